@@ -1,0 +1,154 @@
+"""Who may read and change what: the single place where grants become query filters.
+
+Every selector, API view, export and search narrows its queryset with :func:`visible`, so a
+record a user is not cleared for is absent everywhere (not listed, not counted, not found by
+id: a 404 rather than a 403, so its existence cannot be inferred either).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from peaceops.accounts.roles import Action, Role, actions_for
+from peaceops.core.classification import HIGHEST, LEVELS, Classification
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user is cleared for, computed once per request from their grants."""
+
+    mission_levels: dict[int, int] = field(default_factory=dict)
+    mission_actions: dict[int, frozenset[Action]] = field(default_factory=dict)
+    system_level: int | None = None
+    system_actions: frozenset[Action] = frozenset()
+    authenticated: bool = False
+
+    def level_for(self, mission_id: int | None) -> int | None:
+        """The highest classification readable for a mission's records, or None for none."""
+        levels = [self.system_level, self.mission_levels.get(mission_id) if mission_id else None]
+        levels = [lvl for lvl in levels if lvl is not None]
+        if mission_id is None and self.authenticated:
+            levels.append(Classification.UNCLASSIFIED)  # shared reference data
+        return max(levels) if levels else None
+
+    def can_read(self, mission_id: int | None, classification: int) -> bool:
+        level = self.level_for(mission_id)
+        return level is not None and classification <= level
+
+    def can(self, action: Action, mission_id: int | None = None) -> bool:
+        if action in self.system_actions:
+            return True
+        return mission_id is not None and action in self.mission_actions.get(mission_id, frozenset())
+
+    @property
+    def mission_ids(self) -> set[int] | None:
+        """Missions the user holds a grant for, or None meaning all of them (system-wide grant)."""
+        return None if self.system_level is not None else set(self.mission_levels)
+
+
+NO_ACCESS = Access()
+
+
+def compute_access(user) -> Access:
+    """Fold a user's grants (mission, region, system-wide) into an :class:`Access`."""
+    from peaceops.accounts.models import Grant
+    from peaceops.registry.models import Mission
+
+    if not user or not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    if user.is_superuser:
+        return Access(system_level=HIGHEST, system_actions=actions_for(Role), authenticated=True)
+
+    mission_levels: dict[int, int] = {}
+    mission_roles: dict[int, set[str]] = {}
+    system_level, system_roles = None, set()
+    grants = list(Grant.objects.filter(user=user).values("role", "mission_id", "region_id", "clearance"))
+    region_missions = _missions_by_region({g["region_id"] for g in grants if g["region_id"]}, Mission)
+    for grant in grants:
+        if grant["mission_id"]:
+            missions = [grant["mission_id"]]
+        elif grant["region_id"]:
+            missions = region_missions.get(grant["region_id"], [])
+        else:
+            system_level = max(grant["clearance"], system_level or 0)
+            system_roles.add(grant["role"])
+            continue
+        for mission_id in missions:
+            mission_levels[mission_id] = max(grant["clearance"], mission_levels.get(mission_id, 0))
+            mission_roles.setdefault(mission_id, set()).add(grant["role"])
+    return Access(
+        mission_levels=mission_levels,
+        mission_actions={m: actions_for(r) for m, r in mission_roles.items()},
+        system_level=system_level,
+        system_actions=actions_for(system_roles),
+        authenticated=True,
+    )
+
+
+def _missions_by_region(region_ids, mission_model) -> dict[int, list[int]]:
+    if not region_ids:
+        return {}
+    links = mission_model.regions.through.objects.filter(region_id__in=region_ids)
+    result: dict[int, list[int]] = {}
+    for link in links.values("region_id", "mission_id"):
+        result.setdefault(link["region_id"], []).append(link["mission_id"])
+    return result
+
+
+def access_for(user) -> Access:
+    """The user's :class:`Access`, cached on the user object for the rest of the request."""
+    if user is None:
+        return NO_ACCESS
+    cached = getattr(user, "_peaceops_access", None)
+    if cached is None:
+        cached = compute_access(user)
+        try:
+            user._peaceops_access = cached
+        except AttributeError:  # AnonymousUser instances are shared; do not cache on them
+            pass
+    return cached
+
+
+def visibility_filter(access: Access, mission_field: str = "owning_mission",
+                      classification_field: str = "classification") -> Q:
+    """A Q object keeping the rows ``access`` may read."""
+    if not access.authenticated:
+        return Q(pk__in=[])
+    allowed = Q(**{f"{mission_field}__isnull": True, f"{classification_field}": Classification.UNCLASSIFIED})
+    if access.system_level is not None:
+        allowed |= Q(**{f"{classification_field}__lte": access.system_level})
+    for level in LEVELS:
+        missions = [m for m, cleared in access.mission_levels.items() if cleared >= level]
+        if missions:
+            allowed |= Q(**{classification_field: level, f"{mission_field}__in": missions})
+    return allowed
+
+
+def visible(queryset: QuerySet, user, mission_field: str | None = None,
+            classification_field: str = "classification") -> QuerySet:
+    """Narrow ``queryset`` to what ``user`` may read.
+
+    The mission column defaults to the model's ``MISSION_FIELD`` (see ``core.models.Classified``).
+    """
+    mission_field = mission_field or getattr(queryset.model, "MISSION_FIELD", "owning_mission")
+    return queryset.filter(visibility_filter(access_for(user), mission_field, classification_field))
+
+
+def mission_id_of(record) -> int | None:
+    """The id of the mission that owns ``record``, following its ``MISSION_FIELD``."""
+    target = record
+    path = getattr(type(record), "MISSION_FIELD", "owning_mission").split("__")
+    for name in path[:-1]:
+        target = getattr(target, name)
+        if target is None:
+            return None
+    return getattr(target, f"{path[-1]}_id")
+
+
+def can_read_record(user, record) -> bool:
+    """Whether ``user`` may read one already-loaded classified record."""
+    return access_for(user).can_read(mission_id_of(record), record.classification)
+
+
+def can(user, action: Action, mission_id: int | None = None) -> bool:
+    return access_for(user).can(action, mission_id)

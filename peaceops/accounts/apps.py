@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "peaceops.accounts"
+    verbose_name = "Accounts and permissions"

@@ -1,0 +1,46 @@
+"""Grants: which role a user holds over which missions, up to which classification."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from peaceops.accounts.roles import Role
+from peaceops.core.classification import Classification
+
+
+class Grant(models.Model):
+    """A role over a mission, a region (all its missions) or, with neither, the whole system."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="grants")
+    role = models.CharField(_("role"), max_length=16, choices=[(r.value, r.value.title()) for r in Role])
+    mission = models.ForeignKey("registry.Mission", on_delete=models.CASCADE, null=True, blank=True, related_name="grants")
+    region = models.ForeignKey("registry.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="grants")
+    clearance = models.PositiveSmallIntegerField(
+        _("cleared up to"), choices=Classification.choices, default=Classification.UNCLASSIFIED
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(mission__isnull=False, region__isnull=False), name="grant_one_scope"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.role} @ {self.scope_label}"
+
+    @property
+    def scope_label(self) -> str:
+        if self.mission_id:
+            return self.mission.acronym
+        if self.region_id:
+            return self.region.name
+        return str(_("system-wide"))
+
+    def clean(self):
+        if self.mission_id and self.region_id:
+            raise ValidationError({"region": _("A grant covers a mission or a region, not both.")})

@@ -1,0 +1,50 @@
+"""The ``peaceops`` console script.
+
+Each product command is a Django management command (so ``peaceops CMD --help`` shows its
+options); ``peaceops manage ...`` reaches every other Django command (migrate, shell...).
+"""
+
+import os
+import sys
+
+COMMANDS = {
+    "demo": "set up the database, load the Central Africa & Sudan 2008-2010 demo, serve it",
+    "serve": "serve the web app and API (waitress) on 127.0.0.1",
+    "createuser": "create a user and grant a role over a mission, a region or the system",
+    "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet)",
+    "backup": "write every record, its history and its permissions to a file",
+    "restore": "replace the database's contents with a backup file",
+    "bench": "run the benchmarks in benchmarks/ and print their table",
+    "migrate": "create or update the database tables",
+    "manage": "any other Django management command, e.g. 'peaceops manage check --deploy'",
+}
+
+
+def _usage() -> str:
+    width = max(map(len, COMMANDS))
+    lines = ["usage: peaceops COMMAND [options]   (peaceops COMMAND --help for its options)", "", "commands:"]
+    lines += [f"  {name.ljust(width)}  {text}" for name, text in COMMANDS.items()]
+    lines += ["", "environment: PEACEOPS_HOME (data folder, default ./var), DATABASE_URL (postgres://...)"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peaceops.settings")
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(_usage())
+        return
+    if argv[0] in ("--version", "version"):
+        from peaceops import __version__
+
+        print(__version__)
+        return
+    from django.core.management import execute_from_command_line
+
+    if argv[0] == "manage":
+        argv = argv[1:]
+    execute_from_command_line(["peaceops", *argv])
+
+
+if __name__ == "__main__":
+    main()

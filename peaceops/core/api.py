@@ -1,0 +1,115 @@
+"""Secured viewsets and serializer helpers every module's API builds on."""
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from peaceops.accounts.access import access_for, can, mission_id_of, visible
+from peaceops.accounts.roles import Action
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    history_id = serializers.IntegerField()
+    history_date = serializers.DateTimeField()
+    history_type = serializers.CharField(help_text="+ created, ~ changed, - deleted")
+    user = serializers.CharField(allow_null=True)
+    changes = serializers.ListField(child=serializers.DictField())
+
+
+def history_entries(record) -> list[dict]:
+    """Every stored version of ``record``, newest first, with the fields each one changed."""
+    entries = []
+    versions = list(record.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
+    for index, version in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        changes = []
+        if older is not None:
+            delta = version.diff_against(older)
+            changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
+        entries.append({
+            "history_id": version.history_id,
+            "history_date": version.history_date,
+            "history_type": version.history_type,
+            "user": version.history_user.get_username() if version.history_user else None,
+            "changes": changes,
+        })
+    return entries
+
+
+def _plain(value):
+    return value if isinstance(value, (int, float, str, bool, type(None), list, dict)) else str(value)
+
+
+class SecuredViewSet(viewsets.ModelViewSet):
+    """A model viewset that lists and finds only what the user may read, and writes by role.
+
+    ``write_action`` names the role action needed to create, change or delete; the mission
+    checked is the record's owning mission (before and after the change).
+    """
+
+    write_action: Action = Action.EDIT_REGISTRY
+    secured = True  # False for public reference data that carries no classification
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return visible(queryset, self.request.user) if self.secured else queryset
+
+    def _check_write(self, mission_id):
+        if not can(self.request.user, self.write_action, mission_id):
+            raise exceptions.PermissionDenied(f"You may not change records of this mission ({self.write_action}).")
+
+    def _check_clearance(self, instance):
+        if self.secured and not access_for(self.request.user).can_read(mission_id_of(instance), instance.classification):
+            raise exceptions.PermissionDenied("The classification is above your clearance for this mission.")
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save()
+            self._check_saved(instance)
+
+    def perform_update(self, serializer):
+        self._check_write(self._mission_of(serializer.instance))
+        with transaction.atomic():
+            instance = serializer.save()
+            self._check_saved(instance)
+
+    def perform_destroy(self, instance):
+        self._check_write(self._mission_of(instance))
+        instance.delete()
+
+    def _check_saved(self, instance):
+        """Validate the model and the caller's rights over the record as saved; roll back if not."""
+        instance.full_clean()
+        self._check_write(self._mission_of(instance))
+        self._check_clearance(instance)
+
+    def _mission_of(self, instance):
+        return mission_id_of(instance) if self.secured else None
+
+    @extend_schema(responses=HistoryEntrySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every change to this record: who, when, what. Readable by whoever may read the record."""
+        record = self.get_object()
+        return Response(HistoryEntrySerializer(history_entries(record), many=True).data)
+
+
+class VisibleRelationsMixin:
+    """Narrow every related-record field to what the requesting user may read.
+
+    Without it, posting an id of a record one is not cleared for would answer "does not
+    exist" or not, and so reveal it.
+    """
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        for field in fields.values():
+            relation = getattr(field, "child_relation", field)
+            queryset = getattr(relation, "queryset", None)
+            if queryset is not None and hasattr(queryset.model, "MISSION_FIELD") and request is not None:
+                relation.queryset = visible(queryset, request.user)
+        return fields
+

@@ -1,0 +1,85 @@
+"""API settings-level plumbing: pagination, filtering by id, and the one error format.
+
+Imported by DRF's settings, so it must not import viewsets (that would be circular).
+
+Errors always look like ``{"code": "...", "message": "...", "field": "..." | null, "errors": [...]}``
+where ``errors`` lists every field problem as ``{"field", "code", "message"}``.
+"""
+
+import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, models
+from django.http import Http404
+from rest_framework import exceptions
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+def _flatten(detail, prefix=""):
+    """Turn DRF's nested error detail into a flat list of (field, code, message)."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = key if key != "non_field_errors" else ""
+            yield from _flatten(value, f"{prefix}.{name}" if prefix and name else (name or prefix))
+    elif isinstance(detail, list):
+        for index, value in enumerate(detail):
+            if isinstance(value, (dict, list)) and not isinstance(value, exceptions.ErrorDetail):
+                yield from _flatten(value, f"{prefix}[{index}]" if prefix else str(index))
+            else:
+                yield from _flatten(value, prefix)
+    else:
+        yield prefix or None, getattr(detail, "code", "invalid"), str(detail)
+
+
+def error_body(code: str, message: str, field: str | None = None, errors: list | None = None) -> dict:
+    return {"code": code, "message": message, "field": field, "errors": errors or []}
+
+
+def exception_handler(exc, context):
+    """Render every API error in the one format; Django's own errors are mapped first."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    elif isinstance(exc, IntegrityError):
+        exc = exceptions.ValidationError({"non_field_errors": ["The change conflicts with an existing record."]})
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = [{"field": f, "code": c, "message": m} for f, c, m in _flatten(exc.detail)]
+        first = errors[0] if errors else {"field": None, "message": "Invalid input."}
+        message = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+        response.data = error_body("invalid", message, first["field"], errors)
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        code = detail.code if hasattr(detail, "code") else getattr(exc, "default_code", "error")
+        response.data = error_body(str(code), str(detail))
+    return response
+
+
+class _IdFilterSet(django_filters.rest_framework.FilterSet):
+    """Filter relations by id as plain numbers.
+
+    django-filter's default checks that the related id exists, which would tell a user apart
+    "exists but hidden" (empty list) from "does not exist" (error): an inference channel.
+    """
+
+    FILTER_DEFAULTS = {
+        **django_filters.rest_framework.FilterSet.FILTER_DEFAULTS,
+        models.ForeignKey: {"filter_class": django_filters.NumberFilter},
+        models.OneToOneField: {"filter_class": django_filters.NumberFilter},
+    }
+
+
+class FilterBackend(django_filters.rest_framework.DjangoFilterBackend):
+    filterset_base = _IdFilterSet

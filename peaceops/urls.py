@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from peaceops.accounts import api as accounts_api
+from peaceops.registry import api as registry_api
+
+router = DefaultRouter()
+for prefix, viewset in registry_api.ROUTES:
+    router.register(prefix, viewset)
+router.register("grants", accounts_api.GrantViewSet)
+
+api_v1 = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
+    path("token/", obtain_auth_token, name="token"),
+    path("me/", accounts_api.me, name="me"),
+    path("", include(router.urls)),
+]
+
+urlpatterns = [
+    path("api/v1/", include((api_v1, "api-v1"))),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("peaceops.web.urls")),
+]
