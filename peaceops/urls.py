@@ -24,5 +24,6 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api-v1"))),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("registry/", include("peaceops.registry.urls")),
     path("", include("peaceops.web.urls")),
 ]
