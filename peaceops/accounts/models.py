@@ -44,3 +44,16 @@ class Grant(models.Model):
     def clean(self):
         if self.mission_id and self.region_id:
             raise ValidationError({"region": _("A grant covers a mission or a region, not both.")})
+
+
+def _keep_user_history():
+X
+    from django.contrib.auth import get_user_model
+    from simple_history import register
+
+    user_model = get_user_model()
+    if not hasattr(user_model, "history"):
+        register(user_model, app=__package__, excluded_fields=["last_login", "password"])
+
+
+_keep_user_history()

@@ -39,3 +39,21 @@ def test_actions_follow_roles_and_scope(world):
     assert not minurcat.can(Action.EDIT_ANALYSIS, world.unamid.id)
     assert not minurcat.can(Action.ADMINISTER)
     assert access_for(world.users["admin"]).can(Action.ADMINISTER)
+
+
+def test_admin_site_is_for_superusers_only(world, client):
+    client.force_login(world.users["admin"])  # system-wide administrator role, not a Django superuser
+    assert client.get("/admin/").status_code == 302
+    world.users["admin"].is_superuser = world.users["admin"].is_staff = True
+    world.users["admin"].save()
+    client.force_login(world.users["admin"])
+    assert client.get("/admin/").status_code == 200
+
+
+def test_user_changes_are_audited_without_password_hashes(world):
+    user = world.users["nobody"]
+    user.is_active = False
+    user.save()
+    newest = user.history.first()
+    assert newest.history_type == "~" and newest.is_active is False
+    assert not hasattr(newest, "password")
