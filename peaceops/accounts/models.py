@@ -47,7 +47,7 @@ class Grant(models.Model):
 
 
 def _keep_user_history():
-X
+    """Users' changes (activation, superuser flag) are audited like any record; password hashes are not kept."""
     from django.contrib.auth import get_user_model
     from simple_history import register
 
