@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "axes",
     "peaceops.core",
     "peaceops.registry",
+    "peaceops.incidents",
     "peaceops.accounts",
     "peaceops.web",
 ]

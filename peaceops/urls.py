@@ -25,5 +25,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("registry/", include("peaceops.registry.urls")),
+    path("incidents/", include("peaceops.incidents.urls")),
     path("", include("peaceops.web.urls")),
 ]

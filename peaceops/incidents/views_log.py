@@ -1,0 +1,3 @@
+"""Pages of the incidents module (filled in by its own part)."""
+
+urlpatterns: list = []
