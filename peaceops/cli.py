@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> None:
 
     if argv[0] == "manage":
         argv = argv[1:]
+    elif argv[0] in COMMANDS:
+        argv[0] = argv[0].replace("-", "_")  # 'import-places' is the Django command 'import_places'
     execute_from_command_line(["peaceops", *argv])
 
 
