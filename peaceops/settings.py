@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "peaceops.core",
     "peaceops.registry",
     "peaceops.incidents",
+    "peaceops.cooperation",
     "peaceops.accounts",
     "peaceops.web",
 ]

@@ -5,12 +5,14 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
+from peaceops.cooperation.api import MeetingViewSet
 from peaceops.registry import api as registry_api
 
 router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
     router.register(prefix, viewset)
 router.register("grants", accounts_api.GrantViewSet)
+router.register("meetings", MeetingViewSet)
 
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,0 +1,53 @@
+"""``peaceops demo``: database, countries, the Central Africa & Sudan 2008-2010 scenario, logins, server."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from peaceops.core.classification import Classification
+
+
+class Command(BaseCommand):
+    help = ("Create or update the database, load the Central Africa and Sudan 2008-2010 demo (safe to run again: "
+            "nothing is duplicated), print the demo logins and serve the app.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="load and print the logins, then exit")
+        parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000)")
+        parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+        parser.add_argument("--reset", action="store_true",
+                            help="ERASE every record in this database (not only the demo's) before loading")
+
+    def handle(self, *args, no_serve, port, host, reset, verbosity, **options):
+        from peaceops.demo.loader import DemoError, load_demo
+        from peaceops.registry.services import load_countries
+
+        call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
+        if reset:
+            self.stdout.write(self.style.WARNING("Erasing the database (--reset)..."))
+            call_command("flush", interactive=False, verbosity=0)
+        countries = load_countries()
+        try:
+            counts = load_demo()
+        except DemoError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Countries: {countries}. " + ", ".join(f"{name}: {n}" for name, n in counts.items()))
+        self.stdout.write(self.style.SUCCESS("Demo scenario 'Central Africa and Sudan, 2008-2010' loaded."))
+        self.stdout.write(logins_table())
+        if not no_serve:
+            call_command("serve", port=port, host=host)
+
+
+def logins_table() -> str:
+    """The demo users as a plain-text table (user / password / role / scope / clearance)."""
+    from peaceops.demo.scenario import DEMO_USERS
+
+    rows = [("user", "password", "role", "scope", "cleared up to")]
+    rows += [(u.username, u.password, u.role or "-", u.scope, Classification(u.clearance).label.lower())
+             for u in DEMO_USERS]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = ["", "Demo logins (public demo passwords; do not use this database for real work):"]
+    for index, row in enumerate(rows):
+        lines.append("  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        if index == 0:
+            lines.append("  " + "  ".join("-" * width for width in widths))
+    return "\n".join(lines) + "\n"

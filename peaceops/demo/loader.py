@@ -1,0 +1,241 @@
+"""Load the demo scenario (peaceops.demo.scenario) into the database.
+
+``load_demo()`` is idempotent and atomic: it creates what is missing, changes a record only where
+it differs from the scenario (so a second run writes nothing and adds no history), and on any
+invalid fact rolls everything back and names the scenario entry and field at fault.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from peaceops.accounts.models import Grant
+from peaceops.accounts.services import create_user, grant_role
+from peaceops.cooperation.models import Meeting
+from peaceops.demo import scenario as sc
+from peaceops.registry import models as r
+from peaceops.registry.services import load_countries
+
+SCENARIO_FILE = "peaceops/demo/scenario.py"
+
+
+class DemoError(Exception):
+    """A scenario fact the models refuse; the message names the entry and the field."""
+
+
+def _save(instance, label: str):
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        raise DemoError(f"{SCENARIO_FILE} {label}: {problems}") from None
+    instance.save()
+    return instance
+
+
+def _upsert(model, lookup: dict, values: dict, label: str):
+    """Create the record, or update only the fields that differ; return it."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return _save(model(**lookup, **values), label)
+    changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    if not changed:
+        return instance
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    return _save(instance, label)
+
+
+def _set_m2m(manager, wanted) -> None:
+    """Replace a many-to-many set only when it differs (keeps history and timestamps untouched)."""
+    wanted = list(wanted)
+    if set(manager.values_list("pk", flat=True)) != {obj.pk for obj in wanted}:
+        manager.set(wanted)
+
+
+def _lookup(table: dict, key, label: str):
+    try:
+        return table[key]
+    except KeyError:
+        raise DemoError(f"{SCENARIO_FILE} {label}: unknown reference {key!r}") from None
+
+
+def _countries() -> dict[str, r.Country]:
+    needed = set(sc.HOST_COUNTRIES) | set(sc.OTHER_COUNTRIES) | {p.nationality for p in sc.PEOPLE if p.nationality}
+    if r.Country.objects.filter(iso3__in=needed).count() < len(needed):
+        load_countries()
+    return {c.iso3: c for c in r.Country.objects.filter(iso3__in=needed)}
+
+
+def _organisations(countries) -> dict[str, r.Organisation]:
+    orgs: dict[str, r.Organisation] = {}
+    for org in sc.ORGANISATIONS:
+        label = f"ORGANISATIONS {org.acronym!r}"
+        values = {
+            "acronym": org.acronym,
+            "kind": org.kind,
+            "description": org.description,
+            "source": org.source,
+            "country": _lookup(countries, org.country, label) if org.country else None,
+            "parent": _lookup(orgs, org.parent, label) if org.parent else None,
+        }
+        orgs[org.acronym] = _upsert(r.Organisation, {"name": org.name}, values, label)
+    return orgs
+
+
+def _resolutions() -> dict[int, r.Resolution]:
+    return {
+        res.number: _upsert(
+            r.Resolution, {"number": res.number},
+            {"adopted_on": res.adopted_on, "title": res.title, "summary": res.summary, "source": res.source},
+            f"RESOLUTIONS {res.number}",
+        )
+        for res in sc.RESOLUTIONS
+    }
+
+
+def _missions(orgs, countries, region, resolutions) -> dict[str, r.Mission]:
+    missions: dict[str, r.Mission] = {}
+    for m in sc.MISSIONS:
+        label = f"MISSIONS {m.acronym!r}"
+        values = {
+            "name": m.name, "kind": m.kind, "lead_department": _lookup(orgs, m.lead_department, label),
+            "start_date": m.start_date, "end_date": m.end_date,
+            "predecessor": _lookup(missions, m.predecessor, label) if m.predecessor else None,
+            "integration_model": m.integration_model, "headquarters": m.headquarters,
+            "hq_lat": m.hq_lat, "hq_lon": m.hq_lon, "summary": m.summary, "source": m.source,
+        }
+        mission = _upsert(r.Mission, {"acronym": m.acronym}, values, label)
+        _set_m2m(mission.host_countries, [_lookup(countries, iso3, label) for iso3 in m.host_countries])
+        if not mission.regions.filter(pk=region.pk).exists():
+            mission.regions.add(region)
+        missions[m.acronym] = mission
+    for link in sc.MANDATES:
+        label = f"MANDATES {link.mission!r} {link.resolution}"
+        lookup = {"mission": _lookup(missions, link.mission, label),
+                  "resolution": _lookup(resolutions, link.resolution, label), "action": link.action}
+        _upsert(r.MissionResolution, lookup, {"note": link.note}, label)
+    return missions
+
+
+def _structure(missions, orgs) -> dict[tuple[str, str], r.Post]:
+    components = {}
+    for c in sc.COMPONENTS:
+        label = f"COMPONENTS {c.mission!r} {c.name!r}"
+        mission = _lookup(missions, c.mission, label)
+        components[c.mission, c.name] = _upsert(
+            r.Component, {"mission": mission, "name": c.name},
+            {"kind": c.kind, "source": c.source, "classification": c.classification}, label,
+        )
+    posts = {}
+    for p in sc.POSTS:
+        label = f"POSTS {p.mission!r} {p.key!r}"
+        mission = _lookup(missions, p.mission, label)
+        values = {"function": p.function, "source": p.source, "classification": p.classification,
+                  "component": _lookup(components, (p.mission, p.component), label) if p.component else None}
+        posts[p.mission, p.key] = _upsert(r.Post, {"mission": mission, "title": p.title}, values, label)
+    for h in sc.HATS:
+        label = f"HATS {h.mission!r} {h.post!r} {h.role!r}"
+        post = _lookup(posts, (h.mission, h.post), label)
+        values = {"terms_of_reference": h.terms_of_reference, "responsibilities": list(h.responsibilities),
+                  "classification": post.classification,
+                  "on_behalf_of": _lookup(orgs, h.on_behalf_of, label) if h.on_behalf_of else None}
+        _upsert(r.Hat, {"post": post, "role": h.role}, values, label)
+    for line in sc.LINES:
+        _reporting_line(line, posts, orgs)
+    return posts
+
+
+def _reporting_line(line, posts, orgs) -> None:
+    label = f"LINES {line.mission!r} {line.from_post!r} {line.kind!r}"
+    from_post = _lookup(posts, (line.mission, line.from_post), label)
+    to_post = _lookup(posts, (line.to_mission or line.mission, line.to_post), label) if line.to_post else None
+    to_org = _lookup(orgs, line.to_org, label) if line.to_org else None
+    # A line is as secret as the most secret post it names.
+    level = max(from_post.classification, to_post.classification if to_post else 0)
+    lookup = {"from_post": from_post, "to_post": to_post, "to_organisation": to_org, "kind": line.kind}
+    _upsert(r.ReportingLine, lookup, {"note": line.note, "classification": level}, label)
+
+
+def _people(missions, orgs, countries, posts) -> None:
+    people = {}
+    for p in sc.PEOPLE:
+        label = f"PEOPLE {p.name!r}"
+        values = {
+            "source": p.source, "classification": p.classification,
+            "owning_mission": _lookup(missions, p.mission, label) if p.mission else None,
+            "organisation": _lookup(orgs, p.organisation, label) if p.organisation else None,
+            "nationality": _lookup(countries, p.nationality, label) if p.nationality else None,
+        }
+        people[p.name] = _upsert(r.Person, {"name": p.name}, values, label)
+    for a in sc.ASSIGNMENTS:
+        label = f"ASSIGNMENTS {a.person!r}"
+        person = _lookup(people, a.person, label)
+        post = _lookup(posts, (a.mission, a.post), label)
+        values = {"start_date": a.start_date, "end_date": a.end_date,
+                  "classification": max(person.classification, post.classification)}
+        _upsert(r.Assignment, {"person": person, "post": post}, values, label)
+
+
+def _meetings(missions) -> None:
+    for m in sc.MEETINGS:
+        label = f"MEETINGS {m.title!r}"
+        values = {
+            "level": m.level, "ends_on": m.ends_on, "place": m.place, "subjects": list(m.subjects),
+            "attendance_notes": m.attendance_notes, "outcome_summary": m.outcome_summary, "source": m.source,
+            "classification": m.classification,
+            "organiser": _lookup(missions, m.organiser, label) if m.organiser else None,
+        }
+        meeting = _upsert(Meeting, {"title": m.title, "starts_on": m.starts_on}, values, label)
+        _set_m2m(meeting.attending_missions, [_lookup(missions, a, label) for a in m.attending])
+
+
+def _users() -> None:
+    user_model = get_user_model()
+    for demo in sc.DEMO_USERS:
+        user = user_model.objects.filter(username=demo.username).first()
+        if user is None:
+            user = create_user(demo.username, demo.password, superuser=demo.superuser, validate=False)
+        elif not user.check_password(demo.password):
+            user.set_password(demo.password)  # the demo promises the printed passwords
+            user.save(update_fields=["password"])
+        if demo.role:
+            _ensure_grant(user, demo)
+
+
+def _ensure_grant(user, demo) -> None:
+    scope = {"mission": None, "region": None}
+    if demo.scope == sc.REGION_NAME:
+        scope["region"] = r.Region.objects.get(name=demo.scope)
+    elif demo.scope not in ("system", "none"):
+        scope["mission"] = r.Mission.objects.get(acronym=demo.scope)
+    if not Grant.objects.filter(user=user, role=demo.role, clearance=demo.clearance, **scope).exists():
+        grant_role(user, demo.role, clearance=demo.clearance,
+                   mission=scope["mission"].acronym if scope["mission"] else None,
+                   region=scope["region"].name if scope["region"] else None)
+
+
+COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Region, r.Component, r.Post, r.Hat,
+           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant)
+
+
+def counts() -> dict[str, int]:
+    """How many records of each scenario model exist (the demo's own and any others)."""
+    result = {model._meta.verbose_name_plural.title(): model.objects.count() for model in COUNTED}
+    result["Users"] = get_user_model().objects.count()
+    return result
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    """Load the whole scenario and the demo users; returns the record counts afterwards."""
+    countries = _countries()
+    orgs = _organisations(countries)
+    region = _upsert(r.Region, {"name": sc.REGION_NAME}, {"description": sc.REGION_DESCRIPTION}, "REGION")
+    resolutions = _resolutions()
+    missions = _missions(orgs, countries, region, resolutions)
+    posts = _structure(missions, orgs)
+    _people(missions, orgs, countries, posts)
+    _meetings(missions)
+    _users()
+    return counts()
