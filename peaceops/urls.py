@@ -6,12 +6,15 @@ from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
 from peaceops.cooperation.api import MeetingViewSet
+from peaceops.incidents import api as incidents_api
 from peaceops.registry import api as registry_api
 
 router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
     router.register(prefix, viewset)
 router.register("grants", accounts_api.GrantViewSet)
+for prefix, viewset in incidents_api.ROUTES:
+    router.register(prefix, viewset)
 router.register("meetings", MeetingViewSet)
 
 api_v1 = [

@@ -1,0 +1,142 @@
+"""Reads behind the incident log, its pages, the map and the exports.
+
+Every incident query starts from :func:`incidents_for`, which narrows by
+peaceops.accounts.access.visible: a record the user may not read is absent from lists, details,
+search results, filters, exports and the map data alike.
+"""
+
+from datetime import date
+
+from django.db.models import Prefetch
+
+from peaceops.accounts.access import access_for, visible
+from peaceops.incidents.models import Actor, Incident, IncidentActor
+from peaceops.incidents.taxonomy import Category
+from peaceops.registry.models import AdminArea, Mission
+
+# The map sends days as integers counted from this day (compact, and JS turns them into dates).
+MAP_EPOCH = date(1970, 1, 1)
+MAP_EPOCH_ORDINAL = MAP_EPOCH.toordinal()
+CATEGORY_KEYS = [c.value for c in Category]
+CATEGORY_INDEX = {key: index for index, key in enumerate(CATEGORY_KEYS)}
+
+
+def incidents_for(user):
+    """Every incident ``user`` may read (the start of every other read)."""
+    return visible(Incident.objects.all(), user)
+
+
+def incident_list(user, filterset_class=None, params=None):
+    """Incidents for list pages and exports: readable, filtered by ``params``, with what rows show."""
+    queryset = incidents_for(user).select_related("country", "owning_mission")
+    if filterset_class is not None:
+        queryset = filterset_class(params or {}, queryset=queryset).qs
+    return queryset
+
+
+def incident_detail(user, pk) -> Incident | None:
+    """One readable incident with its actors, sources, area missions and readable duplicates."""
+    readable = incidents_for(user)
+    return (
+        readable.filter(pk=pk)
+        .select_related("country", "owning_mission", "admin_area", "duplicate_of", "created_by")
+        .prefetch_related(
+            Prefetch("actor_links", IncidentActor.objects.select_related("actor").order_by("side", "actor__name")),
+            "sources",
+            "missions",
+            Prefetch("duplicates", readable.order_by("start_date", "id"), to_attr="readable_duplicates"),
+        )
+        .first()
+    )
+
+
+def readable_master(user, incident):
+    """The report this one duplicates, if the user may read it (else None: it must not leak)."""
+    if incident.duplicate_of_id is None:
+        return None
+    return incidents_for(user).filter(pk=incident.duplicate_of_id).first()
+
+
+def incident_history(user, incident) -> list[dict]:
+    """Every version of ``incident`` the user may read, newest first, with what each changed.
+
+    A version is shown only if its own classification and owning mission were readable: a report
+    downgraded later must not reveal what it said while it was above the reader's clearance.
+    """
+    access = access_for(user)
+    versions = [
+        v for v in incident.history.select_related("history_user").order_by("-history_date", "-history_id")
+        if access.can_read(v.owning_mission_id, v.classification)
+    ]
+    entries = []
+    for index, version in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        changes = []
+        if older is not None:
+            delta = version.diff_against(older)
+            changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
+        entries.append({
+            "history_id": version.history_id,
+            "history_date": version.history_date,
+            "history_type": version.history_type,
+            "user": version.history_user.get_username() if version.history_user else None,
+            "changes": changes,
+        })
+    return entries
+
+
+def _plain(value):
+    return value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+
+
+def actors_for(user):
+    """Actors named in at least one readable incident, or in none yet (newly entered).
+
+    An actor known only from incidents the user may not read stays hidden, so the list of
+    actors does not reveal what a confidential report of another mission is about.
+    """
+    linked = IncidentActor.objects.values("actor_id")
+    readable_links = IncidentActor.objects.filter(incident__in=incidents_for(user)).values("actor_id")
+    return Actor.objects.exclude(id__in=linked.exclude(actor_id__in=readable_links))
+
+
+def place_for_pcode(pcode: str) -> dict | None:
+    """What the entry form fills from a P-code: the area, its country, admin-1/2 names, a centre."""
+    area = AdminArea.objects.select_related("country", "parent", "parent__parent").filter(
+        pcode__iexact=pcode.strip()).first()
+    if area is None:
+        return None
+    chain = [area]
+    while chain[-1].parent_id is not None and len(chain) < 6:
+        chain.append(chain[-1].parent)
+    by_level = {a.level: a for a in chain}
+    return {
+        "admin_area": area.id,
+        "pcode": area.pcode,
+        "name": area.name,
+        "level": area.level,
+        "country": area.country.iso3,
+        "country_name": area.country.name,
+        "admin1": by_level[1].name if 1 in by_level else "",
+        "admin2": by_level[2].name if 2 in by_level else "",
+        "latitude": area.centroid_lat,
+        "longitude": area.centroid_lon,
+    }
+
+
+def mission_spans():
+    """Missions with their host countries, as the area rule (incidents.areas) needs them."""
+    return Mission.objects.prefetch_related("host_countries")
+
+
+def map_rows(queryset) -> list[list]:
+    """``[[id, lat, lon, category index, day number], ...]`` for incidents with coordinates.
+
+    One query, one tuple per row, no model instances: the map must stay quick at 100,000 rows.
+    Coordinates are rounded to 4 decimals (about 10 m), which also keeps the payload small.
+    """
+    index, epoch = CATEGORY_INDEX, MAP_EPOCH_ORDINAL
+    rows = (queryset.filter(latitude__isnull=False, longitude__isnull=False)
+            .order_by().values_list("id", "latitude", "longitude", "category", "start_date"))
+    return [[pk, round(lat, 4), round(lon, 4), index.get(cat, len(index) - 1), day.toordinal() - epoch]
+            for pk, lat, lon, cat, day in rows.iterator(chunk_size=5000)]
