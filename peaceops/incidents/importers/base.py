@@ -1,0 +1,231 @@
+"""What every importer yields, and the checks they share.
+
+Pure module (no Django): a parser reads one file format and yields, for each event, either an
+:class:`EventRow` (already normalised to the incident model's vocabulary) or a
+:class:`LineError` naming the line and field that could not be read. Whole-file problems (wrong
+format, missing columns, empty file) raise :class:`ImportFileError` before any row is yielded,
+so nothing is written for a file the parser cannot read at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+# Source grades on the admiralty scale (reliability A-F, credibility 1-6) given to every source
+# of a dataset when the file itself does not grade them. Why each one: docs/incidents-import.md.
+DEFAULT_GRADES = {
+    "ucdp-ged": ("B", 2),  # coded by UCDP researchers from several sources, cross-checked
+    "acled": ("B", 3),  # coded weekly by ACLED researchers from media and local partners
+    "insecurity-insight": ("B", 2),  # SiND: aid agencies' own security reports, verified
+    "hxl": ("C", 3),  # any HXL file: provenance unknown to the importer
+}
+
+
+@dataclass
+class EventRow:
+    """One event as the incident store needs it; the service adds country, missions, owner."""
+
+    dataset: str
+    external_id: str
+    line: int
+    start_date: date
+    end_date: date
+    category: str
+    source_category: str = ""
+    date_precision: int = 1
+    reported_on: date | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int = 1
+    location: str = ""
+    country_iso3: str = ""
+    country_name: str = ""
+    country_gw: int | None = None  # Gleditsch-Ward code (UCDP country_id, ACLED GWNO)
+    admin1: str = ""
+    admin2: str = ""
+    description: str = ""
+    deaths_a: int = 0
+    deaths_b: int = 0
+    deaths_civilians: int = 0
+    deaths_unknown: int = 0
+    deaths_best: int = 0
+    deaths_low: int = 0
+    deaths_high: int = 0
+    injured: int = 0
+    abducted: int = 0
+    actors: list[tuple[str, str]] = field(default_factory=list)  # (name, side: a|b|target|other)
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (name, reference)
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    field: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "field": self.field, "message": self.message}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read in this format: names the file, line and field."""
+
+    def __init__(self, path, message: str, *, line: int = 0, field: str = ""):
+        self.path, self.line, self.field, self.message = str(path), line, field, message
+        where = f"{Path(self.path).name}, line {line}" if line else Path(self.path).name
+        super().__init__(f"{where}{f', field {field}' if field else ''}: {message}")
+
+    def as_line_error(self) -> LineError:
+        return LineError(self.line, self.field or "file", str(self))
+
+
+class RowProblem(ValueError):
+    """Raised by the field parsers below; the parser turns it into a LineError for its line."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+# --- field parsers: each names the field it failed on -------------------------------------
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    value = str(value).strip()
+    return "" if value in ("None", "NULL") else value
+
+
+def count(value, field_name: str) -> int:
+    """A non-negative whole number; blank is 0 (datasets leave unknown counts empty)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowProblem(field_name, f"not a number: {value!r}") from None
+    if math.isnan(number) or number != int(number):
+        raise RowProblem(field_name, f"not a whole number: {value!r}")
+    if number < 0:
+        raise RowProblem(field_name, f"negative count: {value!r}")
+    return int(number)
+
+
+def optional_int(value, field_name: str, default: int) -> int:
+    return count(value, field_name) if text(value) else default
+
+
+def coordinate(value, field_name: str, limit: float) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowProblem(field_name, f"not a number: {value!r}") from None
+    if math.isnan(number) or not -limit <= number <= limit:
+        raise RowProblem(field_name, f"{number} is outside -{limit:g}..{limit:g}")
+    return number
+
+
+def coordinates(lat_value, lon_value, lat_field: str, lon_field: str) -> tuple[float | None, float | None]:
+    """Both or neither; plain range checks (the service checks the country's bounding box)."""
+    lon = coordinate(lon_value, lon_field, 180)
+    try:
+        lat = coordinate(lat_value, lat_field, 90)
+    except RowProblem as problem:
+        if lon is not None and -90 <= lon <= 90:
+            problem.message += " (latitude and longitude swapped?)"
+        raise
+    if (lat is None) != (lon is None):
+        raise RowProblem(lon_field if lon is None else lat_field, "give both coordinates or neither")
+    return lat, lon
+
+
+def parse_date(value, field_name: str, formats: Iterable[str], today: date) -> date:
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        raw = text(value)
+        if not raw:
+            raise RowProblem(field_name, "date is missing")
+        day = None
+        for fmt in formats:
+            try:
+                day = datetime.strptime(raw, fmt).date()
+                break
+            except ValueError:
+                continue
+        if day is None:
+            raise RowProblem(field_name, f"unreadable date {raw!r} (expected {' or '.join(formats)})")
+    if day > today:
+        raise RowProblem(field_name, f"date {day.isoformat()} is in the future")
+    return day
+
+
+def check_dates(start: date, end: date, end_field: str) -> None:
+    if end < start:
+        raise RowProblem(end_field, f"end {end.isoformat()} is before start {start.isoformat()}")
+
+
+def require_columns(path, header: Iterable[str], required: Iterable[str], fmt: str, line: int = 1) -> None:
+    present = set(header)
+    missing = [name for name in required if name not in present]
+    if missing:
+        raise ImportFileError(
+            path, f"not a {fmt} file: missing column(s) {', '.join(missing)}", line=line, field=missing[0]
+        )
+
+
+# --- text files: decode line by line so an encoding error names its line --------------------
+
+
+class DecodedLines:
+    """Iterate a binary file as text lines, remembering which lines were not valid ``encoding``.
+
+    ``fallback`` (e.g. cp1252 for old ACLED exports) is tried before giving up on a line; lines
+    that still fail are decoded with replacement characters and listed in ``bad_lines`` so the
+    parser can reject the rows that contain them.
+    """
+
+    def __init__(self, binary, encoding: str, fallback: str | None = None):
+        self._binary = binary
+        self.encoding, self.fallback = encoding, fallback
+        self.bad_lines: set[int] = set()
+        self.number = 0
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[str]:
+        first = True
+        for raw in self._binary:
+            self.number += 1
+            self.bytes_read += len(raw)
+            if first and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            first = False
+            yield self._decode(raw)
+
+    def _decode(self, raw: bytes) -> str:
+        try:
+            return raw.decode(self.encoding)
+        except UnicodeDecodeError:
+            if self.fallback:
+                try:
+                    return raw.decode(self.fallback)
+                except UnicodeDecodeError:
+                    pass
+            self.bad_lines.add(self.number)
+            return raw.decode(self.encoding, errors="replace")
+
+    def bad_between(self, first: int, last: int) -> int | None:
+        for number in range(first, last + 1):
+            if number in self.bad_lines:
+                return number
+        return None
