@@ -5,23 +5,20 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
-from peaceops.cooperation.api import MeetingViewSet
-from peaceops.incidents import api as incidents_api
+from peaceops.incidents import api_sitrep
 from peaceops.registry import api as registry_api
 
 router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
     router.register(prefix, viewset)
 router.register("grants", accounts_api.GrantViewSet)
-for prefix, viewset in incidents_api.ROUTES:
-    router.register(prefix, viewset)
-router.register("meetings", MeetingViewSet)
 
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
     path("token/", obtain_auth_token, name="token"),
     path("me/", accounts_api.me, name="me"),
+    path("sitrep/", api_sitrep.sitrep, name="sitrep"),
     path("", include(router.urls)),
 ]
 

@@ -1,0 +1,153 @@
+"""Reads for the daily situation report, always narrowed to what the reader may see.
+
+Scope rule (documented in docs/sitrep.md): a mission's report holds the incidents *in its area*
+(``Incident.missions``, set by the area rule of :mod:`peaceops.incidents.areas`) **or owned by
+it** (``owning_mission``: a report its JOC logged without a place, or outside the area); a
+region's report holds those of every mission of the region, each incident once. Every query
+starts from :func:`scoped_incidents`, which applies :func:`peaceops.accounts.access.visible`,
+so hidden incidents are neither listed nor counted. The figures are SQL aggregates; only the
+day's rows (a handful) and the open follow-ups are fetched as rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from peaceops.accounts.access import access_for, visible
+from peaceops.incidents import sitrep
+from peaceops.incidents.models import Incident
+from peaceops.registry.models import Country, Mission, Region
+
+DAY_FIELDS = ("id", "start_date", "end_date", "category", "admin1", "country_id", "location", "latitude",
+              "longitude", "deaths_best", "abducted", "status", "description")
+FOLLOW_UP_FIELDS = ("id", "start_date", "category", "admin1", "location", "follow_up")
+DEATH_COLUMNS = {"best": "deaths_best", "low": "deaths_low", "high": "deaths_high", "a": "deaths_a",
+                 "b": "deaths_b", "civilians": "deaths_civilians", "unknown": "deaths_unknown",
+                 "injured": "injured", "abducted": "abducted"}
+
+
+class ScopeNotFound(LookupError):
+    """No such mission or region, or none the reader may read: the caller answers 404 either way."""
+
+
+def mission_scope(user, acronym: str) -> sitrep.Scope:
+    """A mission's scope, if the reader holds a grant for it (or a system-wide one)."""
+    mission = Mission.objects.filter(acronym__iexact=(acronym or "").strip()).first()
+    if mission is None or access_for(user).level_for(mission.id) is None:
+        raise ScopeNotFound(f"no mission {acronym!r} you may read")
+    return sitrep.Scope("mission", mission.acronym, (mission.id,), (mission.acronym,))
+
+
+def region_scope(user, name: str) -> sitrep.Scope:
+    """A region's scope, if the reader may read at least one of its missions.
+
+    The report then counts only what the reader may see (a MINURCAT analyst's regional report
+    leaves UNAMID's classified incidents out, counts included).
+    """
+    region = Region.objects.filter(name__iexact=(name or "").strip()).first()
+    if region is None:
+        raise ScopeNotFound(f"no region {name!r}")
+    missions = list(region.missions.order_by("acronym").values_list("id", "acronym"))
+    readable = access_for(user).mission_ids
+    if not missions or (readable is not None and not readable & {mission_id for mission_id, _ in missions}):
+        raise ScopeNotFound(f"no region {name!r} you may read")
+    return sitrep.Scope("region", region.name, tuple(m for m, _ in missions), tuple(a for _, a in missions))
+
+
+def scope_from_ids(user, kind: str, ident: int) -> sitrep.Scope:
+    """The scope the web shell's switcher holds (``{"kind", "id"}``), re-checked against grants."""
+    if kind == "mission":
+        mission = Mission.objects.filter(id=ident).first()
+        return mission_scope(user, mission.acronym if mission else "")
+    if kind == "region":
+        region = Region.objects.filter(id=ident).first()
+        return region_scope(user, region.name if region else "")
+    raise ScopeNotFound("no mission or region chosen")
+
+
+def scoped_incidents(user, scope: sitrep.Scope) -> QuerySet:
+    """The incidents of a scope the reader may read, masters only (duplicates left out)."""
+    in_area = Incident.missions.through.objects.filter(mission_id__in=scope.mission_ids).values("incident_id")
+    incidents = Incident.objects.filter(duplicate_of__isnull=True).filter(
+        Q(owning_mission_id__in=scope.mission_ids) | Q(pk__in=in_area)
+    )
+    return visible(incidents, user)
+
+
+def _totals(incidents: QuerySet, day: dt.date) -> tuple[dict, dict]:
+    """The day's totals and the comparison windows' totals in one aggregate query."""
+    on_day = Q(start_date=day)
+    aggregates = {"incidents": Count("pk", filter=on_day)}
+    aggregates.update({name: Sum(column, filter=on_day, default=0) for name, column in DEATH_COLUMNS.items()})
+    for days in sitrep.COMPARISON_WINDOWS:
+        window = Q(start_date__gte=day - dt.timedelta(days=days), start_date__lt=day)
+        aggregates[f"w{days}_incidents"] = Count("pk", filter=window)
+        aggregates[f"w{days}_deaths"] = Sum("deaths_best", filter=window, default=0)
+    first = day - dt.timedelta(days=max(sitrep.COMPARISON_WINDOWS))
+    row = incidents.filter(start_date__gte=first, start_date__lte=day).aggregate(**aggregates)
+    day_totals = {"incidents": row["incidents"], **{name: row[name] for name in DEATH_COLUMNS}}
+    windows = {d: {"incidents": row[f"w{d}_incidents"], "deaths": row[f"w{d}_deaths"]}
+               for d in sitrep.COMPARISON_WINDOWS}
+    return day_totals, windows
+
+
+def _grouped(day_incidents: QuerySet, column: str) -> dict:
+    rows = day_incidents.values(column).annotate(n=Count("pk"), deaths=Sum("deaths_best")).order_by()
+    return {row[column]: {"incidents": row["n"], "deaths": row["deaths"] or 0} for row in rows}
+
+
+def _recent_areas(incidents: QuerySet, day: dt.date, admin1_names: set) -> set:
+    """(country, admin-1) pairs of the day that already had an incident in the days before."""
+    if not admin1_names:
+        return set()
+    first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
+    recent = incidents.filter(start_date__gte=first, start_date__lt=day, admin1__in=admin1_names)
+    return set(recent.values_list("country_id", "admin1").distinct().order_by())
+
+
+def _continuing(incidents: QuerySet, day: dt.date) -> list:
+    first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
+    still_open = incidents.filter(start_date__gte=first, start_date__lt=day, end_date__gte=day)
+    return list(still_open.order_by("start_date", "id").values(*DAY_FIELDS)[: sitrep.ITEMS_LIMIT])
+
+
+def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
+    """Follow-ups still open (as they stand now) on incidents up to the report date."""
+    open_ones = incidents.filter(start_date__lte=day, follow_up_closed=False).exclude(follow_up="")
+    rows = list(open_ones.order_by("-start_date", "-id").values(*FOLLOW_UP_FIELDS)[: sitrep.FOLLOW_UPS_LIMIT + 1])
+    total = len(rows) if len(rows) <= sitrep.FOLLOW_UPS_LIMIT else open_ones.count()
+    return rows[: sitrep.FOLLOW_UPS_LIMIT], total
+
+
+def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInputs:
+    incidents = scoped_incidents(user, scope)
+    day_totals, windows = _totals(incidents, day)
+    day_incidents = incidents.filter(start_date=day)
+    day_rows = list(day_incidents.values(*DAY_FIELDS)) if day_totals["incidents"] else []
+    follow_ups, follow_ups_total = _open_follow_ups(incidents, day)
+    return sitrep.SitrepInputs(
+        date=day,
+        scope=scope,
+        day_totals=day_totals,
+        window_totals=windows,
+        by_category=_grouped(day_incidents, "category") if day_rows else {},
+        by_admin1=_grouped(day_incidents, "admin1") if day_rows else {},
+        day_rows=day_rows,
+        recent_areas=_recent_areas(incidents, day, {row["admin1"] for row in day_rows if row["admin1"]}),
+        continuing_rows=_continuing(incidents, day),
+        follow_up_rows=follow_ups,
+        follow_ups_total=follow_ups_total,
+    )
+
+
+def get_sitrep(user, scope: sitrep.Scope, day: dt.date) -> dict:
+    """The report for ``scope`` on ``day`` as ``user`` may see it (a JSON-ready dict)."""
+    return sitrep.assemble(sitrep_inputs(user, scope, day))
+
+
+def map_outlines(scope: sitrep.Scope) -> list[dict]:
+    """The host countries' shapes (GeoJSON geometries) for the report's small map, where imported."""
+    countries = Country.objects.filter(missions__in=scope.mission_ids, geometry__isnull=False).distinct()
+    return [{"name": c["name"], "geometry": c["geometry"]} for c in countries.values("name", "geometry")]
