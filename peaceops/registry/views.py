@@ -1,0 +1,110 @@
+"""Registry pages: missions and their structure, organisations, places, people, record history.
+
+Thin views: every read comes from ``selectors`` (which apply the access layer); a record the
+user may not read answers 404, so its existence cannot be inferred.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from peaceops.registry import selectors
+
+PAGE_SIZE = 100
+
+# Titles of the rule warnings, translated here because rules.py is a pure module.
+WARNING_TITLES = {
+    "ocha_inside_mission": _("OCHA office inside the mission structure"),
+    "human_rights_not_reporting_to_srsg": _("Human rights adviser not reporting to the SRSG"),
+    "no_dsrsg_for_inter_mission_cooperation": _("No DSRSG responsible for inter-mission cooperation"),
+    "multi_hatted_without_terms": _("Multi-hatted post without terms of reference for each hat"),
+}
+
+
+def _page(request, items):
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@login_required
+def index(request):
+    return redirect("registry:mission-list")
+
+
+@login_required
+def mission_list(request):
+    return render(request, "registry/mission_list.html", {"missions": selectors.mission_list(request.user)})
+
+
+@login_required
+def mission_detail(request, pk: int):
+    mission = selectors.mission_detail(request.user, pk)
+    if mission is None:
+        raise Http404
+    structure = selectors.mission_structure(request.user, mission)
+    warnings = [{"title": WARNING_TITLES.get(w.code, w.code), "warning": w} for w in structure.warnings]
+    return render(request, "registry/mission_detail.html", {
+        "mission": mission,
+        "structure": structure,
+        "warnings": warnings,
+        "resolutions": selectors.mandating_resolutions(request.user, mission),
+    })
+
+
+@login_required
+def organisation_list(request):
+    query = request.GET.get("q", "").strip()
+    organisations = selectors.organisation_list(request.user, query)
+    return render(request, "registry/organisation_list.html", {"page": _page(request, organisations), "q": query})
+
+
+@login_required
+def place_list(request):
+    query = request.GET.get("q", "").strip()
+    return render(request, "registry/place_list.html", {
+        "q": query,
+        "matches": selectors.search_places(request.user, query) if query else None,
+        "page": _page(request, selectors.country_list(request.user)),
+    })
+
+
+@login_required
+def country_detail(request, iso3: str):
+    country = selectors.country_by_iso3(request.user, iso3)
+    if country is None:
+        raise Http404
+    areas = selectors.admin_areas(request.user, country=country)
+    return render(request, "registry/area_list.html", {"country": country, "area": None, "trail": [],
+                                                       "page": _page(request, areas)})
+
+
+@login_required
+def area_detail(request, pcode: str):
+    area = selectors.admin_area_by_pcode(request.user, pcode)
+    if area is None:
+        raise Http404
+    trail, up = [], area.parent
+    while up is not None:
+        trail.insert(0, up)
+        up = up.parent
+    children = selectors.admin_areas(request.user, parent=area)
+    return render(request, "registry/area_list.html", {"country": area.country, "area": area, "trail": trail,
+                                                       "page": _page(request, children)})
+
+
+@login_required
+def people_list(request):
+    query = request.GET.get("q", "").strip()
+    people = selectors.person_list(request.user, query)
+    return render(request, "registry/people_list.html", {"page": _page(request, people), "q": query})
+
+
+@login_required
+def history(request, model: str, pk: int):
+    found = selectors.record_with_history(request.user, model, pk)
+    if found is None:
+        raise Http404
+    record, entries = found
+    return render(request, "registry/history.html", {"record": record, "entries": entries, "model": model,
+                                                     "verbose_name": record._meta.verbose_name})
