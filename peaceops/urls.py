@@ -5,6 +5,8 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
+from peaceops.cooperation.api import MeetingViewSet
+from peaceops.incidents import api as incidents_api
 from peaceops.incidents import api_sitrep
 from peaceops.registry import api as registry_api
 
@@ -12,6 +14,9 @@ router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
     router.register(prefix, viewset)
 router.register("grants", accounts_api.GrantViewSet)
+for prefix, viewset in incidents_api.ROUTES:
+    router.register(prefix, viewset)
+router.register("meetings", MeetingViewSet)
 
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
