@@ -1,0 +1,105 @@
+"""``peaceops bench [--quick] [--only NAME]``: run the benchmarks in benchmarks/ and print their table.
+
+A benchmark is a module ``benchmarks/NAME.py`` with ``run(quick: bool) -> dict``; the dict may
+hold ``table``, a list of ``{"metric", "value", "unit", "target", "met"}`` rows to print. Each
+result is written whole to ``benchmarks/results/NAME-<UTC timestamp>.json``. Benchmarks set up
+their own throwaway data folders: they never touch the database in PEACEOPS_HOME.
+"""
+
+import datetime as dt
+import importlib.util
+import json
+import time
+import traceback
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+import peaceops
+
+
+def benchmarks_folder() -> Path:
+    """benchmarks/ of the project: the working directory's, else the one beside the package (editable install)."""
+    for candidate in (Path.cwd() / "benchmarks", Path(peaceops.__file__).resolve().parent.parent / "benchmarks"):
+        if candidate.is_dir():
+            return candidate
+    raise CommandError("no benchmarks/ folder here: run 'peaceops bench' from the project's root")
+
+
+def discover(folder: Path) -> dict[str, Path]:
+    return {path.stem: path for path in sorted(folder.glob("*.py")) if not path.stem.startswith("_")}
+
+
+def load_module(path: Path):
+    spec = importlib.util.spec_from_file_location(f"peaceops_benchmarks.{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    if not callable(getattr(module, "run", None)):
+        raise CommandError(f"{path}: a benchmark module must define run(quick: bool) -> dict")
+    return module
+
+
+def write_result(results_folder: Path, name: str, result: dict, when: dt.datetime | None = None) -> Path:
+    """Write ``result`` to ``results_folder/NAME-YYYYmmddTHHMMSSZ.json``; return the path."""
+    when = when or dt.datetime.now(dt.UTC)
+    results_folder.mkdir(parents=True, exist_ok=True)
+    path = results_folder / f"{name}-{when.strftime('%Y%m%dT%H%M%SZ')}.json"
+    path.write_text(json.dumps({"benchmark": name, "finished": when.isoformat(), **result}, indent=2) + "\n")
+    return path
+
+
+def format_table(name: str, rows: list[dict]) -> str:
+    """A plain-text table of a benchmark's rows; 'met' prints as ok / MISSED."""
+    header = ("benchmark", "metric", "value", "unit", "target", "")
+    lines = [header]
+    for row in rows:
+        value = row.get("value")
+        shown = "-" if value is None else (_number(value) if isinstance(value, float) else str(value))
+        met = {True: "ok", False: "MISSED", None: ""}[row.get("met")]
+        lines.append((name, row["metric"], shown, row.get("unit", ""), row.get("target", ""), met))
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+    aligned = []
+    for line in lines:
+        cells = [str(cell).rjust(width) if column == 2 else str(cell).ljust(width)
+                 for column, (cell, width) in enumerate(zip(line, widths, strict=True))]
+        aligned.append("  ".join(cells).rstrip())
+    aligned.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(aligned)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
+
+
+class Command(BaseCommand):
+    help = "Run the benchmarks in benchmarks/ (each in throwaway data folders), write JSON results, print a table."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quick", action="store_true", help="small sizes and few requests (a smoke run)")
+        parser.add_argument("--only", metavar="NAME", action="append", help="run only this benchmark (repeatable)")
+        parser.add_argument("--results", metavar="DIR", help="where to write results (default benchmarks/results)")
+
+    def handle(self, *args, quick, only, results, **options):
+        folder = benchmarks_folder()
+        available = discover(folder)
+        unknown = sorted(set(only or []) - set(available))
+        if unknown:
+            raise CommandError(f"no benchmark {', '.join(unknown)}; there are: {', '.join(available) or 'none'}")
+        chosen = {name: path for name, path in available.items() if not only or name in only}
+        results_folder = Path(results) if results else folder / "results"
+        failed = []
+        for name, path in chosen.items():
+            self.stdout.write(f"running {name}{' (quick)' if quick else ''} ...")
+            started = time.perf_counter()
+            try:
+                result = load_module(path).run(quick)
+            except Exception:  # one broken benchmark should not hide the others' figures
+                failed.append(name)
+                self.stderr.write(f"{name} failed:\n{traceback.format_exc()}")
+                continue
+            result["duration_s"] = round(time.perf_counter() - started, 1)
+            written = write_result(results_folder, name, result)
+            self.stdout.write(format_table(name, result.get("table", [])))
+            self.stdout.write(f"{name}: {result['duration_s']} s, results in {written}\n")
+        if failed:
+            raise CommandError(f"benchmarks failed: {', '.join(failed)}")
