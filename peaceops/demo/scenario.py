@@ -542,25 +542,27 @@ POSTS = _posts()
 # Terms of reference. Seed 000 §IV.E.1 recommends that one DSRSG per mission hold inter-mission
 # cooperation in her/his terms of reference, and §III.B says it was in nobody's job assignment,
 # "not even ... the Deputy SRSG or the Chief of Staff": so no DSRSG hat below lists
-# "inter_mission_cooperation" (the gap the registry rules should flag).
+# "inter_mission_cooperation" nor names it in its text (registry.rules reads both; the gap is
+# what its rule should flag).
 TOR_HEAD = (
     "Head of mission with overall authority over the UN presence; ensures that the efforts of the different "
     "components of the system are mutually reinforcing (seed 003 §2.5). Designated Official for security."
 )
 TOR_DSRSG_POLITICAL = (
     "Deputy to the head of mission for political affairs, rule of law and the mission's substantive "
-    "components. Inter-mission cooperation is not among the listed duties (seed 000 §III.B, §IV.E.1)."
+    "components. Working with the neighbouring missions is not among the listed duties "
+    "(seed 000 §III.B, §IV.E.1)."
 )
 TOR_DSRSG_MINURCAT = (
     "Deputy to the SRSG for the mission's civilian components: protection of civilians, human rights, rule of "
     "law and civil affairs in eastern Chad and north-eastern CAR. The mission is not integrated: the Resident "
     "and Humanitarian Coordinator for Chad heads the UN country team outside the mission (seed 000 §III.C.4). "
-    "Inter-mission cooperation is not among the listed duties (seed 000 §III.B, §IV.E.1)."
+    "Working with the neighbouring missions is not among the listed duties (seed 000 §III.B, §IV.E.1)."
 )
 TOR_DSRSG_DEPUTY = (
     "Deputy to the head of mission, and in the partially integrated model the senior official who links the "
-    "mission with the UN country team (seed 003 §1.3 n. 13, §2.4.1). Inter-mission cooperation is not among "
-    "the listed duties (seed 000 §III.B, §IV.E.1)."
+    "mission with the UN country team (seed 003 §1.3 n. 13, §2.4.1). Working with the neighbouring missions is "
+    "not among the listed duties (seed 000 §III.B, §IV.E.1)."
 )
 TOR_RC = (
     "As Resident Coordinator, leads the UN country team; is authorised and responsible for ensuring active "
@@ -575,7 +577,9 @@ TOR_HC = (
     "OCHA office, which is not part of the mission structure (rec. 3.4.3); may seek guidance from the Emergency "
     "Relief Coordinator through a dotted reporting line (§2.4.3, rec. 3.4.7)."
 )
-TOR_RR = "As UNDP Resident Representative, answers to UNDP for its programme in the country (seed 003 §1.3 n. 13)."
+# seed 003 §2.4.3: mission-specific terms of reference for the multi-hatted DSRSG "are by no means
+# standard"; the Resident Representative hat (a UNDP appointment) has none in the mission here.
+TOR_RR = ""
 
 RESP_HEAD = ("overall_authority", "political_strategy", "security_designated_official")
 RESP_DSRSG = ("deputy_functions", "political_affairs", "rule_of_law")
