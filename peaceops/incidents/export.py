@@ -19,7 +19,8 @@ from peaceops.accounts.access import access_for
 from peaceops.core.classification import Classification
 from peaceops.incidents.models import IncidentActor
 
-# (header, HXL hashtag, how to read the value from an incident)
+# (header, HXL hashtag, how to read the value from an incident). The best estimate of deaths comes
+# before the deaths by party: HXL tools answer a query for #affected+killed with the first match.
 COLUMNS = [
     ("id", "#event+id", lambda i: i.pk),
     ("dataset", "#meta+dataset", lambda i: i.dataset),
@@ -42,11 +43,11 @@ COLUMNS = [
     ("side_a", "#org+actor+a", lambda i: _actors(i, IncidentActor.Side.A)),
     ("side_b", "#org+actor+b", lambda i: _actors(i, IncidentActor.Side.B)),
     ("targets", "#org+target", lambda i: _actors(i, IncidentActor.Side.TARGET)),
+    ("deaths_best", "#affected+killed", lambda i: i.deaths_best),
     ("deaths_a", "#affected+killed+side_a", lambda i: i.deaths_a),
     ("deaths_b", "#affected+killed+side_b", lambda i: i.deaths_b),
     ("deaths_civilians", "#affected+killed+civilians", lambda i: i.deaths_civilians),
     ("deaths_unknown", "#affected+killed+unknown", lambda i: i.deaths_unknown),
-    ("deaths_best", "#affected+killed", lambda i: i.deaths_best),
     ("deaths_low", "#affected+killed+min", lambda i: i.deaths_low),
     ("deaths_high", "#affected+killed+max", lambda i: i.deaths_high),
     ("injured", "#affected+injured", lambda i: i.injured),

@@ -1,3 +1,224 @@
-"""Pages of the incidents module (filled in by its own part)."""
+"""Pages of the incident log: list, detail with history, entry and correction, status, map, exports.
 
-urlpatterns: list = []
+Thin views: reads from selectors_log (every one narrowed by ``visible``), writes through
+services_log. A report the user may not read answers 404 everywhere, as in the API.
+"""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from peaceops.accounts.access import access_for, can
+from peaceops.accounts.roles import Action
+from peaceops.incidents import export, selectors_log, services_log, workflow
+from peaceops.incidents.filters import IncidentFilter
+from peaceops.incidents.forms_log import IncidentForm, actor_names, initial_from
+from peaceops.incidents.taxonomy import Category
+from peaceops.registry.models import Mission
+from peaceops.web import scope
+
+PAGE_SIZE = 50
+# One colour per category, in taxonomy order (map markers, legend, list badges). Colour-blind safe-ish
+# qualitative palette (Okabe-Ito and Tableau hues).
+CATEGORY_COLOURS = ["#d62728", "#e377c2", "#1f77b4", "#8c564b", "#9467bd", "#ff7f0e", "#000000", "#bcbd22",
+                    "#17becf", "#2ca02c", "#7f7f7f"]
+
+
+def _categories():
+    return [{"key": c.value, "label": str(c.label), "colour": CATEGORY_COLOURS[i]} for i, c in enumerate(Category)]
+
+
+def _loggable_missions(request):
+    """Missions of the current scope for which the user may log incidents (entry form's owner)."""
+    ids = scope.mission_ids_in_scope(request)
+    access = access_for(request.user)
+    allowed = [m for m in ids if access.can(Action.EDIT_INCIDENTS, m)]
+    return list(Mission.objects.filter(id__in=allowed).order_by("acronym"))
+
+
+def _detail_or_404(request, pk):
+    incident = selectors_log.incident_detail(request.user, pk)
+    if incident is None:
+        raise Http404(_("No such incident."))
+    return incident
+
+
+@login_required
+@require_GET
+def incident_list(request):
+    filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user).select_related(
+        "country", "owning_mission"))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "incidents/list.html", {
+        "filterset": filterset, "page": page, "query": query.urlencode(), "categories": _categories(),
+        "can_log": bool(_loggable_missions(request)),
+    })
+
+
+@login_required
+@require_GET
+def incident_detail(request, pk):
+    incident = _detail_or_404(request, pk)
+    mission = incident.owning_mission_id
+    transitions = [
+        status for status in workflow.next_statuses(incident.status)
+        if can(request.user, workflow.required_action(incident.status, status), mission)
+    ]
+    return render(request, "incidents/detail.html", {
+        "incident": incident,
+        "master": selectors_log.readable_master(request.user, incident),
+        "history": selectors_log.incident_history(request.user, incident),
+        "can_edit": can(request.user, Action.EDIT_INCIDENTS, mission),
+        "transitions": transitions,
+    })
+
+
+def _form_page(request, form, incident=None):
+    return render(request, "incidents/form.html", {
+        "form": form, "incident": incident, "actor_names": actor_names(request.user),
+        "tile_url": getattr(settings, "PEACEOPS_TILE_URL", ""),
+    })
+
+
+@login_required
+def incident_new(request):
+    missions = _loggable_missions(request)
+    if not missions:
+        raise PermissionDenied(_("You may not log incidents for the missions of this scope."))
+    form = IncidentForm(request.POST or None, user=request.user, missions=missions)
+    if request.method == "POST" and form.is_valid():
+        source = form.new_source()
+        try:
+            incident = services_log.incident_create(
+                user=request.user, owning_mission=form.chosen_mission(), fields=form.incident_fields(),
+                actors=form.actor_parts(), sources=[source] if source else [])
+        except ValidationError as error:
+            form.add_model_errors(error)
+        else:
+            messages.success(request, _("Incident %(id)s logged as a draft.") % {"id": incident.pk})
+            if "another" in request.POST:
+                return redirect("incidents:new")
+            return redirect("incidents:detail", pk=incident.pk)
+    return _form_page(request, form)
+
+
+@login_required
+def incident_edit(request, pk):
+    incident = _detail_or_404(request, pk)
+    if not can(request.user, Action.EDIT_INCIDENTS, incident.owning_mission_id):
+        raise PermissionDenied(_("You may not correct reports of this mission."))
+    initial = initial_from(incident)
+    master = selectors_log.readable_master(request.user, incident)
+    initial["duplicate_of"] = master.pk if master else None
+    form = IncidentForm(request.POST or None, initial=initial, user=request.user, missions=[incident.owning_mission])
+    if request.method == "POST" and form.is_valid():
+        source = form.new_source()
+        sources = None
+        if source:
+            kept = [{"name": s.name, "reference": s.reference, "reliability": s.reliability,
+                     "credibility": s.credibility, "reported_on": s.reported_on} for s in incident.sources.all()]
+            sources = [*kept, source]
+        try:
+            services_log.incident_update(user=request.user, incident=incident, fields=form.incident_fields(),
+                                         actors=form.actor_parts(), sources=sources)
+        except ValidationError as error:
+            form.add_model_errors(error)
+        else:
+            messages.success(request, _("Correction saved; the earlier version stays in the history."))
+            return redirect("incidents:detail", pk=incident.pk)
+    return _form_page(request, form, incident)
+
+
+@login_required
+@require_POST
+def incident_transition(request, pk):
+    incident = _detail_or_404(request, pk)
+    try:
+        services_log.incident_transition(user=request.user, incident=incident, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Status now: %(status)s.") % {"status": incident.get_status_display()})
+    return redirect("incidents:detail", pk=incident.pk)
+
+
+@login_required
+@require_GET
+def place_lookup(request):
+    """The entry form's P-code lookup: area, country and admin names (reference data, unclassified)."""
+    place = selectors_log.place_for_pcode(request.GET.get("pcode", ""))
+    if place is None:
+        return JsonResponse({"error": _("No admin area has this P-code.")}, status=404)
+    return JsonResponse(place)
+
+
+@login_required
+@require_GET
+def incident_map(request):
+    filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user))
+    return render(request, "incidents/map.html", {
+        "filterset": filterset, "categories": _categories(), "query": request.GET.urlencode(),
+        "missions": scope.missions_for(request.user), "tile_url": getattr(settings, "PEACEOPS_TILE_URL", ""),
+    })
+
+
+@login_required
+@require_GET
+def map_data(request):
+    """Compact map data: ``rows`` of ``[id, lat, lon, category index, day number since epoch]``.
+
+    Parallel to ``categories`` (index -> key, label, colour). Only readable, filtered incidents.
+    """
+    filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user))
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors}, status=400)
+    body = {
+        "epoch": selectors_log.MAP_EPOCH.isoformat(),
+        "categories": _categories(),
+        "rows": selectors_log.map_rows(filterset.qs),
+    }
+    return HttpResponse(json.dumps(body, separators=(",", ":")), content_type="application/json")
+
+
+def _export(request, fmt):
+    filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user))
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors}, status=400)
+    return export.streaming_export(filterset.qs, request.user, fmt)
+
+
+@login_required
+@require_GET
+def export_csv(request):
+    return _export(request, "csv")
+
+
+@login_required
+@require_GET
+def export_geojson(request):
+    return _export(request, "geojson")
+
+
+urlpatterns = [
+    path("", incident_list, name="list"),
+    path("new/", incident_new, name="new"),
+    path("<int:pk>/", incident_detail, name="detail"),
+    path("<int:pk>/edit/", incident_edit, name="edit"),
+    path("<int:pk>/status/", incident_transition, name="transition"),
+    path("place/", place_lookup, name="place"),
+    path("map/", incident_map, name="map"),
+    path("map/data.json", map_data, name="map-data"),
+    path("export.csv", export_csv, name="export-csv"),
+    path("export.geojson", export_geojson, name="export-geojson"),
+]

@@ -1,0 +1,164 @@
+"""The watch officer's entry form: validates input, leaves every rule to services_log."""
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from peaceops.core.classification import Classification
+from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
+from peaceops.incidents.selectors_log import actors_for, incidents_for
+from peaceops.incidents.services_log import ActorPart
+from peaceops.incidents.taxonomy import Category
+from peaceops.registry.models import AdminArea, Country
+
+# Numbered labels let a keyboard user pick a category by typing its number in the select.
+CATEGORY_CHOICES = [("", "—")] + [(value, f"{n} · {label}") for n, (value, label) in enumerate(Category.choices, 1)]
+COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low",
+                "deaths_high", "injured", "abducted")
+SIDES = (("side_a", IncidentActor.Side.A), ("side_b", IncidentActor.Side.B), ("targets", IncidentActor.Side.TARGET))
+# Where a model-level error on a field is shown on the form.
+MODEL_TO_FORM = {"admin_area": "pcode", "owning_mission": "owning_mission", "end_date": "end_date"}
+
+
+def _count(label):
+    return forms.IntegerField(label=label, min_value=0, required=False,
+                              widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "count"}))
+
+
+class IncidentForm(forms.Form):
+    start_date = forms.DateField(label=_("Date"), initial=dt.date.today,
+                                 widget=forms.DateInput(attrs={"type": "date", "autofocus": True}))
+    start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    category = forms.ChoiceField(label=_("Category"), choices=CATEGORY_CHOICES,
+                                 help_text=_("Type the number or the first letters."))
+    location = forms.CharField(label=_("Place"), required=False, max_length=300)
+    pcode = forms.CharField(label=_("P-code"), required=False, max_length=32,
+                            help_text=_("Fills country and admin names."),
+                            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90,
+                                widget=forms.NumberInput(attrs={"step": "any"}))
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180,
+                                 widget=forms.NumberInput(attrs={"step": "any"}))
+    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.order_by("name"),
+                                     to_field_name="iso3", required=False)
+    admin1 = forms.CharField(label=_("Admin 1"), required=False, max_length=200)
+    admin2 = forms.CharField(label=_("Admin 2"), required=False, max_length=200)
+    description = forms.CharField(label=_("What happened"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    deaths_a = _count(_("Deaths side A"))
+    deaths_b = _count(_("Deaths side B"))
+    deaths_civilians = _count(_("Deaths civilians"))
+    deaths_unknown = _count(_("Deaths unknown"))
+    deaths_best = _count(_("Deaths best"))
+    deaths_low = _count(_("Low"))
+    deaths_high = _count(_("High"))
+    injured = _count(_("Injured"))
+    abducted = _count(_("Abducted"))
+    side_a = forms.CharField(label=_("Side A"), required=False, help_text=_("Names or aliases; separate with ;"),
+                             widget=forms.TextInput(attrs={"list": "actor-names"}))
+    side_b = forms.CharField(label=_("Side B"), required=False, widget=forms.TextInput(attrs={"list": "actor-names"}))
+    targets = forms.CharField(label=_("Targets"), required=False, widget=forms.TextInput(attrs={"list": "actor-names"}))
+    source_name = forms.CharField(label=_("Source"), required=False, max_length=300)
+    reliability = forms.ChoiceField(label=_("Reliability"), choices=IncidentSource.RELIABILITY, initial="F",
+                                    help_text=_("A reliable ... F cannot be judged"))
+    credibility = forms.TypedChoiceField(label=_("Credibility"), choices=IncidentSource.CREDIBILITY, coerce=int,
+                                         initial=6, help_text=_("1 confirmed ... 6 cannot be judged"))
+    classification = forms.TypedChoiceField(label=_("Classification"), choices=Classification.choices, coerce=int,
+                                            initial=Classification.UNCLASSIFIED)
+    owning_mission = forms.TypedChoiceField(label=_("Mission"), coerce=int, required=False)
+    end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                               help_text=_("Empty: the same day."))
+    duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
+    follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user=None, missions=(), **kwargs):
+        """``missions``: the missions the officer may log for in the current scope (a choice only if several)."""
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.missions = list(missions)
+        if len(self.missions) > 1:
+            self.fields["owning_mission"].choices = [(m.id, m.acronym) for m in self.missions]
+            self.fields["owning_mission"].required = True
+        else:
+            del self.fields["owning_mission"]
+
+    def clean_pcode(self):
+        pcode = self.cleaned_data["pcode"].strip()
+        if not pcode:
+            return None
+        area = AdminArea.objects.filter(pcode__iexact=pcode).first()
+        if area is None:
+            raise forms.ValidationError(_("No admin area has this P-code."))
+        return area
+
+    def clean_duplicate_of(self):
+        pk = self.cleaned_data["duplicate_of"]
+        if pk is None:
+            return None
+        master = incidents_for(self.user).filter(pk=pk).first()
+        if master is None:  # hidden or absent: the same answer, so a hidden report is not confirmed
+            raise forms.ValidationError(_("No such incident."))
+        return master
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("longitude", _("Give both coordinates or neither."))
+        return data
+
+    def chosen_mission(self):
+        if len(self.missions) == 1:
+            return self.missions[0]
+        chosen = self.cleaned_data.get("owning_mission")
+        return next((m for m in self.missions if m.id == chosen), None)
+
+    def incident_fields(self) -> dict:
+        data = self.cleaned_data
+        fields = {name: data.get(name) for name in (
+            "start_date", "start_time", "category", "location", "latitude", "longitude", "country", "admin1",
+            "admin2", "description", "classification", "end_date", "follow_up", *COUNT_FIELDS)}
+        fields["admin_area"] = data.get("pcode")
+        fields["duplicate_of"] = data.get("duplicate_of")
+        return fields
+
+    def actor_parts(self) -> list[ActorPart]:
+        parts = []
+        for field, side in SIDES:
+            for name in (self.cleaned_data.get(field) or "").split(";"):
+                if name.strip():
+                    parts.append(ActorPart(name=name.strip(), side=side))
+        return parts
+
+    def new_source(self) -> dict | None:
+        name = (self.cleaned_data.get("source_name") or "").strip()
+        if not name:
+            return None
+        return {"name": name, "reliability": self.cleaned_data["reliability"],
+                "credibility": self.cleaned_data["credibility"], "reported_on": dt.date.today()}
+
+    def add_model_errors(self, error) -> None:
+        """Show the service's validation errors beside the fields they concern."""
+        for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
+            target = MODEL_TO_FORM.get(field, field)
+            for message in messages:
+                self.add_error(target if target in self.fields else None, message)
+
+
+def initial_from(incident: Incident) -> dict:
+    """The form's values for correcting ``incident``."""
+    initial = {name: getattr(incident, name) for name in (
+        "start_date", "start_time", "category", "location", "latitude", "longitude", "admin1", "admin2",
+        "description", "classification", "end_date", "follow_up", *COUNT_FIELDS)}
+    initial["country"] = incident.country.iso3 if incident.country else None
+    initial["pcode"] = incident.admin_area.pcode if incident.admin_area else ""
+    initial["duplicate_of"] = incident.duplicate_of_id
+    initial["owning_mission"] = incident.owning_mission_id
+    for field, side in SIDES:
+        initial[field] = "; ".join(link.actor.name for link in incident.actor_links.all() if link.side == side)
+    return initial
+
+
+def actor_names(user) -> list[str]:
+    """Names for the actor fields' type-ahead: only actors the user may know of."""
+    return list(actors_for(user).order_by("name").values_list("name", flat=True)[:2000])

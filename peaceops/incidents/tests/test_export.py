@@ -1,0 +1,67 @@
+"""Exports hold the filtered selection, readable rows only; the CSV carries an HXL hashtag row."""
+
+import csv
+import io
+import json
+
+import hxl
+import pytest
+
+from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+
+def body_of(response) -> str:
+    assert response.status_code == 200, response
+    return b"".join(response.streaming_content).decode()
+
+
+def test_csv_has_an_hxl_row_that_libhxl_reads(log_world, client_as):
+    text = body_of(client_as(log_world.users["unamid"]).get("/incidents/export.csv"))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][:4] == ["#event+id", "#meta+dataset", "#meta+id", "#date+start"]
+    for tag in ("#date+end", "#country+code", "#adm1+name", "#adm2+name", "#geo+lat", "#geo+lon", "#event+type",
+                "#affected+killed", "#org+actor+a"):
+        assert tag in rows[1]
+    dataset = hxl.data(io.BytesIO(text.encode()))  # libhxl finds the hashtag row and reads the columns by tag
+    by_tag = {row.get("#event+id"): row for row in dataset}
+    hidden = log_world.records["incidents"]["unamid_conf"]
+    assert by_tag[str(hidden.id)].get("#affected+killed") == "7"
+    assert by_tag[str(hidden.id)].get("#org+actor+b") == "Hidden Brigade"
+
+
+def test_web_exports_never_hold_hidden_reports(log_world, client_as):
+    client = client_as(log_world.users["minurcat"])
+    for url in ("/incidents/export.csv", "/incidents/export.geojson"):
+        for params in ({}, {"mission": "UNAMID"}, {"category": "attack_on_civilians"},
+                       {"actor": log_world.records["actors"]["secret"].id}):
+            text = body_of(client.get(url, params))
+            assert HIDDEN_MARKER not in text and "Hidden Brigade" not in text
+
+
+def test_export_is_the_filtered_selection(log_world, client_as):
+    client = client_as(log_world.users["minurcat"])
+    rows = list(csv.DictReader(io.StringIO(body_of(client.get("/incidents/export.csv", {"category": "abduction"})))))
+    assert [row["description"] for row in rows[1:]] == ["Abduction of two drivers"]  # rows[0] is the HXL row
+
+
+def test_geojson_is_a_feature_collection_of_points(log_world, client_as):
+    collection = json.loads(body_of(client_as(log_world.users["minurcat"]).get("/incidents/export.geojson")))
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 2
+    feature = next(f for f in collection["features"] if f["properties"]["description"] == "Clash near Goz Beida")
+    assert feature["geometry"] == {"type": "Point", "coordinates": [20.2, 13.1]}
+    assert feature["properties"]["side_a"] == "Janjaweed" and feature["properties"]["sources"] == "UNPOL Abeche (B2)"
+
+
+def test_link_to_a_hidden_master_is_blank_in_the_export(log_world, client_as):
+    inc = log_world.records["incidents"]
+    inc["unamid_open"].duplicate_of = inc["unamid_strict"]
+    inc["unamid_open"].save()
+    rows = list(csv.DictReader(io.StringIO(body_of(client_as(log_world.users["regional"]).get("/incidents/export.csv")))))
+    row = next(r for r in rows[1:] if r["id"] == str(inc["unamid_open"].id))
+    assert row["duplicate_of"] == ""
+
+
+def test_anonymous_visitors_get_no_export(log_world, client):
+    assert client.get("/incidents/export.csv").status_code == 302  # to the login page
