@@ -12,7 +12,10 @@ Two reports are duplicates when ALL of these hold:
    the same category (datasets spell actors differently: "Military Forces of Sudan (1989-2019)"
    in ACLED is "Government of Sudan" in UCDP).
 
-Duplicates group transitively (if A~B and B~C, all three are one event). In each group the
+Duplicates group transitively (if A~B and B~C, all three are one event), but a group never
+holds two reports of one dataset: a union that would put them together is refused (pairs are
+considered nearest first), so two distinct UCDP events are never merged through an ACLED
+report that resembles both. In each group the
 master is the report with the best-graded source (reliability A before F, then credibility 1
 before 6), then the lowest key (the earliest stored); the others point to it.
 
@@ -62,6 +65,7 @@ def same_event(a: Report, b: Report, max_km: float = MAX_DISTANCE_KM) -> bool:
 def duplicate_links(reports: list[Report], max_km: float = MAX_DISTANCE_KM) -> dict[int, int]:
     """``{duplicate key: master key}`` for every report that duplicates another."""
     parent = {r.key: r.key for r in reports}
+    datasets = {r.key: {r.dataset} for r in reports}
 
     def root(key):
         while parent[key] != key:
@@ -69,10 +73,17 @@ def duplicate_links(reports: list[Report], max_km: float = MAX_DISTANCE_KM) -> d
             key = parent[key]
         return key
 
+    def union(a, b):
+        ra, rb = root(a), root(b)
+        if ra != rb and not (datasets[ra] & datasets[rb]):
+            parent[ra] = rb
+            datasets[rb] |= datasets.pop(ra)
+
     cells: dict[tuple, list[Report]] = defaultdict(list)
     for report in reports:
         cells[(report.day, _cell(report.latitude), _cell(report.longitude))].append(report)
     reach = max(1, math.ceil(max_km / 111.0 / _CELL_DEGREES))  # cells to look at either side (lat)
+    pairs = []
     for (day, row, col), members in cells.items():
         for report in members:
             shrink = max(0.01, math.cos(math.radians(abs(report.latitude))))  # meridians converge
@@ -81,7 +92,10 @@ def duplicate_links(reports: list[Report], max_km: float = MAX_DISTANCE_KM) -> d
                 for dc in range(-lon_reach, lon_reach + 1):
                     for other in cells.get((day, row + dr, col + dc), ()):
                         if other.key < report.key and same_event(report, other, max_km):
-                            parent[root(report.key)] = root(other.key)
+                            km = distance_km(report.latitude, report.longitude, other.latitude, other.longitude)
+                            pairs.append((km, other.key, report.key))
+    for _km, a, b in sorted(pairs):
+        union(a, b)
     groups: dict[int, list[Report]] = defaultdict(list)
     for report in reports:
         groups[root(report.key)].append(report)

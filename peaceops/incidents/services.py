@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import pycountry
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from peaceops.core.classification import Classification
@@ -281,7 +281,9 @@ class _BatchWriter:
         self.countries = CountryResolver()
         self.actors = ActorCache(user, self.reason)
         self.areas = MissionAreas(spans_from_missions(Mission.objects.prefetch_related("host_countries")))
-        self.country_of: dict[int, int] = {}
+        self.inserts = _Inserts()
+        self.history_marks = {"history_date": timezone.now(), "history_type": "+",
+                              "history_user_id": user.pk if user else None, "history_change_reason": self.reason}
 
     # Checks that need the database's reference tables; the parser did the rest.
     def check(self, row: EventRow, seen_ids: set[str]) -> EventRow | LineError:
@@ -349,12 +351,21 @@ class _BatchWriter:
         return {pk: (frozenset(actors[pk]), frozenset(sources[pk])) for pk in incident_ids}
 
     def _create(self, new_rows: list[tuple[EventRow, dict]]) -> None:
-        incidents = [Incident(dataset=row.dataset, external_id=row.external_id, created_by=self.user, **values)
-                     for row, values in new_rows]
-        incidents = Incident.objects.bulk_create(incidents)
-        Incident.history.bulk_history_create(incidents, default_user=self.user, default_change_reason=self.reason)
-        self._link([(incident.pk, row) for incident, (row, _) in zip(incidents, new_rows)])
-        self.report.created += len(incidents)
+        """Insert new incidents and their history with raw executemany (see FastInsert for why)."""
+        user_id = self.user.pk if self.user else None
+        records = []
+        for row, values in new_rows:
+            record = dict(values, dataset=row.dataset, external_id=row.external_id, created_by_id=user_id)
+            records.append(record)
+        self.inserts.incident.run(records)
+        ids = dict(Incident.objects.filter(dataset=new_rows[0][0].dataset,
+                                           external_id__in=[row.external_id for row, _ in new_rows])
+                   .values_list("external_id", "pk"))
+        for record in records:
+            record["id"] = ids[record["external_id"]]
+        self.inserts.incident_history.run([dict(record, **self.history_marks) for record in records])
+        self._link([(ids[row.external_id], row) for row, _ in new_rows])
+        self.report.created += len(records)
 
     def _update(self, changed: list[tuple[int, EventRow, dict]]) -> None:
         incidents = []
@@ -377,24 +388,80 @@ class _BatchWriter:
         """Actors, sources and mission areas of freshly written incidents, each in one bulk insert."""
         reliability, credibility = self.grade
         actor_links, sources, areas = [], [], []
-        through = Incident.missions.through
         for pk, row in pairs:
             seen = set()
             for name, side in row.actors:
                 key = (self.actors.id_for(name), side)
                 if key not in seen:
                     seen.add(key)
-                    actor_links.append(IncidentActor(incident_id=pk, actor_id=key[0], side=side))
+                    actor_links.append({"incident_id": pk, "actor_id": key[0], "side": side})
             for name, reference in row.sources:
-                sources.append(IncidentSource(incident_id=pk, name=name[:300], reference=reference[:500],
-                                              reliability=reliability, credibility=credibility,
-                                              reported_on=row.reported_on))
+                sources.append({"incident_id": pk, "name": name[:300], "reference": reference[:500],
+                                "reliability": reliability, "credibility": credibility,
+                                "reported_on": row.reported_on})
             for mission_id in self.areas.missions_for(row.country_id, row.start_date):  # type: ignore[attr-defined]
-                areas.append(through(incident_id=pk, mission_id=mission_id))
-        IncidentActor.objects.bulk_create(actor_links)
-        sources = IncidentSource.objects.bulk_create(sources)
-        IncidentSource.history.bulk_history_create(sources, default_user=self.user, default_change_reason=self.reason)
-        through.objects.bulk_create(areas)
+                areas.append({"incident_id": pk, "mission_id": mission_id})
+        self.inserts.actor_link.run(actor_links)
+        self.inserts.mission_area.run(areas)
+        if sources:
+            # Source ids for the history rows: this batch's sources are the newest rows of these incidents.
+            self.inserts.source.run(sources)
+            incident_ids = {source["incident_id"] for source in sources}
+            stored = IncidentSource.objects.filter(incident_id__in=incident_ids).values_list(
+                "pk", "incident_id", "name", "reference", "reliability", "credibility", "reported_on")
+            self.inserts.source_history.run([
+                dict(zip(("id", "incident_id", "name", "reference", "reliability", "credibility", "reported_on"),
+                         values), **self.history_marks)
+                for values in stored
+            ])
+
+
+class FastInsert:
+    """``INSERT`` of plain dicts through the driver's executemany, for one model's table.
+
+    Why not ``bulk_create``: building model instances and compiling Django's multi-row INSERT
+    costs ~0.3 ms per row per table, which made the ORM import 10x slower than the driver
+    (measured: benchmarks/incident_import.py, docs/incidents-import.md). Values are adapted with
+    the backend's own date/datetime adapters; missing columns get the field's default.
+    """
+
+    def __init__(self, model):
+        fields = [f for f in model._meta.local_concrete_fields if not (f.primary_key and f.get_internal_type()
+                                                                       in ("AutoField", "BigAutoField"))]
+        self.names = [f.attname for f in fields]
+        self.defaults = [f.get_default() for f in fields]
+        ops = connection.ops
+        adapters = {"DateField": ops.adapt_datefield_value, "DateTimeField": ops.adapt_datetimefield_value}
+        self.adapt = [adapters.get(f.get_internal_type()) for f in fields]
+        quote = connection.ops.quote_name
+        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+                    f"VALUES ({', '.join(['%s'] * len(fields))})")
+
+    def run(self, records: list[dict]) -> None:
+        if not records:
+            return
+        pairs = list(zip(self.names, self.defaults))
+        converted = [(i, adapt) for i, adapt in enumerate(self.adapt) if adapt]
+        params = []
+        for record in records:
+            get = record.get
+            values = [get(name, default) for name, default in pairs]
+            for i, adapt in converted:
+                if values[i] is not None:
+                    values[i] = adapt(values[i])
+            params.append(values)
+        with connection.cursor() as cursor:
+            cursor.executemany(self.sql, params)
+
+
+class _Inserts:
+    def __init__(self):
+        self.incident = FastInsert(Incident)
+        self.incident_history = FastInsert(Incident.history.model)
+        self.actor_link = FastInsert(IncidentActor)
+        self.mission_area = FastInsert(Incident.missions.through)
+        self.source = FastInsert(IncidentSource)
+        self.source_history = FastInsert(IncidentSource.history.model)
 
 
 # --- duplicates -----------------------------------------------------------------------------

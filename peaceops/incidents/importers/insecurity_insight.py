@@ -36,10 +36,12 @@ CENSORED_PRECISION = 7  # coordinates withheld by the publisher: place known to 
 
 def parse(path, today: date) -> Iterator[EventRow | LineError]:
     import openpyxl  # imported here: only this format needs it
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
+        # A file object, not a name: openpyxl would refuse an upload saved without ".xlsx".
+        workbook = openpyxl.load_workbook(open(path, "rb"), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as error:
         raise ImportFileError(path, f"not an Excel workbook (.xlsx): {error}", line=1) from None
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
