@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 
 from peaceops.accounts.access import access_for, visible
 from peaceops.incidents import sitrep
@@ -69,10 +70,15 @@ def scope_from_ids(user, kind: str, ident: int) -> sitrep.Scope:
 
 def scoped_incidents(user, scope: sitrep.Scope) -> QuerySet:
     """The incidents of a scope the reader may read, masters only (duplicates left out)."""
-    in_area = Incident.missions.through.objects.filter(mission_id__in=scope.mission_ids).values("incident_id")
-    incidents = Incident.objects.filter(duplicate_of__isnull=True).filter(
-        Q(owning_mission_id__in=scope.mission_ids) | Q(pk__in=in_area)
-    )
+    # EXISTS, checked row by row through the link table's (incident, mission) index, rather than
+    # IN (SELECT ...), which both databases would build over every incident of the missions.
+    in_area = Exists(Incident.missions.through.objects.filter(incident_id=OuterRef("pk"),
+                                                              mission_id__in=scope.mission_ids))
+    # "Not a duplicate" is written as an expression, not ``duplicate_of__isnull=True``: SQLite keeps
+    # no statistics unless ANALYZE runs, and would otherwise walk the duplicate_of index (where
+    # nearly every row is NULL, i.e. the whole table) instead of the start_date index.
+    masters = Incident.objects.alias(master_key=Coalesce("duplicate_of_id", Value(0))).filter(master_key=0)
+    incidents = masters.filter(Q(owning_mission_id__in=scope.mission_ids) | in_area)
     return visible(incidents, user)
 
 
@@ -99,12 +105,18 @@ def _grouped(day_incidents: QuerySet, column: str) -> dict:
 
 
 def _recent_areas(incidents: QuerySet, day: dt.date, admin1_names: set) -> set:
-    """(country, admin-1) pairs of the day that already had an incident in the days before."""
+    """(country, admin-1) pairs of the day that already had an incident in the days before.
+
+    Read over the date window (a few thousand rows at most, by the start_date index) and
+    filtered here, rather than by ``admin1 IN (...)``, which would walk every incident an
+    area ever had.
+    """
     if not admin1_names:
         return set()
     first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
-    recent = incidents.filter(start_date__gte=first, start_date__lt=day, admin1__in=admin1_names)
-    return set(recent.values_list("country_id", "admin1").distinct().order_by())
+    recent = incidents.filter(start_date__gte=first, start_date__lt=day)
+    pairs = recent.values_list("country_id", "admin1").distinct().order_by()
+    return {pair for pair in pairs if pair[1] in admin1_names}
 
 
 def _continuing(incidents: QuerySet, day: dt.date) -> list:

@@ -1,0 +1,297 @@
+"""Daily situation report on a large incident store, beside a hand-written SQL aggregate.
+
+In a throwaway data folder (SQLite; PostgreSQL too, in a throwaway database, when
+``DATABASE_URL`` names a server), generate 1,000,000 incidents (``--quick``: 100,000) with
+``bulk_create``: three countries, two missions (MINURCAT over Chad and the CAR, UNAMID over
+Sudan) in one region, 1990-2022, ~1 in 2 owned by a mission, some classified, a few open
+follow-ups, each linked to the mission whose area holds it. Then, in that one process, time
+(median of several runs):
+
+- ``mission-day``: the MINURCAT report of one day as a MINURCAT analyst (cleared to
+  confidential), so the permission filter is in every query;
+- ``region-day``: the region's report of the same day as a system-wide reader;
+
+each through :func:`peaceops.incidents.selectors.get_sitrep` (every query and the assembly),
+and beside it the same figures from hand-written SQL on the same connection (same scope,
+visibility, windows, rows). Targets (issue 3): under 200 ms, within 3x of the SQL.
+
+Run with ``peaceops bench [--quick] [--only sitrep]``.
+"""
+
+import datetime as dt
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+NAME = "sitrep"
+TARGET_MS = 200
+TARGET_RATIO = 3
+REPORT_DAY = dt.date(2009, 7, 15)
+FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2022, 12, 31)
+REGION = "Central Africa and Sudan"
+CATEGORIES = ("armed_clash", "attack_on_civilians", "attack_on_un_humanitarian", "banditry", "abduction",
+              "sexual_violence", "explosive_device", "protest", "displacement", "troop_movement", "other")
+COUNTRIES = (("TCD", "TD", "Chad"), ("CAF", "CF", "Central African Republic"), ("SDN", "SD", "Sudan"))
+BATCH = 20_000
+
+
+# ---------------------------------------------------------------------------------------------
+# Data: runs inside a Django process configured for the database under test.
+
+
+def generate(total: int, seed: int = 1) -> dict:
+    """Create ``total`` incidents and their area links; return the ids the timing needs."""
+    from django.db import transaction
+
+    from peaceops.core.classification import Classification as C
+    from peaceops.incidents.models import Incident
+    from peaceops.registry import models as r
+    from peaceops.testing import make_user
+
+    rng = random.Random(seed)
+    with transaction.atomic():
+        countries = [r.Country.objects.get_or_create(iso3=a3, defaults={"iso2": a2, "name": name})[0]
+                     for a3, a2, name in COUNTRIES]
+        region = r.Region.objects.get_or_create(name=REGION)[0]
+        minurcat = r.Mission.objects.create(acronym="BENCH-M", name="Bench mission M", kind="peacekeeping",
+                                            start_date=FIRST_DAY)
+        unamid = r.Mission.objects.create(acronym="BENCH-U", name="Bench mission U", kind="hybrid",
+                                          start_date=FIRST_DAY)
+        minurcat.host_countries.set(countries[:2])
+        unamid.host_countries.set(countries[2:])
+        for mission in (minurcat, unamid):
+            mission.regions.add(region)
+        analyst = make_user(f"bench-{uuid.uuid4().hex[:6]}", "analyst", mission=minurcat, clearance=C.CONFIDENTIAL)
+    admin1 = {c.id: [f"{c.iso3} province {n:02d}" for n in range(16)] for c in countries}
+    area_of = {countries[0].id: minurcat.id, countries[1].id: minurcat.id, countries[2].id: unamid.id}
+    span_days = (LAST_DAY - FIRST_DAY).days
+    through = Incident.missions.through
+    first_id = (Incident.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    for start in range(0, total, BATCH):
+        incidents, links = [], []
+        for pk in range(first_id + start, first_id + min(start + BATCH, total)):
+            country = rng.choice(countries)
+            day = FIRST_DAY + dt.timedelta(days=rng.randrange(span_days + 1))
+            deaths = rng.choice((0, 0, 0, 0, 1, 1, 2, 3, 5, 8, 20))
+            civilians = rng.randint(0, deaths)
+            owned = rng.random() < 0.5
+            follow_up = "Confirm the figures" if rng.random() < 0.005 else ""
+            incidents.append(Incident(
+                id=pk, dataset="bench", external_id=str(pk), start_date=day,
+                end_date=day + dt.timedelta(days=rng.choice((0, 0, 0, 0, 0, 0, 0, 0, 1, 3))),
+                latitude=rng.uniform(4, 20), longitude=rng.uniform(15, 30), country_id=country.id,
+                admin1=rng.choice(admin1[country.id]), category=rng.choice(CATEGORIES),
+                deaths_best=deaths, deaths_low=deaths, deaths_high=deaths + rng.randint(0, 3),
+                deaths_civilians=civilians, deaths_a=deaths - civilians, abducted=rng.choice((0,) * 30 + (2,)),
+                owning_mission_id=area_of[country.id] if owned else None,
+                classification=rng.choice((0, 0, 0, 1, 2)) if owned else 0,
+                follow_up=follow_up, follow_up_closed=bool(follow_up) and rng.random() < 0.5,
+            ))
+            links.append(through(incident_id=pk, mission_id=area_of[country.id]))
+        with transaction.atomic():
+            Incident.objects.bulk_create(incidents, batch_size=2000)
+            through.objects.bulk_create(links, batch_size=5000)
+    return {"mission": minurcat.acronym, "mission_id": minurcat.id, "mission_ids": [minurcat.id, unamid.id],
+            "region": REGION, "analyst": analyst.username, "incidents": Incident.objects.count()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The hand-written SQL: the same figures, the same conditions, on the same connection.
+
+def _visibility_sql(mission_ids: list[int] | None, level: int | None) -> tuple[str, list]:
+    """None: a system-wide reader (no condition); else a reader of these missions up to ``level``."""
+    if mission_ids is None:
+        return "1 = 1", []
+    marks = ", ".join(["%s"] * len(mission_ids))
+    return (f"((i.owning_mission_id IS NULL AND i.classification = 0) "
+            f"OR (i.classification <= %s AND i.owning_mission_id IN ({marks})))", [level, *mission_ids])
+
+
+def hand_sql_figures(day: dt.date, scope_ids: list[int], reader_ids: list[int] | None, level: int | None) -> dict:
+    """The report's figures with one cursor and plain SQL (what a DBA would write for it)."""
+    from django.db import connection
+
+    def as_param(value: dt.date):
+        return value.isoformat() if connection.vendor == "sqlite" else value
+
+    scope_marks = ", ".join(["%s"] * len(scope_ids))
+    visible, visible_params = _visibility_sql(reader_ids, level)
+    # Written as a careful hand would: EXISTS on the link table's index, and "not a duplicate" kept
+    # away from SQLite's planner, which has no statistics (see selectors.scoped_incidents).
+    where = (f"COALESCE(i.duplicate_of_id, 0) = 0 AND (i.owning_mission_id IN ({scope_marks}) OR EXISTS "
+             f"(SELECT 1 FROM incidents_incident_missions l WHERE l.incident_id = i.id "
+             f"AND l.mission_id IN ({scope_marks}))) AND {visible}")
+    base = [*scope_ids, *scope_ids, *visible_params]
+    d, d7, d30 = (as_param(day - dt.timedelta(days=n)) for n in (0, 7, 30))
+    figures = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(CASE WHEN start_date = %s THEN 1 END), "
+            + ", ".join(f"COALESCE(SUM(CASE WHEN start_date = %s THEN {col} END), 0)" for col in (
+                "deaths_best", "deaths_low", "deaths_high", "deaths_a", "deaths_b", "deaths_civilians",
+                "deaths_unknown", "injured", "abducted"))
+            + ", COUNT(CASE WHEN start_date >= %s AND start_date < %s THEN 1 END)"
+            + ", COALESCE(SUM(CASE WHEN start_date >= %s AND start_date < %s THEN deaths_best END), 0)"
+            + ", COUNT(CASE WHEN start_date >= %s AND start_date < %s THEN 1 END)"
+            + ", COALESCE(SUM(CASE WHEN start_date >= %s AND start_date < %s THEN deaths_best END), 0)"
+            + f" FROM incidents_incident i WHERE i.start_date >= %s AND i.start_date <= %s AND {where}",
+            [d] * 10 + [d7, d, d7, d, d30, d, d30, d, d30, d] + base)
+        row = cursor.fetchone()
+        figures["totals"] = list(row)
+        for column in ("category", "admin1"):
+            cursor.execute(f"SELECT {column}, COUNT(*), SUM(deaths_best) FROM incidents_incident i "
+                           f"WHERE i.start_date = %s AND {where} GROUP BY {column}", [d, *base])
+            figures[column] = {name: (n, deaths) for name, n, deaths in cursor.fetchall()}
+        cursor.execute("SELECT id, start_date, end_date, category, admin1, country_id, location, latitude, longitude, "
+                       f"deaths_best, abducted, status, description FROM incidents_incident i "
+                       f"WHERE i.start_date = %s AND {where}", [d, *base])
+        figures["rows"] = cursor.fetchall()
+        names = sorted({r[4] for r in figures["rows"] if r[4]})
+        if names:
+            cursor.execute(f"SELECT DISTINCT country_id, admin1 FROM incidents_incident i WHERE i.start_date >= %s "
+                           f"AND i.start_date < %s AND {where}", [d30, d, *base])
+            figures["recent"] = [pair for pair in cursor.fetchall() if pair[1] in names]
+        cursor.execute("SELECT id, start_date, end_date, category, admin1 FROM incidents_incident i "
+                       f"WHERE i.start_date >= %s AND i.start_date < %s AND i.end_date >= %s AND {where} "
+                       "ORDER BY start_date, id LIMIT 500", [d30, d, d, *base])
+        figures["continuing"] = cursor.fetchall()
+        cursor.execute("SELECT id, start_date, category, admin1, location, follow_up FROM incidents_incident i "
+                       f"WHERE i.start_date <= %s AND NOT i.follow_up_closed AND i.follow_up <> '' AND {where} "
+                       "ORDER BY start_date DESC, id DESC LIMIT 101", [d, *base])
+        figures["follow_ups"] = cursor.fetchall()
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------
+# Timing, inside the child process.
+
+def _median_ms(call, repeat: int) -> tuple[float, list[float]]:
+    call()  # warm-up: caches, prepared plans
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 2), [round(t, 2) for t in times]
+
+
+def measure(data: dict, repeat: int, day: dt.date = REPORT_DAY) -> dict:
+    """Time the two reports and their hand-written SQL; check both give the same figures."""
+    from django.contrib.auth import get_user_model
+
+    from peaceops.core.classification import Classification as C
+    from peaceops.incidents import selectors
+    from peaceops.incidents.management.commands.sitrep import SystemReader
+
+    analyst = get_user_model().objects.get(username=data["analyst"])
+    system = SystemReader()
+    cases = {
+        "mission-day": (analyst, selectors.mission_scope(analyst, data["mission"]), [data["mission_id"]],
+                        C.CONFIDENTIAL),
+        "region-day": (system, selectors.region_scope(system, data["region"]), None, None),
+    }
+    result = {}
+    for name, (reader, scope, reader_ids, level) in cases.items():
+        report = selectors.get_sitrep(reader, scope, day)
+        sql = hand_sql_figures(day, list(scope.mission_ids), reader_ids, level)
+        same = (sql["totals"][0] == report["incidents"] and sql["totals"][1] == report["fatalities"]["best"]
+                and sql["totals"][10] == report["change"]["previous_7_days"]["incidents"]
+                and sql["totals"][12] == report["change"]["previous_30_days"]["incidents"]
+                and {k: v[0] for k, v in sql["category"].items()} == report["by_category"]
+                and len(sql["follow_ups"][:100]) == len(report["open_follow_ups"]))
+        app_ms, app_runs = _median_ms(partial(selectors.get_sitrep, reader, scope, day), repeat)
+        sql_ms, sql_runs = _median_ms(partial(hand_sql_figures, day, list(scope.mission_ids), reader_ids, level),
+                                      repeat)
+        result[name] = {"incidents_of_day": report["incidents"], "same_figures": same, "sitrep_ms": app_ms,
+                        "sql_ms": sql_ms, "ratio": round(app_ms / sql_ms, 2) if sql_ms else None,
+                        "sitrep_runs_ms": app_runs, "sql_runs_ms": sql_runs}
+    return result
+
+
+def child(total: int, quick: bool) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    data = generate(total)
+    generate_s = round(time.perf_counter() - started, 1)
+    figures = measure(data, repeat=7 if quick else 15)
+    return {"engine": connection.vendor, "incidents": data["incidents"], "setup_s": generate_s, **figures}
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point for ``peaceops bench``
+
+@contextmanager
+def _throwaway_postgres_database(server_url: str):
+    import psycopg
+
+    name = f"peaceops_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="peaceops-bench-sitrep-") as folder:
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PEACEOPS_DEBUG")}
+        env.update(PEACEOPS_HOME=str(Path(folder)), DJANGO_SETTINGS_MODULE="peaceops.settings", PYTHONUNBUFFERED="1")
+        if url:
+            env["DATABASE_URL"] = url
+        done = subprocess.run([sys.executable, __file__, "child", str(total), "quick" if quick else "full"], env=env,
+                              capture_output=True, text=True, timeout=3600)
+        if done.returncode != 0:
+            raise RuntimeError(f"sitrep benchmark child failed:\n{done.stderr[-3000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool) -> dict:
+    total = 100_000 if quick else 1_000_000
+    result = {"name": NAME, "quick": quick, "incidents": total, "report_day": REPORT_DAY.isoformat(),
+              "environment": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                              "load_average": [round(x, 2) for x in os.getloadavg()]},
+              "databases": {"sqlite": measure_database(total, quick)}}
+    server = os.environ.get("DATABASE_URL", "")
+    if server.startswith(("postgres://", "postgresql://")):
+        with _throwaway_postgres_database(server) as url:
+            result["databases"]["postgresql"] = measure_database(total, quick, url)
+    result["table"] = table_rows(result)
+    return result
+
+
+def table_rows(result: dict) -> list[dict]:
+    rows = []
+    for engine, figures in result["databases"].items():
+        for case in ("mission-day", "region-day"):
+            f = figures[case]
+            rows.append({"metric": f"{engine} {case} sitrep median ({f['incidents_of_day']} incidents)",
+                         "value": f["sitrep_ms"], "unit": "ms", "target": f"< {TARGET_MS}",
+                         "met": f["sitrep_ms"] < TARGET_MS})
+            rows.append({"metric": f"{engine} {case} hand SQL median", "value": f["sql_ms"], "unit": "ms",
+                         "target": "", "met": None})
+            rows.append({"metric": f"{engine} {case} sitrep/SQL", "value": f["ratio"], "unit": "x",
+                         "target": f"< {TARGET_RATIO}", "met": f["ratio"] is not None and f["ratio"] < TARGET_RATIO
+                         and f["same_figures"]})
+    return rows
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["child"]:
+    import django
+
+    django.setup()
+    print(json.dumps(child(int(sys.argv[2]), sys.argv[3] == "quick")))
