@@ -43,6 +43,7 @@ CATEGORIES = ("armed_clash", "attack_on_civilians", "attack_on_un_humanitarian",
               "sexual_violence", "explosive_device", "protest", "displacement", "troop_movement", "other")
 COUNTRIES = (("TCD", "TD", "Chad"), ("CAF", "CF", "Central African Republic"), ("SDN", "SD", "Sudan"))
 BATCH = 20_000
+PROPOSED_INDEX = "bench_incident_open_follow_up"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -226,8 +227,16 @@ def child(total: int, quick: bool) -> dict:
     call_command("migrate", verbosity=0, interactive=False)
     data = generate(total)
     generate_s = round(time.perf_counter() - started, 1)
-    figures = measure(data, repeat=7 if quick else 15)
-    return {"engine": connection.vendor, "incidents": data["incidents"], "setup_s": generate_s, **figures}
+    repeat = 7 if quick else 15
+    figures = measure(data, repeat)
+    # The index docs/sitrep.md asks the incident model to gain, for "open follow-ups up to D":
+    # measured here on the throwaway database only, labelled as such.
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE INDEX {PROPOSED_INDEX} ON incidents_incident (start_date) "
+                       "WHERE NOT follow_up_closed AND NOT (follow_up = '')")
+    with_index = measure(data, repeat)
+    return {"engine": connection.vendor, "incidents": data["incidents"], "setup_s": generate_s, **figures,
+            "with_follow_up_index": with_index}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,6 +296,13 @@ def table_rows(result: dict) -> list[dict]:
             rows.append({"metric": f"{engine} {case} sitrep/SQL", "value": f["ratio"], "unit": "x",
                          "target": f"< {TARGET_RATIO}", "met": f["ratio"] is not None and f["ratio"] < TARGET_RATIO
                          and f["same_figures"]})
+            g = figures["with_follow_up_index"][case]
+            rows.append({"metric": f"{engine} {case} sitrep median, with the proposed follow-up index",
+                         "value": g["sitrep_ms"], "unit": "ms", "target": f"< {TARGET_MS}",
+                         "met": g["sitrep_ms"] < TARGET_MS})
+            rows.append({"metric": f"{engine} {case} sitrep/SQL, with the proposed follow-up index",
+                         "value": g["ratio"], "unit": "x", "target": f"< {TARGET_RATIO}",
+                         "met": g["ratio"] is not None and g["ratio"] < TARGET_RATIO and g["same_figures"]})
     return rows
 
 

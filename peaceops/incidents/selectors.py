@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value, Window
 from django.db.models.functions import Coalesce
 
 from peaceops.accounts.access import access_for, visible
@@ -125,12 +125,16 @@ def _continuing(incidents: QuerySet, day: dt.date) -> list:
     return list(still_open.order_by("start_date", "id").values(*DAY_FIELDS)[: sitrep.ITEMS_LIMIT])
 
 
+def open_follow_ups(incidents: QuerySet, day: dt.date) -> QuerySet:
+    """Incidents up to the report date whose follow-up is still open (as it stands now)."""
+    return incidents.filter(start_date__lte=day, follow_up_closed=False).exclude(follow_up="")
+
+
 def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
-    """Follow-ups still open (as they stand now) on incidents up to the report date."""
-    open_ones = incidents.filter(start_date__lte=day, follow_up_closed=False).exclude(follow_up="")
-    rows = list(open_ones.order_by("-start_date", "-id").values(*FOLLOW_UP_FIELDS)[: sitrep.FOLLOW_UPS_LIMIT + 1])
-    total = len(rows) if len(rows) <= sitrep.FOLLOW_UPS_LIMIT else open_ones.count()
-    return rows[: sitrep.FOLLOW_UPS_LIMIT], total
+    """The newest open follow-ups and how many there are, in one pass (a window count)."""
+    rows = list(open_follow_ups(incidents, day).annotate(total=Window(Count("pk")))
+                .order_by("-start_date", "-id").values(*FOLLOW_UP_FIELDS, "total")[: sitrep.FOLLOW_UPS_LIMIT])
+    return rows, rows[0]["total"] if rows else 0
 
 
 def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInputs:
