@@ -12,6 +12,7 @@ COMMANDS = {
     "serve": "serve the web app and API (waitress) on 127.0.0.1",
     "createuser": "create a user and grant a role over a mission, a region or the system",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet)",
+    "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
     "backup": "write every record, its history and its permissions to a file",
     "restore": "replace the database's contents with a backup file",
     "bench": "run the benchmarks in benchmarks/ and print their table",
