@@ -1,9 +1,35 @@
 """Template context every page of the shell needs: the scope switcher and the navigation."""
 
-from peaceops.web import scope
+from django.urls import reverse
+
+from peaceops.web import modules, scope
+
+
+def link_url(link: modules.Link) -> str:
+    """A link's address. URL names are reversed strictly: a missing one fails loudly in tests."""
+    return reverse(link.url_name) if link.url_name else link.path
+
+
+def module_links(module: modules.Module) -> list[dict]:
+    """``[{"title", "url"}]`` for a module: its own pages, or the page saying it is not built yet."""
+    if not module.built:
+        return [{"title": module.title, "url": reverse("web:module", args=[module.slug])}]
+    return [{"title": link.title, "url": link_url(link)} for link in module.links]
+
+
+def navigation(request) -> list[dict]:
+    """One entry per module of DESIGN.md, in the order of web/modules.py, marking the current page."""
+    entries = []
+    for module in modules.MODULES:
+        links = module_links(module)
+        for link in links:
+            here = request.path == link["url"] or (link["url"] != "/" and request.path.startswith(link["url"]))
+            link["current"] = here
+        entries.append({"module": module, "links": links, "current": any(link["current"] for link in links)})
+    return entries
 
 
 def shell(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
-    return {"shell": scope.shell_context(request)}
+    return {"shell": scope.shell_context(request), "nav": navigation(request)}

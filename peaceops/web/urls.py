@@ -6,8 +6,11 @@ from peaceops.web import views
 app_name = "web"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only (Django 5)
     path("scope/", views.choose_scope, name="choose-scope"),
+    path("map/", views.map_page, name="map"),
+    path("map/data/", views.map_data, name="map-data"),
+    path("modules/<slug:slug>/", views.module_page, name="module"),
     path("", views.home, name="home"),
 ]

@@ -1,23 +1,80 @@
 """Pages of the web shell. Views stay thin: reads come from selectors, writes from services."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from peaceops.web import scope
+from peaceops.web import modules, scope, selectors
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; django-axes counts failures and answers a locked-out user with web/locked_out.html."""
+
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(failure_limit=settings.AXES_FAILURE_LIMIT, **kwargs)
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return fallback
 
 
 @login_required
 def home(request):
-    return render(request, "web/home.html", {"scope": scope.current(request)})
+    current = scope.current(request)
+    mission_ids = scope.mission_ids_in_scope(request)
+    board = selectors.dashboard(request.user, mission_ids) if mission_ids else None
+    return render(request, "web/home.html", {"scope": current, "board": board})
 
 
 @login_required
 @require_POST
 def choose_scope(request):
-    kind, _sep, ident = request.POST.get("scope", "").partition(":")
-    if not ident.isdigit() or not scope.choose(request, kind, int(ident)):
+    choice = scope.parse_choice(request.POST.get("scope", ""))
+    if choice is None or not scope.choose(request, *choice):
         messages.error(request, _("You have no access to that mission or region."))
-    return redirect(request.POST.get("next") or "web:home")
+    return redirect(_safe_next(request, "web:home"))
+
+
+@login_required
+def module_page(request, slug):
+    """A module of DESIGN.md that is not built yet: say so plainly, with what it will hold."""
+    module = modules.by_slug(slug)
+    if module is None or module.built:
+        raise Http404(_("No such module."))
+    return render(request, "web/module.html", {"module": module, "seeds": modules.seed_titles(module)})
+
+
+@login_required
+def map_page(request):
+    return render(request, "web/map.html", {
+        "scope": scope.current(request),
+        "tile_url": getattr(settings, "PEACEOPS_TILE_URL", ""),
+    })
+
+
+@login_required
+@require_GET
+def map_data(request):
+    """GeoJSON for the map: HQs and host countries of the scope, or one host country's admin areas."""
+    mission_ids = scope.mission_ids_in_scope(request)
+    iso3 = request.GET.get("country", "")
+    if not iso3:
+        return JsonResponse(selectors.map_features(mission_ids))
+    country = selectors.host_country(mission_ids, iso3)
+    level = request.GET.get("level", "1")
+    if country is None or not level.isdigit():
+        raise Http404(_("No such host country in the current scope."))
+    return JsonResponse(selectors.admin_area_features(country, int(level), request.GET.get("parent", "")))

@@ -1,0 +1,154 @@
+"""The modules of DESIGN.md as the shell shows them: one list used by the navigation, the pages and the tests.
+
+Pure module: no Django imports. Titles and descriptions are marked with ``_`` so that
+``makemessages`` collects them; templates translate them at render time (``{% translate %}``).
+A link is either a URL name (reversed strictly: a missing name is a bug, not a hidden link) or a
+fixed path for pages served outside the shell. A module that is not built yet has no links of its
+own: the shell serves a page saying plainly what it will hold (``web:module``).
+"""
+
+from dataclasses import dataclass, field
+
+
+def _(message: str) -> str:
+    """Marks a string for translation without translating it here (the template does)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url_name: str = ""  # reversed with django.urls.reverse, e.g. "registry:mission-list"
+    path: str = ""  # used as is when the page lives outside the URL names we own
+
+    def __post_init__(self):
+        if bool(self.url_name) == bool(self.path):
+            raise ValueError(f"link {self.title!r} needs exactly one of url_name or path")
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    title: str
+    summary: str  # what DESIGN.md says the module holds and does
+    seeds: tuple[str, ...] = ()
+    links: tuple[Link, ...] = field(default_factory=tuple)
+
+    @property
+    def built(self) -> bool:
+        return bool(self.links)
+
+
+# The five seed documents (DESIGN.md, table of seeds), by their number.
+SEEDS = {
+    "000": "Angelo, Inter-mission Cooperation: Sudan and Central Africa (NUPI 2011)",
+    "001": "IPI/France seminar, Making Peace While Maintaining It (2015)",
+    "002": "ISS seminar, Multidimensional and Integrated Peace Operations (2007)",
+    "003": "Eide et al., Report on Integrated Missions (2005)",
+    "004": "Challenges Forum, Considerations for Mission Leadership (2010)",
+}
+
+# The registry's list pages, built by the registry app: the one place for their URL names.
+REGISTRY_LINKS = (
+    Link(_("Missions"), url_name="registry:mission-list"),
+    Link(_("Organisations"), url_name="registry:organisation-list"),
+    Link(_("Places"), url_name="registry:place-list"),
+    Link(_("People"), url_name="registry:people-list"),
+)
+
+# The incidents module's pages committed so far (add the incident log and its map when they land).
+INCIDENT_LINKS = (
+    Link(_("Daily situation report"), url_name="incidents:sitrep"),
+)
+
+MODULES: tuple[Module, ...] = (
+    Module(
+        "dashboard", _("Dashboard"),
+        _("The current mission or region at a glance: structure, leadership, host countries, "
+          "mandating resolutions and recent changes."),
+        links=(Link(_("Dashboard"), url_name="web:home"),),
+    ),
+    Module(
+        "registry", _("Registry"),
+        _("Places (ISO 3166 countries, admin areas with P-codes), organisations, missions with their "
+          "mandating resolutions and integration model, components, posts and people with several hats, "
+          "typed reporting lines."),
+        seeds=("003 §1", "004 ch. 1"),
+        links=REGISTRY_LINKS,
+    ),
+    Module(
+        "incidents", _("JOC / Incidents"),
+        _("Incidents with time, place, category, actors, casualties, source and its reliability, "
+          "classification; imports of UCDP GED, ACLED and HXL files; daily situation reports per mission "
+          "and per region; a map."),
+        seeds=("000 app. 2", "001"),
+        links=INCIDENT_LINKS,
+    ),
+    Module(
+        "analysis", _("JMAC / Analysis"),
+        _("Trends, hotspots, early-warning indicators and forecasts, armed groups and their cross-border "
+          "movements, displacement toward borders, security phases per area and their consistency across "
+          "borders, the quarterly joint regional security threat assessment."),
+        seeds=("000 §III.C", "000 §IV.A", "000 §IV.C"),
+    ),
+    Module(
+        "mandates", _("Mandates and results"),
+        _("Resolutions, mandated tasks (priority and sequencing), ISF objectives shared by mission, UNCT and "
+          "government, the results framework as a template library, benchmarks with horizons, indicators "
+          "with baseline, target and measurements, periodic assessments, transition readiness and handover, "
+          "mandate review."),
+        seeds=("001", "003 §2-3", "004 ch. 3-6"),
+    ),
+    Module(
+        "coordination", _("Coordination"),
+        _("Who does what where (3W) across components, agencies and NGOs, duplication and gap detection, "
+          "funding streams (assessed, voluntary, MDTF) and programme gaps, integration model per sector, "
+          "humanitarian-space rules."),
+        seeds=("002", "003 §2.4", "004 ch. 6"),
+    ),
+    Module(
+        "cooperation", _("Inter-mission cooperation"),
+        _("Shared asset pool (aircraft, FPUs, engineers, support-base services), requests and loans with "
+          "consent and cost sharing, utilisation, inter-mission meetings and actions, information-sharing "
+          "agreements and focal points, cooperation benchmarks."),
+        seeds=("000 §III-IV",),
+    ),
+    Module(
+        "reports", _("Reports"),
+        _("Daily situation report, threat assessment, ISF progress, the Secretary-General's report to the "
+          "Security Council with its inter-mission cooperation section; as HTML, PDF, DOCX, CSV and HXL."),
+        seeds=("000 §IV.E", "004 §3"),
+    ),
+    Module(
+        "map", _("Map"),
+        _("Mission headquarters, host countries and their admin areas, drawn without any external tile server."),
+        links=(Link(_("Map"), url_name="web:map"),),
+    ),
+    Module(
+        "api", _("API"),
+        _("The versioned REST API under /api/v1/ and its OpenAPI documentation."),
+        links=(Link(_("API documentation"), path="/api/v1/docs/"),),
+    ),
+)
+
+
+def by_slug(slug: str) -> Module | None:
+    return next((module for module in MODULES if module.slug == slug), None)
+
+
+def not_built() -> list[Module]:
+    return [module for module in MODULES if not module.built]
+
+
+def seed_titles(module: Module) -> list[tuple[str, str, str]]:
+    """``(seed number, passages, document title)`` per seed document a module comes from.
+
+    ``("000 §III.C", "000 §IV.A")`` becomes ``[("000", "§III.C, §IV.A", "Angelo, ...")]``.
+    """
+    passages: dict[str, list[str]] = {}
+    for ref in module.seeds:
+        number, _sep, passage = ref.partition(" ")
+        passages.setdefault(number, [])
+        if passage:
+            passages[number].append(passage)
+    return [(number, ", ".join(parts), SEEDS.get(number, "")) for number, parts in passages.items()]

@@ -1,0 +1,133 @@
+"""The shell in a real browser: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Run with ``pytest -m browser peaceops/web/tests/test_browser.py``. Needs ``apt-get install chromium``
+(never ``playwright install``: missions run on closed networks). Without /usr/bin/chromium these tests
+skip, except under CI=true where they fail.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from peaceops.core.classification import Classification as C
+from peaceops.web import context, modules
+from peaceops.web.tests.conftest import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+SCREENSHOTS = Path(os.environ.get("PEACEOPS_SCREENSHOTS", "/tmp/peaceops-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (required under CI=true)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context_ = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
+    page = context_.new_page()
+    page.set_default_timeout(10_000)
+    page.base = live_server.url
+    yield page
+    context_.close()
+
+
+def log_in(page, username):
+    page.goto(page.base + reverse("web:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD.format(username))
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(page.base + reverse("web:home"))
+
+
+def choose(page, selector, **option):
+    """Pick an option of a self-submitting select and wait for the page it loads."""
+    with page.expect_navigation():
+        page.select_option(selector, **option)
+
+
+def shoot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def nav_urls():
+    return [link["url"] for module in modules.MODULES for link in context.module_links(module)]
+
+
+def test_log_in_switch_mission_and_open_every_page(shell_world, page):
+    log_in(page, "regional")
+    assert page.locator("main h1").inner_text() == "MINURCAT"
+    shoot(page, "dashboard")
+
+    choose(page, "#scope-select", label="UNAMID")
+    assert page.locator("main h1").inner_text() == "UNAMID"
+    assert "Joint Special Representative" in page.locator("main").inner_text()
+
+    for url in nav_urls():
+        if url.startswith("/api/"):
+            response = page.goto(page.base + url)
+            assert response.status == 200, url
+            continue
+        response = page.goto(page.base + url)
+        assert response.status == 200, url
+        assert page.locator("nav.modules").count() == 1, url
+        assert "Server Error" not in page.content(), url
+    page.goto(page.base + reverse("web:module", args=["analysis"]))
+    assert "This module is not built yet" in page.locator("main").inner_text()
+    shoot(page, "module-placeholder")
+
+
+def test_a_user_without_a_grant_cannot_see_or_reach_another_mission(shell_world, page):
+    log_in(page, "minurcat")
+    options = page.locator("#scope-select option").all_inner_texts()
+    assert "MINURCAT" in options
+    assert not any("UNAMID" in option for option in options)
+
+    secret = shell_world.records[f"unamid_{C.CONFIDENTIAL.name.lower()}"]["person"]
+    response = page.goto(page.base + reverse("registry:history", kwargs={"model": "person", "pk": secret.pk}))
+    assert response.status == 404
+    text = page.locator("main").inner_text()
+    assert "Not found" in text and secret.name not in text
+    shoot(page, "denied")
+
+
+def test_switch_to_french(shell_world, page):
+    log_in(page, "minurcat")
+    choose(page, "#language-select", value="fr")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    main = page.locator("main").inner_text()
+    assert "Pays hôtes" in main and "Modifications récentes" in main
+    assert "Tableau de bord" in page.locator("nav.modules").inner_text()
+    shoot(page, "dashboard-fr")
+
+
+def test_the_map_shows_headquarters_markers(shell_world, page):
+    log_in(page, "regional")
+    choose(page, "#scope-select", label=shell_world.region.name)
+    page.goto(page.base + reverse("web:map"))
+    page.wait_for_selector("#map[data-loaded]")
+    markers = page.locator(".leaflet-marker-icon")
+    assert sorted(markers.evaluate_all("els => els.map(e => e.title)")) == ["MINURCAT", "UNAMID"]
+    assert page.locator("path.leaflet-interactive").count() >= 1  # Chad's shape
+    assert page.locator(".leaflet-tile").count() == 0  # no tile server by default
+    shoot(page, "map")
