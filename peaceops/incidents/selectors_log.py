@@ -6,8 +6,11 @@ search results, filters, exports and the map data alike.
 """
 
 from datetime import date
+from operator import itemgetter
 
-from django.db.models import Prefetch
+from django.db import connections
+from django.db.models import CharField, Prefetch
+from django.db.models.functions import Cast
 
 from peaceops.accounts.access import access_for, visible
 from peaceops.incidents.models import Actor, Incident, IncidentActor
@@ -129,14 +132,27 @@ def mission_spans():
     return Mission.objects.prefetch_related("host_countries")
 
 
-def map_rows(queryset) -> list[list]:
-    """``[[id, lat, lon, category index, day number], ...]`` for incidents with coordinates.
+def map_columns(queryset) -> dict:
+    """Parallel arrays ``id, lat, lon, cat`` (category index), ``day`` (days since MAP_EPOCH).
 
-    One query, one tuple per row, no model instances: the map must stay quick at 100,000 rows.
-    Coordinates are rounded to 4 decimals (about 10 m), which also keeps the payload small.
+    For incidents with coordinates only. The map reads 100,000 rows in one request, so this runs
+    the ORM's own SQL on the cursor (no model instances, no per-row field converters) and
+    transposes the rows into columns, which JSON encodes faster and smaller than rows.
     """
-    index, epoch = CATEGORY_INDEX, MAP_EPOCH_ORDINAL
-    rows = (queryset.filter(latitude__isnull=False, longitude__isnull=False)
-            .order_by().values_list("id", "latitude", "longitude", "category", "start_date"))
-    return [[pk, round(lat, 4), round(lon, 4), index.get(cat, len(index) - 1), day.toordinal() - epoch]
-            for pk, lat, lon, cat, day in rows.iterator(chunk_size=5000)]
+    # The day as text: SQLite's driver would otherwise parse 100,000 dates one by one in Python.
+    rows = (queryset.filter(latitude__isnull=False, longitude__isnull=False).order_by()
+            .annotate(day_text=Cast("start_date", output_field=CharField(max_length=10)))
+            .values_list("id", "latitude", "longitude", "category", "day_text"))
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    if not fetched:
+        return {"id": [], "lat": [], "lon": [], "cat": [], "day": []}
+    ids, lats, lons, cats, days = (list(map(itemgetter(k), fetched)) for k in range(5))  # faster than zip(*rows)
+    # A store holds a few thousand distinct days and eleven categories: translate each once.
+    day_numbers = {text: date.fromisoformat(text[:10]).toordinal() - MAP_EPOCH_ORDINAL for text in set(days)}
+    other = CATEGORY_INDEX[Category.OTHER]
+    cat_numbers = {key: CATEGORY_INDEX.get(key, other) for key in set(cats)}
+    return {"id": ids, "lat": lats, "lon": lons, "cat": [cat_numbers[c] for c in cats],
+            "day": [day_numbers[d] for d in days]}

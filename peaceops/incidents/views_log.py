@@ -176,9 +176,9 @@ def incident_map(request):
 @login_required
 @require_GET
 def map_data(request):
-    """Compact map data: ``rows`` of ``[id, lat, lon, category index, day number since epoch]``.
+    """Compact map data: parallel arrays ``id, lat, lon, cat, day`` of the readable, filtered incidents.
 
-    Parallel to ``categories`` (index -> key, label, colour). Only readable, filtered incidents.
+    ``cat`` indexes ``categories`` (key, label, colour); ``day`` counts days from ``epoch``.
     """
     filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user))
     if not filterset.is_valid():
@@ -186,7 +186,7 @@ def map_data(request):
     body = {
         "epoch": selectors_log.MAP_EPOCH.isoformat(),
         "categories": _categories(),
-        "rows": selectors_log.map_rows(filterset.qs),
+        **selectors_log.map_columns(filterset.qs),
     }
     return HttpResponse(json.dumps(body, separators=(",", ":")), content_type="application/json")
 

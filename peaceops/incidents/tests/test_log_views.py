@@ -119,7 +119,7 @@ def test_status_buttons_follow_the_workflow_rights(log_world, client_as, client)
 def test_map_data_is_compact_and_holds_only_readable_rows(log_world, client_as):
     inc = log_world.records["incidents"]
     body = client_as(log_world.users["minurcat"]).get("/incidents/map/data.json").json()
-    rows = {row[0]: row for row in body["rows"]}
+    rows = {row[0]: row for row in zip(body["id"], body["lat"], body["lon"], body["cat"], body["day"])}
     assert set(rows) == {inc["minurcat_open"].id, inc["minurcat_conf"].id}
     pk, lat, lon, cat, day = rows[inc["minurcat_conf"].id]
     assert (lat, lon) == (12.9, 21.0) and cat == CATEGORY_INDEX["abduction"]
@@ -132,7 +132,7 @@ def test_map_data_filters_by_window_category_actor_and_mission(log_world, client
     inc, actor = log_world.records["incidents"], log_world.records["actors"]["secret"]
 
     def ids(**params):
-        return {row[0] for row in client.get("/incidents/map/data.json", params).json()["rows"]}
+        return set(client.get("/incidents/map/data.json", params).json()["id"])
 
     assert ids(actor=actor.id) == {inc["unamid_conf"].id}
     assert ids(category="protest") == {inc["unamid_open"].id}

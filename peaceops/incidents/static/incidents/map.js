@@ -1,4 +1,4 @@
-/* The incident map: compact rows from incidents:map-data ([id, lat, lon, category index, day]),
+/* The incident map: parallel arrays from incidents:map-data (id, lat, lon, category index, day),
    clustered with Leaflet.markercluster (chunkedLoading, addLayers in bulk), coloured by category.
    Server-side filters (time window, category, actor, mission) reload the rows; the time slider
    filters the loaded rows in the browser. No tile server unless PEACEOPS_TILE_URL is set. */
@@ -89,15 +89,13 @@
       .then(function (r) { return r.json(); })
       .then(function (data) {
         categories = data.categories; icons = []; epoch = Date.parse(data.epoch + "T00:00:00Z");
-        var rows = data.rows, n = rows.length, lo = Infinity, hi = -Infinity;
-        markers = new Array(n); days = new Array(n);
+        var n = data.id.length, lo = Infinity, hi = -Infinity, lat = data.lat, lon = data.lon, cat = data.cat;
+        markers = new Array(n); days = data.day;
         for (var i = 0; i < n; i++) {
-          var row = rows[i];
-          markers[i] = L.marker([row[1], row[2]], { icon: iconFor(row[3]), pk: row[0], cat: row[3], day: row[4],
+          markers[i] = L.marker([lat[i], lon[i]], { icon: iconFor(cat[i]), pk: data.id[i], cat: cat[i], day: days[i],
                                                     keyboard: false });
-          days[i] = row[4];
-          if (row[4] < lo) { lo = row[4]; }
-          if (row[4] > hi) { hi = row[4]; }
+          if (days[i] < lo) { lo = days[i]; }
+          if (days[i] > hi) { hi = days[i]; }
         }
         if (!n) { lo = hi = 0; }
         [from, to].forEach(function (input) { input.min = lo; input.max = hi; });
