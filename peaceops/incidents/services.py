@@ -282,6 +282,7 @@ class _BatchWriter:
         self.actors = ActorCache(user, self.reason)
         self.areas = MissionAreas(spans_from_missions(Mission.objects.prefetch_related("host_countries")))
         self.inserts = _Inserts()
+        self.dataset_had_rows: dict[str, bool] = {}
         self.history_marks = {"history_date": timezone.now(), "history_type": "+",
                               "history_user_id": user.pk if user else None, "history_change_reason": self.reason}
 
@@ -305,11 +306,14 @@ class _BatchWriter:
     def write(self, rows: list[EventRow]) -> None:
         self.actors.ensure(name for row in rows for name, _ in row.actors)
         dataset = rows[0].dataset
-        existing = {
-            values[1]: values
-            for values in Incident.objects.filter(dataset=dataset, external_id__in=[r.external_id for r in rows])
-            .values_list("pk", "external_id", *(f for f in IMPORTED_FIELDS))
-        }
+        existing = {}
+        if self.dataset_had_rows.setdefault(dataset, Incident.objects.filter(dataset=dataset).exists()):
+            # Only a dataset already in the store can hold these ids (ids are unique within the file).
+            existing = {
+                values[1]: values
+                for values in Incident.objects.filter(dataset=dataset, external_id__in=[r.external_id for r in rows])
+                .values_list("pk", "external_id", *(f for f in IMPORTED_FIELDS))
+            }
         new_rows, changed = [], []
         old_links = self._links_of([values[0] for values in existing.values()]) if existing else {}
         for row in rows:
@@ -358,12 +362,10 @@ class _BatchWriter:
             record = dict(values, dataset=row.dataset, external_id=row.external_id, created_by_id=user_id)
             records.append(record)
         self.inserts.incident.run(records)
-        ids = dict(Incident.objects.filter(dataset=new_rows[0][0].dataset,
-                                           external_id__in=[row.external_id for row, _ in new_rows])
-                   .values_list("external_id", "pk"))
+        ids = dict(_ids_by_external_id(new_rows[0][0].dataset, [row.external_id for row, _ in new_rows]))
         for record in records:
             record["id"] = ids[record["external_id"]]
-        self.inserts.incident_history.run([dict(record, **self.history_marks) for record in records])
+        _copy_to_history(Incident, "id", [record["id"] for record in records], self.history_marks)
         self._link([(ids[row.external_id], row) for row, _ in new_rows])
         self.report.created += len(records)
 
@@ -404,16 +406,49 @@ class _BatchWriter:
         self.inserts.actor_link.run(actor_links)
         self.inserts.mission_area.run(areas)
         if sources:
-            # Source ids for the history rows: this batch's sources are the newest rows of these incidents.
             self.inserts.source.run(sources)
-            incident_ids = {source["incident_id"] for source in sources}
-            stored = IncidentSource.objects.filter(incident_id__in=incident_ids).values_list(
-                "pk", "incident_id", "name", "reference", "reliability", "credibility", "reported_on")
-            self.inserts.source_history.run([
-                dict(zip(("id", "incident_id", "name", "reference", "reliability", "credibility", "reported_on"),
-                         values), **self.history_marks)
-                for values in stored
-            ])
+            _copy_to_history(IncidentSource, "incident_id", sorted({source["incident_id"] for source in sources}),
+                             self.history_marks)
+
+
+def _copy_to_history(model, key_column: str, keys: list[int], marks: dict) -> None:
+    """History rows for just-inserted rows, copied inside the database (INSERT ... SELECT).
+
+    Same rows as simple_history's bulk_history_create would write (every tracked column, plus
+    date, type "+", user and reason), without shipping each row through Python twice.
+    """
+    history = model.history.model
+    quote = connection.ops.quote_name
+    mark_names = ("history_date", "history_type", "history_user_id", "history_change_reason")
+    copied = [f for f in history._meta.local_concrete_fields
+              if not f.primary_key and f.attname not in mark_names]
+    mark_fields = [history._meta.get_field(name.removesuffix("_id")) for name in mark_names]
+    mark_values = [marks["history_date"], marks["history_type"], marks["history_user_id"],
+                   marks["history_change_reason"]]
+    mark_values[0] = connection.ops.adapt_datetimefield_value(mark_values[0])
+    columns = ", ".join(quote(f.column) for f in copied + mark_fields)
+    source_columns = ", ".join(quote(model._meta.get_field(f.name).column) for f in copied)
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), 900):
+            chunk = keys[start:start + 900]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({columns}) "
+                f"SELECT {source_columns}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(key_column)} IN ({', '.join(['%s'] * len(chunk))})",
+                [*mark_values, *chunk])
+
+
+def _ids_by_external_id(dataset: str, external_ids: list[str]) -> list[tuple[str, int]]:
+    """(external_id, pk) of just-inserted rows; raw SQL, as the ORM's IN-lookup costs more than the query."""
+    table = connection.ops.quote_name(Incident._meta.db_table)
+    rows = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(external_ids), 900):  # stay under SQLite's variable limit
+            chunk = external_ids[start:start + 900]
+            cursor.execute(f"SELECT external_id, id FROM {table} WHERE dataset = %s AND external_id IN "
+                           f"({', '.join(['%s'] * len(chunk))})", [dataset, *chunk])
+            rows.extend(cursor.fetchall())
+    return rows
 
 
 class FastInsert:
@@ -437,15 +472,22 @@ class FastInsert:
         self.sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
                     f"VALUES ({', '.join(['%s'] * len(fields))})")
 
-    def run(self, records: list[dict]) -> None:
+    def run(self, records: list[dict], constants: dict | None = None) -> None:
+        """Insert ``records``; ``constants`` (same value on every row) are adapted only once."""
         if not records:
             return
-        pairs = list(zip(self.names, self.defaults))
-        converted = [(i, adapt) for i, adapt in enumerate(self.adapt) if adapt]
+        constants = constants or {}
+        pairs = [(name, default) for name, default in zip(self.names, self.defaults)]
+        converted = [(i, adapt) for i, adapt in enumerate(self.adapt) if adapt and self.names[i] not in constants]
+        for i, name in enumerate(self.names):
+            if name in constants:
+                value = constants[name]
+                pairs[i] = (name, self.adapt[i](value) if self.adapt[i] and value is not None else value)
+        pairs = [(name, default, name in constants) for name, default in pairs]
         params = []
         for record in records:
             get = record.get
-            values = [get(name, default) for name, default in pairs]
+            values = [default if constant else get(name, default) for name, default, constant in pairs]
             for i, adapt in converted:
                 if values[i] is not None:
                     values[i] = adapt(values[i])
@@ -457,11 +499,9 @@ class FastInsert:
 class _Inserts:
     def __init__(self):
         self.incident = FastInsert(Incident)
-        self.incident_history = FastInsert(Incident.history.model)
         self.actor_link = FastInsert(IncidentActor)
         self.mission_area = FastInsert(Incident.missions.through)
         self.source = FastInsert(IncidentSource)
-        self.source_history = FastInsert(IncidentSource.history.model)
 
 
 # --- duplicates -----------------------------------------------------------------------------

