@@ -106,7 +106,8 @@ def measure(data: dict, repeat: int) -> dict:
     # rows, or rows of the two missions up to strictly confidential.
     sql = ("SELECT id, latitude, longitude, category, start_date FROM incidents_incident "
            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND ("
-           "(owning_mission_id IS NULL AND classification = 0) OR (classification <= 2 AND owning_mission_id IN (%s, %s)))")
+           "(owning_mission_id IS NULL AND classification = 0) "
+           "OR (classification <= 2 AND owning_mission_id IN (%s, %s)))")
 
     def baseline():
         with connection.cursor() as cursor:

@@ -27,9 +27,12 @@ def _count(label):
 
 
 class IncidentForm(forms.Form):
-    start_date = forms.DateField(label=_("Date"), initial=dt.date.today,
-                                 widget=forms.DateInput(attrs={"type": "date", "autofocus": True}))
-    start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    # Plain text boxes for date and time: one Tab stop each (the browsers' date pickers take three).
+    start_date = forms.DateField(label=_("Date"), initial=dt.date.today, help_text=_("YYYY-MM-DD"),
+                                 widget=forms.DateInput(format="%Y-%m-%d", attrs={
+                                     "autofocus": True, "placeholder": "YYYY-MM-DD", "size": 10}))
+    start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(
+        format="%H:%M", attrs={"placeholder": "HH:MM", "size": 5}))
     category = forms.ChoiceField(label=_("Category"), choices=CATEGORY_CHOICES,
                                  help_text=_("Type the number or the first letters."))
     location = forms.CharField(label=_("Place"), required=False, max_length=300)
@@ -67,7 +70,8 @@ class IncidentForm(forms.Form):
     classification = forms.TypedChoiceField(label=_("Classification"), choices=Classification.choices, coerce=int,
                                             initial=Classification.UNCLASSIFIED)
     owning_mission = forms.TypedChoiceField(label=_("Mission"), coerce=int, required=False)
-    end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    end_date = forms.DateField(label=_("End date"), required=False,
+                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "YYYY-MM-DD"}),
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,5 +1,7 @@
 """The incident API: reads hide what the user may not see; writes follow roles and the workflow."""
 
+# ruff: noqa: F811 (pytest fixtures imported from log_fixtures are parameters of the tests)
+
 import pytest
 
 from peaceops.incidents.models import Actor, Incident
@@ -77,8 +79,8 @@ def test_officer_logs_a_report_with_actors_by_alias_and_graded_source(log_world,
 
 
 def test_a_viewer_cannot_log_and_nothing_is_stored(log_world, api_as):
-    answer = api_as(log_world.users["regional"]).post("/api/v1/incidents/", {**NEW_REPORT, "owning_mission": "MINURCAT"},
-                                                      format="json")
+    report = {**NEW_REPORT, "owning_mission": "MINURCAT"}
+    answer = api_as(log_world.users["regional"]).post("/api/v1/incidents/", report, format="json")
     assert answer.status_code == 403 and answer.json()["code"] == "permission_denied"
     assert not Incident.objects.filter(description=NEW_REPORT["description"]).exists()
     assert not Actor.objects.filter(name="Road bandits").exists()

@@ -1,12 +1,14 @@
 """The incident log's pages: entry form, list, detail, map data; each refuses what the user may not see."""
 
+# ruff: noqa: F811 (pytest fixtures imported from log_fixtures are parameters of the tests)
+
 import datetime as dt
 
 import pytest
 
 from peaceops.incidents.models import Incident
-from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
 from peaceops.incidents.selectors_log import CATEGORY_INDEX, MAP_EPOCH
+from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +121,7 @@ def test_status_buttons_follow_the_workflow_rights(log_world, client_as, client)
 def test_map_data_is_compact_and_holds_only_readable_rows(log_world, client_as):
     inc = log_world.records["incidents"]
     body = client_as(log_world.users["minurcat"]).get("/incidents/map/data.json").json()
-    rows = {row[0]: row for row in zip(body["id"], body["lat"], body["lon"], body["cat"], body["day"])}
+    rows = {row[0]: row for row in zip(body["id"], body["lat"], body["lon"], body["cat"], body["day"], strict=True)}
     assert set(rows) == {inc["minurcat_open"].id, inc["minurcat_conf"].id}
     pk, lat, lon, cat, day = rows[inc["minurcat_conf"].id]
     assert (lat, lon) == (12.9, 21.0) and cat == CATEGORY_INDEX["abduction"]

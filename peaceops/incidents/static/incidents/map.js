@@ -11,7 +11,8 @@
   var from = document.getElementById("slider-from"), to = document.getElementById("slider-to");
   var fromLabel = document.getElementById("slider-from-label"), toLabel = document.getElementById("slider-to-label");
   var filters = document.getElementById("map-filters");
-  var map = L.map(el, { zoomSnap: 0.5, preferCanvas: true }).setView([10, 20], 4);
+  // maxZoom: markercluster needs it, and without tiles no layer sets one.
+  var map = L.map(el, { zoomSnap: 0.5, preferCanvas: true, minZoom: 2, maxZoom: 18 }).setView([10, 20], 4);
   if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map); }
 
   var categories = [], icons = [], markers = [], days = [], epoch = 0;
