@@ -4,9 +4,13 @@ The MINURCAT analyst (cleared to confidential at MINURCAT only) probes UNAMID's 
 and strictly confidential records through every route the router publishes.
 """
 
+import datetime as dt
+
 import pytest
 
 from peaceops.accounts.access import visible
+from peaceops.cooperation.models import Meeting
+from peaceops.incidents.models import Incident
 from peaceops.core.classification import Classification as C
 from peaceops.registry import models as r
 from peaceops.urls import router
@@ -30,7 +34,14 @@ def hidden(world):
         "reporting-lines": r.ReportingLine.objects.create(from_post=unamid["post"], to_post=boss, kind="direct",
                                                           classification=C.CONFIDENTIAL),
     }
+    extra["incidents"] = Incident.objects.create(
+        owning_mission=world.unamid, classification=C.CONFIDENTIAL, start_date=dt.date(2009, 6, 1),
+        end_date=dt.date(2009, 6, 1), category="armed_clash", location="El Geneina", description="UNAMID only")
+    extra["meetings"] = Meeting.objects.create(
+        organiser=world.unamid, classification=C.CONFIDENTIAL, title="UNAMID internal", level="operational",
+        starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8))
     records = {"components": unamid["component"], "posts": unamid["post"], "people": unamid["person"], **extra}
+    assert set(records) == {prefix for prefix, _ in SECURED_ROUTES}, "add a hidden record for every secured route"
     return records
 
 
