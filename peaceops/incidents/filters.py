@@ -11,6 +11,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident, IncidentActor
@@ -33,6 +35,7 @@ class BBoxField(forms.CharField):
         return west, south, east, north
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class BBoxFilter(django_filters.Filter):
     field_class = BBoxField
 
