@@ -56,9 +56,13 @@ REGISTRY_LINKS = (
     Link(_("People"), url_name="registry:people-list"),
 )
 
-# The incidents module's pages committed so far (add the incident log and its map when they land).
+# The incidents module's pages (JOC): the log, entry, map, daily sitrep and imports.
 INCIDENT_LINKS = (
+    Link(_("Incident log"), url_name="incidents:list"),
+    Link(_("New incident"), url_name="incidents:new"),
+    Link(_("Incident map"), url_name="incidents:map"),
     Link(_("Daily situation report"), url_name="incidents:sitrep"),
+    Link(_("Import events"), url_name="incidents:import"),
 )
 
 MODULES: tuple[Module, ...] = (
