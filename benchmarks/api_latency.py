@@ -382,6 +382,7 @@ def run(quick: bool) -> dict:
     if server.startswith(("postgres://", "postgresql://")):
         with _throwaway_postgres_database(server) as url:
             result["databases"]["postgresql"] = measure_database("postgresql", rows, quick, url)
+    result["environment"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["table"] = table_rows(result)
     return result
 
