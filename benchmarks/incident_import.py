@@ -145,7 +145,8 @@ convert = pacsv.ConvertOptions(column_types={"id": pa.string(), "date_start": pa
                                              "where_prec": pa.int64(), "type_of_violence": pa.int64(),
                                              **{c: pa.int64() for c in ("deaths_a", "deaths_b", "deaths_civilians",
                                                                         "deaths_unknown", "best", "low", "high")}})
-reader = pacsv.open_csv(path, convert_options=convert, read_options=pacsv.ReadOptions(block_size=1 << 22))
+reader = pacsv.open_csv(path, convert_options=convert, read_options=pacsv.ReadOptions(block_size=1 << 22),
+                        parse_options=pacsv.ParseOptions(newlines_in_values=True))  # ACLED notes span lines
 rows = 0
 cursor = db.cursor()
 db.execute("BEGIN")
@@ -185,6 +186,7 @@ def _measure(file: Path, events: int, home: Path, database_url: str | None) -> d
     else:
         baseline_url = f"sqlite:{home / 'baseline.sqlite3'}"
     imported = _child(IMPORT_CHILD, [str(file)], env)
+    print(f"{NAME}: import {imported}", file=sys.stderr)
     baseline = _child(BASELINE_CHILD, [str(file), baseline_url], env)
     import_rate = imported["created"] / imported["seconds"]
     baseline_rate = baseline["created"] / baseline["seconds"]
