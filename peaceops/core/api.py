@@ -50,6 +50,7 @@ class SecuredViewSet(viewsets.ModelViewSet):
     """
 
     write_action: Action = Action.EDIT_REGISTRY
+    lookup_value_regex = "[0-9]{1,18}"  # ids beyond 64 bits cannot exist: a plain 404, not a crash
     secured = True  # False for public reference data that carries no classification
 
     def get_queryset(self):

@@ -9,11 +9,15 @@ where ``errors`` lists every field problem as ``{"field", "code", "message"}``.
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError, models
+from django import forms
+from django.db import DataError, IntegrityError, models
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
+
+
+MAX_ID = 2**63 - 1  # the range of a 64-bit primary key on SQLite and PostgreSQL
 
 
 class Pagination(PageNumberPagination):
@@ -50,6 +54,9 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    elif isinstance(exc, (OverflowError, DataError)):
+        # A number beyond the database's range in a filter or body: the client's error, not ours.
+        exc = exceptions.ValidationError({"non_field_errors": ["A number is out of the range the store accepts."]})
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError({"non_field_errors": ["The change conflicts with an existing record."]})
     response = drf_exception_handler(exc, context)
@@ -67,6 +74,17 @@ def exception_handler(exc, context):
     return response
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A whole number within the database's integer range (a larger one would crash the query)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
 class _IdFilterSet(django_filters.rest_framework.FilterSet):
     """Filter relations by id as plain numbers.
 
@@ -76,8 +94,8 @@ class _IdFilterSet(django_filters.rest_framework.FilterSet):
 
     FILTER_DEFAULTS = {
         **django_filters.rest_framework.FilterSet.FILTER_DEFAULTS,
-        models.ForeignKey: {"filter_class": django_filters.NumberFilter},
-        models.OneToOneField: {"filter_class": django_filters.NumberFilter},
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.OneToOneField: {"filter_class": IdFilter},
     }
 
 

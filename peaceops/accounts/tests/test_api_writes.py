@@ -127,3 +127,14 @@ def test_token_endpoint_and_schema(world, client):
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert schema.status_code == 200
     assert "/api/v1/posts/{id}/history/" in schema.json()["paths"]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/posts/?component=99999999999999999999999",
+                                 "/api/v1/resolutions/?number=99999999999999999999999",
+                                 "/api/v1/posts/99999999999999999999999/",
+                                 "/api/v1/posts/99999999999999999999999/history/"])
+def test_numbers_beyond_the_store_range_are_not_server_errors(world, api_as, url):
+    answer = api_as(world.users["admin"]).get(url)
+    assert answer.status_code < 500
+    if "component=" in url:
+        assert answer.json()["field"] == "component"
