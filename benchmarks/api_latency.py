@@ -3,7 +3,7 @@
 In a throwaway data folder (SQLite, and PostgreSQL too when ``DATABASE_URL`` names a server,
 in a throwaway database there), generate about 100,000 registry and audit rows (components,
 posts and people across four missions, and one history row each), serve them with
-``peaceops serve`` (waitress) in a subprocess, and time, as an analyst holding a grant over
+``peaceops serve`` (gunicorn) in a subprocess, and time, as an analyst holding a grant over
 one mission (so the permission filter is in every query):
 
 - list: ``GET /api/v1/posts/?page_size=100&page=N`` over assorted pages;
@@ -389,7 +389,7 @@ def run(quick: bool) -> dict:
 
 def environment() -> dict:
     return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-            "load_average": [round(x, 2) for x in os.getloadavg()], "server": "waitress, 16 threads"}
+            "load_average": [round(x, 2) for x in os.getloadavg()], "server": "gunicorn, one worker per core, 8 threads each"}
 
 
 def table_rows(result: dict) -> list[dict]:

@@ -9,7 +9,7 @@ import sys
 
 COMMANDS = {
     "demo": "set up the database, load the Central Africa & Sudan 2008-2010 demo, serve it",
-    "serve": "serve the web app and API (waitress) on 127.0.0.1",
+    "serve": "serve the web app and API (gunicorn, one worker per core) on 127.0.0.1",
     "createuser": "create a user and grant a role over a mission, a region or the system",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet)",
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",

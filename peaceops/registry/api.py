@@ -67,21 +67,21 @@ class MissionViewSet(SecuredViewSet):
 
 
 class ComponentViewSet(SecuredViewSet):
-    queryset = models.Component.objects.select_related("mission")
+    queryset = models.Component.objects.all()
     serializer_class = serializers.ComponentSerializer
     filterset_fields = ["mission", "kind", "classification"]
     search_fields = ["name"]
 
 
 class PostViewSet(SecuredViewSet):
-    queryset = models.Post.objects.select_related("mission")
+    queryset = models.Post.objects.all()
     serializer_class = serializers.PostSerializer
     filterset_fields = ["mission", "component", "function", "classification"]
     search_fields = ["title"]
 
 
 class HatViewSet(SecuredViewSet):
-    queryset = models.Hat.objects.select_related("post")
+    queryset = models.Hat.objects.all()
     serializer_class = serializers.HatSerializer
     filterset_fields = ["post", "role", "classification"]
 
@@ -94,13 +94,13 @@ class PersonViewSet(SecuredViewSet):
 
 
 class AssignmentViewSet(SecuredViewSet):
-    queryset = models.Assignment.objects.select_related("post")
+    queryset = models.Assignment.objects.all()
     serializer_class = serializers.AssignmentSerializer
     filterset_fields = ["person", "post", "classification"]
 
 
 class ReportingLineViewSet(SecuredViewSet):
-    queryset = models.ReportingLine.objects.select_related("from_post")
+    queryset = models.ReportingLine.objects.all()
     serializer_class = serializers.ReportingLineSerializer
     filterset_fields = ["from_post", "to_post", "to_organisation", "kind", "classification"]
 

@@ -217,8 +217,11 @@ class Component(Classified, SourcedRecord):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["mission", "name"]
+        # By id, not by the mission's acronym: ordering through the relation costs a join and a sort
+        # on every API page (see docs/benchmarks.md).
+        ordering = ["mission_id", "name"]
         constraints = [models.UniqueConstraint(fields=["mission", "name"], name="unique_component_name")]
+        indexes = [models.Index(fields=["mission", "classification"])]
 
     def __str__(self):
         return f"{self.mission.acronym} {self.name}"
@@ -258,7 +261,8 @@ class Post(Classified, SourcedRecord):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["mission", "title"]
+        ordering = ["mission_id", "title"]
+        indexes = [models.Index(fields=["mission", "title"]), models.Index(fields=["mission", "classification"])]
 
     def __str__(self):
         return f"{self.mission.acronym} {self.title}"
@@ -296,7 +300,7 @@ class Hat(Classified):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["post", "role"]
+        ordering = ["post_id", "role"]
         constraints = [models.UniqueConstraint(fields=["post", "role"], name="unique_hat_per_post")]
 
     def __str__(self):
@@ -314,6 +318,7 @@ class Person(SecuredRecord, SourcedRecord):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["owning_mission", "classification"])]
 
     def __str__(self):
         return self.name
@@ -331,7 +336,7 @@ class Assignment(Classified):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["post", "-start_date"]
+        ordering = ["post_id", "-start_date"]
 
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -360,7 +365,7 @@ class ReportingLine(Classified):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["from_post", "kind"]
+        ordering = ["from_post_id", "kind"]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(to_post__isnull=False, to_organisation__isnull=True)
