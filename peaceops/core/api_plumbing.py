@@ -7,15 +7,14 @@ where ``errors`` lists every field problem as ``{"field", "code", "message"}``.
 """
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django import forms
 from django.db import DataError, IntegrityError, models
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
-
 
 MAX_ID = 2**63 - 1  # the range of a 64-bit primary key on SQLite and PostgreSQL
 

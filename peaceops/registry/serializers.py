@@ -3,7 +3,6 @@
 from rest_framework import serializers
 
 from peaceops.core.api import VisibleRelationsMixin
-
 from peaceops.registry import models
 
 

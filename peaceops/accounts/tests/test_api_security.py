@@ -10,8 +10,8 @@ import pytest
 
 from peaceops.accounts.access import visible
 from peaceops.cooperation.models import Meeting
-from peaceops.incidents.models import Incident
 from peaceops.core.classification import Classification as C
+from peaceops.incidents.models import Incident
 from peaceops.registry import models as r
 from peaceops.urls import router
 
