@@ -12,9 +12,9 @@ sitrep use the same rule.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Mapping, Sequence
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ too (simple_history's bulk_history_create), attributed to the importing user.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pycountry
 from django.db import connection, transaction
@@ -110,7 +110,7 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
     return report
 
 
-def _run(rows: Iterable, writer: "_BatchWriter", report: ImportReport, skip_bad: bool, batch_size: int,
+def _run(rows: Iterable, writer: _BatchWriter, report: ImportReport, skip_bad: bool, batch_size: int,
          progress) -> None:
     batch: list[EventRow] = []
     seen_ids: set[str] = set()

@@ -6,9 +6,9 @@ objects; it raises :class:`ImportFileError` for a file it cannot read at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from peaceops.incidents.importers import acled, hxl_csv, insecurity_insight, ucdp
 from peaceops.incidents.importers.base import DEFAULT_GRADES, EventRow, ImportFileError, LineError

@@ -11,8 +11,8 @@ ACLED has no report date: the end (= event) date stands for it (issue 4).
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from peaceops.incidents import taxonomy
 from peaceops.incidents.importers.base import (

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import codecs
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 # Source grades on the admiralty scale (reliability A-F, credibility 1-6) given to every source
 # of a dataset when the file itself does not grade them. Why each one: docs/incidents-import.md.

@@ -16,8 +16,8 @@ description, so re-importing the same file still updates instead of duplicating.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from peaceops.incidents import taxonomy
 from peaceops.incidents.importers.base import (

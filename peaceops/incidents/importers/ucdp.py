@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from peaceops.incidents import taxonomy
 from peaceops.incidents.importers.base import (
