@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from peaceops.accounts.access import access_for, can, mission_id_of, visible
 from peaceops.accounts.roles import Action
+from peaceops.core.history import readable_history
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -16,30 +17,6 @@ class HistoryEntrySerializer(serializers.Serializer):
     history_type = serializers.CharField(help_text="+ created, ~ changed, - deleted")
     user = serializers.CharField(allow_null=True)
     changes = serializers.ListField(child=serializers.DictField())
-
-
-def history_entries(record) -> list[dict]:
-    """Every stored version of ``record``, newest first, with the fields each one changed."""
-    entries = []
-    versions = list(record.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
-    for index, version in enumerate(versions):
-        older = versions[index + 1] if index + 1 < len(versions) else None
-        changes = []
-        if older is not None:
-            delta = version.diff_against(older)
-            changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
-        entries.append({
-            "history_id": version.history_id,
-            "history_date": version.history_date,
-            "history_type": version.history_type,
-            "user": version.history_user.get_username() if version.history_user else None,
-            "changes": changes,
-        })
-    return entries
-
-
-def _plain(value):
-    return value if isinstance(value, (int, float, str, bool, type(None), list, dict)) else str(value)
 
 
 # Serializer fields whose representation of a ``values()`` column is the column itself (or what the
@@ -132,7 +109,7 @@ class SecuredViewSet(viewsets.ModelViewSet):
     def history(self, request, pk=None):
         """Every change to this record: who, when, what. Readable by whoever may read the record."""
         record = self.get_object()
-        return Response(HistoryEntrySerializer(history_entries(record), many=True).data)
+        return Response(HistoryEntrySerializer(readable_history(request.user, record), many=True).data)
 
 
 class VisibleRelationsMixin:

@@ -12,7 +12,8 @@ from django.db import connections
 from django.db.models import CharField, Prefetch
 from django.db.models.functions import Cast
 
-from peaceops.accounts.access import access_for, visible
+from peaceops.accounts.access import visible
+from peaceops.core.history import readable_history
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 from peaceops.incidents.taxonomy import Category
 from peaceops.registry.models import AdminArea, Mission
@@ -61,35 +62,8 @@ def readable_master(user, incident):
 
 
 def incident_history(user, incident) -> list[dict]:
-    """Every version of ``incident`` the user may read, newest first, with what each changed.
-
-    A version is shown only if its own classification and owning mission were readable: a report
-    downgraded later must not reveal what it said while it was above the reader's clearance.
-    """
-    access = access_for(user)
-    versions = [
-        v for v in incident.history.select_related("history_user").order_by("-history_date", "-history_id")
-        if access.can_read(v.owning_mission_id, v.classification)
-    ]
-    entries = []
-    for index, version in enumerate(versions):
-        older = versions[index + 1] if index + 1 < len(versions) else None
-        changes = []
-        if older is not None:
-            delta = version.diff_against(older)
-            changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in delta.changes]
-        entries.append({
-            "history_id": version.history_id,
-            "history_date": version.history_date,
-            "history_type": version.history_type,
-            "user": version.history_user.get_username() if version.history_user else None,
-            "changes": changes,
-        })
-    return entries
-
-
-def _plain(value):
-    return value if isinstance(value, (int, float, str, bool, type(None))) else str(value)
+    """Every version of ``incident`` the user may read, newest first (see peaceops.core.history)."""
+    return readable_history(user, incident)
 
 
 def actors_for(user):

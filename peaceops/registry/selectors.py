@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from peaceops.accounts.access import access_for, can_read_record, mission_id_of, visible
-from peaceops.core.api import history_entries
+from peaceops.accounts.access import access_for, can_read_record, visible
+from peaceops.core.history import readable_history
 from peaceops.core.models import Classified
 from peaceops.registry import models as m
 from peaceops.registry import rules
@@ -240,8 +240,8 @@ HISTORY_MODELS = {
 def record_with_history(user, model_name: str, pk: int):
     """``(record, entries)`` for a record the user may read, else None (the page answers 404).
 
-    For a classified record, versions above the reader's clearance are left out, and the change
-    list of the version after a hidden one is dropped (it would show the hidden values).
+    For a classified record, versions above the reader's clearance are left out
+    (see peaceops.core.history).
     """
     model = HISTORY_MODELS.get(model_name)
     if model is None or not _signed_in(user):
@@ -252,25 +252,7 @@ def record_with_history(user, model_name: str, pk: int):
     record = queryset.first()
     if record is None:
         return None
-    entries = history_entries(record)
-    if isinstance(record, Classified):
-        entries = _entries_within_clearance(user, record, entries)
-    return record, entries
-
-
-def _entries_within_clearance(user, record, entries: list[dict]) -> list[dict]:
-    level = access_for(user).level_for(mission_id_of(record))
-    allowed = dict(record.history.values_list("history_id", "classification"))
-    kept, hidden_before = [], False
-    for entry in reversed(entries):  # oldest first
-        if level is None or allowed.get(entry["history_id"], 0) > level:
-            hidden_before = True
-            continue
-        if hidden_before:
-            entry = {**entry, "changes": [], "after_hidden_version": True}
-            hidden_before = False
-        kept.append(entry)
-    return list(reversed(kept))
+    return record, readable_history(user, record)
 
 
 def may_read(user, record) -> bool:
