@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from peaceops.accounts.access import access_for
+from peaceops.accounts.roles import Action
 from peaceops.web import modules, scope
 
 
@@ -10,18 +12,25 @@ def link_url(link: modules.Link) -> str:
     return reverse(link.url_name) if link.url_name else link.path
 
 
-def module_links(module: modules.Module) -> list[dict]:
-    """``[{"title", "url"}]`` for a module: its own pages, or the page saying it is not built yet."""
+def module_links(module: modules.Module, may=lambda action: True) -> list[dict]:
+    """``[{"title", "url"}]`` for a module: its own pages, or the page saying it is not built yet.
+
+    ``may(action)`` says whether the reader may use a page that needs ``action``; pages they may
+    not use are left out rather than shown and refused.
+    """
     if not module.built:
         return [{"title": module.title, "url": reverse("web:module", args=[module.slug])}]
-    return [{"title": link.title, "url": link_url(link)} for link in module.links]
+    return [{"title": link.title, "url": link_url(link)} for link in module.links if not link.action or may(link.action)]
 
 
 def navigation(request) -> list[dict]:
     """One entry per module of DESIGN.md, in the order of web/modules.py, marking the current page."""
+    access = access_for(request.user)
+    current = scope.current(request)
+    mission_id = current["id"] if current["kind"] == "mission" else None
     entries = []
     for module in modules.MODULES:
-        links = module_links(module)
+        links = module_links(module, may=lambda action: access.can(Action(action), mission_id))
         for link in links:
             here = request.path == link["url"] or (link["url"] != "/" and request.path.startswith(link["url"]))
             link["current"] = here

@@ -20,6 +20,7 @@ class Link:
     title: str
     url_name: str = ""  # reversed with django.urls.reverse, e.g. "registry:mission-list"
     path: str = ""  # used as is when the page lives outside the URL names we own
+    action: str = ""  # a peaceops.accounts.roles.Action the page needs in the current scope; "" for reading
 
     def __post_init__(self):
         if bool(self.url_name) == bool(self.path):
@@ -59,10 +60,10 @@ REGISTRY_LINKS = (
 # The incidents module's pages (JOC): the log, entry, map, daily sitrep and imports.
 INCIDENT_LINKS = (
     Link(_("Incident log"), url_name="incidents:list"),
-    Link(_("New incident"), url_name="incidents:new"),
+    Link(_("New incident"), url_name="incidents:new", action="edit_incidents"),
     Link(_("Incident map"), url_name="incidents:map"),
     Link(_("Daily situation report"), url_name="incidents:sitrep"),
-    Link(_("Import events"), url_name="incidents:import"),
+    Link(_("Import events"), url_name="incidents:import", action="edit_incidents"),
 )
 
 MODULES: tuple[Module, ...] = (

@@ -21,6 +21,15 @@ def test_every_navigation_link_renders_for_a_user_with_a_grant(shell_world, clie
         assert response.status_code == 200, (slug, url)
 
 
+def test_pages_that_need_a_write_right_are_offered_only_to_those_who_hold_it(world, client_as):
+    new_incident = f'href="{reverse("incidents:new")}"'
+    viewer_home = client_as(world.users["regional"]).get(reverse("web:home")).content.decode()
+    analyst_home = client_as(world.users["minurcat"]).get(reverse("web:home")).content.decode()
+    assert new_incident not in viewer_home
+    assert new_incident in analyst_home
+    assert client_as(world.users["regional"]).get(reverse("incidents:new")).status_code == 403
+
+
 @pytest.mark.parametrize("module", modules.not_built(), ids=lambda module: module.slug)
 def test_a_module_not_built_yet_has_a_page_saying_so(module, world, client_as):
     page = client_as(world.users["minurcat"]).get(reverse("web:module", args=[module.slug])).content.decode()
