@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 
 from peaceops.accounts.access import access_for, visible
 from peaceops.incidents import sitrep
-from peaceops.incidents.models import Incident
+from peaceops.incidents.models import OPEN_FOLLOW_UP, Incident
 from peaceops.registry.models import Country, Mission, Region
 
 DAY_FIELDS = ("id", "start_date", "end_date", "category", "admin1", "country_id", "location", "latitude",
@@ -126,8 +126,18 @@ def _continuing(incidents: QuerySet, day: dt.date) -> list:
 
 
 def open_follow_ups(incidents: QuerySet, day: dt.date) -> QuerySet:
-    """Incidents up to the report date whose follow-up is still open (as it stands now)."""
-    return incidents.filter(start_date__lte=day, follow_up_closed=False).exclude(follow_up="")
+    """Incidents up to the report date whose follow-up is still open (as it stands now).
+
+    "Up to D" has no lower bound, so the scope and visibility conditions would walk the scope's
+    whole history. The open follow-ups are a handful among millions: their ids are read first
+    from the partial index ``incident_open_follow_up`` (its condition repeated word for word, so
+    both databases recognise it), and each of those meets the scope and visibility conditions
+    through its primary key (an ``EXISTS`` on ``incidents``, which went through ``visible()``).
+    Written the other way round (``incidents.filter(pk__in=...)``), SQLite without statistics
+    walks the visibility condition's owning-mission index over the scope's whole history.
+    """
+    readable = incidents.filter(pk=OuterRef("pk"))
+    return Incident.objects.filter(OPEN_FOLLOW_UP, Exists(readable), start_date__lte=day)
 
 
 def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
