@@ -14,7 +14,6 @@ from simple_history.models import HistoricalRecords
 from peaceops.core.models import SecuredRecord
 from peaceops.incidents.taxonomy import Category
 
-
 # A follow-up is open while its text is there and nobody closed it. Shared by the partial index
 # below and the sitrep's selector, whose WHERE must repeat the index's condition to use it.
 OPEN_FOLLOW_UP = models.Q(follow_up_closed=False) & ~models.Q(follow_up="")

@@ -99,11 +99,6 @@ def _totals(incidents: QuerySet, day: dt.date) -> tuple[dict, dict]:
     return day_totals, windows
 
 
-def _grouped(day_incidents: QuerySet, column: str) -> dict:
-    rows = day_incidents.values(column).annotate(n=Count("pk"), deaths=Sum("deaths_best")).order_by()
-    return {row[column]: {"incidents": row["n"], "deaths": row["deaths"] or 0} for row in rows}
-
-
 def _recent_areas(incidents: QuerySet, day: dt.date, admin1_names: set) -> set:
     """(country, admin-1) pairs of the day that already had an incident in the days before.
 
@@ -150,16 +145,16 @@ def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
 def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInputs:
     incidents = scoped_incidents(user, scope)
     day_totals, windows = _totals(incidents, day)
-    day_incidents = incidents.filter(start_date=day)
-    day_rows = list(day_incidents.values(*DAY_FIELDS)) if day_totals["incidents"] else []
+    day_rows = list(incidents.filter(start_date=day).values(*DAY_FIELDS)) if day_totals["incidents"] else []
     follow_ups, follow_ups_total = _open_follow_ups(incidents, day)
     return sitrep.SitrepInputs(
         date=day,
         scope=scope,
         day_totals=day_totals,
         window_totals=windows,
-        by_category=_grouped(day_incidents, "category") if day_rows else {},
-        by_admin1=_grouped(day_incidents, "admin1") if day_rows else {},
+        # Summed from the day's rows, which are read whole anyway: two GROUP BY queries fewer.
+        by_category=sitrep.grouped(day_rows, "category"),
+        by_admin1=sitrep.grouped(day_rows, "admin1"),
         day_rows=day_rows,
         recent_areas=_recent_areas(incidents, day, {row["admin1"] for row in day_rows if row["admin1"]}),
         continuing_rows=_continuing(incidents, day),

@@ -91,6 +91,16 @@ def notable_reasons(row: dict, recent_areas: set) -> list[str]:
     return reasons
 
 
+def grouped(rows: list, column: str) -> dict:
+    """Incidents and best-estimate deaths per value of ``column`` (the day's rows, by category or area)."""
+    groups: dict = {}
+    for row in rows:
+        figures = groups.setdefault(row[column], {"incidents": 0, "deaths": 0})
+        figures["incidents"] += 1
+        figures["deaths"] += row["deaths_best"]
+    return groups
+
+
 def change_against(day_value: int, window_value: int, days: int) -> dict:
     """The day against the daily average of a window: average, difference, percentage."""
     average = window_value / days
