@@ -1,5 +1,6 @@
 """API representations of cooperation records (edge only: rules live in the models and services)."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from peaceops.cooperation.models import Meeting
@@ -27,5 +28,5 @@ class MeetingSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
         starts = attrs.get("starts_on", getattr(self.instance, "starts_on", None))
         ends = attrs.get("ends_on", getattr(self.instance, "ends_on", None))
         if starts and ends and ends < starts:
-            raise serializers.ValidationError({"ends_on": "The meeting ends before it starts."})
+            raise serializers.ValidationError({"ends_on": _("The meeting ends before it starts.")})
         return attrs

@@ -5,6 +5,7 @@ which checks rights, validates and records history. Exports stream the filtered 
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, renderers
 from rest_framework.decorators import action
@@ -75,7 +76,7 @@ class IncidentViewSet(SecuredViewSet):
         access = access_for(self.request.user)
         candidates = [m for m, actions in access.mission_actions.items() if Action.EDIT_INCIDENTS in actions]
         if len(candidates) != 1:
-            raise exceptions.ValidationError({"owning_mission": "Name the owning mission (acronym)."})
+            raise exceptions.ValidationError({"owning_mission": _("Name the owning mission (acronym).")})
         return Mission.objects.get(pk=candidates[0])
 
     def perform_create(self, serializer):
@@ -126,7 +127,7 @@ class IncidentViewSet(SecuredViewSet):
         """
         fmt = format or request.query_params.get("format") or "csv"
         if fmt not in export.FORMATS:
-            raise exceptions.ValidationError({"format": "Choose csv or geojson."})
+            raise exceptions.ValidationError({"format": _("Choose csv or geojson.")})
         queryset = self.filter_queryset(self.get_queryset())
         return export.streaming_export(queryset, request.user, fmt)
 
@@ -150,7 +151,7 @@ class ActorViewSet(SecuredViewSet):
         access = access_for(self.request.user)
         if not (Action.EDIT_INCIDENTS in access.system_actions
                 or any(Action.EDIT_INCIDENTS in acts for acts in access.mission_actions.values())):
-            raise PermissionDenied("You may not change actors (edit_incidents).")
+            raise PermissionDenied(_("You may not change actors (edit_incidents)."))
 
     def perform_create(self, serializer):
         self._check_write(None)
@@ -159,7 +160,7 @@ class ActorViewSet(SecuredViewSet):
     def perform_destroy(self, instance):
         self._check_write(None)
         if instance.incident_links.exists():
-            raise exceptions.ValidationError({"actor": "The actor is named in incidents; merge or rename instead."})
+            raise exceptions.ValidationError({"actor": _("The actor is named in incidents; merge or rename instead.")})
         instance.delete()
 
 

@@ -6,6 +6,7 @@ the caller holds no grant for answers 404, like a record they may not read.
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -66,14 +67,14 @@ SitrepSchema = inline_serializer(
 def sitrep(request):
     mission, region = request.query_params.get("mission", ""), request.query_params.get("region", "")
     if bool(mission) == bool(region):
-        raise ValidationError({"mission": ["Give exactly one of mission and region."]})
+        raise ValidationError({"mission": [_("Give exactly one of mission and region.")]})
     try:
         day = dt.date.fromisoformat(request.query_params.get("date", "").strip())
     except ValueError:
-        raise ValidationError({"date": ["A date as YYYY-MM-DD is required."]}) from None
+        raise ValidationError({"date": [_("A date as YYYY-MM-DD is required.")]}) from None
     try:
         scope = selectors.mission_scope(request.user, mission) if mission else selectors.region_scope(request.user,
                                                                                                       region)
     except selectors.ScopeNotFound:
-        raise NotFound("No such mission or region among those you may read.") from None
+        raise NotFound(_("No such mission or region among those you may read.")) from None
     return Response(selectors.get_sitrep(request.user, scope, day))

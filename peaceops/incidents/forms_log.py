@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.core.classification import Classification
@@ -13,7 +14,9 @@ from peaceops.incidents.taxonomy import Category
 from peaceops.registry.models import AdminArea, Country
 
 # Numbered labels let a keyboard user pick a category by typing its number in the select.
-CATEGORY_CHOICES = [("", "—")] + [(value, f"{n} · {label}") for n, (value, label) in enumerate(Category.choices, 1)]
+# format_lazy keeps the label lazy: an f-string here would fix it in English at import time.
+CATEGORY_CHOICES = [("", "—")] + [(value, format_lazy("{} · {}", n, label))
+                                  for n, (value, label) in enumerate(Category.choices, 1)]
 COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low",
                 "deaths_high", "injured", "abducted")
 SIDES = (("side_a", IncidentActor.Side.A), ("side_b", IncidentActor.Side.B), ("targets", IncidentActor.Side.TARGET))
@@ -30,9 +33,9 @@ class IncidentForm(forms.Form):
     # Plain text boxes for date and time: one Tab stop each (the browsers' date pickers take three).
     start_date = forms.DateField(label=_("Date"), initial=dt.date.today, help_text=_("YYYY-MM-DD"),
                                  widget=forms.DateInput(format="%Y-%m-%d", attrs={
-                                     "autofocus": True, "placeholder": "YYYY-MM-DD", "size": 10}))
+                                     "autofocus": True, "placeholder": _("YYYY-MM-DD"), "size": 10}))
     start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(
-        format="%H:%M", attrs={"placeholder": "HH:MM", "size": 5}))
+        format="%H:%M", attrs={"placeholder": _("HH:MM"), "size": 5}))
     category = forms.ChoiceField(label=_("Category"), choices=CATEGORY_CHOICES,
                                  help_text=_("Type the number or the first letters."))
     location = forms.CharField(label=_("Place"), required=False, max_length=300)
@@ -71,7 +74,7 @@ class IncidentForm(forms.Form):
                                             initial=Classification.UNCLASSIFIED)
     owning_mission = forms.TypedChoiceField(label=_("Mission"), coerce=int, required=False)
     end_date = forms.DateField(label=_("End date"), required=False,
-                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "YYYY-MM-DD"}),
+                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": _("YYYY-MM-DD")}),
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

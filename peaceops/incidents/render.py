@@ -16,7 +16,9 @@ from html import escape
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
+from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import Category
 
 FORMATS = ("json", "md", "html", "pdf")
@@ -38,6 +40,21 @@ def category_label(code: str) -> str:
         return str(Category(code).label)
     except ValueError:
         return code
+
+
+# The report dict keeps codes (JSON readers want them); people read these words instead.
+SCOPE_KINDS = {"mission": gettext_lazy("mission"), "region": gettext_lazy("region")}
+
+
+def status_label(code: str) -> str:
+    try:
+        return str(Incident.Status(code).label)
+    except ValueError:
+        return code
+
+
+def scope_kind_label(kind: str) -> str:
+    return str(SCOPE_KINDS.get(kind, kind))
 
 
 def reason_label(reason: str) -> str:
@@ -117,9 +134,10 @@ def map_svg(shapes: dict | None) -> str:
     """The map as an inline SVG element (empty string when there is nothing to draw)."""
     if shapes is None:
         return ""
+    label = escape(_("Map of the incidents of the day"))  # outside the f-string: xgettext 0.21 skips f-strings
     parts = [f'<svg class="sitrep-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {shapes["width"]} '
              f'{shapes["height"]}" width="{shapes["width"]}" height="{shapes["height"]}" role="img" '
-             f'aria-label="{escape(_("Map of the incidents of the day"))}">',
+             f'aria-label="{label}">',
              f'<rect width="{shapes["width"]}" height="{shapes["height"]}" fill="#f4f7fa"/>']
     for ring in shapes["rings"]:
         path = "M" + " L".join(f"{x} {y}" for x, y in ring) + " Z"
@@ -174,19 +192,21 @@ def _md_cell(text) -> str:
 
 def render_md(report: dict, **_ignored) -> bytes:
     f = report["fatalities"]
+    # Words used inside f-strings are looked up here: xgettext 0.21 does not read f-strings.
+    change, by_party, deaths = pgettext("sitrep trend", "Change"), _("Deaths by party"), _("deaths")
     lines = [f"# {_title(report)}", "",
              _("Scope: %(kind)s %(name)s (missions: %(missions)s).") % {
-                 "kind": report["scope"]["kind"], "name": report["scope"]["name"],
+                 "kind": scope_kind_label(report["scope"]["kind"]), "name": report["scope"]["name"],
                  "missions": ", ".join(report["scope"]["missions"])},
              _("Incidents that started on the report date; duplicate reports left out."), "",
              f"## {_('Summary')}", "",
              f"- {_('Incidents')}: **{report['incidents']}**",
              f"- {_('Deaths')}: **{f['best']}** ({_('low')} {f['low']}, {_('high')} {f['high']})",
-             f"- {_('Deaths by party')}: {_('side A')} {f['a']}, {_('side B')} {f['b']}, "
+             f"- {by_party}: {_('side A')} {f['a']}, {_('side B')} {f['b']}, "
              f"{_('civilians')} {f['civilians']}, {_('unknown')} {f['unknown']}",
              f"- {_('Injured')}: {report['injured']}; {_('abducted')}: {report['abducted']}", ""]
-    lines += [f"## {_('Change')}", "", f"| | {_('Incidents per day')} | {_('Change')} | {_('Deaths per day')} | "
-              f"{_('Change')} |", "|---|---:|---:|---:|---:|"]
+    lines += [f"## {change}", "", f"| | {_('Incidents per day')} | {change} | {_('Deaths per day')} | "
+              f"{change} |", "|---|---:|---:|---:|---:|"]
     for window in report["change"].values():
         inc, dea = window["incidents_per_day"], window["deaths_per_day"]
         lines.append(f"| {_('previous %(n)s days') % {'n': window['days']}} | {inc['per_day']} | "
@@ -201,7 +221,7 @@ def render_md(report: dict, **_ignored) -> bytes:
               for name, n in report["by_admin1"].items()]
     lines += ["", f"## {_('Notable incidents')}", ""]
     lines += [f"- #{i['id']} {category_label(i['category'])}, {_md_cell(i['admin1'] or i['location'])}: "
-              f"{i['deaths_best']} {_('deaths')} ({', '.join(reason_label(r) for r in i['reasons'])}). "
+              f"{i['deaths_best']} {deaths} ({', '.join(reason_label(r) for r in i['reasons'])}). "
               f"{_md_cell(i['description'])}".rstrip() for i in report["notable"]] or [f"- {_('None.')}"]
     if report["continuing"]:
         lines += ["", f"## {_('Continuing')}", ""]
@@ -214,7 +234,7 @@ def render_md(report: dict, **_ignored) -> bytes:
               f"| # | {_('Category')} | {_('Area')} | {_('Place')} | {_('Deaths')} | {_('Status')} |",
               "|---:|---|---|---|---:|---|"]
     lines += [f"| {i['id']} | {category_label(i['category'])} | {_md_cell(i['admin1'])} | {_md_cell(i['location'])} "
-              f"| {i['deaths_best']} | {i['status']} |" for i in report["items"]]
+              f"| {i['deaths_best']} | {status_label(i['status'])} |" for i in report["items"]]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -223,13 +243,15 @@ def html_context(report: dict, outlines: list[dict]) -> dict:
     return {
         "report": report,
         "title": _title(report),
+        "scope_kind": scope_kind_label(report["scope"]["kind"]),
         "map_svg": map_svg(map_shapes(report, outlines)),
         "categories": [(code, category_label(code), n, report["deaths_by_category"][code])
                        for code, n in report["by_category"].items()],
         "admin1": [(name, n, report["deaths_by_admin1"][name]) for name, n in report["by_admin1"].items()],
         "notable": [{**i, "category_label": category_label(i["category"]),
                      "reason_labels": [reason_label(r) for r in i["reasons"]]} for i in report["notable"]],
-        "items": [{**i, "category_label": category_label(i["category"])} for i in report["items"]],
+        "items": [{**i, "category_label": category_label(i["category"]), "status_label": status_label(i["status"])}
+                  for i in report["items"]],
         "continuing": [{**i, "category_label": category_label(i["category"])} for i in report["continuing"]],
         "legend": [(code, category_label(code), CATEGORY_COLOURS[code]) for code in report["by_category"]
                    if code in CATEGORY_COLOURS],
@@ -267,7 +289,8 @@ def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> 
     f = report["fatalities"]
     story = [Paragraph(escape(_title(report)), styles["Title"]),
              para(_("Scope: %(kind)s %(name)s (missions: %(missions)s). Incidents that started on the report date; "
-                    "duplicate reports left out.") % {"kind": report["scope"]["kind"], "name": report["scope"]["name"],
+                    "duplicate reports left out.") % {"kind": scope_kind_label(report["scope"]["kind"]),
+                                                       "name": report["scope"]["name"],
                                                        "missions": ", ".join(report["scope"]["missions"])}),
              Spacer(1, 3 * mm),
              table([_("Incidents"), _("Deaths (best)"), _("low"), _("high"), _("side A"), _("side B"),
@@ -277,8 +300,9 @@ def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> 
     drawing = map_drawing(map_shapes(report, outlines or []))
     if drawing is not None:
         story += [Spacer(1, 4 * mm), drawing]
-    story += [Paragraph(escape(_("Change")), heading),
-              table(["", _("Incidents per day"), _("Change"), _("Deaths per day"), _("Change")],
+    change = pgettext("sitrep trend", "Change")
+    story += [Paragraph(escape(change), heading),
+              table(["", _("Incidents per day"), change, _("Deaths per day"), change],
                     [[_("previous %(n)s days") % {"n": w["days"]}, w["incidents_per_day"]["per_day"],
                       _percent(w["incidents_per_day"]["percent"]), w["deaths_per_day"]["per_day"],
                       _percent(w["deaths_per_day"]["percent"])] for w in report["change"].values()])]
@@ -303,7 +327,7 @@ def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> 
         story += [Paragraph(escape(_("Incidents of the day")), heading),
                   table(["#", _("Category"), _("Area"), _("Place"), _("Deaths"), _("Status")],
                         [[i["id"], category_label(i["category"]), i["admin1"], i["location"], i["deaths_best"],
-                          i["status"]] for i in report["items"]])]
+                          status_label(i["status"])] for i in report["items"]])]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=_title(report), leftMargin=18 * mm, rightMargin=18 * mm,
                       topMargin=15 * mm, bottomMargin=15 * mm).build(story)

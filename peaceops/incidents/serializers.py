@@ -1,5 +1,6 @@
 """API representations of incidents and actors (edge only: writes go through services_log)."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from peaceops.accounts.access import can_read_record, visible
@@ -17,7 +18,7 @@ class ActorSerializer(serializers.ModelSerializer):
 
     def validate_aliases(self, value):
         if not isinstance(value, list) or not all(isinstance(alias, str) and alias.strip() for alias in value):
-            raise serializers.ValidationError("Give the aliases as a list of names.")
+            raise serializers.ValidationError(_("Give the aliases as a list of names."))
         return [" ".join(alias.split()) for alias in value]
 
 
@@ -37,7 +38,7 @@ class ActorPartSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs.get("actor") and not (attrs.get("name") or "").strip():
-            raise serializers.ValidationError({"name": "Name the actor or give its id."})
+            raise serializers.ValidationError({"name": _("Name the actor or give its id.")})
         return ActorPart(name=attrs.get("name") or "", side=attrs["side"], actor=attrs.get("actor"))
 
     def to_representation(self, link):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from peaceops.accounts.access import access_for, can, can_read_record
 from peaceops.accounts.roles import Action
@@ -29,9 +30,9 @@ class ActorPart:
 def check_can_edit(user, mission_id, classification) -> None:
     """Refuse unless the user logs incidents for the mission and is cleared for the level."""
     if not can(user, Action.EDIT_INCIDENTS, mission_id):
-        raise PermissionDenied("You may not log incidents for this mission.")
+        raise PermissionDenied(_("You may not log incidents for this mission."))
     if not access_for(user).can_read(mission_id, classification):
-        raise PermissionDenied("The classification is above your clearance for this mission.")
+        raise PermissionDenied(_("The classification is above your clearance for this mission."))
 
 
 COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low",
@@ -95,7 +96,7 @@ def _check_master(user, incident: Incident) -> None:
     master = incident.duplicate_of
     if master is not None and not can_read_record(user, master):
         # Same answer as for an id that does not exist: a hidden report must not be confirmed.
-        raise ValidationError({"duplicate_of": "No such incident."})
+        raise ValidationError({"duplicate_of": _("No such incident.")})
 
 
 def _set_area_missions(incident: Incident) -> None:
@@ -162,10 +163,12 @@ def incident_transition(*, user, incident: Incident, status: str) -> Incident:
     """Move a report along draft -> verified -> published (rights in peaceops/incidents/workflow.py)."""
     try:
         needed = workflow.required_action(incident.status, status)
-    except workflow.TransitionError as error:
-        raise ValidationError({"status": str(error)}) from None
+    except workflow.TransitionError:  # workflow is pure (no Django): the sentence is translated here
+        raise ValidationError({"status": _("A report cannot go from %(current)s to %(target)s.") % {
+            "current": incident.status, "target": status}}) from None
     if not can(user, needed, incident.owning_mission_id):
-        raise PermissionDenied(f"Moving a report to {status} needs the {needed} right for its mission.")
+        raise PermissionDenied(_("Moving a report to %(status)s needs the %(right)s right for its mission.") % {
+            "status": status, "right": needed})
     incident.status = status
     _save(user, incident)
     return incident

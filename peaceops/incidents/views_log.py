@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import access_for, can
@@ -31,6 +32,9 @@ PAGE_SIZE = 50
 # qualitative palette (Okabe-Ito and Tableau hues).
 CATEGORY_COLOURS = ["#d62728", "#e377c2", "#1f77b4", "#8c564b", "#9467bd", "#ff7f0e", "#000000", "#bcbd22",
                     "#17becf", "#2ca02c", "#7f7f7f"]
+# The detail page's status buttons: one whole phrase per target status, so each language words it its own way.
+TRANSITION_LABELS = {workflow.DRAFT: gettext_lazy("Mark draft"), workflow.VERIFIED: gettext_lazy("Mark verified"),
+                     workflow.PUBLISHED: gettext_lazy("Mark published")}
 
 
 def _categories():
@@ -72,7 +76,7 @@ def incident_detail(request, pk):
     incident = _detail_or_404(request, pk)
     mission = incident.owning_mission_id
     transitions = [
-        status for status in workflow.next_statuses(incident.status)
+        (status, TRANSITION_LABELS[status]) for status in workflow.next_statuses(incident.status)
         if can(request.user, workflow.required_action(incident.status, status), mission)
     ]
     return render(request, "incidents/detail.html", {
