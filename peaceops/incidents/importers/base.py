@@ -26,7 +26,7 @@ DEFAULT_GRADES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class EventRow:
     """One event as the incident store needs it; the service adds country, missions, owner."""
 
@@ -60,6 +60,7 @@ class EventRow:
     abducted: int = 0
     actors: list[tuple[str, str]] = field(default_factory=list)  # (name, side: a|b|target|other)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (name, reference)
+    country_id: int | None = None  # the registry's country, set by the service once resolved
 
 
 @dataclass(frozen=True)
