@@ -229,8 +229,10 @@ def hand_sql_figures(day: dt.date, scope_ids: list[int], reader_ids: list[int] |
                            f"AND i.start_date < %s AND {where}", [d30, d, *base])
             figures["recent"] = [pair for pair in cursor.fetchall() if pair[1] in names]
         cursor.execute("SELECT id, start_date, end_date, category, admin1 FROM incidents_incident i "
-                       f"WHERE i.start_date >= %s AND i.start_date < %s AND i.end_date >= %s AND {where} "
-                       "ORDER BY start_date, id LIMIT 500", [d30, d, d, *base])
+                       # end_date behind COALESCE, as the selector has it: PostgreSQL would AND in the
+                       # end_date index's bitmap (every incident ended after D) otherwise.
+                       "WHERE i.start_date >= %s AND i.start_date < %s AND COALESCE(i.end_date, i.start_date) >= %s "
+                       f"AND {where} ORDER BY start_date, id LIMIT 500", [d30, d, d, *base])
         figures["continuing"] = cursor.fetchall()
         # The open follow-ups straight from their partial index (the hand names it on SQLite, whose
         # planner would otherwise walk the visibility condition's owning-mission index).
@@ -246,14 +248,20 @@ def hand_sql_figures(day: dt.date, scope_ids: list[int], reader_ids: list[int] |
 # ---------------------------------------------------------------------------------------------
 # Timing, inside the child process.
 
-def _median_ms(call, repeat: int) -> tuple[float, list[float]]:
-    call()  # warm-up: caches, prepared plans
-    times = []
+def _paired_medians(first, second, repeat: int) -> tuple[list[float], list[float]]:
+    """Run two calls alternately ``repeat`` times each (after a warm-up) and return their times in ms.
+
+    Alternating puts both under the same load at the same moment (the machine is shared), so
+    their ratio means something even when the absolute times wander.
+    """
+    first(), second()  # warm-up: caches, prepared plans
+    times = ([], [])
     for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return round(statistics.median(times), 2), [round(t, 2) for t in times]
+        for call, into in ((first, times[0]), (second, times[1])):
+            started = time.perf_counter()
+            call()
+            into.append(round((time.perf_counter() - started) * 1000, 2))
+    return times
 
 
 def measure(data: dict, repeat: int, day: dt.date = REPORT_DAY) -> dict:
@@ -281,9 +289,10 @@ def measure(data: dict, repeat: int, day: dt.date = REPORT_DAY) -> dict:
                 and {k: v[0] for k, v in sql["category"].items()} == report["by_category"]
                 and [row[0] for row in sql["follow_ups"]] == [row["id"] for row in report["open_follow_ups"]]
                 and (sql["follow_ups"][0][-1] if sql["follow_ups"] else 0) == report["open_follow_ups_total"])
-        app_ms, app_runs = _median_ms(partial(selectors.get_sitrep, reader, scope, day), repeat)
-        sql_ms, sql_runs = _median_ms(partial(hand_sql_figures, day, list(scope.mission_ids), reader_ids, level),
-                                      repeat)
+        app_runs, sql_runs = _paired_medians(
+            partial(selectors.get_sitrep, reader, scope, day),
+            partial(hand_sql_figures, day, list(scope.mission_ids), reader_ids, level), repeat)
+        app_ms, sql_ms = round(statistics.median(app_runs), 2), round(statistics.median(sql_runs), 2)
         result[name] = {"incidents_of_day": report["incidents"], "same_figures": same, "sitrep_ms": app_ms,
                         "sql_ms": sql_ms, "ratio": round(app_ms / sql_ms, 2) if sql_ms else None,
                         "sitrep_runs_ms": app_runs, "sql_runs_ms": sql_runs}

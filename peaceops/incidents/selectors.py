@@ -116,7 +116,11 @@ def _recent_areas(incidents: QuerySet, day: dt.date, admin1_names: set) -> set:
 
 def _continuing(incidents: QuerySet, day: dt.date) -> list:
     first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
-    still_open = incidents.filter(start_date__gte=first, start_date__lt=day, end_date__gte=day)
+    # The month's rows come from the start_date index. "Still open" is written as an expression
+    # (end_date is never NULL, so it is end_date): given a bare end_date, PostgreSQL ANDs in a
+    # bitmap of the end_date index, i.e. every incident that ended after D (~40% of the store).
+    ends = Coalesce("end_date", "start_date")
+    still_open = incidents.alias(ends=ends).filter(start_date__gte=first, start_date__lt=day, ends__gte=day)
     return list(still_open.order_by("start_date", "id").values(*DAY_FIELDS)[: sitrep.ITEMS_LIMIT])
 
 
