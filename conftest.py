@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never `playwright install` (closed networks)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture
@@ -39,3 +42,32 @@ def shared_data():
             pytest.fail(f"{SHARED_DATA} is missing under CI=true")
         pytest.skip(f"real data not found at {SHARED_DATA} (a fresh clone has none)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skips without it, except under CI=true where it fails."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (required under CI=true)")
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser page; ``page.base`` is the live server's address."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base = live_server.url
+    yield page
+    context.close()

@@ -17,34 +17,9 @@ import pytest
 from peaceops.incidents.models import Incident
 from peaceops.incidents.tests.log_fixtures import log_world  # noqa: F401 (fixture)
 
-# Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 DESCRIPTION = "Armed men fired on the market at Goz Beida"
-
-
-@pytest.fixture
-def page(live_server):
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (required under CI=true)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.base = live_server.url
-        yield page
-        browser.close()
 
 
 def shoot(page, name):

@@ -15,40 +15,9 @@ from peaceops.core.classification import Classification as C
 from peaceops.web import context, modules
 from peaceops.web.tests.conftest import PASSWORD
 
-# Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls unless told.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 SCREENSHOTS = Path(os.environ.get("PEACEOPS_SCREENSHOTS", "/tmp/peaceops-screenshots"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (required under CI=true)")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context_ = browser.new_context(viewport={"width": 1280, "height": 860}, locale="en-GB")
-    page = context_.new_page()
-    page.set_default_timeout(10_000)
-    page.base = live_server.url
-    yield page
-    context_.close()
 
 
 def log_in(page, username):
