@@ -28,7 +28,10 @@ DEFAULT_GRADES = {
 
 @dataclass(slots=True)
 class EventRow:
-    """One event as the incident store needs it; the service adds country, missions, owner."""
+    """One event as the incident store needs it; the service adds country, missions, owner.
+
+    ucdp._FastCsvRow builds these positionally (for speed): keep the field order in step.
+    """
 
     dataset: str
     external_id: str
