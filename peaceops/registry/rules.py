@@ -52,6 +52,7 @@ class HatFacts:
     role: str
     terms_of_reference: str = ""
     responsibilities: tuple[str, ...] = ()
+    label: str = ""  # the role as a reader names it ("UNDP Resident Representative"); the code when empty
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def multi_hatted_without_terms(mission: MissionFacts) -> list[RuleWarning]:
     for post in mission.posts:
         if len(post.hats) < 2:
             continue
-        bare = [hat.role for hat in post.hats if not hat.terms_of_reference.strip()]
+        bare = [hat.label or hat.role for hat in post.hats if not hat.terms_of_reference.strip()]
         if bare:
             warnings.append(RuleWarning(
                 code="multi_hatted_without_terms",

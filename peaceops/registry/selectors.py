@@ -219,7 +219,8 @@ def _facts(mission, components, posts, lines) -> rules.MissionFacts:
         posts=tuple(rules.PostFacts(
             id=p.id, title=p.title, function=p.function,
             hats=tuple(rules.HatFacts(role=h.role, terms_of_reference=h.terms_of_reference,
-                                      responsibilities=tuple(h.responsibilities or ())) for h in p.visible_hats))
+                                      responsibilities=tuple(h.responsibilities or ()),
+                                      label=str(h.get_role_display())) for h in p.visible_hats))
             for p in posts),
         lines=tuple(rules.LineFacts(
             from_post_id=line.from_post_id, kind=line.kind, to_post_id=line.to_post_id,
