@@ -31,11 +31,20 @@ def navigation(request) -> list[dict]:
     entries = []
     for module in modules.MODULES:
         links = module_links(module, may=lambda action: access.can(Action(action), mission_id))
-        for link in links:
-            here = request.path == link["url"] or (link["url"] != "/" and request.path.startswith(link["url"]))
-            link["current"] = here
-        entries.append({"module": module, "links": links, "current": any(link["current"] for link in links)})
+        entries.append({"module": module, "links": links})
+    # The current page is the link with the longest address that the path starts with, so that
+    # /incidents/sitrep/ marks the sitrep and not the incident log at /incidents/.
+    here = _current_url(request.path, [link["url"] for entry in entries for link in entry["links"]])
+    for entry in entries:
+        for link in entry["links"]:
+            link["current"] = link["url"] == here
+        entry["current"] = any(link["current"] for link in entry["links"])
     return entries
+
+
+def _current_url(path: str, urls: list[str]) -> str | None:
+    matches = [url for url in urls if path == url or (url != "/" and path.startswith(url))]
+    return max(matches, key=len, default=None)
 
 
 def shell(request):

@@ -102,3 +102,10 @@ def test_vendored_assets_are_served(db, client):
         response = client.get(path)
         assert response.status_code == 200, path
         b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_the_navigation_marks_only_the_page_one_is_on(world, client_as):
+    page = client_as(world.users["minurcat"]).get(reverse("incidents:sitrep")).content.decode()
+    marked = page.count('aria-current="page"')
+    assert marked == 1
+    assert f'href="{reverse("incidents:sitrep")}" aria-current="page"' in page
