@@ -82,8 +82,13 @@ def scoped_incidents(user, scope: sitrep.Scope) -> QuerySet:
     return visible(incidents, user)
 
 
-def _totals(incidents: QuerySet, day: dt.date) -> tuple[dict, dict]:
-    """The day's totals and the comparison windows' totals in one aggregate query."""
+def _area_groups(incidents: QuerySet, day: dt.date) -> list[dict]:
+    """Per (country, admin-1) of the month up to D: the day's sums, the comparison windows' and
+    whether the area had an incident in the days before D, in one GROUP BY.
+
+    One query for three of the report's parts (totals, change, the notable rule's "first in
+    its area"), folded by :func:`sitrep.fold_area_groups`; the month holds tens of areas.
+    """
     on_day = Q(start_date=day)
     aggregates = {"incidents": Count("pk", filter=on_day)}
     aggregates.update({name: Sum(column, filter=on_day, default=0) for name, column in DEATH_COLUMNS.items()})
@@ -91,37 +96,25 @@ def _totals(incidents: QuerySet, day: dt.date) -> tuple[dict, dict]:
         window = Q(start_date__gte=day - dt.timedelta(days=days), start_date__lt=day)
         aggregates[f"w{days}_incidents"] = Count("pk", filter=window)
         aggregates[f"w{days}_deaths"] = Sum("deaths_best", filter=window, default=0)
-    first = day - dt.timedelta(days=max(sitrep.COMPARISON_WINDOWS))
-    row = incidents.filter(start_date__gte=first, start_date__lte=day).aggregate(**aggregates)
-    day_totals = {"incidents": row["incidents"], **{name: row[name] for name in DEATH_COLUMNS}}
-    windows = {d: {"incidents": row[f"w{d}_incidents"], "deaths": row[f"w{d}_deaths"]}
-               for d in sitrep.COMPARISON_WINDOWS}
-    return day_totals, windows
+    before = Q(start_date__gte=day - dt.timedelta(days=sitrep.NEW_AREA_DAYS), start_date__lt=day)
+    aggregates["recent"] = Count("pk", filter=before)
+    first = day - dt.timedelta(days=max(*sitrep.COMPARISON_WINDOWS, sitrep.NEW_AREA_DAYS))
+    month = incidents.filter(start_date__gte=first, start_date__lte=day)
+    return list(month.values("country_id", "admin1").annotate(**aggregates).order_by())
 
 
-def _recent_areas(incidents: QuerySet, day: dt.date, admin1_names: set) -> set:
-    """(country, admin-1) pairs of the day that already had an incident in the days before.
+def _day_and_continuing_rows(incidents: QuerySet, day: dt.date) -> list[dict]:
+    """The incidents that started on D and those of the month before still open on D, in one read.
 
-    Read over the date window (a few thousand rows at most, by the start_date index) and
-    filtered here, rather than by ``admin1 IN (...)``, which would walk every incident an
-    area ever had.
+    Both are "started in D-30..D and not ended before D" (an incident of D ends on D or later);
+    :func:`sitrep.split_day_rows` tells them apart. "Not ended" is written as an expression
+    (end_date is never NULL, so it is end_date): given a bare end_date, PostgreSQL ANDs in a
+    bitmap of the end_date index, i.e. every incident that ended after D (~40% of the store).
     """
-    if not admin1_names:
-        return set()
     first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
-    recent = incidents.filter(start_date__gte=first, start_date__lt=day)
-    pairs = recent.values_list("country_id", "admin1").distinct().order_by()
-    return {pair for pair in pairs if pair[1] in admin1_names}
-
-
-def _continuing(incidents: QuerySet, day: dt.date) -> list:
-    first = day - dt.timedelta(days=sitrep.NEW_AREA_DAYS)
-    # The month's rows come from the start_date index. "Still open" is written as an expression
-    # (end_date is never NULL, so it is end_date): given a bare end_date, PostgreSQL ANDs in a
-    # bitmap of the end_date index, i.e. every incident that ended after D (~40% of the store).
     ends = Coalesce("end_date", "start_date")
-    still_open = incidents.alias(ends=ends).filter(start_date__gte=first, start_date__lt=day, ends__gte=day)
-    return list(still_open.order_by("start_date", "id").values(*DAY_FIELDS)[: sitrep.ITEMS_LIMIT])
+    rows = incidents.alias(ends=ends).filter(start_date__gte=first, start_date__lte=day, ends__gte=day)
+    return list(rows.order_by().values(*DAY_FIELDS))
 
 
 def open_follow_ups(incidents: QuerySet, day: dt.date) -> QuerySet:
@@ -147,21 +140,22 @@ def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
 
 
 def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInputs:
+    """The report's figures in three queries: per-area sums, the month's open rows, the follow-ups."""
     incidents = scoped_incidents(user, scope)
-    day_totals, windows = _totals(incidents, day)
-    day_rows = list(incidents.filter(start_date=day).values(*DAY_FIELDS)) if day_totals["incidents"] else []
+    day_totals, windows, recent_areas = sitrep.fold_area_groups(_area_groups(incidents, day))
+    day_rows, continuing_rows = sitrep.split_day_rows(_day_and_continuing_rows(incidents, day), day)
     follow_ups, follow_ups_total = _open_follow_ups(incidents, day)
     return sitrep.SitrepInputs(
         date=day,
         scope=scope,
         day_totals=day_totals,
         window_totals=windows,
-        # Summed from the day's rows, which are read whole anyway: two GROUP BY queries fewer.
+        # Summed from the day's rows, which are read whole anyway: no GROUP BY query for these.
         by_category=sitrep.grouped(day_rows, "category"),
         by_admin1=sitrep.grouped(day_rows, "admin1"),
         day_rows=day_rows,
-        recent_areas=_recent_areas(incidents, day, {row["admin1"] for row in day_rows if row["admin1"]}),
-        continuing_rows=_continuing(incidents, day),
+        recent_areas=recent_areas,
+        continuing_rows=continuing_rows,
         follow_up_rows=follow_ups,
         follow_ups_total=follow_ups_total,
     )

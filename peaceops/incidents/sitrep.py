@@ -101,6 +101,34 @@ def grouped(rows: list, column: str) -> dict:
     return groups
 
 
+def fold_area_groups(groups: list) -> tuple[dict, dict, set]:
+    """The day's totals, the windows' totals and the areas already seen, from per-area sums.
+
+    Each group is one (country, admin-1) of the month up to the report date with the day's
+    sums (``incidents`` and :data:`TOTAL_FIELDS`), ``w{days}_incidents`` / ``w{days}_deaths``
+    per comparison window, and ``recent``: its incidents in the :data:`NEW_AREA_DAYS` before.
+    """
+    totals = empty_totals()
+    windows = {days: {"incidents": 0, "deaths": 0} for days in COMPARISON_WINDOWS}
+    seen = set()
+    for group in groups:
+        for name in totals:
+            totals[name] += group[name]
+        for days, window in windows.items():
+            window["incidents"] += group[f"w{days}_incidents"]
+            window["deaths"] += group[f"w{days}_deaths"]
+        if group["recent"] and group["admin1"]:
+            seen.add((group["country_id"], group["admin1"]))
+    return totals, windows, seen
+
+
+def split_day_rows(rows: list, day: dt.date) -> tuple[list, list]:
+    """The incidents of the day, and the continuing ones (started before, still open), oldest first."""
+    of_day = [row for row in rows if row["start_date"] == day]
+    continuing = sorted((row for row in rows if row["start_date"] != day), key=lambda r: (r["start_date"], r["id"]))
+    return of_day, continuing[:ITEMS_LIMIT]
+
+
 def change_against(day_value: int, window_value: int, days: int) -> dict:
     """The day against the daily average of a window: average, difference, percentage."""
     average = window_value / days
