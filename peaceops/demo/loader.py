@@ -13,6 +13,9 @@ from peaceops.accounts.models import Grant
 from peaceops.accounts.services import create_user, grant_role
 from peaceops.cooperation.models import Meeting
 from peaceops.demo import scenario as sc
+from peaceops.demo import scenario_incidents as si
+from peaceops.incidents import areas
+from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry import models as r
 from peaceops.registry.services import load_countries
 
@@ -215,8 +218,78 @@ def _ensure_grant(user, demo) -> None:
                    region=scope["region"].name if scope["region"] else None)
 
 
+def _actors(orgs) -> dict[str, Actor]:
+    """The demo's actors, created when missing. An actor of that name that already exists (from an
+    import, say) is used as it is: the demo does not rewrite other datasets' actors."""
+    actors = {}
+    for a in si.ACTORS:
+        label = f"ACTORS {a.name!r}"
+        actor = Actor.objects.filter(name=a.name).first()
+        if actor is None:
+            organisation = _lookup(orgs, a.organisation, label) if a.organisation else None
+            actor = _save(Actor(name=a.name, kind=a.kind, organisation=organisation, aliases=list(a.aliases)), label)
+        actors[a.name] = actor
+    return actors
+
+
+def _incident_values(item, place, missions, countries, label) -> dict:
+    deaths = item.deaths_best
+    return {
+        "start_date": item.start, "end_date": item.end, "date_precision": item.date_precision,
+        "reported_on": None if not item.fictional else item.start,
+        "latitude": place.latitude, "longitude": place.longitude, "geo_precision": item.geo_precision,
+        "location": item.location, "country": _lookup(countries, place.country, label), "admin1": place.admin1,
+        "category": item.category, "source_category": item.source_category, "description": item.description,
+        "deaths_a": item.deaths_a, "deaths_b": item.deaths_b, "deaths_civilians": item.deaths_civilians,
+        "deaths_unknown": 0, "deaths_best": deaths, "deaths_low": deaths, "deaths_high": deaths,
+        "injured": item.injured, "abducted": item.abducted,
+        "status": Incident.Status.PUBLISHED, "classification": item.classification,
+        "owning_mission": _lookup(missions, item.owning_mission, label),
+        "follow_up": item.follow_up, "follow_up_closed": item.follow_up_closed,
+    }
+
+
+def _incident_source(item) -> dict:
+    if item.fictional:
+        return {"name": item.source, "reference": item.reference,
+                "reliability": si.FICTIONAL_RELIABILITY, "credibility": si.FICTIONAL_CREDIBILITY}
+    return {"name": item.source, "reference": item.reference,
+            "reliability": si.SEED_RELIABILITY, "credibility": si.SEED_CREDIBILITY}
+
+
+def _set_actor_links(incident, wanted: set[tuple[int, str]]) -> None:
+    if set(incident.actor_links.values_list("actor_id", "side")) == wanted:
+        return
+    incident.actor_links.all().delete()
+    IncidentActor.objects.bulk_create(IncidentActor(incident=incident, actor_id=a, side=s) for a, s in wanted)
+
+
+def _set_source(incident, wanted: dict, label: str) -> None:
+    fields = tuple(wanted)
+    if list(incident.sources.values_list(*fields)) == [tuple(wanted.values())]:
+        return
+    incident.sources.all().delete()
+    _save(IncidentSource(incident=incident, **wanted), label)
+
+
+def _incidents(missions, orgs, countries) -> None:
+    """The demo incident log (peaceops/demo/scenario_incidents.py), keyed by (dataset "demo", key)."""
+    actors = _actors(orgs)
+    # Area missions by the rule every entry path uses (peaceops/incidents/areas.py).
+    mission_areas = areas.MissionAreas(areas.spans_from_missions(r.Mission.objects.prefetch_related("host_countries")))
+    for item in si.INCIDENTS:
+        label = f"INCIDENTS {item.key!r}"
+        place = _lookup(si.PLACES, item.place, label)
+        values = _incident_values(item, place, missions, countries, label)
+        incident = _upsert(Incident, {"dataset": si.DATASET, "external_id": item.key}, values, label)
+        _set_m2m(incident.missions, r.Mission.objects.filter(
+            pk__in=mission_areas.missions_for(incident.country_id, incident.start_date)))
+        _set_actor_links(incident, {(_lookup(actors, name, label).pk, side) for name, side in item.actors})
+        _set_source(incident, _incident_source(item), label)
+
+
 COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Region, r.Component, r.Post, r.Hat,
-           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant)
+           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant, Actor, Incident)
 
 
 def counts() -> dict[str, int]:
@@ -237,5 +310,6 @@ def load_demo() -> dict[str, int]:
     posts = _structure(missions, orgs)
     _people(missions, orgs, countries, posts)
     _meetings(missions)
+    _incidents(missions, orgs, countries)
     _users()
     return counts()

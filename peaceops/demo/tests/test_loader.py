@@ -10,8 +10,9 @@ from django.test import TestCase
 
 from peaceops.accounts.access import visible
 from peaceops.cooperation.models import Meeting
-from peaceops.demo import scenario
+from peaceops.demo import scenario, scenario_incidents
 from peaceops.demo.loader import DemoError, counts, load_demo
+from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry.models import (
     Component,
     Hat,
@@ -33,13 +34,46 @@ def demo():
 
 
 def history_sizes():
-    return [model.history.count() for model in (Mission, Organisation, Post, Hat, ReportingLine, Person, Meeting)]
+    models = (Mission, Organisation, Post, Hat, ReportingLine, Person, Meeting, Incident, IncidentSource, Actor)
+    return [model.history.count() for model in models]
+
+
+def incident_links():
+    return (IncidentActor.objects.count(), IncidentSource.objects.count(), Incident.missions.through.objects.count(),
+            sorted(IncidentActor.objects.values_list("pk", flat=True)))
 
 
 def test_loading_twice_changes_nothing(demo):
-    first, history = counts(), history_sizes()
+    first, history, links = counts(), history_sizes(), incident_links()
     assert load_demo() == first
     assert history_sizes() == history  # no record was even re-saved
+    assert incident_links() == links  # actor links, sources and area missions were left alone too
+    assert Incident.objects.filter(dataset="demo").count() == len(scenario_incidents.INCIDENTS)
+
+
+def test_a_demo_incident_changed_by_hand_is_put_back_without_duplicates(demo):
+    incident = Incident.objects.get(dataset="demo", external_id="seed000-2009-05-eastern-chad-attack")
+    incident.description = "edited"
+    incident.save()
+    incident.sources.all().delete()
+    incident.actor_links.all().delete()
+    incident.missions.clear()
+    load_demo()
+    incident.refresh_from_db()
+    assert incident.description.startswith("Sudan-based Chadian rebels")
+    assert list(incident.sources.values_list("name", "reliability", "credibility")) == [("seed 000 §II.A", "B", 2)]
+    assert incident.actor_links.count() == 2
+    assert list(incident.missions.values_list("acronym", flat=True)) == ["MINURCAT"]
+    assert Incident.objects.filter(dataset="demo").count() == len(scenario_incidents.INCIDENTS)
+
+
+def test_an_actor_of_the_same_name_from_elsewhere_is_used_as_it_is():
+    imported = Actor.objects.create(name="Lord's Resistance Army", kind=Actor.Kind.OTHER, aliases=["Kony's men"])
+    load_demo()
+    imported.refresh_from_db()
+    assert (imported.kind, imported.aliases) == (Actor.Kind.OTHER, ["Kony's men"])
+    assert Actor.objects.filter(name="Lord's Resistance Army").count() == 1
+    assert IncidentActor.objects.filter(actor=imported).exists()
 
 
 def test_a_bad_fact_is_named_and_nothing_is_stored(monkeypatch):
@@ -48,6 +82,15 @@ def test_a_bad_fact_is_named_and_nothing_is_stored(monkeypatch):
     with pytest.raises(DemoError, match=r"MISSIONS 'MINURCAT': end_date"):
         load_demo()
     assert not Organisation.objects.exists() and not Mission.objects.exists()
+
+
+def test_a_bad_incident_is_named_and_nothing_is_stored(monkeypatch):
+    first = scenario_incidents.INCIDENTS[0]
+    broken = first.__class__(**{**first.__dict__, "end": dt.date(2007, 1, 1)})
+    monkeypatch.setattr(scenario_incidents, "INCIDENTS", (broken, *scenario_incidents.INCIDENTS[1:]))
+    with pytest.raises(DemoError, match=rf"INCIDENTS '{first.key}': end_date"):
+        load_demo()
+    assert not Incident.objects.exists() and not Mission.objects.exists()
 
 
 def test_demo_command_loads_and_prints_the_logins():
