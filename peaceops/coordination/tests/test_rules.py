@@ -148,7 +148,7 @@ def activity_lists(draw):
     return result
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(activity_lists(), st.booleans())
 def test_sweep_finds_exactly_the_all_pairs_duplicates(activities, by_type):
     pairs = rules.duplicate_pairs(activities, by_activity_type=by_type)
