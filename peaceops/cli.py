@@ -13,6 +13,7 @@ COMMANDS = {
     "createuser": "create a user and grant a role over a mission, a region or the system",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet, Natural Earth)",
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
+    "import-3w": "import who-does-what-where files (OCHA 3W workbooks, HDX operational presence, HXL 3W)",
     "sitrep": "the daily situation report of a mission or region for a date (json, md, html, pdf)",
     "backup": "write every record, its history and its permissions to a file",
     "restore": "replace the database's contents with a backup file",

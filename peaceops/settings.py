@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "peaceops.registry",
     "peaceops.incidents",
     "peaceops.cooperation",
+    "peaceops.coordination",
     "peaceops.accounts",
     "peaceops.web",
 ]
