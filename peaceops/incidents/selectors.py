@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value, Window
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
 from django.db.models.functions import Coalesce
 
 from peaceops.accounts.access import access_for, visible
@@ -83,24 +83,21 @@ def scoped_incidents(user, scope: sitrep.Scope) -> QuerySet:
 
 
 def _area_groups(incidents: QuerySet, day: dt.date) -> list[dict]:
-    """Per (country, admin-1) of the month up to D: the day's sums, the comparison windows' and
-    whether the area had an incident in the days before D, in one GROUP BY.
+    """Sums per (country, admin-1) and per period of the month up to D, in one GROUP BY.
 
-    One query for three of the report's parts (totals, change, the notable rule's "first in
-    its area"), folded by :func:`sitrep.fold_area_groups`; the month holds tens of areas.
+    The period (``days_before``) is 0 for the day itself, else the first of
+    :data:`sitrep.DAY_BUCKETS` (7, 30) the incident's start lies within. One query for three of the
+    report's parts (totals, change, the notable rule's "first in its area"), folded by
+    :func:`sitrep.fold_area_groups`; the month holds tens of areas. Plain sums over a bucket
+    rather than one filtered aggregate per figure and window: the same SQL cost, and a third of
+    the work for Django to build the query.
     """
-    on_day = Q(start_date=day)
-    aggregates = {"incidents": Count("pk", filter=on_day)}
-    aggregates.update({name: Sum(column, filter=on_day, default=0) for name, column in DEATH_COLUMNS.items()})
-    for days in sitrep.COMPARISON_WINDOWS:
-        window = Q(start_date__gte=day - dt.timedelta(days=days), start_date__lt=day)
-        aggregates[f"w{days}_incidents"] = Count("pk", filter=window)
-        aggregates[f"w{days}_deaths"] = Sum("deaths_best", filter=window, default=0)
-    before = Q(start_date__gte=day - dt.timedelta(days=sitrep.NEW_AREA_DAYS), start_date__lt=day)
-    aggregates["recent"] = Count("pk", filter=before)
-    first = day - dt.timedelta(days=max(*sitrep.COMPARISON_WINDOWS, sitrep.NEW_AREA_DAYS))
-    month = incidents.filter(start_date__gte=first, start_date__lte=day)
-    return list(month.values("country_id", "admin1").annotate(**aggregates).order_by())
+    periods = [When(start_date=day, then=Value(0))]
+    periods += [When(start_date__gte=day - dt.timedelta(days=days), then=Value(days)) for days in sitrep.DAY_BUCKETS]
+    month = incidents.filter(start_date__gte=day - dt.timedelta(days=sitrep.DAY_BUCKETS[-1]), start_date__lte=day)
+    sums = {name: Sum(column, default=0) for name, column in DEATH_COLUMNS.items()}
+    rows = month.annotate(days_before=Case(*periods, output_field=IntegerField()))
+    return list(rows.values("country_id", "admin1", "days_before").annotate(incidents=Count("pk"), **sums).order_by())
 
 
 def _day_and_continuing_rows(incidents: QuerySet, day: dt.date) -> list[dict]:

@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 NOTABLE_DEATHS = 5
 COMPARISON_WINDOWS = (7, 30)
 NEW_AREA_DAYS = 30
+# The periods the month before a report is summed by (days before the date), so that every
+# comparison window and the new-area rule is a union of whole periods.
+DAY_BUCKETS = tuple(sorted({*COMPARISON_WINDOWS, NEW_AREA_DAYS}))
 UNKNOWN_AREA = "(unknown)"
 ITEMS_LIMIT = 500
 FOLLOW_UPS_LIMIT = 100
@@ -104,20 +107,25 @@ def grouped(rows: list, column: str) -> dict:
 def fold_area_groups(groups: list) -> tuple[dict, dict, set]:
     """The day's totals, the windows' totals and the areas already seen, from per-area sums.
 
-    Each group is one (country, admin-1) of the month up to the report date with the day's
-    sums (``incidents`` and :data:`TOTAL_FIELDS`), ``w{days}_incidents`` / ``w{days}_deaths``
-    per comparison window, and ``recent``: its incidents in the :data:`NEW_AREA_DAYS` before.
+    Each group is one (country, admin-1) and one period of the month up to the report date:
+    ``days_before`` 0 for the day itself, else the first of :data:`DAY_BUCKETS` the incidents'
+    start lies within (7: D-7..D-1, 30: D-30..D-8); with ``incidents`` and the sums of
+    :data:`TOTAL_FIELDS`. A window of N days holds the periods 1..N.
     """
     totals = empty_totals()
     windows = {days: {"incidents": 0, "deaths": 0} for days in COMPARISON_WINDOWS}
     seen = set()
     for group in groups:
-        for name in totals:
-            totals[name] += group[name]
+        before = group["days_before"]
+        if before == 0:
+            for name in totals:
+                totals[name] += group[name]
+            continue
         for days, window in windows.items():
-            window["incidents"] += group[f"w{days}_incidents"]
-            window["deaths"] += group[f"w{days}_deaths"]
-        if group["recent"] and group["admin1"]:
+            if before <= days:
+                window["incidents"] += group["incidents"]
+                window["deaths"] += group["best"]
+        if before <= NEW_AREA_DAYS and group["incidents"] and group["admin1"]:
             seen.add((group["country_id"], group["admin1"]))
     return totals, windows, seen
 
