@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
 from peaceops.cooperation.api import MeetingViewSet
+from peaceops.coordination import api as coordination_api
 from peaceops.incidents import api as incidents_api
 from peaceops.incidents import api_sitrep
 from peaceops.registry import api as registry_api
@@ -17,6 +18,8 @@ router.register("grants", accounts_api.GrantViewSet)
 for prefix, viewset in incidents_api.ROUTES:
     router.register(prefix, viewset)
 router.register("meetings", MeetingViewSet)
+for prefix, viewset in coordination_api.ROUTES:
+    router.register(prefix, viewset)
 
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
