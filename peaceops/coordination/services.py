@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
 from peaceops.coordination import vocabulary
 from peaceops.coordination.importers import ActivityRow, ImportFileError, LineError, parse
-from peaceops.coordination.models import Activity, ProgrammeComponent, Sector
+from peaceops.coordination.models import Activity, IntegrationAssessment, ProgrammeComponent, Sector
 from peaceops.core.classification import Classification
 from peaceops.incidents.importers.countries import NAME_TO_ISO3
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
@@ -83,6 +86,27 @@ def programme_component_create(*, programme, name: str, start_date, end_date, se
     component._history_user = user
     component.save()
     return component
+
+
+# --- integration by sector ---------------------------------------------------------------------
+
+
+def integration_assessment_record(*, user, mission: Mission, sector_code: str, model: str, reason: str = "",
+                                  assessed_on=None, classification: int = Classification.UNCLASSIFIED,
+                                  source: str = "") -> IntegrationAssessment:
+    """Record (or revise) how integrated ``mission`` is in one sector; needs edit_coordination there."""
+    if not can(user, Action.EDIT_COORDINATION, mission.pk):
+        raise PermissionDenied("You may not record integration assessments for this mission (edit_coordination).")
+    ensure_sectors()
+    sector = Sector.objects.get(code=sector_code)
+    assessment = IntegrationAssessment.objects.filter(mission=mission, sector=sector).first() \
+        or IntegrationAssessment(mission=mission, sector=sector)
+    assessment.model, assessment.reason, assessment.assessed_on = model, reason, assessed_on
+    assessment.classification, assessment.source = classification, source
+    assessment.full_clean()
+    assessment._history_user = user
+    assessment.save()
+    return assessment
 
 
 # --- the 3W import ------------------------------------------------------------------------------

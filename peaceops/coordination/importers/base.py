@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
+from peaceops.coordination.vocabulary import normalise
 from peaceops.incidents.importers.base import ImportFileError, LineError, RowProblem, text
 
 __all__ = ["ActivityRow", "ImportFileError", "LineError", "RowProblem", "text", "KeyMaker", "ORG_TYPES",
@@ -70,17 +71,22 @@ ORG_TYPES = {
     "donor": "donor", "bailleur": "donor", "private sector": "private", "secteur prive": "private",
     "other": "other", "autre": "other",
 }
+# Our own values (the export's #org+type column) read back as themselves.
+ORG_TYPES.update({value.replace("_", " "): value for value in set(ORG_TYPES.values())})
+ORG_TYPES["mission"] = "mission"
 
 
 def organisation_type(value) -> str:
     """Our organisation type for the file's text; unknown types become "other" (kept in details)."""
-    from peaceops.coordination.vocabulary import normalise
+    key = normalise(text(value))
+    return _ORG_TYPES_NORMALISED.get(key, "other") if key else ""
 
-    key = normalise(text(value)).replace(" and ", " / ") if text(value) else ""
-    if not key:
-        return ""
-    simple = {normalise(k): v for k, v in ORG_TYPES.items()}
-    return simple.get(normalise(text(value)), "other")
+
+def _normalised_org_types() -> dict[str, str]:
+    return {normalise(name): value for name, value in ORG_TYPES.items()}
+
+
+_ORG_TYPES_NORMALISED = _normalised_org_types()
 
 
 def optional_date(value, field_name: str) -> date | None:
