@@ -128,7 +128,8 @@ else:
     db = psycopg.connect(url, autocommit=True)
     mark = "%s"
 db.execute("DROP TABLE IF EXISTS baseline_incident")
-db.execute("CREATE TABLE baseline_incident (id " + ("integer primary key" if mark == "?" else "serial primary key") + ", "
+primary_key = "integer primary key" if mark == "?" else "serial primary key"
+db.execute("CREATE TABLE baseline_incident (id " + primary_key + ", "
            + ", ".join(f"{c} {t}" for c, t in zip(COLUMNS, TYPES)) + ")")
 # Equivalent table: the incident table's columns and its indexes that an insert must maintain.
 db.execute("CREATE UNIQUE INDEX baseline_source_id ON baseline_incident (dataset, external_id)")

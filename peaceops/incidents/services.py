@@ -12,8 +12,8 @@ too (simple_history's bulk_history_create), attributed to the importing user.
 from __future__ import annotations
 
 import operator
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,10 +98,11 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
     today = today or timezone.localdate()
     try:
         with _bulk_write_settings(), transaction.atomic():
-            writer = _BatchWriter(fmt, report, mission, classification, user)
+            writer = _BatchWriter(fmt, report, mission, classification, user, file_bytes=Path(path).stat().st_size)
             _run(parse(fmt, path, today), writer, report, skip_bad, batch_size, progress)
             if dry_run or (report.errors and not skip_bad):
                 raise _Rollback
+            writer.deferred_indexes.build()
     except _Rollback:
         report.rolled_back = True
     except ImportFileError as error:
@@ -310,14 +311,18 @@ _values = operator.attrgetter(*ROW_FIELDS)
 
 
 class _BatchWriter:
-    def __init__(self, fmt: str, report: ImportReport, mission, classification: int, user):
+    def __init__(self, fmt: str, report: ImportReport, mission, classification: int, user, file_bytes: int = 0):
         self.report, self.user = report, user
+        self.file_bytes = file_bytes
+        self.deferred_indexes = _DeferredIndexes()
         self.reason = f"import {report.file} ({fmt})"
         self.owner_id = mission.pk if mission else None
         self.classification = int(classification)
         self.countries = CountryResolver()
         self.actors = ActorCache(user, self.reason)
-        self.areas = MissionAreas(spans_from_missions(Mission.objects.prefetch_related("host_countries")))
+        spans = spans_from_missions(Mission.objects.prefetch_related("host_countries"))
+        self.areas = MissionAreas(spans)
+        self.area_countries = frozenset(country_id for span in spans for country_id in span.country_ids)
         self.dataset_had_rows: dict[str, bool] = {}
         self.history_marks = {"history_date": timezone.now(), "history_type": "+",
                               "history_user_id": user.pk if user else None, "history_change_reason": self.reason}
@@ -343,8 +348,8 @@ class _BatchWriter:
         box = self.countries.bbox.get(country_id)
         if box and row.latitude is not None and not _inside(box, row.latitude, row.longitude):
             hint = " (latitude and longitude swapped?)" if _inside(box, row.longitude, row.latitude) else ""
-            return LineError(row.line, "latitude",
-                             f"{row.latitude}, {row.longitude} lies outside {row.country_name or row.country_iso3 or 'the country'}{hint}")
+            named = row.country_name or row.country_iso3 or "the country"
+            return LineError(row.line, "latitude", f"{row.latitude}, {row.longitude} lies outside {named}{hint}")
         row.country_id = country_id
         return row
 
@@ -354,6 +359,7 @@ class _BatchWriter:
         if not self.dataset_had_rows.setdefault(dataset, Incident.objects.filter(dataset=dataset).exists()):
             # A dataset new to the store cannot hold these ids (ids are unique within the file):
             # skip the lookup, which is most of the cost of a re-import.
+            self.deferred_indexes.drop_if_worth_it(self.file_bytes)
             self._create(rows)
             return
         # exclude(external_id=""): repeats the unique index's condition so SQLite can use that
@@ -399,15 +405,15 @@ class _BatchWriter:
     def _create(self, rows: list[EventRow]) -> None:
         """Insert new incidents with ids taken up front, then their history and links (no lookups)."""
         ids = self.ids.take(len(rows))
-        self.incidents.run([(pk, *_identity_and_values(row)) for pk, row in zip(ids, rows)])
+        self.incidents.run([(pk, *_identity_and_values(row)) for pk, row in zip(ids, rows, strict=True)])
         _copy_to_history(Incident, "id", ids, self.history_marks)
-        self._link(list(zip(ids, rows)))
+        self._link(list(zip(ids, rows, strict=True)))
         self.report.created += len(rows)
 
     def _update(self, changed: list[tuple[int, EventRow]]) -> None:
         incidents = []
         for pk, row in changed:
-            values = dict(zip(ROW_FIELDS, _values(row)), owning_mission_id=self.owner_id,
+            values = dict(zip(ROW_FIELDS, _values(row), strict=True), owning_mission_id=self.owner_id,
                           classification=self.classification)
             incidents.append(Incident(pk=pk, dataset=row.dataset, external_id=row.external_id, **values))
         Incident.objects.bulk_update(incidents, list(IMPORTED_FIELDS))
@@ -426,24 +432,68 @@ class _BatchWriter:
         """Actors, sources and mission areas of freshly written incidents, each in one bulk insert."""
         actor_links, sources, areas = [], [], []
         actor_id = self.actors.id_for
-        missions_for = self.areas.missions_for
+        missions_for, area_countries = self.areas.missions_for, self.area_countries
         for pk, row in pairs:
-            if row.actors:
-                seen = set()
-                for name, side in row.actors:
-                    key = (actor_id(name), side)
-                    if key not in seen:
-                        seen.add(key)
-                        actor_links.append((pk, *key))
+            actors = row.actors
+            if len(actors) == 1 or (len(actors) == 2 and actors[0][1] != actors[1][1]):
+                # (actor, side) pairs on different sides cannot repeat: no de-duplication needed
+                for name, side in actors:
+                    actor_links.append((pk, actor_id(name), side))
+            elif actors:
+                for key in {(actor_id(name), side): None for name, side in actors}:  # keeps order, drops repeats
+                    actor_links.append((pk, *key))
             for name, reference in row.sources:
                 sources.append((pk, name[:300], reference[:500], row.reported_on))
-            for mission_id in missions_for(row.country_id, row.start_date):
-                areas.append((pk, mission_id))
+            if row.country_id in area_countries:
+                for mission_id in missions_for(row.country_id, row.start_date):
+                    areas.append((pk, mission_id))
         self.actor_links.run(actor_links)
         self.mission_areas.run(areas)
         if sources:
             self.sources.run(sources)
             _copy_to_history(IncidentSource, "incident_id", [pk for pk, _ in pairs], self.history_marks)
+
+
+class _DeferredIndexes:
+    """SQLite: a large file into a small store builds the incident tables' indexes once, at the end.
+
+    Inserting a million incidents updates each of the incident table's dozen indexes (and the
+    history table's ten) a million times at random places; dropping them inside the import's
+    transaction and creating them again just before it commits sorts each index once instead.
+    Readers never see the tables without them (WAL: they read the last committed state), and a
+    failed import rolls the drop back with everything else. Only for a dataset new to the store,
+    when no lookup during the import needs an index; the rebuilt (dataset, external_id) unique
+    index would still refuse a duplicate. PostgreSQL keeps its indexes: DROP INDEX would lock
+    out every reader of the table until the import commits.
+    """
+
+    MIN_ROWS = 100_000  # below this, maintaining the indexes costs less than building them
+    BYTES_PER_ROW = 2_000  # a generous bound (UCDP CSV ~230 bytes a row, GeoJSON ~1 kB): rows >= size / this
+
+    def __init__(self):
+        self.decided = False
+        self.dropped: list[str] = []
+
+    def drop_if_worth_it(self, file_bytes: int) -> None:
+        if self.decided or connection.vendor != "sqlite":
+            return
+        self.decided = True
+        expected = file_bytes // self.BYTES_PER_ROW
+        if expected < self.MIN_ROWS or Incident.objects.count() > expected:
+            return
+        with connection.cursor() as cursor:
+            for model in (Incident, Incident.history.model):
+                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                               "AND sql IS NOT NULL", [model._meta.db_table])
+                for name, sql in cursor.fetchall():
+                    cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+                    self.dropped.append(sql)
+
+    def build(self) -> None:
+        with connection.cursor() as cursor:
+            for sql in self.dropped:
+                cursor.execute(sql)
+        self.dropped = []
 
 
 def _copy_to_history(model, key_column: str, keys: list[int], marks: dict) -> None:
@@ -499,7 +549,8 @@ class _IdAllocator:
                                [self.table, count])
                 return [pk for (pk,) in cursor.fetchall()]
             if self.next_id is None:
-                cursor.execute(f"SELECT max(coalesce((SELECT max(id) FROM {connection.ops.quote_name(self.table)}), 0), "
+                table = connection.ops.quote_name(self.table)
+                cursor.execute(f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
                                "coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))", [self.table])
                 self.next_id = cursor.fetchone()[0] + 1
         first = self.next_id

@@ -53,7 +53,7 @@ def parse(path, today: date) -> Iterator[EventRow | LineError]:
         for line, values in enumerate(rows, start=2):
             if not any(value not in (None, "") for value in values):
                 continue
-            record = dict(zip(names, values))
+            record = dict(zip(names, values))  # noqa: B905 (a short row leaves trailing cells out)
             try:
                 yield _build(record, line, today)
             except RowProblem as problem:
@@ -93,7 +93,8 @@ def _build(r: dict, line: int, today: date) -> EventRow:
     victims = ", ".join(f"{n} {what}" for n, what in ((killed, "killed"), (injured, "injured"),
                                                        (kidnapped, "kidnapped"), (arrested, "arrested")) if n)
     details = [text(r.get("Event Description")), f"Aid workers: {victims}" if victims else "",
-               _labelled("Weapon", r.get("Weapon Carried/Used")), _labelled("Perpetrator", r.get("Reported Perpetrator")),
+               _labelled("Weapon", r.get("Weapon Carried/Used")),
+               _labelled("Perpetrator", r.get("Reported Perpetrator")),
                _labelled("Outcome", r.get("Known Kidnapping or Arrest Outcome")),
                _labelled("Programme", r.get("Programme Focus"))]
     return EventRow(
