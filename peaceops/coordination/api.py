@@ -5,17 +5,20 @@ mission (records without one, such as imported OCHA 3W rows, need it system-wide
 """
 
 from django.http import StreamingHttpResponse
-from drf_spectacular.utils import extend_schema
-from rest_framework import renderers
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, renderers
 from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
-from peaceops.coordination import export
+from peaceops.coordination import export, selectors, services
 from peaceops.coordination.filters import ActivityFilter, FundingStreamFilter, ProgrammeFilter
-from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
+from peaceops.coordination.models import Activity, FundingStream, IntegrationAssessment, Programme, Sector
 from peaceops.coordination.serializers import (
     ActivitySerializer,
     FundingStreamSerializer,
+    IntegrationAssessmentSerializer,
+    ProgrammeComponentSerializer,
     ProgrammeSerializer,
     SectorSerializer,
 )
@@ -60,6 +63,17 @@ class ProgrammeViewSet(SecuredViewSet):
     search_fields = ["name", "description"]
     ordering_fields = ["id", "name", "start_date"]
 
+    @extend_schema(request=ProgrammeComponentSerializer, responses=ProgrammeSerializer)
+    @action(detail=True, methods=["post"])
+    def components(self, request, pk=None):
+        """Add a component; its period may not overlap another component of the programme."""
+        programme = self.get_object()
+        self._check_write(programme.owning_mission_id)
+        payload = ProgrammeComponentSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        services.programme_component_create(programme=programme, user=request.user, **payload.validated_data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=programme.pk)).data, status=201)
+
 
 class FundingStreamViewSet(SecuredViewSet):
     """Assessed, voluntary, MDTF and bilateral money: source, channel, programme, period, amount."""
@@ -70,6 +84,30 @@ class FundingStreamViewSet(SecuredViewSet):
     filterset_class = FundingStreamFilter
     search_fields = ["note"]
     ordering_fields = ["id", "start_date", "amount"]
+
+    @extend_schema(parameters=[OpenApiParameter("country", str, required=True),
+                               OpenApiParameter("start", str), OpenApiParameter("end", str)])
+    @action(detail=False, methods=["get"])
+    def cell(self, request):
+        """The funding cell: readable streams into a country, totalled per currency by kind, source, channel."""
+        country = (request.query_params.get("country") or "").strip()
+        if len(country) != 3:
+            raise exceptions.ValidationError({"country": "Give the country's ISO3 code."})
+        filters = self.filterset_class(request.query_params, queryset=FundingStream.objects.none())
+        if not filters.is_valid():
+            raise exceptions.ValidationError(filters.errors)
+        dates = filters.form.cleaned_data
+        return Response(selectors.funding_cell(request.user, country, dates.get("start"), dates.get("end")))
+
+
+class IntegrationAssessmentViewSet(SecuredViewSet):
+    """The integration model of a mission in each sector, with its reason (issue 7 §4)."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = IntegrationAssessment.objects.select_related("mission", "sector")
+    serializer_class = IntegrationAssessmentSerializer
+    filterset_fields = {"mission__acronym": ["exact"], "sector__code": ["exact"], "model": ["exact"]}
+    ordering_fields = ["id"]
 
 
 class SectorViewSet(SecuredViewSet):
@@ -87,5 +125,6 @@ ROUTES = [
     ("activities", ActivityViewSet),
     ("programmes", ProgrammeViewSet),
     ("funding-streams", FundingStreamViewSet),
+    ("integration-assessments", IntegrationAssessmentViewSet),
     ("sectors", SectorViewSet),
 ]

@@ -56,6 +56,15 @@ class ProgrammeSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
                   "description", "source", "components", "owning_mission", "classification"]
 
 
+class IntegrationAssessmentSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    mission = _slug("acronym", Mission.objects.all())
+    sector = _slug("code", models.Sector.objects.filter(kind=models.Sector.Kind.MISSION))
+
+    class Meta:
+        model = models.IntegrationAssessment
+        fields = ["id", "mission", "sector", "model", "reason", "assessed_on", "source", "classification"]
+
+
 class FundingStreamSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     country = _slug("iso3", Country.objects.all(), **OPTIONAL)
     owning_mission = _slug("acronym", Mission.objects.all(), **OPTIONAL)

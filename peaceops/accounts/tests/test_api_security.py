@@ -50,6 +50,8 @@ def hidden(world):
     extra["funding-streams"] = coordination.FundingStream.objects.create(
         kind="assessed", source=ngo, programme=extra["programmes"], start_date=dt.date(2009, 7, 1),
         end_date=dt.date(2010, 6, 30), amount=1000000, currency="USD", **hidden_in_unamid)
+    extra["integration-assessments"] = coordination.IntegrationAssessment.objects.create(
+        mission=world.unamid, sector=ddr, model="full", classification=C.CONFIDENTIAL)
     records = {"components": unamid["component"], "posts": unamid["post"], "people": unamid["person"], **extra}
     assert set(records) == {prefix for prefix, _ in SECURED_ROUTES}, "add a hidden record for every secured route"
     return records

@@ -129,3 +129,47 @@ def test_export_imports_back_through_the_hxl_importer(world, threew, api_as, tmp
     assert report.as_json() == {"read": 1, "created": 1, "updated": 0, "skipped": 0, "errors": []}
     copy = Activity.objects.get(dataset="hxl-3w:export")
     assert (copy.admin_area.pcode, copy.sector.code, copy.beneficiaries_reached) == ("TD1401", "HEA", 1200)
+
+
+def test_components_are_added_through_the_api_and_an_overlap_is_refused(world, threew, api_as):
+    programme = Programme.objects.create(name="DDR Vakaga", sector=Sector.objects.get(code="DDR"),
+                                         owning_mission=world.minurcat)
+    url = f"/api/v1/programmes/{programme.id}/components/"
+    disarmament = {"name": "Disarmament", "sequence": 1, "start_date": "2009-01-01", "end_date": "2009-03-31"}
+    assert api_as(world.users["minurcat"]).post(url, disarmament, format="json").status_code == 403
+    admin = api_as(world.users["admin"])
+    assert admin.post(url, disarmament, format="json").status_code == 201
+    overlapping = {"name": "Demobilisation", "sequence": 2, "start_date": "2009-03-01", "end_date": "2009-06-30"}
+    answer = admin.post(url, overlapping, format="json")
+    assert answer.status_code == 400 and "overlaps component Disarmament" in answer.json()["message"]
+    assert list(programme.components.values_list("name", flat=True)) == ["Disarmament"]
+
+
+def test_funding_cell_totals_per_currency_what_the_user_may_read(world, threew, api_as):
+    dpko = Organisation.objects.get(acronym="DPKO")
+    mptf = Organisation.objects.create(name="Multi-Partner Trust Fund Office", acronym="MPTF", kind="un_agency")
+    common = {"country": world.chad, "start_date": dt.date(2009, 1, 1), "end_date": dt.date(2009, 12, 31)}
+    FundingStream.objects.create(kind="assessed", source=dpko, amount=3000000, currency="USD", **common)
+    FundingStream.objects.create(kind="mdtf", source=threew["acf"], channel=mptf, amount=500000, currency="EUR",
+                                 **common)
+    FundingStream.objects.create(kind="voluntary", source=threew["acf"], amount=70000, currency="USD",
+                                 owning_mission=world.unamid, classification=C.CONFIDENTIAL, **common)
+    cell = api_as(world.users["minurcat"]).get("/api/v1/funding-streams/cell/", {"country": "TCD"}).json()
+    assert cell["streams"] == 2
+    assert cell["by_kind"] == {"assessed": {"USD": "3000000.00"}, "mdtf": {"EUR": "500000.00"}}
+    assert cell["by_channel"]["Multi-Partner Trust Fund Office"] == {"EUR": "500000.00"}
+    assert api_as(world.users["unamid"]).get("/api/v1/funding-streams/cell/", {"country": "TCD"}).json()[
+        "by_kind"]["voluntary"] == {"USD": "70000.00"}
+    assert api_as(world.users["minurcat"]).get("/api/v1/funding-streams/cell/").status_code == 400
+
+
+def test_integration_assessments_through_the_api(world, threew, api_as):
+    payload = {"mission": "MINURCAT", "sector": "HUM", "model": "separate",
+               "reason": "Humanitarian actors keep their distance from the military (seed 003 §2.5)."}
+    assert api_as(world.users["minurcat"]).post("/api/v1/integration-assessments/", payload,
+                                                format="json").status_code == 403
+    assert api_as(world.users["admin"]).post("/api/v1/integration-assessments/", payload,
+                                             format="json").status_code == 201
+    payload["sector"] = "HEA"  # a cluster, not a mission sector of the matrix
+    assert api_as(world.users["admin"]).post("/api/v1/integration-assessments/", payload,
+                                             format="json").status_code == 400
