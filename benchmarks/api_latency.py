@@ -31,9 +31,11 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from contextlib import contextmanager
 from pathlib import Path
+
+from peaceops.core.benchmarking import environment as machine_environment
+from peaceops.core.benchmarking import throwaway_postgres_database
 
 NAME = "api_latency"
 TARGET_LIST_P95_MS = 150  # 100-item list at 32 concurrent clients
@@ -290,19 +292,6 @@ def _wait_until_up(port: int, process, log: Path, timeout: float = 60) -> None:
     raise RuntimeError(f"peaceops serve did not answer on port {port} within {timeout:.0f} s")
 
 
-@contextmanager
-def _throwaway_postgres_database(server_url: str):
-    """A new database on the server ``server_url`` names, dropped afterwards."""
-    import psycopg
-
-    name = f"peaceops_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @contextmanager
@@ -380,7 +369,7 @@ def run(quick: bool) -> dict:
     result["databases"]["sqlite"] = measure_database("sqlite", rows, quick)
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
-        with _throwaway_postgres_database(server) as url:
+        with throwaway_postgres_database(server) as url:
             result["databases"]["postgresql"] = measure_database("postgresql", rows, quick, url)
     result["environment"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["table"] = table_rows(result)
@@ -388,8 +377,7 @@ def run(quick: bool) -> dict:
 
 
 def environment() -> dict:
-    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-            "load_average": [round(x, 2) for x in os.getloadavg()], "server": "gunicorn, one worker per core, 8 threads each"}
+    return {**machine_environment(), "platform": platform.platform(), "server": "gunicorn, one worker per core, 8 threads each"}
 
 
 def table_rows(result: dict) -> list[dict]:

@@ -18,16 +18,15 @@ Run with ``peaceops bench [--quick] [--only map_data]``.
 
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from contextlib import contextmanager
 from pathlib import Path
+
+from peaceops.core.benchmarking import environment, throwaway_postgres_database
 
 NAME = "map_data"
 TARGET_MS = 500
@@ -145,18 +144,6 @@ def child(total: int, quick: bool) -> dict:
             "without_statistics": {k: cold[k] for k in ("endpoint_ms", "baseline_ms", "ratio")}}
 
 
-@contextmanager
-def _throwaway_postgres_database(server_url: str):
-    import psycopg
-
-    name = f"peaceops_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
@@ -174,12 +161,11 @@ def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
 
 def run(quick: bool) -> dict:
     result = {"name": NAME, "quick": quick, "incidents": INCIDENTS,
-              "environment": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                              "load_average": [round(x, 2) for x in os.getloadavg()]},
+              "environment": environment(),
               "databases": {"sqlite": measure_database(INCIDENTS, quick)}}
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
-        with _throwaway_postgres_database(server) as url:
+        with throwaway_postgres_database(server) as url:
             result["databases"]["postgresql"] = measure_database(INCIDENTS, quick, url)
     result["table"] = table_rows(result)
     return result

@@ -22,16 +22,16 @@ Run with ``peaceops bench [--quick] [--only sitrep]``.
 import datetime as dt
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+
+from peaceops.core.benchmarking import environment, throwaway_postgres_database
 
 NAME = "sitrep"
 TARGET_MS = 200
@@ -336,18 +336,6 @@ def child(total: int, quick: bool) -> dict:
 # ---------------------------------------------------------------------------------------------
 # Entry point for ``peaceops bench``
 
-@contextmanager
-def _throwaway_postgres_database(server_url: str):
-    import psycopg
-
-    name = f"peaceops_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
@@ -366,12 +354,11 @@ def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
 def run(quick: bool) -> dict:
     total = 100_000 if quick else 1_000_000
     result = {"name": NAME, "quick": quick, "incidents": total, "report_day": REPORT_DAY.isoformat(),
-              "environment": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                              "load_average": [round(x, 2) for x in os.getloadavg()]},
+              "environment": environment(),
               "databases": {"sqlite": measure_database(total, quick)}}
     server = os.environ.get("DATABASE_URL", "")
     if server.startswith(("postgres://", "postgresql://")):
-        with _throwaway_postgres_database(server) as url:
+        with throwaway_postgres_database(server) as url:
             result["databases"]["postgresql"] = measure_database(total, quick, url)
     result["table"] = table_rows(result)
     return result
