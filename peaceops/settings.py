@@ -178,6 +178,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityStatusEnum": "peaceops.coordination.models.Activity.Status",
+        "IncidentStatusEnum": "peaceops.incidents.models.Incident.Status",
+        "IntegrationModelEnum": "peaceops.registry.models.Mission.Integration",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

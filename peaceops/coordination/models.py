@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from peaceops.coordination import periods
 from peaceops.core.models import Classified, SecuredRecord, SourcedRecord
+from peaceops.registry.models import Mission
 
 
 def validate_currency(code: str) -> None:
@@ -255,10 +256,7 @@ class IntegrationAssessment(Classified, SourcedRecord):
 
     MISSION_FIELD = "mission"
 
-    class Model(models.TextChoices):
-        SEPARATE = "separate", _("Separate")
-        PARTIAL = "partial", _("Partial")
-        FULL = "full", _("Full")
+    Model = Mission.Integration  # the mission-wide model's scale, applied sector by sector
 
     mission = models.ForeignKey("registry.Mission", on_delete=models.CASCADE, related_name="integration_assessments")
     sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="integration_assessments")
