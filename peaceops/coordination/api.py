@@ -23,6 +23,7 @@ from peaceops.coordination.serializers import (
     SectorSerializer,
 )
 from peaceops.core.api import SecuredViewSet
+from peaceops.registry.models import Mission, Organisation
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -51,6 +52,22 @@ class ActivityViewSet(SecuredViewSet):
         response["Content-Disposition"] = 'attachment; filename="activities-3w.csv"'
         return response
 
+    @extend_schema(parameters=[OpenApiParameter(name, str) for name in ("country", "sector", "start", "end")])
+    @action(detail=False, methods=["get"])
+    def duplications(self, request):
+        """Two or more organisations running the same sector in the same area over overlapping periods
+        (coordination/rules.py rule 1), among the activities the user may read."""
+        dates = _dates(request)
+        found = selectors.duplications(request.user, country=request.query_params.get("country", ""),
+                                       sector=request.query_params.get("sector", ""), **dates)
+        names = dict(Organisation.objects.filter(
+            pk__in={int(org) for d in found for org in d.organisations}).values_list("pk", "name"))
+        return Response([{
+            "sector": d.sector, "area": d.area, "activity_ids": list(d.activity_ids),
+            "organisations": [names.get(int(org), org) for org in d.organisations], "start": d.start, "end": d.end,
+            "pairs": d.pairs, "code": d.code, "source": d.source,
+        } for d in found])
+
 
 class ProgrammeViewSet(SecuredViewSet):
     """Programmes and their components (DDR: disarmament, demobilisation, reinsertion, reintegration)."""
@@ -73,6 +90,16 @@ class ProgrammeViewSet(SecuredViewSet):
         payload.is_valid(raise_exception=True)
         services.programme_component_create(programme=programme, user=request.user, **payload.validated_data)
         return Response(self.get_serializer(self.get_queryset().get(pk=programme.pk)).data, status=201)
+
+    @action(detail=False, methods=["get"], url_path="funding-gaps")
+    def funding_gaps(self, request):
+        """A component running and funded while the next one has no funding (seed 003 §2.4.2: D and D paid,
+        R stalled), over the filtered programmes the user may read; incoherent programmes are listed as errors."""
+        warnings, errors = selectors.funding_gaps(request.user, self.filter_queryset(self.get_queryset()))
+        return Response({"warnings": [{"programme": g.programme, "running": g.running, "unfunded": g.unfunded,
+                                       "missing": g.missing, "running_regimes": list(g.running_regimes),
+                                       "message": g.message, "source": g.source} for g in warnings],
+                         "errors": errors})
 
 
 class FundingStreamViewSet(SecuredViewSet):
@@ -108,6 +135,30 @@ class IntegrationAssessmentViewSet(SecuredViewSet):
     serializer_class = IntegrationAssessmentSerializer
     filterset_fields = {"mission__acronym": ["exact"], "sector__code": ["exact"], "model": ["exact"]}
     ordering_fields = ["id"]
+
+    @extend_schema(parameters=[OpenApiParameter("mission", str, required=True)])
+    @action(detail=False, methods=["get"])
+    def advice(self, request):
+        """The integration matrix of a mission (one cell per mission sector) and the seeds' advice on it."""
+        acronym = (request.query_params.get("mission") or "").strip()
+        mission = Mission.objects.filter(acronym__iexact=acronym).first() if acronym else None
+        if mission is None:
+            raise exceptions.ValidationError({"mission": "Give the acronym of a mission."})
+        return Response({
+            "mission": mission.acronym,
+            "matrix": [vars(cell) for cell in selectors.integration_matrix(request.user, mission)],
+            "advice": [vars(a) for a in selectors.integration_advice(request.user, mission)],
+        })
+
+
+def _dates(request) -> dict:
+    from django import forms
+
+    field = forms.DateField(required=False)
+    try:
+        return {name: field.clean(request.query_params.get(name)) for name in ("start", "end")}
+    except forms.ValidationError:
+        raise exceptions.ValidationError({"start": "Give dates as YYYY-MM-DD."}) from None
 
 
 class SectorViewSet(SecuredViewSet):

@@ -177,9 +177,17 @@ class ProgrammeComponent(Classified):
 
     MISSION_FIELD = "programme__owning_mission"
 
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Running")
+        COMPLETED = "completed", _("Completed")
+        SUSPENDED = "suspended", _("Suspended")
+
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="components")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200,
+                            help_text=_("For DDR: disarmament, demobilisation, reinsertion, reintegration."))
     sequence = models.PositiveSmallIntegerField(_("order"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     description = models.TextField(_("description"), blank=True)

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.db.models import Sum
 
@@ -57,3 +59,83 @@ def funding_cell(user, country_iso3: str, start=None, end=None) -> dict:
         for row in streams.values(column, "currency").annotate(total=Sum("amount")).order_by(column, "currency"):
             cell[key][row[column] or ""][row["currency"]] = f"{row['total']:.2f}"  # same text on SQLite and PG
     return {name: dict(value) if isinstance(value, defaultdict) else value for name, value in cell.items()}
+
+
+# --- the rules of coordination/rules.py, fed with what the reader may see -----------------------
+
+# The matrix's sector codes and the rules' sector names.
+RULE_SECTORS = {"POL": "political", "SEC": "security", "DDR": "ddr", "SSR": "ssr", "ROL": "rule_of_law",
+                "HR": "human_rights", "HUM": "humanitarian", "DEV": "development"}
+UNDATED_START = date(1900, 1, 1)  # a presence row without dates counts as present throughout
+
+
+def _area_codes(activity) -> tuple[str, str]:
+    """(admin-1, admin-2) P-codes: the registry's when the activity is linked to an area, else the file's."""
+    area = activity.admin_area
+    if area is None:
+        return activity.admin1_pcode, activity.admin2_pcode
+    if area.level >= 2:
+        return (area.parent.pcode if area.parent else activity.admin1_pcode), area.pcode
+    return area.pcode, ""
+
+
+def duplications(user, *, country: str = "", sector: str = "", start=None, end=None) -> list:
+    """Rule 1 over the readable activities (rules.find_duplications): same sector, area, period, several actors."""
+    from peaceops.coordination import rules
+
+    activities = activities_for(user).exclude(sector=None).exclude(kind=Activity.Kind.PHYSICAL)
+    if country:
+        activities = activities.filter(country__iso3__iexact=country)
+    if sector:
+        activities = activities.filter(sector__code__iexact=sector)
+    facts = []
+    rows = activities.select_related("sector", "admin_area__parent").only(
+        "id", "organisation_id", "sector__code", "start_date", "end_date", "admin1_pcode", "admin2_pcode",
+        "admin_area__pcode", "admin_area__level", "admin_area__parent__pcode")
+    for activity in rows.iterator(chunk_size=5000):
+        admin1, admin2 = _area_codes(activity)
+        facts.append(rules.Activity(id=activity.id, organisation=str(activity.organisation_id),
+                                    sector=activity.sector.code, start=activity.start_date or UNDATED_START,
+                                    end=activity.end_date, admin1=admin1, admin2=admin2))
+    return rules.find_duplications(facts, start=start, end=end)
+
+
+def funding_gaps(user, programmes=None) -> tuple[list, list[str]]:
+    """Rule 4 (seed 003 §2.4.2) over readable DDR-like programmes: (warnings, input errors).
+
+    A component is funded by the readable streams that name it; its regimes are their kinds.
+    Components whose names are not in the DDR sequence make the programme an input error.
+    """
+    from peaceops.coordination import rules
+    from peaceops.coordination.models import Programme, ProgrammeComponent
+
+    programmes = visible(programmes if programmes is not None else Programme.objects.all(), user)
+    components = visible(ProgrammeComponent.objects.filter(programme__in=programmes), user) \
+        .select_related("programme")
+    streams = visible(FundingStream.objects.filter(component__in=components), user)
+    funded: dict[int, Decimal] = defaultdict(Decimal)
+    regimes: dict[int, set[str]] = defaultdict(set)
+    for component_id, kind, amount in streams.values_list("component_id", "kind", "amount"):
+        funded[component_id] += amount
+        regimes[component_id].add(kind)
+    facts_by_programme: dict[str, list] = defaultdict(list)
+    for c in components:
+        facts_by_programme[c.programme.name].append(rules.ProgrammeComponent(
+            programme=c.programme.name, component=c.name.strip().lower(), start=c.start_date, end=c.end_date,
+            funded=funded[c.pk], status=c.status, regimes=tuple(sorted(regimes[c.pk]))))
+    warnings, errors = [], []
+    for facts in facts_by_programme.values():
+        try:
+            warnings += rules.find_funding_gaps(facts)
+        except rules.ProgrammeInputError as problem:
+            errors += problem.errors
+    return warnings, errors
+
+
+def integration_advice(user, mission) -> list:
+    """The seeds' advice (rules.integration_advice) on the readable cells of a mission's matrix."""
+    from peaceops.coordination import rules
+
+    choices = [rules.IntegrationChoice(RULE_SECTORS[cell.sector_code], cell.model, cell.reason)
+               for cell in integration_matrix(user, mission) if cell.model]
+    return rules.integration_advice(choices)

@@ -40,7 +40,7 @@ class ActivitySerializer(VisibleRelationsMixin, serializers.ModelSerializer):
 class ProgrammeComponentSerializer(serializers.ModelSerializer):
     class Meta:
         model = models.ProgrammeComponent
-        fields = ["id", "name", "sequence", "start_date", "end_date", "description"]
+        fields = ["id", "name", "sequence", "status", "start_date", "end_date", "description"]
 
 
 class ProgrammeSerializer(VisibleRelationsMixin, serializers.ModelSerializer):

@@ -77,10 +77,11 @@ def sector_matcher() -> vocabulary.SectorMatcher:
 
 
 def programme_component_create(*, programme, name: str, start_date, end_date, sequence: int = 1,
-                               description: str = "", user=None) -> ProgrammeComponent:
+                               status: str = ProgrammeComponent.Status.PLANNED, description: str = "",
+                               user=None) -> ProgrammeComponent:
     """A component of a programme; an overlap with another component of the programme is an error."""
     component = ProgrammeComponent(programme=programme, name=name, start_date=start_date, end_date=end_date,
-                                   sequence=sequence, description=description,
+                                   sequence=sequence, status=status, description=description,
                                    classification=programme.classification)
     component.full_clean()
     component._history_user = user
