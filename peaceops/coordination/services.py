@@ -170,10 +170,11 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
             resolver = _Resolver(country=country)
             writer = _Writer(report, mission, classification, user)
             failing = False
+            first_line: dict[tuple[str, str], int] = {}
             for item in parse(fmt, path, country=country):
                 report.read += 1
                 if isinstance(item, ActivityRow):
-                    item = resolver.resolve(item)
+                    item = _unique(item, first_line) or resolver.resolve(item)
                 if isinstance(item, LineError):
                     report.errors.append(item)
                     report.skipped += skip_bad
@@ -193,6 +194,15 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
     if report.rolled_back and not dry_run:
         report.created = report.updated = report.unchanged = 0
     return report
+
+
+def _unique(row: ActivityRow, first_line: dict) -> LineError | None:
+    """A row whose id an earlier row of the file already gave is an error, not an overwrite."""
+    key = (row.dataset, row.external_id)
+    if key in first_line:
+        return LineError(row.line, "id", f"the same id ({row.external_id}) as line {first_line[key]}")
+    first_line[key] = row.line
+    return None
 
 
 class _Resolver:
@@ -358,13 +368,8 @@ class _Writer:
         self.report, self.user = report, user
         self.owner = {"owning_mission_id": mission.pk if mission else None, "classification": classification}
         self.pending: list[dict] = []
-        self.seen: set[tuple[str, str]] = set()
 
     def add(self, values: dict) -> None:
-        key = (values["dataset"], values["external_id"])
-        if key in self.seen:  # parsers key repeats apart; a clash is a parser bug, not bad data
-            raise ValueError(f"duplicate id {key} in one import")
-        self.seen.add(key)
         self.pending.append({**values, **self.owner})
         if len(self.pending) >= BATCH_SIZE:
             self.flush()

@@ -155,9 +155,11 @@ def _build(r: dict, counts, values, line: int, key: KeyMaker, country: str, data
         raise RowProblem("#currency", "a budget is given without its currency (tag #currency or #value+usd)")
     status_text = text(r["#status"])
     place = (r["#adm1+code"], r["#adm1"], r["#adm2+code"], r["#adm2"], r["#loc"], r["#loc+code"])
-    external_id = text(r["id"])
-    external_id = f"id:{external_id}" if external_id else key(organisation, sector, r["#country+code"],
-                                                               r["#country"], *place, r["#activity"], start, end)
+    given_id = text(r["id"])
+    if given_id:  # an activity's id repeats on each of its places: keyed on the id and the place
+        external_id = "id:" + given_id + ":" + key(given_id, *place)
+    else:
+        external_id = key(organisation, sector, r["#country+code"], r["#country"], *place, r["#activity"], start, end)
     kind = "project" if text(r["#activity"]) or start else "operational_presence"
     return ActivityRow(
         dataset=dataset, external_id=external_id, line=line, kind=kind,

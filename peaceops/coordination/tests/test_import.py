@@ -168,3 +168,11 @@ def test_overlapping_components_of_one_programme_are_an_error(world):
         programme_component_create(programme=ddr, name="Reinsertion", start_date=dt.date(2009, 6, 15),
                                    end_date=dt.date(2009, 12, 31), sequence=3)
     assert ddr.components.count() == 2
+
+
+def test_an_activity_id_repeated_on_several_places_gives_one_row_per_place(areas, tmp_path):
+    head = "Org,Cluster,Country,Territoire code,Activity id\n#org,#sector,#country+code,#adm2+code,#activity+id\n"
+    path = tmp_path / "ids.csv"
+    path.write_text(head + "NRC,Shelter,COD,CD6101,A-1\nNRC,Shelter,COD,CD6103,A-1\n", encoding="utf-8")
+    assert import_3w(path, "hxl").created == 2
+    assert import_3w(path, "hxl").unchanged == 2
