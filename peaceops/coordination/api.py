@@ -52,6 +52,19 @@ class ActivityViewSet(SecuredViewSet):
         response["Content-Disposition"] = 'attachment; filename="activities-3w.csv"'
         return response
 
+    @extend_schema(parameters=[OpenApiParameter("country", str, required=True), OpenApiParameter("level", int)]
+                   + [OpenApiParameter(name, str) for name in ("sector", "start", "end")])
+    @action(detail=False, methods=["get"], url_path="by-area")
+    def by_area(self, request):
+        """Who does what where as a table: per admin area (level 1 or 2) and sector, the number of
+        organisations and activities and the people reached, over the activities the user may read."""
+        country = (request.query_params.get("country") or "").strip()
+        level = request.query_params.get("level") or "1"
+        if len(country) != 3 or level not in ("1", "2"):
+            raise exceptions.ValidationError({"country": "Give the country's ISO3 code and level 1 or 2."})
+        return Response(selectors.presence_by_area(request.user, country=country, level=int(level),
+                                                   sector=request.query_params.get("sector", ""), **_dates(request)))
+
     @extend_schema(parameters=[OpenApiParameter(name, str) for name in ("country", "sector", "start", "end")])
     @action(detail=False, methods=["get"])
     def duplications(self, request):

@@ -139,3 +139,40 @@ def integration_advice(user, mission) -> list:
     choices = [rules.IntegrationChoice(RULE_SECTORS[cell.sector_code], cell.model, cell.reason)
                for cell in integration_matrix(user, mission) if cell.model]
     return rules.integration_advice(choices)
+
+
+def presence_by_area(user, *, country: str, level: int = 1, sector: str = "", start=None, end=None) -> list[dict]:
+    """The 3W table (and the map's data) by admin area and sector: organisations, activities, reached.
+
+    Rows are counted at admin ``level`` (1 province, 2 territory); an activity known only at a
+    coarser level is counted under "" (area unknown at that level) rather than spread over areas
+    it may not cover. Organisations are counted once per area and sector.
+    """
+    from django.db.models import Q
+
+    activities = activities_for(user).filter(country__iso3__iexact=country).exclude(sector=None)
+    if sector:
+        activities = activities.filter(Q(sector__code__iexact=sector) | Q(sector__parent__code__iexact=sector))
+    if start:
+        activities = activities.filter(Q(end_date__gte=start) | Q(end_date__isnull=True))
+    if end:
+        activities = activities.filter(Q(start_date__lte=end) | Q(start_date__isnull=True))
+    names = {}
+    organisations: dict[tuple[str, str], set] = defaultdict(set)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    rows = activities.order_by().values_list(
+        "sector__code", "organisation_id", "beneficiaries_reached", "admin_area__level", "admin_area__pcode",
+        "admin_area__name", "admin_area__parent__pcode", "admin_area__parent__name")
+    for code, organisation, reached, own_level, pcode, name, parent_pcode, parent_name in rows.iterator(5000):
+        if own_level is None or own_level < level:
+            pcode, name = "", ""
+        elif own_level > level:
+            pcode, name = parent_pcode or "", parent_name or ""
+        names[pcode] = name
+        organisations[(pcode, code)].add(organisation)
+        counts[(pcode, code)][0] += 1
+        counts[(pcode, code)][1] += reached or 0
+    table = [{"pcode": pcode, "name": names[pcode], "sector": code, "organisations": len(organisations[key]),
+              "activities": counts[key][0], "reached": counts[key][1]}
+             for key in counts for pcode, code in [key]]
+    return sorted(table, key=lambda r: (r["pcode"] == "", r["pcode"], r["sector"]))

@@ -173,3 +173,19 @@ def test_integration_assessments_through_the_api(world, threew, api_as):
     payload["sector"] = "HEA"  # a cluster, not a mission sector of the matrix
     assert api_as(world.users["admin"]).post("/api/v1/integration-assessments/", payload,
                                              format="json").status_code == 400
+
+
+def test_by_area_counts_organisations_once_per_province_and_sector(world, threew, api_as):
+    other = Organisation.objects.create(name="Médecins Sans Frontières", acronym="MSF", kind="ngo")
+    assoungha = AdminArea.objects.get(pcode="TD1401")
+    Activity.objects.create(organisation=other, sector=Sector.objects.get(code="HEA"), country=world.chad,
+                            admin_area=assoungha, beneficiaries_reached=300)
+    Activity.objects.create(organisation=threew["acf"], sector=Sector.objects.get(code="HEA"), country=world.chad,
+                            admin_area=assoungha, beneficiaries_reached=5)
+    client = api_as(world.users["minurcat"])
+    table = client.get("/api/v1/activities/by-area/", {"country": "TCD", "sector": "HEA"}).json()
+    assert table == [{"pcode": "TD14", "name": "Ouaddai", "sector": "HEA", "organisations": 2, "activities": 3,
+                      "reached": 1505}]  # UNAMID's hidden health row is not counted
+    by_territory = client.get("/api/v1/activities/by-area/", {"country": "TCD", "level": 2}).json()
+    assert {(r["pcode"], r["sector"]) for r in by_territory} == {("TD1401", "HEA"), ("", "PRO-CPN"), ("", "DDR")}
+    assert client.get("/api/v1/activities/by-area/", {"country": "Chad"}).status_code == 400
