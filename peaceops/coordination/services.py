@@ -177,8 +177,10 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
                     item = _unique(item, first_line) or resolver.resolve(item)
                 if isinstance(item, LineError):
                     report.errors.append(item)
-                    report.skipped += skip_bad
-                    failing = failing or not skip_bad
+                    if skip_bad:
+                        report.skipped += 1
+                    else:
+                        failing = True  # keep reading to report every bad line, but write nothing more
                     continue
                 if not failing:
                     writer.add(item)
