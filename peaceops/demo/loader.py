@@ -12,7 +12,10 @@ from django.db import transaction
 from peaceops.accounts.models import Grant
 from peaceops.accounts.services import create_user, grant_role
 from peaceops.cooperation.models import Meeting
+from peaceops.coordination import models as co
+from peaceops.coordination.services import ensure_sectors
 from peaceops.demo import scenario as sc
+from peaceops.demo import scenario_coordination as scoord
 from peaceops.demo import scenario_incidents as si
 from peaceops.incidents import areas
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
@@ -288,8 +291,66 @@ def _incidents(missions, orgs, countries) -> None:
         _set_source(incident, _incident_source(item), label)
 
 
+def _coordination(missions, orgs, countries) -> None:
+    """Coordination content (peaceops/demo/scenario_coordination.py): 3W activities keyed by
+    (dataset "demo", key), the Vakaga DDR programme, its components and funding, integration by sector."""
+    ensure_sectors()
+    sectors = {s.code: s for s in co.Sector.objects.all()}
+    orgs = dict(orgs)
+    for org in scoord.ORGANISATIONS:
+        label = f"scenario_coordination ORGANISATIONS {org.acronym!r}"
+        values = {"acronym": org.acronym, "kind": org.kind, "description": org.description, "source": org.source,
+                  "country": _lookup(countries, org.country, label) if org.country else None}
+        orgs[org.acronym] = _upsert(r.Organisation, {"name": org.name}, values, label)
+    for a in scoord.ACTIVITIES:
+        label = f"scenario_coordination ACTIVITIES {a.key!r}"
+        values = {
+            "organisation": _lookup(orgs, a.organisation, label), "organisation_type": a.organisation_type,
+            "sector": _lookup(sectors, a.sector, label), "title": a.title,
+            "country": _lookup(countries, a.place.country, label),
+            "admin1_name": a.place.admin1, "admin1_pcode": a.place.admin1_pcode,
+            "admin2_name": a.place.admin2, "admin2_pcode": a.place.admin2_pcode, "location": a.place.location,
+            "start_date": a.start, "end_date": a.end, "status": a.status,
+            "beneficiaries_targeted": a.targeted, "beneficiaries_reached": a.reached,
+            "details": {"source": a.source}, "classification": sc.UNCLASSIFIED,
+            "owning_mission": _lookup(missions, a.mission, label) if a.mission else None,
+        }
+        _upsert(co.Activity, {"dataset": scoord.DATASET, "external_id": a.key}, values, label)
+    _ddr_programme(missions, orgs, countries, sectors)
+    for item in scoord.ASSESSMENTS:
+        label = f"scenario_coordination ASSESSMENTS {item.mission!r} {item.sector!r}"
+        lookup = {"mission": _lookup(missions, item.mission, label), "sector": _lookup(sectors, item.sector, label)}
+        values = {"model": item.model, "reason": item.reason, "source": item.source,
+                  "assessed_on": item.assessed_on, "classification": item.classification}
+        _upsert(co.IntegrationAssessment, lookup, values, label)
+
+
+def _ddr_programme(missions, orgs, countries, sectors) -> None:
+    p, label = scoord.PROGRAMME, "scenario_coordination PROGRAMME"
+    mission = _lookup(missions, p["mission"], label)
+    values = {"sector": _lookup(sectors, p["sector"], label), "country": _lookup(countries, p["country"], label),
+              "lead_organisation": _lookup(orgs, p["lead"], label), "start_date": p["start"], "end_date": p["end"],
+              "description": p["description"], "source": p["source"], "classification": sc.UNCLASSIFIED}
+    programme = _upsert(co.Programme, {"name": p["name"], "owning_mission": mission}, values, label)
+    components = {}
+    for c in scoord.COMPONENTS:
+        clabel = f"scenario_coordination COMPONENTS {c.name!r}"
+        values = {"sequence": c.sequence, "status": c.status, "start_date": c.start, "end_date": c.end,
+                  "description": c.description, "classification": programme.classification}
+        components[c.name] = _upsert(co.ProgrammeComponent, {"programme": programme, "name": c.name}, values, clabel)
+    for f in scoord.FUNDING:
+        flabel = f"scenario_coordination FUNDING {f.component!r} {f.kind!r}"
+        lookup = {"programme": programme, "component": _lookup(components, f.component, flabel), "kind": f.kind,
+                  "source": _lookup(orgs, f.source, flabel)}
+        values = {"channel": _lookup(orgs, f.channel, flabel), "country": programme.country, "amount": f.amount,
+                  "currency": scoord.CURRENCY, "start_date": f.start, "end_date": f.end, "note": scoord.FUNDING_NOTE,
+                  "owning_mission": mission, "classification": sc.UNCLASSIFIED}
+        _upsert(co.FundingStream, lookup, values, flabel)
+
+
 COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Region, r.Component, r.Post, r.Hat,
-           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant, Actor, Incident)
+           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant, Actor, Incident,
+           co.Activity, co.Programme, co.ProgrammeComponent, co.FundingStream, co.IntegrationAssessment)
 
 
 def counts() -> dict[str, int]:
@@ -311,5 +372,6 @@ def load_demo() -> dict[str, int]:
     _people(missions, orgs, countries, posts)
     _meetings(missions)
     _incidents(missions, orgs, countries)
+    _coordination(missions, orgs, countries)
     _users()
     return counts()
