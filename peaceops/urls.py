@@ -36,5 +36,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("registry/", include("peaceops.registry.urls")),
     path("incidents/", include("peaceops.incidents.urls")),
+    path("coordination/", include("peaceops.coordination.urls")),
     path("", include("peaceops.web.urls")),
 ]

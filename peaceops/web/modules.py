@@ -66,6 +66,14 @@ INCIDENT_LINKS = (
     Link(_("Import events"), url_name="incidents:import", action="edit_incidents"),
 )
 
+# The coordination module's pages (issue 7): 3W, duplications, funding cell, integration matrix.
+COORDINATION_LINKS = (
+    Link(_("Who does what where"), url_name="coordination:activities"),
+    Link(_("Duplications"), url_name="coordination:duplications"),
+    Link(_("Funding"), url_name="coordination:funding"),
+    Link(_("Integration matrix"), url_name="coordination:integration"),
+)
+
 MODULES: tuple[Module, ...] = (
     Module(
         "dashboard", _("Dashboard"),
@@ -110,6 +118,7 @@ MODULES: tuple[Module, ...] = (
           "funding streams (assessed, voluntary, MDTF) and programme gaps, integration model per sector, "
           "humanitarian-space rules."),
         seeds=("002", "003 §2.4", "004 ch. 6"),
+        links=COORDINATION_LINKS,
     ),
     Module(
         "cooperation", _("Inter-mission cooperation"),

@@ -1,0 +1,191 @@
+"""Pages of the coordination module (issue 7): who does what where, duplications, funding, integration.
+
+Thin views: every read goes through ``peaceops.coordination.selectors`` (each narrowed by
+``peaceops.accounts.access.visible``) and the rules of ``rules.py`` are never re-implemented
+here; the pages only arrange what the selectors found.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from peaceops.accounts.access import visible
+from peaceops.coordination import selectors
+from peaceops.coordination.filters import ActivityFilter
+from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
+from peaceops.registry.models import AdminArea, Country, Mission, Organisation
+from peaceops.web import scope
+
+PAGE_SIZE = 50
+
+
+class PeriodForm(forms.Form):
+    """Country, sector and review period of the findings pages; bad dates show as form errors."""
+
+    country = forms.CharField(label=_("Country (ISO3)"), required=False, max_length=3)
+    sector = forms.CharField(label=_("Sector code"), required=False, max_length=16)
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def _scope_country(request) -> str:
+    """The first host country of the current scope's missions: the pages' default country."""
+    countries = Country.objects.filter(missions__id__in=scope.mission_ids_in_scope(request)).order_by("name")
+    first = countries.values_list("iso3", flat=True).first()
+    return first or ""
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+# --- 1. Who does what where ------------------------------------------------------------------
+
+@login_required
+@require_GET
+def activities(request):
+    """The 3W: readable activities filtered by sector, country, admin-1, organisation and period."""
+    readable = selectors.activities_for(request.user)
+    filterset = ActivityFilter(request.GET, queryset=readable.select_related(
+        "organisation", "sector", "country", "admin_area", "owning_mission").order_by("country__iso3", "sector__code",
+                                                                                      "admin1_name", "id"))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    country = (data.get("country") or _scope_country(request) or "").upper()
+    by_area = selectors.presence_by_area(request.user, country=country, level=1, sector=data.get("sector") or "",
+                                         start=data.get("start"), end=data.get("end")) if country else []
+    query = _query_without_page(request)
+    return render(request, "coordination/activities.html", {
+        "filterset": filterset, "page": page, "query": query, "country": country, "by_area": by_area,
+        "map_points": _map_points(by_area, country), "organisations": _readable_organisations(readable),
+        "sectors": Sector.objects.order_by("code"),
+        "country_shape": Country.objects.filter(iso3__iexact=country).values_list("geometry", flat=True).first()
+        if country else None,
+    })
+
+
+def _readable_organisations(readable):
+    return Organisation.objects.filter(pk__in=readable.values("organisation_id")).order_by("name")
+
+
+def _map_points(by_area: list[dict], country: str) -> dict:
+    """Activity counts per admin-1 area: points at the areas' centroids, the rest as a list of names."""
+    totals: dict[str, dict] = {}
+    for row in by_area:
+        total = totals.setdefault(row["pcode"], {"pcode": row["pcode"], "name": row["name"], "activities": 0,
+                                                 "sectors": 0})
+        total["activities"] += row["activities"]
+        total["sectors"] += 1
+    centroids = {a.pcode: (a.centroid_lat, a.centroid_lon) for a in AdminArea.objects.filter(
+        country__iso3__iexact=country, pcode__in=[p for p in totals if p], centroid_lat__isnull=False,
+        centroid_lon__isnull=False)}
+    points, unplaced = [], []
+    for pcode, total in sorted(totals.items()):
+        if pcode in centroids:
+            points.append({**total, "lat": centroids[pcode][0], "lon": centroids[pcode][1]})
+        else:
+            unplaced.append(total)
+    return {"points": points, "unplaced": unplaced}
+
+
+# --- 2. Duplications -------------------------------------------------------------------------
+
+def _review_period(request) -> tuple[PeriodForm, dict]:
+    """The filters of a findings page; the review period defaults to the current year (a meeting's horizon)."""
+    today = dt.date.today()
+    data = request.GET.copy()
+    if not data.get("start") and not data.get("end"):
+        data["start"], data["end"] = today.replace(month=1, day=1).isoformat(), today.replace(month=12,
+                                                                                              day=31).isoformat()
+    form = PeriodForm(data)
+    return form, (form.cleaned_data if form.is_valid() else {})
+
+
+@login_required
+@require_GET
+def duplications(request):
+    """Rule 1 of rules.py over the readable activities, for coordination meetings."""
+    form, chosen = _review_period(request)
+    found = selectors.duplications(request.user, country=chosen.get("country") or "",
+                                   sector=chosen.get("sector") or "", start=chosen.get("start"),
+                                   end=chosen.get("end")) if form.is_valid() else []
+    ids = {pk for finding in found for pk in finding.activity_ids}
+    records = selectors.activities_for(request.user).filter(pk__in=ids).select_related(
+        "organisation", "sector", "admin_area")
+    by_id = {a.pk: a for a in records}
+    names = dict(Organisation.objects.filter(
+        pk__in={int(org) for finding in found for org in finding.organisations}).values_list("pk", "name"))
+    area_names = dict(AdminArea.objects.filter(pcode__in={finding.area for finding in found})
+                      .values_list("pcode", "name"))  # shared reference data: P-codes are not classified
+    findings = [{
+        "finding": finding, "area_name": area_names.get(finding.area, ""),
+        "organisations": [names.get(int(org), org) for org in finding.organisations],
+        "activities": [by_id[pk] for pk in finding.activity_ids if pk in by_id],
+    } for finding in found]
+    return render(request, "coordination/duplications.html", {"form": form, "findings": findings})
+
+
+# --- 3. Funding ------------------------------------------------------------------------------
+
+@login_required
+@require_GET
+def funding(request):
+    """The funding cell of a country (all readable streams by kind) and the DDR funding-gap warnings."""
+    form = PeriodForm(request.GET or None)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    country = (chosen.get("country") or _scope_country(request)).upper()
+    start, end = chosen.get("start"), chosen.get("end")
+    cell = selectors.funding_cell(request.user, country, start, end) if country else None
+    streams = visible(FundingStream.objects.filter(country__iso3__iexact=country), request.user).select_related(
+        "source", "channel", "programme", "component").order_by("kind", "start_date", "id")
+    if start:
+        streams = streams.filter(end_date__gte=start)
+    if end:
+        streams = streams.filter(start_date__lte=end)
+    by_kind = [{"kind": label, "code": code, "streams": [s for s in streams if s.kind == code],
+                "totals": (cell or {}).get("by_kind", {}).get(code, {})} for code, label in FundingStream.Kind.choices]
+    programmes = Programme.objects.filter(country__iso3__iexact=country) if country else Programme.objects.all()
+    warnings, errors = selectors.funding_gaps(request.user, programmes)
+    readable_programmes = visible(programmes, request.user).select_related("sector", "lead_organisation") \
+        .order_by("name")
+    components = visible(ProgrammeComponent.objects.filter(programme__in=readable_programmes), request.user) \
+        .order_by("programme_id", "start_date")
+    return render(request, "coordination/funding.html", {
+        "form": form, "country": country, "cell": cell, "by_kind": by_kind,
+        "programmes": [{"programme": p, "components": [c for c in components if c.programme_id == p.pk],
+                        "warnings": [w for w in warnings if w.programme == p.name]} for p in readable_programmes],
+        "warnings": warnings, "errors": errors,
+    })
+
+
+# --- 4. Integration matrix -------------------------------------------------------------------
+
+@login_required
+@require_GET
+def integration(request):
+    """The integration matrix of each mission in the current scope, with the seeds' advice on it."""
+    missions = Mission.objects.filter(id__in=scope.mission_ids_in_scope(request)).order_by("acronym")
+    matrices = []
+    for mission in missions:
+        matrix = selectors.integration_matrix(request.user, mission)
+        matrices.append({"mission": mission, "matrix": matrix,
+                         "advice": selectors.integration_advice(request.user, mission),
+                         "assessed": sum(1 for cell in matrix if cell.model)})
+    return render(request, "coordination/integration.html", {
+        "matrices": matrices, "models": dict(IntegrationAssessment.Model.choices), "scope": scope.current(request)})
+
+
+urlpatterns = [
+    path("", activities, name="activities"),
+    path("duplications/", duplications, name="duplications"),
+    path("funding/", funding, name="funding"),
+    path("integration/", integration, name="integration"),
+]
