@@ -23,6 +23,7 @@ from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 
 PAGE_SIZE = 50
+FINDINGS_PER_PAGE = 25  # a coordination meeting's agenda, not the whole country at once
 
 
 class PeriodForm(forms.Form):
@@ -117,20 +118,26 @@ def duplications(request):
     found = selectors.duplications(request.user, country=chosen.get("country") or "",
                                    sector=chosen.get("sector") or "", start=chosen.get("start"),
                                    end=chosen.get("end")) if form.is_valid() else []
+    page = Paginator(found, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "coordination/duplications.html", {
+        "form": form, "page": page, "findings": _described(request.user, page.object_list), "total": len(found),
+        "query": _query_without_page(request)})
+
+
+def _described(user, found) -> list[dict]:
+    """Findings of one page with their readable activities, organisation and area names (a meeting's agenda)."""
     ids = {pk for finding in found for pk in finding.activity_ids}
-    records = selectors.activities_for(request.user).filter(pk__in=ids).select_related(
-        "organisation", "sector", "admin_area")
+    records = selectors.activities_for(user).filter(pk__in=ids).select_related("organisation", "sector", "admin_area")
     by_id = {a.pk: a for a in records}
     names = dict(Organisation.objects.filter(
         pk__in={int(org) for finding in found for org in finding.organisations}).values_list("pk", "name"))
     area_names = dict(AdminArea.objects.filter(pcode__in={finding.area for finding in found})
                       .values_list("pcode", "name"))  # shared reference data: P-codes are not classified
-    findings = [{
+    return [{
         "finding": finding, "area_name": area_names.get(finding.area, ""),
         "organisations": [names.get(int(org), org) for org in finding.organisations],
         "activities": [by_id[pk] for pk in finding.activity_ids if pk in by_id],
     } for finding in found]
-    return render(request, "coordination/duplications.html", {"form": form, "findings": findings})
 
 
 # --- 3. Funding ------------------------------------------------------------------------------
