@@ -12,11 +12,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import path
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from peaceops.accounts.access import visible
-from peaceops.coordination import selectors
+from peaceops.coordination import selectors, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
@@ -46,6 +47,77 @@ def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+# --- the rules' words in the reader's language (rules.py and vocabulary.py are pure and speak English) -------
+
+# The English names of vocabulary.SECTORS, for makemessages; the templates translate the name they show.
+SECTOR_NAMES = (
+    gettext_noop("Camp Coordination and Camp Management"), gettext_noop("Education"), gettext_noop("Early Recovery"),
+    gettext_noop("Food Security"), gettext_noop("Health"), gettext_noop("Logistics"),
+    gettext_noop("Emergency Telecommunications"), gettext_noop("Nutrition"), gettext_noop("Protection"),
+    gettext_noop("Child Protection"), gettext_noop("Gender-Based Violence"), gettext_noop("Housing, Land and Property"),
+    gettext_noop("Mine Action"), gettext_noop("Mental Health and Psychosocial Support"),
+    gettext_noop("Shelter and Non-Food Items"), gettext_noop("Water, Sanitation and Hygiene"),
+    gettext_noop("Multi-purpose Cash"), gettext_noop("Refugee Response (multi-sector)"),
+    gettext_noop("Coordination and Support Services"), gettext_noop("Environment"), gettext_noop("Other"),
+    gettext_noop("Political"), gettext_noop("Security"), gettext_noop("Disarmament, Demobilisation and Reintegration"),
+    gettext_noop("Security Sector Reform"), gettext_noop("Rule of Law"), gettext_noop("Human Rights"),
+    gettext_noop("Humanitarian"), gettext_noop("Development"),
+)
+COMPONENT_NAMES = {"disarmament": _("disarmament"), "demobilisation": _("demobilisation"),
+                   "reinsertion": _("reinsertion"), "reintegration": _("reintegration")}
+REGIME_NAMES = {"assessed": pgettext_lazy("funding regime", "assessed"),
+                "voluntary": pgettext_lazy("funding regime", "voluntary"),
+                "mdtf": pgettext_lazy("funding regime", "mdtf"),
+                "bilateral": pgettext_lazy("funding regime", "bilateral")}
+LEVEL_NAMES = {"separate": pgettext_lazy("integration", "separate"), "partial": pgettext_lazy("integration", "partial"),
+               "full": pgettext_lazy("integration", "full")}
+ADVICE = {  # rules.integration_advice, by code (and severity where one code has two texts)
+    "asymmetric_model": _("sectors are integrated to different degrees: asymmetric integration is legitimate"),
+    "ddr_needs_integration": _("DDR spans budget regimes (assessed contributions for disarmament and demobilisation, "
+                               "voluntary ones for reintegration): kept separate, reintegration risks stalling"),
+    "ddr_funding_link": _("DDR spans budget regimes: check that reintegration has voluntary or trust-fund money "
+                          "before disarmament and demobilisation end"),
+    "parallel_structures": _("SSR kept separate: parallel and competing programmes are the pattern the seeds report"),
+    ("humanitarian_space", "warning"): _("humanitarian sector fully integrated: keep it separate to protect "
+                                         "humanitarian space"),
+    ("humanitarian_space", "info"): _("humanitarian sector partly integrated: joint planning and information "
+                                      "sharing, but not integrated implementation"),
+}
+
+
+def sector_name(code: str) -> str:
+    """The name of a sector (vocabulary code or rules.py sector) in the reader's language."""
+    code = {rule: mission for mission, rule in selectors.RULE_SECTORS.items()}.get(code, code)
+    spec = next((s for s in vocabulary.SECTORS if s.code == code), None)
+    return gettext(spec.name_en) if spec else code
+
+
+def _funding_gap_text(gap) -> str:
+    params = {"programme": gap.programme, "running": COMPONENT_NAMES.get(gap.running, gap.running),
+              "unfunded": COMPONENT_NAMES.get(gap.unfunded, gap.unfunded),
+              "regimes": ", ".join(str(REGIME_NAMES.get(r, r)) for r in gap.running_regimes)}
+    if gap.running_regimes:
+        text = _("%(programme)s: %(running)s runs (paid from %(regimes)s) while %(unfunded)s is not planned") \
+            if gap.missing else _("%(programme)s: %(running)s runs (paid from %(regimes)s) while %(unfunded)s has "
+                                  "no funding")
+    else:
+        text = _("%(programme)s: %(running)s runs while %(unfunded)s is not planned") if gap.missing \
+            else _("%(programme)s: %(running)s runs while %(unfunded)s has no funding")
+    return text % params
+
+
+def _advice_text(advice, levels: dict[str, str]) -> str:
+    """The advice in the reader's language; ``levels``: the rules' sector -> level of the matrix."""
+    if advice.code == "form_follows_function":
+        return _("%(level)s integration with no reason recorded; record the function it serves") % {
+            "level": LEVEL_NAMES.get(levels.get(advice.sector, ""), levels.get(advice.sector, ""))}
+    if advice.code == "uniform_model":
+        level = next(iter(levels.values()), "")
+        return _("every sector is %(level)s: fixed templates should be avoided; integrate only what needs to be "
+                 "integrated") % {"level": LEVEL_NAMES.get(level, level)}
+    return str(ADVICE.get((advice.code, advice.severity), ADVICE.get(advice.code, advice.message)))
 
 
 # --- 1. Who does what where ------------------------------------------------------------------
@@ -161,6 +233,7 @@ def funding(request):
                 "totals": (cell or {}).get("by_kind", {}).get(code, {})} for code, label in FundingStream.Kind.choices]
     programmes = Programme.objects.filter(country__iso3__iexact=country) if country else Programme.objects.all()
     warnings, errors = selectors.funding_gaps(request.user, programmes)
+    warnings = [{"programme": w.programme, "message": _funding_gap_text(w), "source": w.source} for w in warnings]
     readable_programmes = visible(programmes, request.user).select_related("sector", "lead_organisation") \
         .order_by("name")
     components = visible(ProgrammeComponent.objects.filter(programme__in=readable_programmes), request.user) \
@@ -168,7 +241,7 @@ def funding(request):
     return render(request, "coordination/funding.html", {
         "form": form, "country": country, "cell": cell, "by_kind": by_kind,
         "programmes": [{"programme": p, "components": [c for c in components if c.programme_id == p.pk],
-                        "warnings": [w for w in warnings if w.programme == p.name]} for p in readable_programmes],
+                        "warnings": [w for w in warnings if w["programme"] == p.name]} for p in readable_programmes],
         "warnings": warnings, "errors": errors,
     })
 
@@ -183,8 +256,11 @@ def integration(request):
     matrices = []
     for mission in missions:
         matrix = selectors.integration_matrix(request.user, mission)
-        matrices.append({"mission": mission, "matrix": matrix,
-                         "advice": selectors.integration_advice(request.user, mission),
+        levels = {selectors.RULE_SECTORS[cell.sector_code]: cell.model for cell in matrix if cell.model}
+        advice = [{"severity": a.severity, "sector": sector_name(a.sector) if a.sector else "",
+                   "message": _advice_text(a, levels), "source": a.source}
+                  for a in selectors.integration_advice(request.user, mission)]
+        matrices.append({"mission": mission, "matrix": matrix, "advice": advice,
                          "assessed": sum(1 for cell in matrix if cell.model)})
     return render(request, "coordination/integration.html", {
         "matrices": matrices, "models": dict(IntegrationAssessment.Model.choices), "scope": scope.current(request)})
