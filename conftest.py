@@ -71,3 +71,12 @@ def page(browser, live_server):
     page.base = live_server.url
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request in French leaves French active in the thread; later tests expect the default language."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")
