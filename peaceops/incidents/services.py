@@ -112,7 +112,27 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
         report.rolled_back = True
     if report.rolled_back and not dry_run:
         report.created = report.updated = report.unchanged = 0
+    if not report.rolled_back and report.created + report.updated >= STATISTICS_AFTER_ROWS:
+        refresh_statistics()
     return report
+
+
+# After a large import the planner's statistics are stale (SQLite even loses those of the indexes
+# the import dropped and rebuilt): the map and sitrep queries then pick poor plans, several times
+# slower (docs/sitrep.md, benchmarks/map_data.py "before ANALYZE").
+STATISTICS_AFTER_ROWS = 10_000
+
+
+def refresh_statistics() -> None:
+    """Let the database's query planner re-read the incident tables' statistics."""
+    tables = [Incident._meta.db_table, Incident.missions.through._meta.db_table]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit = 1000")  # sampled: a second or so on a million rows
+            for table in tables:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        else:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 # SQLite's page cache for the import's connection (default 2 MB): a million rows touch a dozen
