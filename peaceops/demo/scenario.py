@@ -6,8 +6,8 @@ passage it came from in ``source``. Conventions for ``source``:
 - ``seed 000 app. 1`` etc.: the fact is in that passage of the seed.
 - ``public record``: a well-known fact the seeds do not state (a date, a town's coordinates).
 - ``demo: assumption``: a plausible structural detail the seeds neither state nor contradict.
-- ``demo: fictional``: a placeholder person, so that classified person records exist to test
-  permissions. Their names say so too ("... Placeholder").
+- ``demo: fictional``: an invented person, so that classified person records exist to test
+  permissions. Their names say so too ("... Fictitious").
 - ``demo: illustrative``: a deliberate deviation from a seed recommendation so that a registry
   rule has something to show. There is exactly one (UNMIS human rights line, see LINES).
 
@@ -707,7 +707,7 @@ LINES = _lines()
 
 
 # --------------------------------------------------------------------------------------------------
-# People: only those the seeds name, plus clearly fictional placeholders for classified records.
+# People: only those the seeds name, plus clearly invented people for classified records.
 # --------------------------------------------------------------------------------------------------
 
 FICTIONAL = "demo: fictional"
@@ -716,22 +716,22 @@ PEOPLE: tuple[Person, ...] = (
     Person("Victor Angelo", "seed 000 About the Author; §I.B", "MINURCAT", nationality="PRT"),
     Person("John Karlsrud", "seed 000 n. 1 (former Special Assistant to the SRSG, MINURCAT)", "MINURCAT"),
     Person("Thabo Mbeki", "seed 000 §II.B.4", None, organisation="AU-UN-Sudan"),
-    Person("Alpha Placeholder", FICTIONAL, "MINURCAT", classification=CONFIDENTIAL),
-    Person("Bravo Placeholder", FICTIONAL, "MINURCAT", classification=STRICTLY_CONFIDENTIAL),
-    Person("Charlie Placeholder", FICTIONAL, "UNAMID", classification=CONFIDENTIAL),
-    Person("Delta Placeholder", FICTIONAL, "UNAMID", classification=STRICTLY_CONFIDENTIAL),
-    Person("Echo Placeholder", FICTIONAL, "UNMIS", classification=CONFIDENTIAL),
+    Person("Alpha Fictitious", FICTIONAL, "MINURCAT", classification=CONFIDENTIAL),
+    Person("Bravo Fictitious", FICTIONAL, "MINURCAT", classification=STRICTLY_CONFIDENTIAL),
+    Person("Charlie Fictitious", FICTIONAL, "UNAMID", classification=CONFIDENTIAL),
+    Person("Delta Fictitious", FICTIONAL, "UNAMID", classification=STRICTLY_CONFIDENTIAL),
+    Person("Echo Fictitious", FICTIONAL, "UNMIS", classification=CONFIDENTIAL),
 )
 
 ASSIGNMENTS: tuple[Assignment, ...] = (
     # The author was SRSG in Chad and the CAR during the period and retired in April 2010 (seed 000).
     Assignment("Victor Angelo", "MINURCAT", "head", None, dt.date(2010, 4, 30)),
     Assignment("John Karlsrud", "MINURCAT", "special_assistant"),
-    Assignment("Alpha Placeholder", "MINURCAT", "jmac"),
-    Assignment("Bravo Placeholder", "MINURCAT", "csa"),
-    Assignment("Charlie Placeholder", "UNAMID", "jmac"),
-    Assignment("Delta Placeholder", "UNAMID", "csa"),
-    Assignment("Echo Placeholder", "UNMIS", "dsrsg_rc_hc"),
+    Assignment("Alpha Fictitious", "MINURCAT", "jmac"),
+    Assignment("Bravo Fictitious", "MINURCAT", "csa"),
+    Assignment("Charlie Fictitious", "UNAMID", "jmac"),
+    Assignment("Delta Fictitious", "UNAMID", "csa"),
+    Assignment("Echo Fictitious", "UNMIS", "dsrsg_rc_hc"),
 )
 
 

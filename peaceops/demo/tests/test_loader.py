@@ -168,15 +168,15 @@ class TestDemoScenario(TestCase):
         assert posts.filter(function="jmac", classification=1).exists()  # MINURCAT's confidential JMAC chief post
         assert not visible(Post.objects.filter(mission__acronym="UNAMID"), officer).exists()
         people = set(visible(Person.objects.all(), officer).values_list("name", flat=True))
-        assert "Alpha Placeholder" in people and "Bravo Placeholder" not in people  # strictly confidential
-        assert "Charlie Placeholder" not in people  # UNAMID
+        assert "Alpha Fictitious" in people and "Bravo Fictitious" not in people  # strictly confidential
+        assert "Charlie Fictitious" not in people  # UNAMID
 
     def test_unamid_analyst_sees_unamid_strictly_confidential_only(self):
         demo = self.users
         analyst = demo["jmac.unamid"]
         people = set(visible(Person.objects.all(), analyst).values_list("name", flat=True))
-        assert {"Charlie Placeholder", "Delta Placeholder"} <= people
-        assert not people & {"Alpha Placeholder", "Bravo Placeholder", "Echo Placeholder"}
+        assert {"Charlie Fictitious", "Delta Fictitious"} <= people
+        assert not people & {"Alpha Fictitious", "Bravo Fictitious", "Echo Fictitious"}
 
     def test_regional_planner_and_viewer_see_every_mission_unclassified_only(self):
         demo = self.users
@@ -189,7 +189,7 @@ class TestDemoScenario(TestCase):
         demo = self.users
         leader_posts = visible(Post.objects.all(), demo["leader.unmis"])
         assert set(leader_posts.values_list("mission__acronym", flat=True)) == {"UNMIS"}
-        assert "Echo Placeholder" in visible(Person.objects.all(), demo["leader.unmis"]).values_list("name", flat=True)
+        assert "Echo Fictitious" in visible(Person.objects.all(), demo["leader.unmis"]).values_list("name", flat=True)
         assert visible(Person.objects.all(), demo["admin"]).count() == Person.objects.count()
         guest = demo["guest"]
         assert not visible(Post.objects.all(), guest).exists()

@@ -45,7 +45,7 @@ def test_no_dsrsg_holds_inter_mission_cooperation():
 
 def test_people_are_named_by_the_seeds_or_flagged_fictional():
     for person in sc.PEOPLE:
-        assert person.source.startswith("seed ") or (person.source == sc.FICTIONAL and "Placeholder" in person.name)
+        assert person.source.startswith("seed ") or (person.source == sc.FICTIONAL and "Fictitious" in person.name)
 
 
 def test_demo_passwords_are_distinct_and_deterministic():

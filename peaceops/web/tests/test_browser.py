@@ -64,7 +64,7 @@ def test_log_in_switch_mission_and_open_every_page(shell_world, page):
         assert "Server Error" not in page.content(), url
     page.goto(page.base + reverse("web:module", args=["analysis"]))
     assert "This module is not built yet" in page.locator("main").inner_text()
-    shoot(page, "module-placeholder")
+    shoot(page, "module-not-built")
 
 
 def test_a_user_without_a_grant_cannot_see_or_reach_another_mission(shell_world, page):

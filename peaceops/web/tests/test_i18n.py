@@ -74,7 +74,7 @@ def test_the_dashboard_renders_in_french_after_switching_language(shell_world, c
     ("en", "This module is not built yet: it will hold"),
     ("fr", "Ce module n'est pas encore construit : il contiendra les tendances"),
 ])
-def test_module_placeholder_pages_in_both_languages(language, sentence, world, client_as):
+def test_not_built_module_pages_in_both_languages(language, sentence, world, client_as):
     client = client_as(world.users["minurcat"])
     client.post("/i18n/setlang/", {"language": language})
     assert sentence in client.get(reverse("web:module", args=["analysis"])).content.decode()

@@ -39,7 +39,7 @@ def test_a_module_not_built_yet_has_a_page_saying_so(module, world, client_as):
         assert f"seed {number}" in page and passages in page and title in page
 
 
-def test_built_modules_and_unknown_slugs_have_no_placeholder_page(world, client_as):
+def test_built_modules_and_unknown_slugs_have_no_not_built_page(world, client_as):
     client = client_as(world.users["minurcat"])
     assert client.get(reverse("web:module", args=["map"])).status_code == 404
     response = client.get(reverse("web:module", args=["astrology"]))
