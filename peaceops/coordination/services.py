@@ -10,7 +10,6 @@ Unknown sectors and P-codes are reported with the closest known ones. Rows are k
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
@@ -24,6 +23,7 @@ from peaceops.coordination import vocabulary
 from peaceops.coordination.importers import ActivityRow, ImportFileError, LineError, parse
 from peaceops.coordination.models import Activity, IntegrationAssessment, ProgrammeComponent, Sector
 from peaceops.core.classification import Classification
+from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import NAME_TO_ISO3
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 
@@ -111,42 +111,6 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
 
 
 # --- the 3W import ------------------------------------------------------------------------------
-
-
-@dataclass
-class ImportReport:
-    """What an import did; ``as_json`` is the CLI's --json object (the shape of import-events')."""
-
-    file: str
-    format: str
-    read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[LineError] = field(default_factory=list)
-    dry_run: bool = False
-    rolled_back: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.rolled_back or self.dry_run
-
-    def as_json(self) -> dict:
-        return {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "errors": [error.as_dict() for error in self.errors]}
-
-    def summary(self) -> str:
-        if self.rolled_back and not self.dry_run:
-            head = f"{self.file}: import FAILED, nothing written ({len(self.errors)} error(s) in {self.read} rows read)"
-        else:
-            verb = "would be" if self.dry_run else "were"
-            head = (f"{self.file}: {self.read} rows read; {self.created} {verb} created, {self.updated} updated, "
-                    f"{self.unchanged} unchanged, {self.skipped} bad lines skipped")
-        lines = [head] + [f"  line {e.line}, field {e.field}: {e.message}" for e in self.errors[:50]]
-        if len(self.errors) > 50:
-            lines.append(f"  ... and {len(self.errors) - 50} more")
-        return "\n".join(lines)
 
 
 class _Rollback(Exception):

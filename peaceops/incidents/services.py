@@ -16,7 +16,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from peaceops.core.classification import Classification
 from peaceops.incidents import dedup
 from peaceops.incidents.areas import MissionAreas, spans_from_missions
 from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, ImportFileError, LineError, parse
+from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import GW_TO_ISO3, NAME_TO_ISO3
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry.models import Country, Mission
@@ -42,43 +42,6 @@ IMPORTED_FIELDS = (
     "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low", "deaths_high",
     "injured", "abducted", "owning_mission_id", "classification",
 )
-
-
-@dataclass
-class ImportReport:
-    """What an import did; ``as_json`` is the CLI's --json object and the upload page's report."""
-
-    file: str
-    format: str
-    read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[LineError] = field(default_factory=list)
-    dry_run: bool = False
-    rolled_back: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.rolled_back or self.dry_run
-
-    def as_json(self) -> dict:
-        return {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "errors": [error.as_dict() for error in self.errors]}
-
-    def summary(self) -> str:
-        if self.rolled_back and not self.dry_run:
-            head = f"{self.file}: import FAILED, nothing written ({len(self.errors)} error(s) in {self.read} rows read)"
-        else:
-            verb = "would be" if self.dry_run else "were"
-            head = (f"{self.file}: {self.read} rows read; {self.created} {verb} created, {self.updated} updated, "
-                    f"{self.unchanged} unchanged, {self.skipped} bad lines skipped")
-        lines = [head]
-        lines += [f"  line {e.line}, field {e.field}: {e.message}" for e in self.errors[:50]]
-        if len(self.errors) > 50:
-            lines.append(f"  ... and {len(self.errors) - 50} more")
-        return "\n".join(lines)
 
 
 class _Rollback(Exception):

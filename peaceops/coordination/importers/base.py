@@ -124,7 +124,7 @@ def optional_count(value, field_name: str) -> int | None:
 
 
 def optional_amount(value, field_name: str) -> Decimal | None:
-    """An amount of money; blank or "-" (a common Excel placeholder) is None."""
+    """An amount of money; blank or "-" (a common Excel filler) is None."""
     if isinstance(value, int | float):
         amount = Decimal(str(value))
     else:

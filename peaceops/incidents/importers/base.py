@@ -238,3 +238,43 @@ class DecodedLines:
             if number in self.bad_lines:
                 return number
         return None
+
+
+@dataclass
+class ImportReport:
+    """What an import did; ``as_json`` is the CLI's --json object and the upload page's report.
+
+    Shared by every event and 3W import (import-events, import-3w), so their reports have one shape.
+    """
+
+    file: str
+    format: str
+    read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[LineError] = field(default_factory=list)
+    dry_run: bool = False
+    rolled_back: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.rolled_back or self.dry_run
+
+    def as_json(self) -> dict:
+        return {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "errors": [error.as_dict() for error in self.errors]}
+
+    def summary(self) -> str:
+        if self.rolled_back and not self.dry_run:
+            head = f"{self.file}: import FAILED, nothing written ({len(self.errors)} error(s) in {self.read} rows read)"
+        else:
+            verb = "would be" if self.dry_run else "were"
+            head = (f"{self.file}: {self.read} rows read; {self.created} {verb} created, {self.updated} updated, "
+                    f"{self.unchanged} unchanged, {self.skipped} bad lines skipped")
+        lines = [head]
+        lines += [f"  line {e.line}, field {e.field}: {e.message}" for e in self.errors[:50]]
+        if len(self.errors) > 50:
+            lines.append(f"  ... and {len(self.errors) - 50} more")
+        return "\n".join(lines)
