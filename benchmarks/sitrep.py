@@ -23,15 +23,12 @@ import datetime as dt
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from functools import partial
-from pathlib import Path
 
-from peaceops.core.benchmarking import environment, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
 
 NAME = "sitrep"
 TARGET_MS = 200
@@ -339,16 +336,7 @@ def child(total: int, quick: bool) -> dict:
 
 
 def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
-    with tempfile.TemporaryDirectory(prefix="peaceops-bench-sitrep-") as folder:
-        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PEACEOPS_DEBUG")}
-        env.update(PEACEOPS_HOME=str(Path(folder)), DJANGO_SETTINGS_MODULE="peaceops.settings", PYTHONUNBUFFERED="1")
-        if url:
-            env["DATABASE_URL"] = url
-        done = subprocess.run([sys.executable, __file__, "child", str(total), "quick" if quick else "full"], env=env,
-                              capture_output=True, text=True, timeout=3600)
-        if done.returncode != 0:
-            raise RuntimeError(f"sitrep benchmark child failed:\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_in_fresh_home(__file__, [str(total), "quick" if quick else "full"], url, label="sitrep")
 
 
 def run(quick: bool) -> dict:
