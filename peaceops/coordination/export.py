@@ -6,10 +6,9 @@ export holds exactly what the list shows. The tags are the ones HXL 3W tools rea
 through ``import-3w --format hxl``.
 """
 
-import csv
-import io
 
 from peaceops.core.classification import Classification
+from peaceops.core.hxl_csv import hxl_csv_lines
 
 
 def _area_code(activity, level: int) -> str:
@@ -59,21 +58,6 @@ HXL_TAGS = [tag for _name, tag, _read in COLUMNS]
 
 def csv_lines(queryset):
     """Yield the CSV: the header row, the HXL hashtag row, then one row per activity (in chunks)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush():
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(HEADERS)
-    writer.writerow(HXL_TAGS)
-    yield flush()
     rows = queryset.select_related("organisation", "sector", "country", "admin_area__parent", "owning_mission")
-    for count, activity in enumerate(rows.iterator(chunk_size=2000), start=1):
-        writer.writerow([read(activity) for _name, _tag, read in COLUMNS])
-        if count % 500 == 0:
-            yield flush()
-    yield flush()
+    return hxl_csv_lines(HEADERS, HXL_TAGS, rows.iterator(chunk_size=2000),
+                         lambda activity: [read(activity) for _name, _tag, read in COLUMNS])

@@ -8,8 +8,6 @@ HXL (Humanitarian Exchange Language, https://hxlstandard.org): the second line o
 each column so HXL tools (libhxl, HDX) recognise dates, places, event types and counts.
 """
 
-import csv
-import io
 import json
 
 from django.db.models import Prefetch
@@ -17,6 +15,7 @@ from django.http import StreamingHttpResponse
 
 from peaceops.accounts.access import access_for
 from peaceops.core.classification import Classification
+from peaceops.core.hxl_csv import hxl_csv_lines
 from peaceops.incidents.models import IncidentActor
 
 # (header, HXL hashtag, how to read the value from an incident). The best estimate of deaths comes
@@ -92,23 +91,8 @@ def _rows(queryset, user):
 
 def csv_lines(queryset, user):
     """Yield the CSV as text: a header row, the HXL hashtag row, then one row per incident."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush():
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow(HEADERS)
-    writer.writerow(HXL_TAGS)
-    yield flush()
-    for count, incident in enumerate(_rows(queryset, user), start=1):
-        writer.writerow([read(incident) for _name, _tag, read in COLUMNS])
-        if count % 500 == 0:
-            yield flush()
-    yield flush()
+    return hxl_csv_lines(HEADERS, HXL_TAGS, _rows(queryset, user),
+                         lambda incident: [read(incident) for _name, _tag, read in COLUMNS])
 
 
 def _properties(incident) -> dict:
