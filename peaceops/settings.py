@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "peaceops.incidents",
     "peaceops.cooperation",
     "peaceops.coordination",
+    "peaceops.analysis",
+    "peaceops.mandates",
+    "peaceops.assets",
+    "peaceops.reports",
     "peaceops.accounts",
     "peaceops.web",
 ]

@@ -5,11 +5,15 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
-from peaceops.cooperation.api import MeetingViewSet
+from peaceops.analysis import api as analysis_api
+from peaceops.assets import api as assets_api
+from peaceops.cooperation import api as cooperation_api
 from peaceops.coordination import api as coordination_api
 from peaceops.incidents import api as incidents_api
 from peaceops.incidents import api_sitrep
+from peaceops.mandates import api as mandates_api
 from peaceops.registry import api as registry_api
+from peaceops.reports import api as reports_api
 
 router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
@@ -17,9 +21,11 @@ for prefix, viewset in registry_api.ROUTES:
 router.register("grants", accounts_api.GrantViewSet)
 for prefix, viewset in incidents_api.ROUTES:
     router.register(prefix, viewset)
-router.register("meetings", MeetingViewSet)
-for prefix, viewset in coordination_api.ROUTES:
-    router.register(prefix, viewset)
+# Each app lists its (prefix, viewset) pairs in api.ROUTES, and any endpoint outside a viewset in api.PATHS.
+APPS_API = (cooperation_api, coordination_api, analysis_api, mandates_api, assets_api, reports_api)
+for app_api in APPS_API:
+    for prefix, viewset in app_api.ROUTES:
+        router.register(prefix, viewset)
 
 api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -27,6 +33,7 @@ api_v1 = [
     path("token/", obtain_auth_token, name="token"),
     path("me/", accounts_api.me, name="me"),
     path("sitrep/", api_sitrep.sitrep, name="sitrep"),
+    *[extra for app_api in APPS_API for extra in getattr(app_api, "PATHS", [])],
     path("", include(router.urls)),
 ]
 
@@ -37,5 +44,10 @@ urlpatterns = [
     path("registry/", include("peaceops.registry.urls")),
     path("incidents/", include("peaceops.incidents.urls")),
     path("coordination/", include("peaceops.coordination.urls")),
+    path("cooperation/", include("peaceops.cooperation.urls")),
+    path("analysis/", include("peaceops.analysis.urls")),
+    path("mandates/", include("peaceops.mandates.urls")),
+    path("assets/", include("peaceops.assets.urls")),
+    path("reports/", include("peaceops.reports.urls")),
     path("", include("peaceops.web.urls")),
 ]

@@ -18,3 +18,6 @@ class MeetingViewSet(SecuredViewSet):
     }
     search_fields = ["title", "place", "outcome_summary"]
     ordering_fields = ["starts_on", "title"]
+
+
+ROUTES: list[tuple] = [("meetings", MeetingViewSet)]

@@ -5,6 +5,9 @@ it differs from the scenario (so a second run writes nothing and adds no history
 invalid fact rolls everything back and names the scenario entry and field at fault.
 """
 
+from dataclasses import dataclass
+from importlib import import_module
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +26,10 @@ from peaceops.registry import models as r
 from peaceops.registry.services import load_countries
 
 SCENARIO_FILE = "peaceops/demo/scenario.py"
+
+# The demo content of the modules built later, each a module of this package with
+# ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models).
+PARTS: tuple[str, ...] = ()
 
 
 class DemoError(Exception):
@@ -353,9 +360,24 @@ COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Regio
            co.Activity, co.Programme, co.ProgrammeComponent, co.FundingStream, co.IntegrationAssessment)
 
 
+@dataclass(frozen=True)
+class DemoContext:
+    """What the scenario has loaded so far, for the parts that build on it (keys as in scenario.py)."""
+
+    countries: dict  # ISO3 -> registry.Country
+    orgs: dict  # acronym -> registry.Organisation
+    region: r.Region
+    missions: dict  # acronym -> registry.Mission
+
+
+def _parts():
+    return [import_module(f"peaceops.demo.{name}") for name in PARTS]
+
+
 def counts() -> dict[str, int]:
     """How many records of each scenario model exist (the demo's own and any others)."""
-    result = {model._meta.verbose_name_plural.title(): model.objects.count() for model in COUNTED}
+    models = COUNTED + tuple(model for part in _parts() for model in part.COUNTED)
+    result = {model._meta.verbose_name_plural.title(): model.objects.count() for model in models}
     result["Users"] = get_user_model().objects.count()
     return result
 
@@ -373,5 +395,8 @@ def load_demo() -> dict[str, int]:
     _meetings(missions)
     _incidents(missions, orgs, countries)
     _coordination(missions, orgs, countries)
+    context = DemoContext(countries=countries, orgs=orgs, region=region, missions=missions)
+    for part in _parts():
+        part.load(context)
     _users()
     return counts()

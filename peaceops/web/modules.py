@@ -74,6 +74,12 @@ COORDINATION_LINKS = (
     Link(_("Integration matrix"), url_name="coordination:integration"),
 )
 
+# The pages of the modules built by issues 4-6 and the reports app; each app's own tuple, filled as its pages land.
+ANALYSIS_LINKS: tuple[Link, ...] = ()
+MANDATES_LINKS: tuple[Link, ...] = ()
+COOPERATION_LINKS: tuple[Link, ...] = ()
+REPORTS_LINKS: tuple[Link, ...] = ()
+
 MODULES: tuple[Module, ...] = (
     Module(
         "dashboard", _("Dashboard"),
@@ -103,6 +109,7 @@ MODULES: tuple[Module, ...] = (
           "movements, displacement toward borders, security phases per area and their consistency across "
           "borders, the quarterly joint regional security threat assessment."),
         seeds=("000 §III.C", "000 §IV.A", "000 §IV.C"),
+        links=ANALYSIS_LINKS,
     ),
     Module(
         "mandates", _("Mandates and results"),
@@ -111,6 +118,7 @@ MODULES: tuple[Module, ...] = (
           "with baseline, target and measurements, periodic assessments, transition readiness and handover, "
           "mandate review."),
         seeds=("001", "003 §2-3", "004 ch. 3-6"),
+        links=MANDATES_LINKS,
     ),
     Module(
         "coordination", _("Coordination"),
@@ -126,12 +134,14 @@ MODULES: tuple[Module, ...] = (
           "consent and cost sharing, utilisation, inter-mission meetings and actions, information-sharing "
           "agreements and focal points, cooperation benchmarks."),
         seeds=("000 §III-IV",),
+        links=COOPERATION_LINKS,
     ),
     Module(
         "reports", _("Reports"),
         _("Daily situation report, threat assessment, ISF progress, the Secretary-General's report to the "
           "Security Council with its inter-mission cooperation section; as HTML, PDF, DOCX, CSV and HXL."),
         seeds=("000 §IV.E", "004 §3"),
+        links=REPORTS_LINKS,
     ),
     Module(
         "map", _("Map"),

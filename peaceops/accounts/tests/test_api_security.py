@@ -5,16 +5,19 @@ and strictly confidential records through every route the router publishes.
 """
 
 import datetime as dt
+import importlib
 
 import pytest
 
 from peaceops.accounts.access import visible
-from peaceops.cooperation.models import Meeting
-from peaceops.coordination import models as coordination
 from peaceops.core.classification import Classification as C
 from peaceops.incidents.models import Incident
 from peaceops.registry import models as r
 from peaceops.urls import router
+
+# Each app with secured routes gives one hidden record per route in its testing.hidden_records(world).
+APP_TESTING = [importlib.import_module(f"peaceops.{app}.testing")
+               for app in ("cooperation", "coordination", "analysis", "mandates", "assets", "reports")]
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +41,8 @@ def hidden(world):
     extra["incidents"] = Incident.objects.create(
         owning_mission=world.unamid, classification=C.CONFIDENTIAL, start_date=dt.date(2009, 6, 1),
         end_date=dt.date(2009, 6, 1), category="armed_clash", location="El Geneina", description="UNAMID only")
-    extra["meetings"] = Meeting.objects.create(
-        organiser=world.unamid, classification=C.CONFIDENTIAL, title="UNAMID internal", level="operational",
-        starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8))
-    ddr = coordination.Sector.objects.create(code="DDR", name_en="DDR", name_fr="DDR", kind="mission")
-    ngo = r.Organisation.objects.create(name="Darfur relief NGO", kind=r.Organisation.Kind.NGO)
-    hidden_in_unamid = {"owning_mission": world.unamid, "classification": C.CONFIDENTIAL}
-    extra["activities"] = coordination.Activity.objects.create(
-        organisation=ngo, sector=ddr, country=world.sudan, title="UNAMID only", **hidden_in_unamid)
-    extra["programmes"] = coordination.Programme.objects.create(name="UNAMID DDR", sector=ddr, **hidden_in_unamid)
-    extra["funding-streams"] = coordination.FundingStream.objects.create(
-        kind="assessed", source=ngo, programme=extra["programmes"], start_date=dt.date(2009, 7, 1),
-        end_date=dt.date(2010, 6, 30), amount=1000000, currency="USD", **hidden_in_unamid)
-    extra["integration-assessments"] = coordination.IntegrationAssessment.objects.create(
-        mission=world.unamid, sector=ddr, model="full", classification=C.CONFIDENTIAL)
+    for app in APP_TESTING:
+        extra.update(app.hidden_records(world))
     records = {"components": unamid["component"], "posts": unamid["post"], "people": unamid["person"], **extra}
     assert set(records) == {prefix for prefix, _ in SECURED_ROUTES}, "add a hidden record for every secured route"
     return records

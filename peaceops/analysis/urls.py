@@ -1,0 +1,5 @@
+"""The analysis pages (namespace "analysis")."""
+
+app_name = "analysis"
+
+urlpatterns: list = []

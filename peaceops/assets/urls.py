@@ -1,0 +1,5 @@
+"""The assets pages (namespace "assets")."""
+
+app_name = "assets"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""The inter-mission cooperation pages (namespace "cooperation")."""
+
+app_name = "cooperation"
+
+urlpatterns: list = []

@@ -1,0 +1,26 @@
+"""Test helpers of peaceops.coordination, shared with the project-wide security tests."""
+
+import datetime as dt
+
+from peaceops.coordination import models as coordination
+from peaceops.core.classification import Classification as C
+from peaceops.registry import models as r
+
+
+def hidden_records(world) -> dict:
+    """One UNAMID record per secured API route of this app, above the MINURCAT user's clearance,
+    keyed by route prefix (accounts/tests/test_api_security.py probes each one)."""
+    ddr = coordination.Sector.objects.create(code="DDR", name_en="DDR", name_fr="DDR", kind="mission")
+    ngo = r.Organisation.objects.create(name="Darfur relief NGO", kind=r.Organisation.Kind.NGO)
+    hidden_in_unamid = {"owning_mission": world.unamid, "classification": C.CONFIDENTIAL}
+    records = {
+        "activities": coordination.Activity.objects.create(
+            organisation=ngo, sector=ddr, country=world.sudan, title="UNAMID only", **hidden_in_unamid),
+        "programmes": coordination.Programme.objects.create(name="UNAMID DDR", sector=ddr, **hidden_in_unamid),
+        "integration-assessments": coordination.IntegrationAssessment.objects.create(
+            mission=world.unamid, sector=ddr, model="full", classification=C.CONFIDENTIAL),
+    }
+    records["funding-streams"] = coordination.FundingStream.objects.create(
+        kind="assessed", source=ngo, programme=records["programmes"], start_date=dt.date(2009, 7, 1),
+        end_date=dt.date(2010, 6, 30), amount=1000000, currency="USD", **hidden_in_unamid)
+    return records

@@ -1,0 +1,5 @@
+"""The mandates pages (namespace "mandates")."""
+
+app_name = "mandates"
+
+urlpatterns: list = []

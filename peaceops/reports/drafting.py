@@ -1,0 +1,75 @@
+"""Report drafting, pure: the sections other modules contribute to a report, and their assembly.
+
+A report (the quarterly joint regional threat assessment, the Secretary-General's report to the
+Security Council) is drafted from the data, then edited and approved by people (seed 000 §IV.C.3,
+§IV.E.2; seed 004 §3). Each module that knows part of the story offers sections through a provider
+module ``peaceops.<app>.report_sections`` with one function::
+
+    def sections(request: DraftRequest) -> list[DraftSection]
+
+The reports app asks every provider listed in ``PROVIDERS`` (those that exist) and orders the
+sections by ``order``. A provider reads through its own selectors with ``request.user``, so a draft
+holds only what the person drafting may see. No Django imports here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+THREAT_ASSESSMENT = "threat_assessment"
+SG_REPORT = "sg_report"
+KINDS = (THREAT_ASSESSMENT, SG_REPORT)
+
+# The modules asked for sections, in this order; a module may offer none for a kind.
+PROVIDERS = ("analysis", "mandates", "cooperation", "coordination", "incidents")
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """What a draft is for: its kind, the missions it covers (one, or a region's), and the period."""
+
+    kind: str
+    mission_ids: tuple[int, ...]
+    start: dt.date
+    end: dt.date
+    user: object = None  # the Django user drafting; providers filter through peaceops.accounts.access
+    region_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class DraftSection:
+    """One section of a draft.
+
+    ``key`` is stable across redrafts (e.g. "analysis.trends"), so a redraft can keep what people edited.
+    ``body`` is plain text, paragraphs separated by blank lines. ``mission_id`` names the mission whose
+    analysts contribute the section (None: the whole region), ``classification`` the level its content
+    needs (0 unclassified, 1 confidential, 2 strictly confidential).
+    """
+
+    key: str
+    title: str
+    body: str
+    order: int = 100
+    tables: tuple[Table, ...] = field(default_factory=tuple)
+    mission_id: int | None = None
+    classification: int = 0
+    source: str = ""  # where the text comes from, shown to the editor, e.g. "incidents 2010-01-01..2010-03-31"
+
+
+def assemble(sections: list[DraftSection]) -> list[DraftSection]:
+    """The sections in reading order; a repeated key keeps its first occurrence (a provider bug otherwise)."""
+    seen: set[str] = set()
+    unique = []
+    for section in sorted(sections, key=lambda s: (s.order, s.key)):
+        if section.key not in seen:
+            seen.add(section.key)
+            unique.append(section)
+    return unique

@@ -1,0 +1,5 @@
+"""The reports pages (namespace "reports")."""
+
+app_name = "reports"
+
+urlpatterns: list = []
