@@ -1,0 +1,63 @@
+"""The country-month forecaster: a recency-weighted empirical mixture on the log scale.
+
+For each country the draws for every month ahead come from the country's own recent months
+(the conflictology idea, which the 2023/24 challenge found hard to beat), with three changes:
+- a longer window with recency weights (half-life ``half_life`` months), so the latest months
+  count most but one quiet or violent month does not decide everything;
+- each resampled month is blurred on the log1p scale by Gaussian noise of sd ``log_sd`` (a
+  month of 300 deaths says 150 or 600 are plausible next year; the empirical distribution alone
+  puts zero probability between observed values);
+- the blur grows with the horizon (``log_sd_per_month``), as uncertainty does.
+Draws are rounded to whole deaths, never negative, and seeded: the same history, last month,
+number of draws and seed give the same draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .history import History
+
+HORIZONS = tuple(range(3, 15))  # data to October, forecasts for January..December (challenge layout)
+
+
+@dataclass(frozen=True)
+class ModelParameters:
+    window: int = 24
+    half_life: float = 9.0
+    log_sd: float = 0.35
+    log_sd_per_month: float = 0.0
+
+
+DEFAULT = ModelParameters()
+
+
+def recency_weights(length: int, half_life: float) -> np.ndarray:
+    ages = np.arange(length)[::-1]  # the last month has age 0
+    weights = 0.5 ** (ages / half_life)
+    return weights / weights.sum()
+
+
+def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
+                  params: ModelParameters = DEFAULT) -> np.ndarray:
+    """Draws, shape (len(HORIZONS), draws), for one country's series (oldest first)."""
+    recent = np.asarray(series[-params.window:], dtype=float)
+    weights = recency_weights(len(recent), params.half_life)
+    picked = rng.choice(recent, size=(len(HORIZONS), draws), p=weights)
+    sd = params.log_sd + params.log_sd_per_month * (np.array(HORIZONS, dtype=float)[:, None] - HORIZONS[0])
+    noise = rng.standard_normal(size=picked.shape) * sd
+    blurred = np.expm1(np.log1p(picked) + noise)
+    blurred[picked == 0] = 0.0  # a month without deaths stays without deaths: peace is not blurred
+    return np.maximum(np.rint(blurred), 0).astype(np.int64)
+
+
+def forecast_draws(history: History, draws: int, seed: int,
+                   params: ModelParameters = DEFAULT) -> np.ndarray:
+    """Draws for every country: shape (countries, len(HORIZONS), draws)."""
+    rng = np.random.default_rng(seed)
+    out = np.empty((len(history.country_ids), len(HORIZONS), draws), dtype=np.int64)
+    for i in range(len(history.country_ids)):
+        out[i] = country_draws(history.series(i), draws, rng, params)
+    return out
