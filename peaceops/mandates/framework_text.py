@@ -380,7 +380,7 @@ def _blocks(lines: list[_Line], notes: _Notes, list_section: bool) -> list[_Bloc
 
 def _continues(previous: str, text: str) -> bool:
     first = text.strip()[:1]
-    return first.islower() or not previous.rstrip().endswith(SENTENCE_END)
+    return first.islower() or not FOOTNOTE_MARK.sub("", previous).rstrip().endswith(SENTENCE_END)
 
 
 # ---------------------------------------------------------------------------------------------------------
