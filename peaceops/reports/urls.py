@@ -1,5 +1,7 @@
-"""The reports pages (namespace "reports")."""
+"""The reports pages, mounted at /reports/ (namespace "reports")."""
+
+from peaceops.reports import views
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = views.urlpatterns

@@ -1,0 +1,134 @@
+"""A report document (``selectors.document``: plain data) as Markdown, PDF or DOCX. No Django imports.
+
+PDF through ReportLab and DOCX through python-docx (DESIGN.md's libraries of the field): both write the
+same structure, a title block (kind, period, missions, classification, status), then each section with
+its paragraphs and tables. The classification is printed in every page's header and footer, as UN
+documents mark it.
+"""
+
+import io
+
+FORMATS = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf",
+           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def paragraphs(body: str) -> list[str]:
+    """Paragraphs are separated by blank lines; single line breaks inside one are kept as spaces."""
+    return [" ".join(part.split()) for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def _facts(doc: dict) -> list[tuple[str, str]]:
+    facts = [("Kind", doc["kind"]), ("Period", f"{doc['period'][0]} to {doc['period'][1]}"),
+             ("Drafted by", doc["mission"]), ("Missions covered", ", ".join(doc["missions"])),
+             ("Classification", doc["classification"]), ("Status", doc["status"])]
+    if doc["region"]:
+        facts.insert(3, ("Region", doc["region"]))
+    if doc["approved_by"]:
+        facts.append(("Approved", f"{doc['approved_by']}, {doc['approved_at']}"))
+    return facts
+
+
+def _md_cell(value) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def render_md(doc: dict) -> bytes:
+    lines = [f"# {doc['title']}", ""]
+    lines += [f"- **{label}:** {value}" for label, value in _facts(doc)]
+    for section in doc["sections"]:
+        contributor = f" ({section['mission']})" if section["mission"] else ""
+        lines += ["", f"## {section['title']}{contributor}", ""]
+        for para in paragraphs(section["body"]):
+            lines += [para, ""]
+        for table in section["tables"]:
+            if table.get("caption"):
+                lines += [f"*{table['caption']}*", ""]
+            lines.append("| " + " | ".join(_md_cell(h) for h in table["header"]) + " |")
+            lines.append("|" + "---|" * len(table["header"]))
+            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table["rows"]]
+            lines.append("")
+    return ("\n".join(lines).rstrip() + "\n").encode()
+
+
+def render_docx(doc: dict) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    for section in document.sections:
+        section.header.paragraphs[0].text = doc["classification"].upper()
+        section.footer.paragraphs[0].text = f"{doc['classification'].upper()} · {doc['title']}"
+    document.add_heading(doc["title"], level=0)
+    facts = document.add_table(rows=0, cols=2)
+    for label, value in _facts(doc):
+        cells = facts.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    for section in doc["sections"]:
+        contributor = f" ({section['mission']})" if section["mission"] else ""
+        document.add_heading(section["title"] + contributor, level=1)
+        for para in paragraphs(section["body"]):
+            document.add_paragraph(para)
+        for table in section["tables"]:
+            if table.get("caption"):
+                document.add_paragraph(table["caption"]).runs[0].italic = True
+            grid = document.add_table(rows=1, cols=len(table["header"]))
+            grid.style = "Table Grid"
+            for cell, text in zip(grid.rows[0].cells, table["header"]):
+                cell.text = str(text)
+                cell.paragraphs[0].runs[0].bold = True
+            for row in table["rows"]:
+                for cell, value in zip(grid.add_row().cells, row):
+                    cell.text = str(value)
+    document.styles["Normal"].font.size = Pt(10)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render_pdf(doc: dict) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from xml.sax.saxutils import escape
+
+    styles = getSampleStyleSheet()
+    marking = doc["classification"].upper()
+
+    def mark_page(canvas, _doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, marking)
+        canvas.drawCentredString(A4[0] / 2, 8 * mm, f"{marking} · page {canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    grid_style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    cell_style = styles["BodyText"].clone("cell", fontSize=8, leading=10)
+    story = [Paragraph(escape(doc["title"]), styles["Title"])]
+    story.append(Table([[label, Paragraph(escape(value), cell_style)] for label, value in _facts(doc)],
+                       colWidths=[40 * mm, 130 * mm], style=TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8)])))
+    for section in doc["sections"]:
+        contributor = f" ({section['mission']})" if section["mission"] else ""
+        story += [Spacer(1, 4 * mm), Paragraph(escape(section["title"] + contributor), styles["Heading2"])]
+        story += [Paragraph(escape(para), styles["BodyText"]) for para in paragraphs(section["body"])]
+        for table in section["tables"]:
+            if table.get("caption"):
+                story.append(Paragraph(f"<i>{escape(table['caption'])}</i>", styles["BodyText"]))
+            rows = [[Paragraph(escape(str(c)), cell_style) for c in row] for row in [table["header"], *table["rows"]]]
+            story += [Table(rows, repeatRows=1, style=grid_style), Spacer(1, 2 * mm)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title=doc["title"], topMargin=18 * mm, bottomMargin=16 * mm).build(
+        story, onFirstPage=mark_page, onLaterPages=mark_page)
+    return out.getvalue()
+
+
+RENDERERS = {"md": render_md, "pdf": render_pdf, "docx": render_docx}
+
+
+def render(doc: dict, fmt: str) -> bytes:
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(RENDERERS)}")
+    return RENDERERS[fmt](doc)

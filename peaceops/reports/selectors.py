@@ -1,0 +1,38 @@
+"""Reads of the reports app, each narrowed to what the reader may see."""
+
+from django.db.models import QuerySet
+
+from peaceops.accounts.access import visible
+from peaceops.reports.models import Report, ReportSection
+
+
+def reports_for(user) -> QuerySet:
+    return visible(Report.objects.select_related("owning_mission", "region", "approved_by"), user)
+
+
+def report_for(user, report_id: int) -> Report | None:
+    return reports_for(user).filter(pk=report_id).first()
+
+
+def sections_for(user, report: Report) -> QuerySet:
+    """The report's sections the reader is cleared for (a section may be classified above the report's readers)."""
+    return visible(ReportSection.objects.filter(report=report).select_related("mission", "edited_by"), user)
+
+
+def document(user, report: Report) -> dict:
+    """The report as plain data for the renderers (peaceops.reports.render), as this reader may see it."""
+    return {
+        "title": report.title,
+        "kind": report.get_kind_display(),
+        "classification": report.get_classification_display(),
+        "mission": report.owning_mission.acronym,
+        "missions": list(report.missions.order_by("acronym").values_list("acronym", flat=True)),
+        "region": report.region.name if report.region else "",
+        "period": (report.period_start.isoformat(), report.period_end.isoformat()),
+        "status": report.get_status_display(),
+        "approved_by": report.approved_by.get_username() if report.approved_by else "",
+        "approved_at": report.approved_at.date().isoformat() if report.approved_at else "",
+        "sections": [{"title": s.title, "body": s.body, "tables": s.tables,
+                      "mission": s.mission.acronym if s.mission else ""}
+                     for s in sections_for(user, report)],
+    }

@@ -1,0 +1,71 @@
+"""The reports pages: list and draft, a report with its sections, section editing, export; and denials."""
+
+import pytest
+from django.urls import reverse
+
+from peaceops.reports import services
+from peaceops.reports.models import Report
+from peaceops.reports.tests.conftest import Q1_2010
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(client, user):
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def test_an_analyst_drafts_from_the_list_page(reporting, client):
+    page = logged_in(client, reporting.users["minurcat"])
+    assert "Draft from the data" in page.get(reverse("reports:list")).content.decode()
+    answer = page.post(reverse("reports:list"), {"kind": "threat_assessment", "period_start": "2010-01-01",
+                                                 "period_end": "2010-03-31", "title": ""})
+    report = Report.objects.get()
+    assert answer.status_code == 302 and answer.url == reverse("reports:detail", args=[report.pk])
+    detail = page.get(answer.url).content.decode()
+    assert "Security situation" in detail and "Export PDF" in detail and "Approve and lock" not in detail
+
+
+def test_a_viewer_sees_no_draft_form_and_cannot_post_one(reporting, client):
+    page = logged_in(client, reporting.users["regional"])
+    assert "Draft from the data" not in page.get(reverse("reports:list")).content.decode()
+    page.post(reverse("reports:list"), {"kind": "threat_assessment", "period_start": "2010-01-01",
+                                        "period_end": "2010-03-31"})
+    assert not Report.objects.exists()
+
+
+def test_editing_a_section_and_approving(reporting, client):
+    report = services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+                                   owning_mission=reporting.minurcat, **Q1_2010)
+    section = report.sections.get(key="incidents.situation")
+    page = logged_in(client, reporting.users["minurcat"])
+    url = reverse("reports:section-edit", args=[report.pk, section.pk])
+    page.post(url, {"title": "Situation", "body": "Calm in Goz Beida.\n\nTense in Abéché."})
+    section.refresh_from_db()
+    assert section.title == "Situation" and section.edited
+    leader = logged_in(client, reporting.users["leader"])
+    leader.post(reverse("reports:approve", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.locked
+    assert leader.get(url).status_code == 403  # locked: nobody edits
+
+
+def test_pages_of_a_report_one_may_not_read_answer_404(reporting, client):
+    report = services.draft_report(user=reporting.users["jmac_unamid"], kind="threat_assessment",
+                                   owning_mission=reporting.unamid, classification=1, **Q1_2010)
+    page = logged_in(client, reporting.users["minurcat"])
+    section = report.sections.first()
+    for url in (reverse("reports:detail", args=[report.pk]), reverse("reports:export", args=[report.pk, "pdf"]),
+                reverse("reports:section-edit", args=[report.pk, section.pk])):
+        assert page.get(url).status_code == 404, url
+    assert page.post(reverse("reports:approve", args=[report.pk])).status_code == 404
+
+
+def test_export_downloads(reporting, client):
+    report = services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+                                   owning_mission=reporting.minurcat, **Q1_2010)
+    page = logged_in(client, reporting.users["minurcat"])
+    pdf = page.get(reverse("reports:export", args=[report.pk, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    md = page.get(reverse("reports:export", args=[report.pk, "md"])).content.decode()
+    assert md.startswith("# ") and "## Security situation" in md

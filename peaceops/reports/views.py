@@ -1,0 +1,154 @@
+"""Pages of the reports app: the list with a new-draft form, a report with its sections, section editing.
+
+Thin views: reads through ``selectors``, writes through ``services`` (which check the roles); a report or
+section the reader may not see answers 404, like one that does not exist.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
+from peaceops.registry.models import Mission, Region
+from peaceops.reports import render as renderers
+from peaceops.reports import selectors, services
+from peaceops.reports.api import export_response
+from peaceops.reports.models import Report
+from peaceops.web import scope
+
+
+def _quarter_before(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last full quarter: the threat assessment is quarterly (seed 000 §IV.C.3)."""
+    first_of_quarter = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    end = first_of_quarter - dt.timedelta(days=1)
+    return dt.date(end.year, 3 * ((end.month - 1) // 3) + 1, 1), end
+
+
+class DraftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Report.Kind.choices)
+    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=_("Title (optional)"), max_length=300, required=False)
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 16}), required=False,
+                           help_text=_("Paragraphs are separated by a blank line."))
+
+
+def _scope_parts(request) -> tuple[Mission | None, Region | None]:
+    """The drafting mission and, in a region scope, the region (drafted by the first mission one may author for)."""
+    current = scope.current(request)
+    if current["kind"] == scope.MISSION:
+        return current["object"], None
+    if current["kind"] == scope.REGION:
+        missions = Mission.objects.filter(id__in=scope.mission_ids_in_scope(request)).order_by("acronym")
+        authoring = [m for m in missions if any(can(request.user, action, m.id)
+                                                for action in services.AUTHOR_ACTION.values())]
+        return (authoring or list(missions) or [None])[0], current["object"]
+    return None, None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_list(request):
+    mission, region = _scope_parts(request)
+    may_draft = mission is not None and any(can(request.user, a, mission.id) for a in services.AUTHOR_ACTION.values())
+    start, end = _quarter_before(dt.date.today())
+    form = DraftForm(request.POST or None, initial={"period_start": start, "period_end": end})
+    if request.method == "POST" and may_draft and form.is_valid():
+        try:
+            report = services.draft_report(
+                user=request.user, kind=form.cleaned_data["kind"], owning_mission=mission, region=region,
+                start=form.cleaned_data["period_start"], end=form.cleaned_data["period_end"],
+                title=form.cleaned_data["title"])
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            return redirect("reports:detail", report.pk)
+    reports = selectors.reports_for(request.user)
+    return render(request, "reports/list.html", {
+        "reports": reports, "form": form, "may_draft": may_draft, "mission": mission, "region": region})
+
+
+def _report_or_404(request, report_id: int) -> Report:
+    report = selectors.report_for(request.user, report_id)
+    if report is None:
+        raise Http404("No such report.")
+    return report
+
+
+@login_required
+@require_GET
+def report_detail(request, report_id: int):
+    report = _report_or_404(request, report_id)
+    sections = [(section, services.may_edit_section(request.user, section))
+                for section in selectors.sections_for(request.user, report)]
+    return render(request, "reports/detail.html", {
+        "report": report, "sections": sections, "formats": list(renderers.FORMATS),
+        "may_redraft": not report.locked and can(request.user, services.AUTHOR_ACTION[report.kind],
+                                                 report.owning_mission_id),
+        "may_approve": not report.locked and can(request.user, Action.APPROVE, report.owning_mission_id)})
+
+
+@login_required
+@require_POST
+def report_change(request, report_id: int, change: str):
+    report = _report_or_404(request, report_id)
+    try:
+        {"redraft": services.redraft, "approve": services.approve}[change](report, request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _t("Report approved and locked.") if change == "approve"
+                         else _t("Sections nobody edited were redrafted from the data."))
+    return redirect("reports:detail", report.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request, report_id: int, section_id: int):
+    report = _report_or_404(request, report_id)
+    section = selectors.sections_for(request.user, report).filter(pk=section_id).first()
+    if section is None:
+        raise Http404("No such section.")
+    if not services.may_edit_section(request.user, section):
+        raise PermissionDenied("This section is written by another mission's staff, or the report is locked.")
+    form = SectionForm(request.POST or None, initial={"title": section.title, "body": section.body})
+    if request.method == "POST" and form.is_valid():
+        services.edit_section(section, request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"])
+        return redirect("reports:detail", report.pk)
+    return render(request, "reports/section_form.html", {"report": report, "section": section, "form": form})
+
+
+@login_required
+@require_GET
+def report_export(request, report_id: int, fmt: str):
+    report = _report_or_404(request, report_id)
+    if fmt not in renderers.FORMATS:
+        raise Http404("Unknown format.")
+    return export_response(renderers.render(selectors.document(request.user, report), fmt), fmt, report)
+
+
+urlpatterns = [
+    path("", report_list, name="list"),
+    path("<int:report_id>/", report_detail, name="detail"),
+    path("<int:report_id>/redraft/", report_change, {"change": "redraft"}, name="redraft"),
+    path("<int:report_id>/approve/", report_change, {"change": "approve"}, name="approve"),
+    path("<int:report_id>/sections/<int:section_id>/", section_edit, name="section-edit"),
+    path("<int:report_id>/export.<str:fmt>", report_export, name="export"),
+]
