@@ -1,5 +1,7 @@
-"""The analysis pages (namespace "analysis")."""
+"""The analysis pages, mounted at /analysis/ (namespace "analysis")."""
+
+from peaceops.analysis import views
 
 app_name = "analysis"
 
-urlpatterns: list = []
+urlpatterns = views.urlpatterns

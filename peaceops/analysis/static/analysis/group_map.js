@@ -1,0 +1,28 @@
+/* An armed group's incidents on the vendored Leaflet, coloured by country: the cross-border map.
+   No tile server unless PEACEOPS_TILE_URL names one; country shapes come from web:map-data. */
+(function () {
+  "use strict";
+  var el = document.getElementById("group-map");
+  var data = document.getElementById("group-points");
+  if (!el || !data || typeof L === "undefined") { return; }
+  var points = JSON.parse(data.textContent);
+  var map = L.map(el).setView([10, 22], 4);
+  map.attributionControl.setPrefix("Leaflet");
+  if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map); }
+  var colours = ["#1f6f8b", "#c0392b", "#7d3c98", "#d68910", "#1e8449", "#5d6d7e"];
+  var byCountry = {};
+  fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (shapes) {
+      if (shapes) { L.geoJSON(shapes, { style: { color: "#888", weight: 1, fillOpacity: 0.03 },
+        pointToLayer: function () { return null; } }).addTo(map); }
+    }).catch(function () {});
+  var bounds = [];
+  points.forEach(function (p) {
+    if (!(p.country in byCountry)) { byCountry[p.country] = colours[Object.keys(byCountry).length % colours.length]; }
+    L.circleMarker([p.lat, p.lon], { radius: 4, color: byCountry[p.country] })
+      .bindTooltip(p.date + " " + p.country + " " + p.admin1 + (p.deaths ? " (" + p.deaths + ")" : "")).addTo(map);
+    bounds.push([p.lat, p.lon]);
+  });
+  if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 8 }); }
+  el.dataset.ready = "1";
+}());

@@ -1,0 +1,17 @@
+"""``{% forecast_panel %}``: the host countries' forecasts on the mission dashboard (web/home.html)."""
+
+from django import template
+
+from peaceops.analysis import selectors
+from peaceops.web import scope
+
+register = template.Library()
+
+
+@register.inclusion_tag("analysis/_forecast_panel.html", takes_context=True)
+def forecast_panel(context):
+    from peaceops.analysis.views import forecast_panels
+
+    request = context["request"]
+    by_country = selectors.host_country_forecasts(request.user, scope.mission_ids_in_scope(request))
+    return {"panels": forecast_panels(by_country)}

@@ -1,0 +1,303 @@
+"""The JMAC pages: trends, hotspots, alerts with their workflow, the replay, armed groups, security levels.
+
+Thin views: reads through selectors / selectors_alerts (narrowed by peaceops.accounts.access),
+writes through services (rights checked there). Plots are server-rendered SVG (analysis.svg).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from peaceops.accounts.access import access_for, visible
+from peaceops.accounts.roles import Action
+from peaceops.analysis import selectors, selectors_alerts, services, svg
+from peaceops.analysis.models import SecurityLevel
+from peaceops.incidents.models import Incident
+from peaceops.registry.models import AdminArea, Country, Mission
+from peaceops.web import scope
+
+KIND_LABELS = {"surge": gettext_lazy("Surge against the area's baseline"),
+               "new_actor": gettext_lazy("New armed actor in the area"),
+               "toward_border": gettext_lazy("Violence moving toward a border"),
+               "displacement": gettext_lazy("Displacement toward a border")}
+STATUS_LABELS = {"open": gettext_lazy("Open"), "acknowledged": gettext_lazy("Acknowledged"),
+                 "dismissed": gettext_lazy("Dismissed"), "escalated": gettext_lazy("Escalated")}
+
+
+class AsOfForm(forms.Form):
+    as_of = forms.DateField(label=gettext_lazy("As of"), required=False,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    country = forms.CharField(label=gettext_lazy("Country (ISO3)"), required=False, max_length=3)
+
+
+def _scope_mission(request) -> str | None:
+    current = scope.current(request)
+    return current["label"] if current["kind"] == scope.MISSION else None
+
+
+def _latest_known_day(request) -> dt.date:
+    """Default date: the latest incident the user may read in scope (demo data end in 2010), else today."""
+    incidents = visible(Incident.objects.all(), request.user)
+    ids = scope.mission_ids_in_scope(request)
+    if ids:
+        incidents = incidents.filter(owning_mission_id__in=ids)
+    latest = incidents.order_by("-start_date").values_list("start_date", flat=True).first()
+    return latest or dt.date.today()
+
+
+def _as_of(request) -> tuple[AsOfForm, dt.date, str | None]:
+    form = AsOfForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["as_of"] or _latest_known_day(request), form.cleaned_data["country"] or None
+    return form, _latest_known_day(request), None
+
+
+def _alert_rows(shown_alerts, missions: dict[int, str]) -> list[dict]:
+    return [{"shown": s, "alert": s.alert, "kind": KIND_LABELS.get(s.alert.kind, s.alert.kind),
+             "status": STATUS_LABELS.get(s.status, s.status),
+             "missions": [missions.get(m, str(m)) for m in s.alert.mission_ids],
+             "notified": [missions.get(m, str(m)) for m in s.alert.notified_mission_ids],
+             "evidence": list(s.alert.evidence_ids)[:20]} for s in shown_alerts]
+
+
+def _alerts_context(request, as_of, country):
+    try:
+        found = selectors_alerts.alerts_as_of(request.user, as_of, country=country, mission=_scope_mission(request))
+        error = ""
+    except selectors_alerts.AnalysisInputError as exc:
+        found, error = [], str(exc)
+    missions = dict(Mission.objects.values_list("id", "acronym"))
+    return {"alerts": _alert_rows(found, missions), "error": error}
+
+
+@login_required
+@require_GET
+def alerts(request):
+    form, as_of, country = _as_of(request)
+    context = _alerts_context(request, as_of, country)
+    access = access_for(request.user)
+    can_review = Action.EDIT_ANALYSIS in access.system_actions or any(
+        Action.EDIT_ANALYSIS in a for a in access.mission_actions.values())
+    return render(request, "analysis/alerts.html", {**context, "form": form, "as_of": as_of, "country": country or "",
+                                                    "can_review": can_review,
+                                                    "actions": services.REVIEW_ACTIONS})
+
+
+@login_required
+@require_POST
+def review(request):
+    as_of_text = request.POST.get("as_of", "")
+    try:
+        as_of = dt.date.fromisoformat(as_of_text)
+        selectors_alerts.review_alert(request.user, key=request.POST.get("key", ""), as_of=as_of,
+                                      action=request.POST.get("action", ""), note=request.POST.get("note", ""))
+        messages.success(request, _("Review recorded."))
+    except ValueError as exc:
+        messages.error(request, str(exc) if isinstance(exc, selectors_alerts.AnalysisInputError)
+                       else _("Give a date as YYYY-MM-DD."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("analysis:alerts") + "?" + urlencode({"as_of": as_of_text}))
+
+
+STEPS = {"week": dt.timedelta(days=7)}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+@login_required
+@require_GET
+def replay(request):
+    """Steps through dates: the alerts and hotspots as computed from what was known on each date."""
+    form, as_of, country = _as_of(request)
+    context = _alerts_context(request, as_of, country)
+    try:
+        spots = [h for h in selectors_alerts.hotspots_as_of(request.user, as_of, country=country,
+                                                            mission=_scope_mission(request)) if h.is_hotspot]
+    except selectors_alerts.AnalysisInputError:
+        spots = []
+    base = {"country": country} if country else {}
+    steps = {
+        "prev_month": _add_months(as_of, -1), "prev_week": as_of - dt.timedelta(days=7),
+        "next_week": as_of + dt.timedelta(days=7), "next_month": _add_months(as_of, 1),
+    }
+    links = {name: "?" + urlencode({**base, "as_of": day.isoformat()}) for name, day in steps.items()}
+    return render(request, "analysis/replay.html", {**context, "form": form, "as_of": as_of, "links": links,
+                                                    "hotspots": spots[:15]})
+
+
+@login_required
+@require_GET
+def trends_page(request):
+    form, as_of, country = _as_of(request)
+    unit = request.GET.get("unit", "country")
+    by = request.GET.get("by") or None
+    try:
+        table = selectors_alerts.trends_as_of(request.user, as_of, unit=unit, grouping=by, country=country,
+                                              mission=_scope_mission(request),
+                                              first=_add_months(as_of, -24))
+        error = ""
+    except selectors_alerts.AnalysisInputError as exc:
+        table, error = None, str(exc)
+    charts, rows = [], []
+    if table and table.rows:
+        labels = [p.strftime("%Y-%m") for p in table.periods]
+        top = sorted(table.rows, key=lambda r: -sum(r.counts))[:8]
+        names = [f"{r.unit}{' · ' + r.group if r.group else ''}" for r in top]
+        charts = [mark_safe(svg.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top)],
+                                           title=_("Incidents per month"))),
+                  mark_safe(svg.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top)],
+                                           title=_("Fatalities per month")))]
+        rows = [{"name": n, "count": sum(r.counts), "deaths": sum(r.deaths),
+                 "last": r.counts[-1]} for n, r in zip(names, top)]
+    return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": charts, "rows": rows,
+                                                    "unit": unit, "by": by or "", "error": error,
+                                                    "units": ("country", "admin1", "admin2", "grid", "mission")})
+
+
+@login_required
+@require_GET
+def hotspots_page(request):
+    form, as_of, country = _as_of(request)
+    unit = request.GET.get("unit", "admin1")
+    try:
+        found = selectors_alerts.hotspots_as_of(request.user, as_of, unit=unit, country=country,
+                                                mission=_scope_mission(request))
+        error = ""
+    except selectors_alerts.AnalysisInputError as exc:
+        found, error = [], str(exc)
+    return render(request, "analysis/hotspots.html", {"form": form, "as_of": as_of, "hotspots": found[:50],
+                                                      "flagged": sum(h.is_hotspot for h in found),
+                                                      "unit": unit, "error": error,
+                                                      "units": ("admin1", "admin2", "country", "grid", "mission")})
+
+
+@login_required
+@require_GET
+def groups(request):
+    rows = [{"group": g, "footprint": selectors.group_footprint(request.user, g)}
+            for g in selectors.armed_groups_for(request.user)]
+    return render(request, "analysis/groups.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def group_detail(request, pk: int):
+    group = get_object_or_404(selectors.armed_groups_for(request.user), pk=pk)
+    footprint = selectors.group_footprint(request.user, group)
+    incidents = selectors.group_incidents(request.user, group)[:100]
+    return render(request, "analysis/group.html", {
+        "group": group, "footprint": footprint, "incidents": incidents,
+        "points": selectors.group_points(request.user, group),
+        "tile_url": getattr(settings, "PEACEOPS_TILE_URL", "")})
+
+
+class SecurityLevelForm(forms.ModelForm):
+    class Meta:
+        model = SecurityLevel
+        fields = ["owning_mission", "system", "level", "country", "admin_area", "valid_from", "valid_to", "note",
+                  "classification", "source"]
+        widgets = {"valid_from": forms.DateInput(attrs={"type": "date"}),
+                   "valid_to": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        access = access_for(user)
+        missions = Mission.objects.order_by("acronym")
+        if Action.EDIT_ANALYSIS not in access.system_actions:
+            missions = missions.filter(id__in=[m for m, acts in access.mission_actions.items()
+                                               if Action.EDIT_ANALYSIS in acts])
+        self.fields["owning_mission"].queryset = missions
+        self.fields["owning_mission"].required = True
+        self.fields["country"].queryset = Country.objects.filter(missions__isnull=False).distinct().order_by("name")
+        self.fields["admin_area"].queryset = AdminArea.objects.filter(level__lte=2).order_by("country", "name")
+
+
+@login_required
+def levels(request):
+    on = None
+    if request.GET.get("on"):
+        try:
+            on = dt.date.fromisoformat(request.GET["on"])
+        except ValueError:
+            messages.error(request, _("Give a date as YYYY-MM-DD."))
+    form = SecurityLevelForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.security_level_set(user=request.user, level=form.save(commit=False))
+                messages.success(request, _("Security level recorded."))
+                return redirect("analysis:levels")
+            except (PermissionDenied, ValidationError) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.error(request, _("The level was not recorded: see the form."))
+    missions = dict(Mission.objects.values_list("id", "acronym"))
+    divergences = [{"d": d, "first_mission": missions.get(d.first.mission_id, ""),
+                    "second_mission": missions.get(d.second.mission_id, "")}
+                   for d in selectors.security_divergences(request.user, on=on)]
+    access = access_for(request.user)
+    can_edit = Action.EDIT_ANALYSIS in access.system_actions or any(
+        Action.EDIT_ANALYSIS in a for a in access.mission_actions.values())
+    return render(request, "analysis/levels.html", {
+        "levels": selectors.security_levels_for(request.user, on), "divergences": divergences, "on": on,
+        "form": form if can_edit else None})
+
+
+@login_required
+@require_GET
+def forecasts(request):
+    by_country = selectors.host_country_forecasts(request.user, scope.mission_ids_in_scope(request))
+    return render(request, "analysis/forecasts.html", {"panels": forecast_panels(by_country)})
+
+
+def forecast_panels(by_country) -> list[dict]:
+    panels = []
+    for country, rows in sorted(by_country.items(), key=lambda item: item[0].name):
+        labels = [f.month.strftime("%Y-%m") for f in rows]
+        panels.append({"country": country, "rows": rows, "chart": mark_safe(svg.band_chart(
+            labels, [f.mean for f in rows], [f.p10 for f in rows], [f.p90 for f in rows],
+            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.name}))})
+    return panels
+
+
+def _not_found(request, exception=None):
+    raise Http404
+
+
+urlpatterns = [
+    path("", alerts, name="alerts"),
+    path("review/", review, name="review"),
+    path("replay/", replay, name="replay"),
+    path("trends/", trends_page, name="trends"),
+    path("hotspots/", hotspots_page, name="hotspots"),
+    path("armed-groups/", groups, name="groups"),
+    path("armed-groups/<int:pk>/", group_detail, name="group"),
+    path("security-levels/", levels, name="levels"),
+    path("forecasts/", forecasts, name="forecasts"),
+]
