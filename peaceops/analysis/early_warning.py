@@ -30,10 +30,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import shape
 
@@ -50,6 +52,11 @@ KINDS = (SURGE, NEW_ACTOR, TOWARD_BORDER, DISPLACEMENT)
 VIOLENT_CATEGORIES = frozenset({"armed_clash", "attack_on_civilians", "attack_on_un_humanitarian", "banditry",
                                 "abduction", "sexual_violence", "explosive_device"})
 DISPLACEMENT_CATEGORIES = frozenset({"displacement"})
+# Words in an actor's name that mark it as unarmed whatever its kind (ACLED names its
+# "Students (...)", "Labour Group (...)" and the like; matched at word starts, lower case).
+UNARMED_NAME_WORDS = ("civilian", "student", "protester", "rioter", "journalist", "refugee", "idp", "prisoner",
+                      "teacher", "health worker", "aid worker", "labour group", "labor group", "lawyer", "women ")
+_UNARMED_NAME = re.compile(r"\b(" + "|".join(re.escape(w) for w in UNARMED_NAME_WORDS) + ")")
 KM_PER_DEGREE = 111.32
 MAX_SCORE = 10.0
 
@@ -60,7 +67,7 @@ class Rules:
 
     window_days: int = 30  # the recent window, ending on as_of
     baseline_windows: int = 12  # surge: the baseline is the 12 windows (360 days) before the recent one
-    min_history_days: int = 180  # no alert for a country whose data start later than this before the window
+    min_baseline_windows: int = 3  # surge, new actor: the dataset reported on the country in 3 baseline windows
     surge_min_count: int = 3
     surge_min_ratio: float = 2.0
     surge_q: float = 0.05  # Benjamini-Hochberg false discovery rate across the areas tested
@@ -76,7 +83,7 @@ class Rules:
         """How many days of report dates, ending on as_of, the rules read: loading only these gives
         the same alerts as loading the whole history."""
         back = max(self.window_days * self.baseline_windows, self.new_actor_lookback_days,
-                   self.drift_baseline_days, self.min_history_days)
+                   self.drift_baseline_days)
         return self.window_days + back
 
 
@@ -105,6 +112,13 @@ class Alert:
                 "evidence_ids": list(self.evidence_ids), "mission_ids": list(self.mission_ids),
                 "notified_mission_ids": list(self.notified_mission_ids), "key": self.key,
                 "detail": dict(self.detail)}
+
+
+def is_armed(kinds: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """Whether each actor counts as armed (see :func:`new_actor_alerts`)."""
+    by_kind = ~np.isin(kinds, list(UNARMED_ACTOR_KINDS))
+    unarmed_names = {n for n in set(names.tolist()) if _UNARMED_NAME.search(n.lower())}
+    return by_kind & ~np.isin(names, list(unarmed_names)) if unarmed_names else by_kind
 
 
 def alert_key(kind: str, country: str, admin1: str, admin2: str, subject: str = "") -> str:
@@ -187,21 +201,48 @@ class _Known:
     frame: IncidentFrame
     as_of: np.datetime64
     age_days: np.ndarray  # days between report date and as_of (0 = reported on as_of)
-    area: np.ndarray  # area code per incident
+    area: np.ndarray  # area code per incident: (country, admin1[, admin2], dataset)
     area_names: list[tuple[str, str, str]]
-    covered_countries: frozenset[str]  # countries reported on from min_history_days before the window back to the horizon
+    area_dataset: list[str]
+    area_covered: np.ndarray  # bool per area: its dataset reported on its country in enough baseline windows
+    area_baseline_windows: np.ndarray  # int per area: baseline windows its dataset reported in (>= 1)
 
 
 def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
+    """Cut at as_of; number the areas; find how much of the baseline each (country, dataset) covers.
+
+    Datasets name areas their own way (UCDP "Ouham Pendé prefecture", ACLED "Ouham Pende") and
+    start at different dates, so an area is an area of one dataset, and its baseline counts only
+    the baseline windows in which that dataset reported anything on the country (an ACLED extract
+    that starts in January has four months of baseline in May, not twelve; a few back-dated
+    events do not make it older). A (country, dataset) with fewer than ``min_baseline_windows``
+    such windows has no baseline to speak of: its areas raise no surge or new-actor alert
+    (otherwise every actor of a fresh import is "new").
+    """
     day = to_day(as_of)
     known = frame.known_at(day)
     age = (day - known.report_date).astype(np.int64)
-    area, names = area_codes(known, rules.area_level)
-    # Coverage: the country was reported on between min_history_days before the window and the
-    # rules' horizon; reading no further back keeps alerts equal on a frame cut at the horizon.
-    old_enough = (age >= rules.window_days + rules.min_history_days) & (age < rules.horizon_days())
-    covered = frozenset(c for c in set(known.country[old_enough].tolist()) if c)
-    return _Known(known, day, age, area, names, covered)
+    area, names = area_codes(known, rules.area_level, extra=[known.dataset])
+    size = len(names)
+    first_row = np.full(size, -1, dtype=np.int64)
+    first_row[area[::-1]] = np.arange(len(area))[::-1]
+    group = _group_codes(known)
+    window_index = age // rules.window_days
+    in_baseline = (window_index >= 1) & (window_index <= rules.baseline_windows)
+    pairs = np.unique(group[in_baseline] * (rules.baseline_windows + 1) + window_index[in_baseline])
+    windows_by_group = np.bincount(pairs // (rules.baseline_windows + 1),
+                                   minlength=int(group.max()) + 1 if len(group) else 0)
+    area_windows = windows_by_group[group[first_row]] if size else np.zeros(0, dtype=np.int64)
+    covered = area_windows >= rules.min_baseline_windows
+    datasets = [known.dataset[i] for i in first_row.tolist()]
+    return _Known(known, day, age, area, names, datasets, covered, np.maximum(area_windows, 1))
+
+
+def _group_codes(frame: IncidentFrame) -> np.ndarray:
+    """Code per incident of its (country, dataset)."""
+    country, _ = pd.factorize(frame.country, use_na_sentinel=False)
+    dataset, datasets = pd.factorize(frame.dataset, use_na_sentinel=False)
+    return (country * (len(datasets) + 1) + dataset).astype(np.int64)
 
 
 def _evidence(known: _Known, rows: np.ndarray) -> tuple[tuple[int, ...], dt.date]:
@@ -231,7 +272,8 @@ def _rows_by_area(known: _Known, mask: np.ndarray) -> dict[int, np.ndarray]:
     order = np.argsort(areas, kind="stable")
     rows, areas = rows[order], areas[order]
     cuts = np.flatnonzero(np.diff(areas)) + 1
-    return {int(block_areas[0]): block for block, block_areas in zip(np.split(rows, cuts), np.split(areas, cuts))}
+    blocks = zip(np.split(rows, cuts), np.split(areas, cuts), strict=True)
+    return {int(block_areas[0]): block for block, block_areas in blocks}
 
 
 def surge_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAULT_RULES,
@@ -241,12 +283,13 @@ def surge_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAULT_RU
 
     Rule: count violent incidents (:data:`VIOLENT_CATEGORIES`) reported in the ``window_days``
     days ending on ``as_of`` in each area, against the mean count per window over the
-    ``baseline_windows`` windows before it (floored at 0.5 / baseline_windows, so a quiet area
+    ``baseline_windows`` windows before it (fewer when the area's dataset reports on the country
+    for less long; the mean is floored at half an incident over the baseline, so a quiet area
     can surge). One-sided Poisson test P(X >= recent); the p-values of all areas with recent
     violence are adjusted by Benjamini-Hochberg. Alert when q <= ``surge_q``, recent >=
-    ``surge_min_count`` and recent >= ``surge_min_ratio`` x baseline mean, in a country whose data
-    reach back ``min_history_days`` before the window. Score: -log10 p, capped at 10. Evidence:
-    the recent violent incidents.
+    ``surge_min_count`` and recent >= ``surge_min_ratio`` x baseline mean, in an area whose
+    dataset reported on the country in ``min_baseline_windows`` baseline windows
+    (:func:`_prepare`). Score: -log10 p, capped at 10. Evidence: the recent violent incidents.
     """
     known = known or _prepare(frame, as_of, rules)
     f, window = known.frame, rules.window_days
@@ -256,20 +299,22 @@ def surge_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAULT_RU
     size = len(known.area_names)
     recent_counts = np.bincount(known.area[recent], minlength=size)
     baseline_counts = np.bincount(known.area[baseline], minlength=size)
-    tested = [a for a in np.flatnonzero(recent_counts).tolist() if known.area_names[a][0] in known.covered_countries]
-    means = {a: max(baseline_counts[a] / rules.baseline_windows, 0.5 / rules.baseline_windows) for a in tested}
+    tested = [a for a in np.flatnonzero(recent_counts).tolist() if known.area_covered[a]]
+    windows = known.area_baseline_windows
+    means = {a: max(baseline_counts[a] / windows[a], 0.5 / windows[a]) for a in tested}
     p_values = [poisson_upper_tail(int(recent_counts[a]), means[a]) for a in tested]
     q_values = benjamini_hochberg(p_values)
     rows_by_area = _rows_by_area(known, recent)
     alerts = []
-    for area, p_value, q_value in zip(tested, p_values, q_values):
+    for area, p_value, q_value in zip(tested, p_values, q_values, strict=True):
         count = int(recent_counts[area])
         if q_value > rules.surge_q or count < rules.surge_min_count or count < rules.surge_min_ratio * means[area]:
             continue
         score = -math.log10(max(p_value, 1e-300))
         alerts.append(_alert(known, SURGE, area, rows_by_area[area], score, detail={
-            "recent": count, "baseline_mean": round(float(means[area]), 3), "p_value": p_value, "q_value": float(q_value),
-            "window_days": window}))
+            "recent": count, "baseline_mean": round(float(means[area]), 3), "p_value": p_value,
+            "q_value": float(q_value),
+            "window_days": window, "baseline_windows": int(windows[area]), "dataset": known.area_dataset[area]}))
     return alerts
 
 
@@ -280,30 +325,32 @@ def new_actor_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAUL
     into another mission's area went unmapped; seed 002, early warning).
 
     Armed actors: every actor kind except civilians, protesters, UN and humanitarian
-    (imported armed groups mostly carry kind "other"). Only in countries whose data reach back
-    ``min_history_days`` before the window (otherwise every actor is "new"). Score: 3 + log2(1 +
+    (imported armed groups mostly carry kind "other"), and no actor whose name says it is
+    unarmed (:data:`UNARMED_NAME_WORDS`: ACLED's "Students (Central African Republic)").
+    Only in areas whose dataset reported on the country in ``min_baseline_windows`` baseline
+    windows (otherwise every actor of a fresh import is "new"). Score: 3 + log2(1 +
     incidents) + log10(1 + deaths), +2 when the actor was active in another country in the
     lookback (a cross-border group, §IV.A.1; ``detail["seen_in"]`` lists those countries).
     Evidence: the actor's recent incidents in the area.
     """
     known = known or _prepare(frame, as_of, rules)
     f, window = known.frame, rules.window_days
-    armed = ~np.isin(f.actor_kind, list(UNARMED_ACTOR_KINDS))
+    armed = is_armed(f.actor_kind, f.actor_name)
     rows, actors = f.actor_row[armed], f.actor_id[armed]
     names = f.actor_name[armed]
     age = known.age_days[rows]
     recent = age < window
     lookback = (age >= window) & (age < window + rules.new_actor_lookback_days)
     areas = known.area[rows]
-    seen = set(zip(areas[lookback].tolist(), actors[lookback].tolist()))
+    seen = set(zip(areas[lookback].tolist(), actors[lookback].tolist(), strict=True))
     countries_seen: dict[int, set[str]] = {}
-    for actor, country in zip(actors[lookback].tolist(), f.country[rows[lookback]].tolist()):
+    for actor, country in zip(actors[lookback].tolist(), f.country[rows[lookback]].tolist(), strict=True):
         countries_seen.setdefault(actor, set()).add(country)
     found: dict[tuple[int, int], list[int]] = {}
     actor_names: dict[int, str] = {}
     for area, actor, row, name in zip(areas[recent].tolist(), actors[recent].tolist(), rows[recent].tolist(),
-                                      names[recent].tolist()):
-        if (area, actor) in seen or known.area_names[area][0] not in known.covered_countries:
+                                      names[recent].tolist(), strict=True):
+        if (area, actor) in seen or not known.area_covered[area]:
             continue
         found.setdefault((area, actor), []).append(row)
         actor_names[actor] = name
@@ -315,7 +362,7 @@ def new_actor_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAUL
         score = 3 + math.log2(1 + len(evidence)) + math.log10(1 + deaths) + (2 if elsewhere else 0)
         alerts.append(_alert(known, NEW_ACTOR, area, evidence, score, subject=f"actor:{actor}", detail={
             "actor_id": actor, "actor": actor_names[actor], "incidents": len(evidence), "deaths": deaths,
-            "seen_in": elsewhere}))
+            "seen_in": elsewhere, "dataset": known.area_dataset[area]}))
     return alerts
 
 
@@ -361,7 +408,8 @@ def border_alerts(frame: IncidentFrame, as_of: dt.date, borders: BorderContext |
             alerts.append(_alert(known, TOWARD_BORDER, area, recent_rows, score, subject=f"border:{border.neighbour}",
                                  notified=notified, detail={
                                      "neighbour": border.neighbour, "mean_km_before": round(float(then.mean()), 1),
-                                     "mean_km_now": round(float(now.mean()), 1), "nearest_km": round(float(now.min()), 1),
+                                     "mean_km_now": round(float(now.mean()), 1),
+                                     "nearest_km": round(float(now.min()), 1),
                                      "shift_km": round(shift, 1)}))
     return alerts
 

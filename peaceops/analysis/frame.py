@@ -27,7 +27,7 @@ import numpy as np
 UNARMED_ACTOR_KINDS = frozenset({"civilians", "protesters", "un", "humanitarian"})
 
 INCIDENT_COLUMNS = ("id", "report_date", "start_date", "country", "admin1", "admin2", "latitude", "longitude",
-                    "category", "deaths_best")
+                    "category", "deaths_best", "dataset")
 ACTOR_COLUMNS = ("actor_row", "actor_id", "actor_name", "actor_kind")
 MISSION_COLUMNS = ("mission_row", "mission_id")
 
@@ -47,6 +47,8 @@ class IncidentFrame:
       (peaceops.incidents.taxonomy.Category values): object arrays of str;
     - ``latitude``, ``longitude`` float64 (NaN when unknown);
     - ``deaths_best`` int64;
+    - ``dataset`` (Incident.dataset: "joc", "ucdp-ged", "acled"...) object array of str: datasets
+      name areas their own way and start at different dates, so baselines are kept per dataset;
     - actors, long form: ``actor_row`` (position of the incident) int64, ``actor_id`` int64,
       ``actor_name``, ``actor_kind`` object arrays of str;
     - missions whose area holds the incident, long form: ``mission_row`` int64, ``mission_id`` int64.
@@ -62,6 +64,7 @@ class IncidentFrame:
     longitude: np.ndarray
     category: np.ndarray
     deaths_best: np.ndarray
+    dataset: np.ndarray
     actor_row: np.ndarray
     actor_id: np.ndarray
     actor_name: np.ndarray
@@ -96,6 +99,7 @@ class IncidentFrame:
             columns["longitude"].append(np.nan if lon is None else float(lon))
             columns["category"].append(record.get("category") or "other")
             columns["deaths_best"].append(int(record.get("deaths_best") or 0))
+            columns["dataset"].append(record.get("dataset") or "joc")
             for actor_id, name, kind in record.get("actors", ()):
                 columns["actor_row"].append(row)
                 columns["actor_id"].append(actor_id)

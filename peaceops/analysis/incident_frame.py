@@ -65,24 +65,24 @@ def load_incident_frame(user, scope: FrameScope = FrameScope()) -> IncidentFrame
     """The frame of the incidents ``user`` may see in ``scope``, ordered by id."""
     incidents = incident_queryset(user, scope).order_by("id")
     rows = _fetch(incidents.values_list("id", "report_date", "start_date", "country__iso3", "admin1", "admin2",
-                                        "latitude", "longitude", "category", "deaths_best"))
+                                        "latitude", "longitude", "category", "deaths_best", "dataset"))
     if not rows:
         return IncidentFrame.empty()
-    ids, report, start, country, admin1, admin2, lat, lon, category, deaths = zip(*rows)
+    ids, report, start, country, admin1, admin2, lat, lon, category, deaths, dataset = zip(*rows, strict=True)
     id_column = np.asarray(ids, dtype=np.int64)
     in_scope = incidents.order_by().values("id")
     actors = _fetch(IncidentActor.objects.filter(incident_id__in=in_scope)
                     .values_list("incident_id", "actor_id", "actor__name", "actor__kind"))
     missions = _fetch(Incident.missions.through.objects.filter(incident_id__in=in_scope)
                       .values_list("incident_id", "mission_id"))
-    actor_columns = list(zip(*actors)) or [(), (), (), ()]
-    mission_columns = list(zip(*missions)) or [(), ()]
+    actor_columns = list(zip(*actors, strict=True)) or [(), (), (), ()]
+    mission_columns = list(zip(*missions, strict=True)) or [(), ()]
     return IncidentFrame.from_columns({
         "id": id_column,
         "report_date": _days(report), "start_date": _days(start),
         "country": [c or "" for c in country], "admin1": admin1, "admin2": admin2,
         "latitude": [np.nan if v is None else v for v in lat], "longitude": [np.nan if v is None else v for v in lon],
-        "category": category, "deaths_best": deaths,
+        "category": category, "deaths_best": deaths, "dataset": dataset,
         "actor_row": np.searchsorted(id_column, np.asarray(actor_columns[0], dtype=np.int64)),
         "actor_id": actor_columns[1], "actor_name": actor_columns[2], "actor_kind": actor_columns[3],
         "mission_row": np.searchsorted(id_column, np.asarray(mission_columns[0], dtype=np.int64)),

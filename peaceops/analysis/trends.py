@@ -78,9 +78,11 @@ def prio_grid_gid(latitude: np.ndarray, longitude: np.ndarray) -> np.ndarray:
     return np.nan_to_num(gid).astype(np.int64)
 
 
-def area_codes(frame: IncidentFrame, level: int) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
-    """Code per incident of its area (country, admin1[, admin2]) and the area names by code."""
-    parts = [frame.country, frame.admin1] + ([frame.admin2] if level >= 2 else [])
+def area_codes(frame: IncidentFrame, level: int, extra: Sequence[np.ndarray] = ()
+               ) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
+    """Code per incident of its area (country, admin1[, admin2], plus any ``extra`` columns such as
+    the dataset) and the area names by code."""
+    parts = [frame.country, frame.admin1] + ([frame.admin2] if level >= 2 else []) + list(extra)
     codes = np.zeros(len(frame), dtype=np.int64)
     for column in parts:
         column_codes, uniques = pd.factorize(column, use_na_sentinel=False)
@@ -144,7 +146,8 @@ def unit_labels(frame: IncidentFrame, unit: str,
     if unit == "mission":
         return frame.mission_row, frame.mission_id.astype(str).astype(object)
     if unit == "region":
-        pairs = [(row, region) for row, mission in zip(frame.mission_row.tolist(), frame.mission_id.tolist())
+        links = zip(frame.mission_row.tolist(), frame.mission_id.tolist(), strict=True)
+        pairs = [(row, region) for row, mission in links
                  for region in (regions_of_mission or {}).get(mission, ())]
         pairs = sorted(set(pairs))
         return (np.array([p[0] for p in pairs], dtype=np.int64),
@@ -197,10 +200,10 @@ def _expand_actors(frame: IncidentFrame, rows: np.ndarray, labels: np.ndarray):
     """Repeat each (incident, unit) pair once per actor of the incident (incidents without one
     count under "")."""
     by_row: dict[int, list[str]] = {}
-    for row, name in zip(frame.actor_row.tolist(), frame.actor_name.tolist()):
+    for row, name in zip(frame.actor_row.tolist(), frame.actor_name.tolist(), strict=True):
         by_row.setdefault(row, []).append(name)
     out_rows, out_labels, out_groups = [], [], []
-    for row, label in zip(rows.tolist(), labels.tolist()):
+    for row, label in zip(rows.tolist(), labels.tolist(), strict=True):
         for name in by_row.get(row, [""]):
             out_rows.append(row)
             out_labels.append(label)
@@ -325,5 +328,5 @@ def hotspots(frame: IncidentFrame, as_of: dt.date, *, unit: str = "admin1", freq
     period = period_start(latest, freq)
     found = [Hotspot(unit_label, period, observed, mean, variance, p_value, float(q_value),
                      bool(q_value <= q and observed >= min_count))
-             for (unit_label, observed, mean, variance, p_value), q_value in zip(results, q_values)]
+             for (unit_label, observed, mean, variance, p_value), q_value in zip(results, q_values, strict=True)]
     return sorted(found, key=lambda h: (h.p_value, h.unit))
