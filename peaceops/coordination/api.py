@@ -4,7 +4,13 @@ Reads go through ``visible`` (SecuredViewSet); writes need ``edit_coordination``
 mission (records without one, such as imported OCHA 3W rows, need it system-wide).
 """
 
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, renderers
 from rest_framework.decorators import action
@@ -13,9 +19,24 @@ from rest_framework.response import Response
 from peaceops.accounts.roles import Action
 from peaceops.coordination import export, selectors, services
 from peaceops.coordination.filters import ActivityFilter, FundingStreamFilter, ProgrammeFilter
-from peaceops.coordination.models import Activity, FundingStream, IntegrationAssessment, Programme, Sector
+from peaceops.coordination.models import (
+    Activity,
+    FundingStream,
+    HumanitarianProposal,
+    IntegrationAssessment,
+    MandatedTaskArea,
+    MilitaryAssetUse,
+    Need,
+    Programme,
+    Sector,
+)
 from peaceops.coordination.serializers import (
     ActivitySerializer,
+    DecisionSerializer,
+    HumanitarianProposalSerializer,
+    MandatedTaskAreaSerializer,
+    MilitaryAssetUseSerializer,
+    NeedSerializer,
     FundingStreamSerializer,
     IntegrationAssessmentSerializer,
     ProgrammeComponentSerializer,
@@ -42,6 +63,10 @@ class ActivityViewSet(SecuredViewSet):
     filterset_class = ActivityFilter
     search_fields = ["title", "admin1_name", "admin2_name", "location", "donor"]
     ordering_fields = ["id", "start_date", "end_date", "beneficiaries_reached"]
+
+    def get_queryset(self):
+        # Humanitarian data stays hidden from the military side unless shared (seed 003 §2.4.3).
+        return selectors.hide_humanitarian(super().get_queryset(), self.request.user)
 
     @extend_schema(responses={(200, "text/csv"): bytes})
     @action(detail=False, methods=["get"], renderer_classes=[CSVRenderer, renderers.JSONRenderer])
@@ -164,6 +189,107 @@ class IntegrationAssessmentViewSet(SecuredViewSet):
         })
 
 
+class HumanitarianViewSet(SecuredViewSet):
+    """Records flagged humanitarian are hidden from the military side unless shared (seed 003 §2.4.3)."""
+
+    def get_queryset(self):
+        return selectors.hide_humanitarian(super().get_queryset(), self.request.user)
+
+
+class NeedViewSet(HumanitarianViewSet):
+    """People in need per area and sector (the gaps rule's input); humanitarian data by default."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = Need.objects.select_related("sector", "country", "admin_area", "owning_mission")
+    serializer_class = NeedSerializer
+    filterset_fields = {"country__iso3": ["exact"], "sector__code": ["exact"], "admin1_pcode": ["exact"],
+                        "admin2_pcode": ["exact"]}
+    ordering_fields = ["id", "start_date", "people_in_need"]
+
+    @extend_schema(parameters=[OpenApiParameter(name, str) for name in ("country", "sector", "start", "end")])
+    @action(detail=False, methods=["get"])
+    def gaps(self, request):
+        """Needs and mandated tasks with no readable activity of their sector in their area during the period
+        (coordination/rules.py rule 3); the period defaults to the current year."""
+        dates = _dates(request)
+        today = dt.date.today()
+        start = dates.get("start") or today.replace(month=1, day=1)
+        end = dates.get("end") or (None if dates.get("start") else today.replace(month=12, day=31))
+        if end is not None and end < start:
+            raise exceptions.ValidationError({"end": "The end is before the start."})
+        found = selectors.gaps(request.user, country=request.query_params.get("country", ""),
+                               sector=request.query_params.get("sector", ""), start=start, end=end)
+        return Response([{"kind": g.need.kind, "sector": g.need.sector, "admin1": g.need.admin1,
+                          "admin2": g.need.admin2, "label": g.need.label, "record": g.need.id, "start": g.start,
+                          "end": g.end, "message": g.message, "code": g.code, "source": g.source} for g in found])
+
+
+class MandatedTaskAreaViewSet(SecuredViewSet):
+    """What each mission is mandated to do where (owning mission = the mandated mission)."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = MandatedTaskArea.objects.select_related("sector", "country", "admin_area", "owning_mission")
+    serializer_class = MandatedTaskAreaSerializer
+    filterset_fields = {"country__iso3": ["exact"], "sector__code": ["exact"], "owning_mission__acronym": ["exact"]}
+    ordering_fields = ["id", "start_date"]
+
+
+class DecisionViewSet(SecuredViewSet):
+    """Proposals decided by the DSRSG/HC (``approve`` for the mission); the decision is recorded with its reason."""
+
+    write_action = Action.EDIT_COORDINATION
+    decide_service = None
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save(submitted_by=self.request.user, submitted_at=timezone.now())
+            self._check_saved(instance)
+
+    def perform_update(self, serializer):
+        if serializer.instance.status != serializer.instance.Status.PROPOSED:
+            raise exceptions.ValidationError({"status": "Already decided: a decided record is not changed."})
+        super().perform_update(serializer)
+
+    @extend_schema(request=DecisionSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """Approve (``{"approve": true}``) or refuse (``{"approve": false, "reason": "..."}``)."""
+        record = self.get_object()
+        payload = DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            type(self).decide_service(user=request.user, approve=payload.validated_data["approve"],
+                                      reason=payload.validated_data["reason"], **{self.record_argument: record})
+        except DjangoPermissionDenied as denied:
+            raise exceptions.PermissionDenied(str(denied)) from None
+        except DjangoValidationError as invalid:
+            raise exceptions.ValidationError(invalid.message_dict) from None
+        record.refresh_from_db()
+        return Response(self.get_serializer(record).data)
+
+
+class HumanitarianProposalViewSet(DecisionViewSet):
+    """Quick-impact projects and "hearts and minds" activities awaiting or after the DSRSG/HC's decision."""
+
+    queryset = HumanitarianProposal.objects.select_related("owning_mission", "country", "admin_area")
+    serializer_class = HumanitarianProposalSerializer
+    filterset_fields = {"kind": ["exact"], "status": ["exact"], "owning_mission__acronym": ["exact"]}
+    ordering_fields = ["id", "submitted_at", "decided_at"]
+    decide_service = staticmethod(services.proposal_decide)
+    record_argument = "proposal"
+
+
+class MilitaryAssetUseViewSet(DecisionViewSet):
+    """Military assets for humanitarian work: accepted only as a last resort (seed 004 §6.2.4)."""
+
+    queryset = MilitaryAssetUse.objects.select_related("owning_mission", "country")
+    serializer_class = MilitaryAssetUseSerializer
+    filterset_fields = {"asset_kind": ["exact"], "status": ["exact"], "owning_mission__acronym": ["exact"]}
+    ordering_fields = ["id", "start_date"]
+    decide_service = staticmethod(services.asset_use_decide)
+    record_argument = "use"
+
+
 def _dates(request) -> dict:
     from django import forms
 
@@ -191,4 +317,8 @@ ROUTES = [
     ("funding-streams", FundingStreamViewSet),
     ("integration-assessments", IntegrationAssessmentViewSet),
     ("sectors", SectorViewSet),
+    ("needs", NeedViewSet),
+    ("area-tasks", MandatedTaskAreaViewSet),
+    ("humanitarian-proposals", HumanitarianProposalViewSet),
+    ("military-asset-uses", MilitaryAssetUseViewSet),
 ]

@@ -6,7 +6,9 @@ Every record that belongs to a mission is classified with an owning mission, so
 ``peaceops.accounts.access.visible`` narrows it like any other.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -48,7 +50,23 @@ class Sector(models.Model):
         return f"{self.code} {self.name_en}"
 
 
-class Activity(SecuredRecord):
+class HumanitarianData(models.Model):
+    """Humanitarian data the military side cannot see unless it is shared with it.
+
+    Seed 003 §2.4.3 and rec. 3.4.3: humanitarian actors keep "a clear distinction between the role
+    and function of humanitarian actors from that of the military"; their information goes to the
+    military only when they choose to share it. Enforced in ``selectors.hide_humanitarian``.
+    """
+
+    humanitarian = models.BooleanField(_("humanitarian data"), default=False,
+                                       help_text=_("Hidden from users on the military side unless shared."))
+    shared_with_military = models.BooleanField(_("shared with the military side"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+class Activity(SecuredRecord, HumanitarianData):
     """One 3W row: who (organisation) does what (sector, title) where (country, admin area) when."""
 
     class Kind(models.TextChoices):
@@ -279,3 +297,190 @@ class IntegrationAssessment(Classified, SourcedRecord):
 
     def __str__(self):
         return f"{self.mission} {self.sector.code}: {self.model}"
+
+
+class AreaRecord(models.Model):
+    """Where a need or a task is: the registry's area by P-code, and the codes and names as given."""
+
+    country = models.ForeignKey("registry.Country", on_delete=models.PROTECT, related_name="+")
+    admin_area = models.ForeignKey("registry.AdminArea", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    admin1_name = models.CharField(_("admin 1"), max_length=200, blank=True)
+    admin1_pcode = models.CharField(_("admin 1 P-code"), max_length=32, blank=True)
+    admin2_name = models.CharField(_("admin 2"), max_length=200, blank=True)
+    admin2_pcode = models.CharField(_("admin 2 P-code"), max_length=32, blank=True)
+    sector = models.ForeignKey(Sector, on_delete=models.PROTECT, related_name="+")
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date is before the start date.")
+        if not (self.admin1_pcode or self.admin2_pcode):
+            errors["admin1_pcode"] = _("Give the P-code of the area (admin 1 or admin 2).")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Need(SecuredRecord, SourcedRecord, HumanitarianData, AreaRecord):
+    """People in need in one area and sector over a period (an HNO line): input of the gaps rule."""
+
+    people_in_need = models.PositiveBigIntegerField(_("people in need"), null=True, blank=True)
+    severity = models.PositiveSmallIntegerField(_("severity (1-5)"), null=True, blank=True,
+                                                validators=[MinValueValidator(1), MaxValueValidator(5)])
+    note = models.TextField(_("note"), blank=True)
+    dataset = models.CharField(_("dataset"), max_length=60, default="manual")
+    external_id = models.CharField(_("id in the dataset"), max_length=120, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country_id", "admin1_pcode", "admin2_pcode", "sector_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "external_id"], condition=~models.Q(external_id=""),
+                                    name="need_unique_source_id"),
+        ]
+        indexes = [models.Index(fields=["owning_mission", "classification"])]
+
+    def __str__(self):
+        return f"{self.sector.code} {self.admin2_pcode or self.admin1_pcode}: {self.people_in_need or '?'} in need"
+
+
+class MandatedTaskArea(SecuredRecord, SourcedRecord, AreaRecord):
+    """A mandated task in an area: what a mission is mandated to do where (the owning mission is the mandated one).
+
+    The mandates module's MandatedTask has no place; this names the area and sector the gaps rule
+    needs, with the resolution and paragraph as text.
+    """
+
+    task = models.CharField(_("task"), max_length=500)
+    mandate_reference = models.CharField(_("mandate reference"), max_length=200, blank=True,
+                                         help_text=_("Resolution and paragraph, e.g. S/RES/1861 (2009) OP 6."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["owning_mission_id", "admin1_pcode", "admin2_pcode", "id"]
+        indexes = [models.Index(fields=["owning_mission", "classification"])]
+
+    def __str__(self):
+        return f"{self.owning_mission}: {self.task}"
+
+
+class MilitarySide(models.Model):
+    """A user on the military side: humanitarian data is hidden from them unless shared.
+
+    Seed 003 §2.4.3: the distinction between humanitarian actors and the military is what
+    humanitarian space rests on. Recorded per user by an administrator (a post's component is
+    not linked to user accounts in the registry).
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="military_side")
+    note = models.CharField(_("note"), max_length=300, blank=True,
+                            help_text=_("Why, e.g. the force component's post the user holds."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("user on the military side")
+        verbose_name_plural = _("users on the military side")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class Decision(models.Model):
+    """A decision by the DSRSG/HC (users with ``approve`` for the mission): who, when and why."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Awaiting decision")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class HumanitarianProposal(SecuredRecord, SourcedRecord, Decision):
+    """A quick-impact project or "hearts and minds" activity proposed by a mission component.
+
+    Seed 003 rec. 3.4.7: the DSRSG/HC determines the appropriateness of "hearts and minds"
+    campaigns and QIPs; seed 004 §6.2: the principles of humanity, impartiality, neutrality and
+    independence are weighed at the decision.
+    """
+
+    class Kind(models.TextChoices):
+        QIP = "qip", _("Quick-impact project")
+        HEARTS_AND_MINDS = "hearts_and_minds", _("Hearts and minds activity")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    component = models.ForeignKey("registry.Component", on_delete=models.PROTECT, null=True, blank=True,
+                                  related_name="+", help_text=_("The mission component that proposes it."))
+    country = models.ForeignKey("registry.Country", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+    admin_area = models.ForeignKey("registry.AdminArea", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    budget = models.DecimalField(_("budget"), max_digits=14, decimal_places=2, null=True, blank=True)
+    currency = models.CharField(_("currency (ISO 4217)"), max_length=3, blank=True, validators=[validate_currency])
+    principles_note = models.TextField(_("humanitarian principles"), blank=True,
+                                       help_text=_("How the activity respects humanity, impartiality, neutrality "
+                                                   "and independence."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["owning_mission", "classification"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class MilitaryAssetUse(SecuredRecord, SourcedRecord, Decision):
+    """A military asset used for humanitarian work: accepted only as a last resort (seed 004 §6.2.4)."""
+
+    class AssetKind(models.TextChoices):
+        AIR_TRANSPORT = "air_transport", _("Air transport")
+        ROAD_TRANSPORT = "road_transport", _("Road transport")
+        ENGINEERING = "engineering", _("Engineering")
+        MEDICAL = "medical", _("Medical")
+        ESCORT = "escort", _("Armed escort")
+        OTHER = "other", _("Other")
+
+    asset_kind = models.CharField(_("asset"), max_length=16, choices=AssetKind.choices)
+    task = models.CharField(_("humanitarian task"), max_length=500)
+    requested_by = models.ForeignKey("registry.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", help_text=_("The humanitarian organisation asking for it."))
+    country = models.ForeignKey("registry.Country", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+")
+    admin1_pcode = models.CharField(_("admin 1 P-code"), max_length=32, blank=True)
+    admin2_pcode = models.CharField(_("admin 2 P-code"), max_length=32, blank=True)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    justification = models.TextField(_("justification"), blank=True)
+    no_civilian_capacity = models.TextField(
+        _("statement that no civilian capacity exists"), blank=True,
+        help_text=_("Who checked which civilian means, and why they cannot meet the need (last resort)."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        indexes = [models.Index(fields=["owning_mission", "classification"])]
+
+    def __str__(self):
+        return f"{self.get_asset_kind_display()}: {self.task}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})

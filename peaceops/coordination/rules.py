@@ -58,7 +58,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 OPEN_END = dt.date.max
@@ -352,6 +352,9 @@ class Need:
     admin2: str = ""
     kind: str = "need"  # "need" or "mandated_task"
     label: str = ""
+    start: dt.date | None = None  # the need's own period; None: no bound
+    end: dt.date | None = None
+    id: int | str = ""
 
 
 @dataclass(frozen=True)
@@ -381,6 +384,8 @@ def find_gaps(needs: Iterable[Need], activities: Iterable[Activity], start: dt.d
             by_sector_admin1[(a.sector, _group_area(a.admin1, a.admin2))].append(a)
     gaps = []
     for need in dict.fromkeys(needs):  # a need listed twice is one gap
+        if not _overlap(need.start or dt.date.min, need.end, start, end):
+            continue  # a need of another period is no gap of this one
         candidates = by_sector_admin1.get((need.sector, _group_area(need.admin1, need.admin2)), ())
         if not any(_areas_match(need.admin1, need.admin2, a.admin1, a.admin2) for a in candidates):
             gaps.append(Gap(need, start, end))
@@ -607,6 +612,7 @@ class MilitaryAssetUse:
     humanitarian: bool = True  # for a humanitarian task
     status: str = "proposed"  # proposed, approved, refused, used
     justification: str = ""
+    no_civilian_capacity: str = ""  # the recorded statement that no civilian capacity can meet the need
 
 
 @dataclass(frozen=True)
@@ -622,7 +628,7 @@ class CivilianCapacity:
 
 @dataclass(frozen=True)
 class HumanitarianSpaceFinding:
-    code: str  # "civilian_capacity_available" or "no_justification"
+    code: str  # "civilian_capacity_available", "no_civilian_capacity_statement" or "no_justification"
     use_id: int | str
     message: str
     source: str
@@ -651,6 +657,12 @@ def find_military_asset_issues(uses: Iterable[MilitaryAssetUse],
                 f"military {use.asset_kind} for a humanitarian task in {use.admin2 or use.admin1} while civilian "
                 f"capacity of that kind is available ({', '.join(map(str, available))})",
                 SOURCE_LAST_RESORT, available))
+        # seed 004 §6.2.4: last resort, so someone must have stated that civilian means cannot do it.
+        if not use.no_civilian_capacity.strip():
+            findings.append(HumanitarianSpaceFinding(
+                "no_civilian_capacity_statement", use.id,
+                f"military {use.asset_kind} {use.status} for a humanitarian task with no recorded statement that no "
+                "civilian capacity exists (military assets are a last resort)", SOURCE_LAST_RESORT))
         # seed 004 §6.2.3-§6.2.4: the MLT and the RC/HC decide; the reason must be on record.
         if not use.justification.strip():
             findings.append(HumanitarianSpaceFinding(
@@ -658,3 +670,56 @@ def find_military_asset_issues(uses: Iterable[MilitaryAssetUse],
                 f"military {use.asset_kind} {use.status} for a humanitarian task with no justification recorded",
                 SOURCE_JUSTIFICATION))
     return findings
+
+
+
+def last_resort_objections(use: MilitaryAssetUse,
+                           capacities: Iterable[CivilianCapacity] = ()) -> list[HumanitarianSpaceFinding]:
+    """Why a humanitarian use of a military asset may not be accepted (rule 6); [] when it may.
+
+    Seed 004 §6.2.4: accepted "only when the civilian capability is insufficient to meet the need",
+    so a use without a justification, without a statement that no civilian capacity exists, or
+    while a civilian capacity of that kind is known in the area, is refused.
+    """
+    return [f for f in find_military_asset_issues([replace(use, status="proposed")], capacities)
+            if f.use_id == use.id]
+
+
+# Civilian capacity for each kind of military asset: the 3W sector whose actors provide it.
+ASSET_SECTORS = {"air_transport": "LOG", "road_transport": "LOG", "engineering": "SHL", "medical": "HEA"}
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. Humanitarian space: principles, and what the military side may see
+
+SOURCE_PRINCIPLES = (
+    "seed 003 §1.3 and §2.4.3: 'the well-established humanitarian principles of humanity, neutrality and "
+    "impartiality must still be upheld' (GA res. 46/182); seed 004 §6.2.5: 'neutral, independent and impartial "
+    "humanitarian needs', 'without compromising the neutrality, impartiality and independence of humanitarian "
+    "actors'")
+PRINCIPLES = ("humanity", "impartiality", "neutrality", "independence")
+
+
+def military_may_see(humanitarian: bool, shared_with_military: bool, military_side: bool) -> bool:
+    """Humanitarian data reaches the military side only when the humanitarians share it.
+
+    Seed 003 §2.4.3: humanitarian space rests on "maintaining a clear distinction between the role
+    and function of humanitarian actors from that of the military"; seed 004 §6.2.5: the risk of
+    "humanitarian relief falling into the wrong hands".
+    """
+    return not (military_side and humanitarian and not shared_with_military)
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. The coordination map: each area's state for a meeting
+
+
+def area_states(gaps: Iterable[Gap], duplications: Iterable[Duplication]) -> dict[str, str]:
+    """P-code -> "gap", "duplication" or "both": how the coordination map colours the area."""
+    states: dict[str, str] = {}
+    for gap in gaps:
+        states[gap.need.admin2 or gap.need.admin1] = "gap"
+    for duplication in duplications:
+        area = duplication.area
+        states[area] = "both" if states.get(area) in ("gap", "both") else "duplication"
+    return states

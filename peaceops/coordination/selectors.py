@@ -8,12 +8,57 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from peaceops.accounts.access import visible
-from peaceops.coordination.models import Activity, FundingStream, IntegrationAssessment, Sector
+from peaceops.coordination.models import (
+    Activity,
+    FundingStream,
+    HumanitarianProposal,
+    IntegrationAssessment,
+    MandatedTaskArea,
+    MilitaryAssetUse,
+    MilitarySide,
+    Need,
+    Sector,
+)
 from peaceops.coordination.vocabulary import MISSION_SECTORS
 
 
+def is_military_side(user) -> bool:
+    """Whether ``user`` is recorded on the military side (models.MilitarySide), cached on the user."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if not hasattr(user, "_coordination_military_side"):
+        user._coordination_military_side = MilitarySide.objects.filter(user_id=user.pk).exists()
+    return user._coordination_military_side
+
+
+def hide_humanitarian(queryset, user):
+    """Drop humanitarian data not shared with the military side when ``user`` is on it (rules.military_may_see).
+
+    Applied on top of ``visible`` (clearance) by every read of Activity and Need, pages and API alike.
+    """
+    if is_military_side(user):
+        return queryset.exclude(humanitarian=True, shared_with_military=False)
+    return queryset
+
+
 def activities_for(user):
-    return visible(Activity.objects.all(), user)
+    return hide_humanitarian(visible(Activity.objects.all(), user), user)
+
+
+def needs_for(user):
+    return hide_humanitarian(visible(Need.objects.all(), user), user)
+
+
+def mandated_tasks_for(user):
+    return visible(MandatedTaskArea.objects.all(), user)
+
+
+def proposals_for(user):
+    return visible(HumanitarianProposal.objects.all(), user)
+
+
+def asset_uses_for(user):
+    return visible(MilitaryAssetUse.objects.all(), user)
 
 
 @dataclass(frozen=True)
@@ -85,6 +130,13 @@ def duplications(user, *, country: str = "", sector: str = "", start=None, end=N
     """
     from peaceops.coordination import rules
 
+    return rules.find_duplications(_activity_facts(user, country, sector), start=start, end=end)
+
+
+def _activity_facts(user, country: str = "", sector: str = "") -> list:
+    """The readable activities with a sector as rules.Activity facts (registry P-codes where linked)."""
+    from peaceops.coordination import rules
+
     activities = activities_for(user).exclude(sector=None).exclude(kind=Activity.Kind.PHYSICAL)
     if country:
         activities = activities.filter(country__iso3__iexact=country)
@@ -92,12 +144,64 @@ def duplications(user, *, country: str = "", sector: str = "", start=None, end=N
         activities = activities.filter(sector__code__iexact=sector)
     rows = activities.order_by().values_list(
         "id", "organisation_id", "sector__code", "start_date", "end_date", "admin1_pcode", "admin2_pcode",
-        "admin_area__level", "admin_area__pcode", "admin_area__parent__pcode")
+        "admin_area__level", "admin_area__pcode", "admin_area__parent__pcode", "status")
     facts = []
-    for pk, organisation, code, begin, finish, file1, file2, level, pcode, parent in rows.iterator(chunk_size=10000):
+    for pk, organisation, code, begin, finish, file1, file2, level, pcode, parent, status in \
+            rows.iterator(chunk_size=10000):
         admin1, admin2 = _area_codes(level, pcode, parent, file1, file2)
-        facts.append(rules.Activity(pk, str(organisation), code, begin or UNDATED_START, finish, admin1, admin2))
-    return rules.find_duplications(facts, start=start, end=end)
+        facts.append(rules.Activity(pk, str(organisation), code, begin or UNDATED_START, finish, admin1, admin2,
+                                    status=status or "ongoing"))
+    return facts
+
+
+def _need_facts(user, country: str = "", sector: str = "") -> list:
+    """Readable needs and mandated tasks as rules.Need facts (the gaps rule's input)."""
+    from peaceops.coordination import rules
+
+    facts = []
+    for kind, queryset in (("need", needs_for(user)), ("mandated_task", mandated_tasks_for(user))):
+        if country:
+            queryset = queryset.filter(country__iso3__iexact=country)
+        if sector:
+            queryset = queryset.filter(sector__code__iexact=sector)
+        label = "people_in_need" if kind == "need" else "task"
+        rows = queryset.order_by().values_list(
+            "id", "sector__code", "start_date", "end_date", "admin1_pcode", "admin2_pcode", "admin_area__level",
+            "admin_area__pcode", "admin_area__parent__pcode", label)
+        for pk, code, begin, finish, file1, file2, level, pcode, parent, what in rows:
+            admin1, admin2 = _area_codes(level, pcode, parent, file1, file2)
+            text = f"{what:,} in need" if kind == "need" and what else (what or "")
+            facts.append(rules.Need(code, admin1, admin2, kind, str(text), begin, finish, f"{kind}:{pk}"))
+    return facts
+
+
+def gaps(user, *, country: str = "", sector: str = "", start, end=None) -> list:
+    """Rule 3 (seed 002 §5; seed 003 §2.4.2) over what the reader may see: needs and mandated tasks
+    of a sector in an area with no readable activity of that sector there during ``start``..``end``."""
+    from peaceops.coordination import rules
+
+    return rules.find_gaps(_need_facts(user, country, sector), _activity_facts(user, country, sector), start, end)
+
+
+def coordination_map(user, *, country: str, sector: str = "", start, end=None) -> dict:
+    """Areas of a country coloured for a coordination meeting: gap, duplication or both (rules.area_states)."""
+    from peaceops.coordination import rules
+    from peaceops.registry.models import AdminArea
+
+    found_gaps = gaps(user, country=country, sector=sector, start=start, end=end)
+    found_duplications = duplications(user, country=country, sector=sector, start=start, end=end)
+    states = rules.area_states(found_gaps, found_duplications)
+    areas = {a.pcode: a for a in AdminArea.objects.filter(country__iso3__iexact=country, pcode__in=list(states))}
+    rows = []
+    for pcode, state in sorted(states.items()):
+        area = areas.get(pcode)
+        rows.append({
+            "pcode": pcode, "name": area.name if area else "", "state": state,
+            "lat": area.centroid_lat if area else None, "lon": area.centroid_lon if area else None,
+            "gaps": sum(1 for g in found_gaps if (g.need.admin2 or g.need.admin1) == pcode),
+            "duplications": sum(1 for d in found_duplications if d.area == pcode),
+        })
+    return {"areas": rows, "gaps": found_gaps, "duplications": found_duplications}
 
 
 def funding_gaps(user, programmes=None) -> tuple[list, list[str]]:
@@ -176,3 +280,30 @@ def presence_by_area(user, *, country: str, level: int = 1, sector: str = "", st
               "activities": counts[key][0], "reached": counts[key][1]}
              for key in counts for pcode, code in [key]]
     return sorted(table, key=lambda r: (r["pcode"] == "", r["pcode"], r["sector"]))
+
+
+# --- humanitarian space ---------------------------------------------------------------------------
+
+
+def asset_use_fact(use):
+    """A MilitaryAssetUse record as the rules' fact (seed 004 §6.2.4)."""
+    from peaceops.coordination import rules
+
+    return rules.MilitaryAssetUse(use.pk, use.asset_kind, use.start_date, use.end_date, use.admin1_pcode,
+                                  use.admin2_pcode, True, use.status, use.justification, use.no_civilian_capacity)
+
+
+def civilian_capacities(user, use) -> list:
+    """Readable 3W activities of non-mission actors that give civilian capacity of the asset's kind
+    in the use's country during its period (rules.ASSET_SECTORS: air and road transport = logistics)."""
+    from peaceops.coordination import rules
+
+    sector = rules.ASSET_SECTORS.get(use.asset_kind)
+    if sector is None or use.country_id is None:
+        return []
+    facts = _activity_facts(user, use.country.iso3, sector)
+    mission_activities = set(activities_for(user).filter(
+        organisation_type=Activity.OrganisationType.MISSION).values_list("pk", flat=True))
+    return [rules.CivilianCapacity(a.id, a.organisation, use.asset_kind, a.start, a.end, a.admin1, a.admin2)
+            for a in facts if a.id not in mission_activities]
+

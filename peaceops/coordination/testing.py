@@ -23,4 +23,21 @@ def hidden_records(world) -> dict:
     records["funding-streams"] = coordination.FundingStream.objects.create(
         kind="assessed", source=ngo, programme=records["programmes"], start_date=dt.date(2009, 7, 1),
         end_date=dt.date(2010, 6, 30), amount=1000000, currency="USD", **hidden_in_unamid)
+    records.update(hidden_humanitarian_records(world))
     return records
+
+
+def hidden_humanitarian_records(world) -> dict:
+    """The records of the routes added for needs, mandated tasks and humanitarian space."""
+    sector = coordination.Sector.objects.get_or_create(code="HEA", defaults={"name_en": "Health", "name_fr": "Santé"})[0]
+    hidden_in_unamid = {"owning_mission": world.unamid, "classification": C.CONFIDENTIAL}
+    where = {"country": world.sudan, "admin1_pcode": "SD01", "sector": sector, "start_date": dt.date(2009, 1, 1)}
+    return {
+        "needs": coordination.Need.objects.create(people_in_need=1000, **where, **hidden_in_unamid),
+        "area-tasks": coordination.MandatedTaskArea.objects.create(task="Protect civilians", **where,
+                                                                   **hidden_in_unamid),
+        "humanitarian-proposals": coordination.HumanitarianProposal.objects.create(
+            kind="qip", title="UNAMID well", **hidden_in_unamid),
+        "military-asset-uses": coordination.MilitaryAssetUse.objects.create(
+            asset_kind="air_transport", task="UNAMID airlift", start_date=dt.date(2009, 1, 1), **hidden_in_unamid),
+    }

@@ -266,8 +266,156 @@ def integration(request):
         "matrices": matrices, "models": dict(IntegrationAssessment.Model.choices), "scope": scope.current(request)})
 
 
+# --- 5. Gaps and the coordination map ---------------------------------------------------------
+
+STATE_NAMES = {"gap": _("gap"), "duplication": _("duplication"), "both": _("gap and duplication")}
+
+
+@login_required
+@require_GET
+def gaps(request):
+    """Rule 3 (needs and mandated tasks with no one working there) and rule 1 drawn on one map."""
+    form, chosen = _review_period(request)
+    country = (chosen.get("country") or _scope_country(request) or "").upper()
+    found = {"areas": [], "gaps": [], "duplications": []}
+    if form.is_valid() and country and chosen.get("start"):
+        found = selectors.coordination_map(request.user, country=country, sector=chosen.get("sector") or "",
+                                           start=chosen["start"], end=chosen.get("end"))
+    shapes = dict(AdminArea.objects.filter(pcode__in=[a["pcode"] for a in found["areas"]])
+                  .exclude(geometry=None).values_list("pcode", "geometry"))
+    areas = [{**a, "state_name": str(STATE_NAMES[a["state"]]), "shape": shapes.get(a["pcode"])}
+             for a in found["areas"]]
+    names = dict(AdminArea.objects.filter(pcode__in={g.need.admin2 or g.need.admin1 for g in found["gaps"]})
+                 .values_list("pcode", "name"))
+    return render(request, "coordination/gaps.html", {
+        "form": form, "country": country, "areas": areas, "mapped": [a for a in areas if a["lat"] is not None],
+        "gaps": [{"gap": g, "area": g.need.admin2 or g.need.admin1,
+                  "area_name": names.get(g.need.admin2 or g.need.admin1, ""), "sector": sector_name(g.need.sector)}
+                 for g in found["gaps"]],
+        "duplication_count": len(found["duplications"]),
+        "country_shape": Country.objects.filter(iso3__iexact=country).values_list("geometry", flat=True).first()
+        if country else None,
+    })
+
+
+# --- 6. Humanitarian space -----------------------------------------------------------------
+
+PRINCIPLES = (  # seed 003 §1.3, §2.4.3 (GA res. 46/182); seed 004 §6.2.5
+    (_("Humanity"), _("Human suffering must be addressed wherever it is found.")),
+    (_("Impartiality"), _("Assistance according to need alone, without discrimination.")),
+    (_("Neutrality"), _("No side taken in hostilities or controversies.")),
+    (_("Independence"), _("Humanitarian objectives kept apart from political, military or other ones.")),
+)
+
+
+class DecisionForm(forms.Form):
+    record = forms.IntegerField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=[("proposal", "proposal"), ("asset", "asset")], widget=forms.HiddenInput)
+    approve = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "1",
+                                     choices=[("1", _("Approve")), ("0", _("Refuse"))])
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+@login_required
+def humanitarian(request):
+    """QIP and hearts-and-minds proposals and military asset uses, decided by the DSRSG/HC with the principles."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import get_object_or_404, redirect
+
+    from peaceops.accounts.access import can
+    from peaceops.accounts.roles import Action
+    from peaceops.coordination import services
+
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, gettext("The decision could not be read."))
+            return redirect("coordination:humanitarian")
+        data = form.cleaned_data
+        records = selectors.proposals_for(request.user) if data["kind"] == "proposal" \
+            else selectors.asset_uses_for(request.user)
+        record = get_object_or_404(records, pk=data["record"])
+        try:
+            if data["kind"] == "proposal":
+                services.proposal_decide(user=request.user, proposal=record, approve=data["approve"],
+                                         reason=data["reason"])
+            else:
+                services.asset_use_decide(user=request.user, use=record, approve=data["approve"],
+                                          reason=data["reason"])
+        except ValidationError as invalid:
+            for problems in invalid.message_dict.values():
+                for problem in problems:
+                    messages.error(request, problem)
+            return redirect("coordination:humanitarian")
+        messages.success(request, gettext("Decision recorded."))
+        return redirect("coordination:humanitarian")
+    proposals = list(selectors.proposals_for(request.user).select_related(
+        "owning_mission", "component", "submitted_by", "decided_by", "admin_area"))
+    uses = list(selectors.asset_uses_for(request.user).select_related(
+        "owning_mission", "requested_by", "submitted_by", "decided_by"))
+    for record in [*proposals, *uses]:
+        record.may_decide = record.status == record.Status.PROPOSED and can(request.user, Action.APPROVE,
+                                                                             record.owning_mission_id)
+    return render(request, "coordination/humanitarian.html", {
+        "principles": PRINCIPLES, "proposals": proposals, "uses": uses,
+        "military_side": selectors.is_military_side(request.user),
+    })
+
+
+# --- 7. Upload a 3W file --------------------------------------------------------------------
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("3W file (.xlsx or .csv)"))
+    format = forms.ChoiceField(label=_("Format"), required=False, choices=[
+        ("", _("guess from the file")), ("ocha-xlsx", "OCHA 3W workbook"), ("hdx-presence", "HDX operational presence"),
+        ("hxl", "HXL CSV")])
+    country = forms.CharField(label=_("Country (ISO3) where the file names none"), required=False, max_length=3)
+    skip_bad = forms.BooleanField(label=_("Skip bad lines (import the rest)"), required=False)
+    dry_run = forms.BooleanField(label=_("Check only (write nothing)"), required=False)
+
+
+@login_required
+def upload(request):
+    """Upload a 3W file: one transaction, a report by line with the closest matches (as ``peaceops import-3w``).
+
+    Imported rows are shared reference data (no owning mission), so the upload needs
+    ``edit_coordination`` system-wide, like the CLI without ``--mission``.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from django.core.exceptions import PermissionDenied
+
+    from peaceops.accounts.access import can
+    from peaceops.accounts.roles import Action
+    from peaceops.coordination import services
+    from peaceops.coordination.importers import guess_format
+
+    if not can(request.user, Action.EDIT_COORDINATION, None):
+        raise PermissionDenied(gettext("Uploading 3W files needs edit_coordination for the whole system."))
+    form = UploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        suffix = Path(upload_file.name).suffix.lower() or ".csv"
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"upload{suffix}"
+            with path.open("wb") as handle:
+                for chunk in upload_file.chunks():
+                    handle.write(chunk)
+            fmt = form.cleaned_data["format"] or guess_format(path)
+            report = services.import_3w(path, fmt, country=form.cleaned_data["country"].upper(), user=request.user,
+                                        skip_bad=form.cleaned_data["skip_bad"], dry_run=form.cleaned_data["dry_run"],
+                                        display_name=upload_file.name)
+    return render(request, "coordination/upload.html", {"form": form, "report": report})
+
+
 urlpatterns = [
     path("", activities, name="activities"),
+    path("gaps/", gaps, name="gaps"),
+    path("humanitarian/", humanitarian, name="humanitarian"),
+    path("upload/", upload, name="upload"),
     path("duplications/", duplications, name="duplications"),
     path("funding/", funding, name="funding"),
     path("integration/", integration, name="integration"),

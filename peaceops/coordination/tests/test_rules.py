@@ -327,7 +327,7 @@ def test_unknown_sector_level_or_repeated_sector_is_an_error():
 def test_military_asset_while_civilian_capacity_is_available_and_unjustified():
     uses = [
         MilitaryAssetUse("heli", "air_transport", D(2008, 3, 1), D(2008, 3, 10), "TD23", "TD2301",
-                         justification="no UNHAS slot before the rains"),
+                         justification="no UNHAS slot before the rains", no_civilian_capacity="UNHAS asked on 28 Feb"),
         MilitaryAssetUse("trucks", "road_transport", D(2008, 3, 1), D(2008, 3, 10), "TD23", "TD2302"),
         MilitaryAssetUse("escort", "road_transport", D(2008, 3, 1), None, "TD23", "", humanitarian=False),
         MilitaryAssetUse("refused", "air_transport", D(2008, 3, 1), None, "TD23", "", status="refused"),
@@ -339,9 +339,11 @@ def test_military_asset_while_civilian_capacity_is_available_and_unjustified():
     ]
     found = rules.find_military_asset_issues(uses, capacities)
     assert [(f.code, f.use_id, f.civilian_capacity_ids) for f in found] == [
-        ("civilian_capacity_available", "heli", ("unhas",)), ("no_justification", "trucks", ())]
+        ("civilian_capacity_available", "heli", ("unhas",)), ("no_civilian_capacity_statement", "trucks", ()),
+        ("no_justification", "trucks", ())]
     assert "civilian capability is insufficient" in found[0].source
-    assert "MLT" in found[1].source and "no justification" in found[1].message
+    assert "last resort" in found[1].message
+    assert "MLT" in found[2].source and "no justification" in found[2].message
 
 
 def test_review_period_splits_a_long_chain_and_findings_list_the_overlapping_pairs():
