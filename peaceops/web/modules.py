@@ -70,14 +70,25 @@ INCIDENT_LINKS = (
 COORDINATION_LINKS = (
     Link(_("Who does what where"), url_name="coordination:activities"),
     Link(_("Duplications"), url_name="coordination:duplications"),
+    Link(_("Gaps and coordination map"), url_name="coordination:gaps"),
     Link(_("Funding"), url_name="coordination:funding"),
     Link(_("Integration matrix"), url_name="coordination:integration"),
+    Link(_("Humanitarian space"), url_name="coordination:humanitarian"),
+    Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination"),
 )
 
 # The pages of the modules built by issues 4-6 and the reports app; each app's own tuple, filled as its pages land.
 ANALYSIS_LINKS: tuple[Link, ...] = ()
 MANDATES_LINKS: tuple[Link, ...] = ()
-COOPERATION_LINKS: tuple[Link, ...] = ()
+COOPERATION_LINKS: tuple[Link, ...] = (
+    # The shared asset pool (peaceops.assets, issue 6 part 1-2).
+    Link(_("Asset pool"), url_name="assets:pool"),
+    Link(_("Loan calendar"), url_name="assets:calendar"),
+    Link(_("Asset requests"), url_name="assets:requests"),
+    Link(_("New asset request"), url_name="assets:request-new", action="edit_coordination"),
+    Link(_("Cost sharing"), url_name="assets:costs"),
+    Link(_("Asset utilisation"), url_name="assets:utilisation"),
+)
 REPORTS_LINKS: tuple[Link, ...] = ()
 
 MODULES: tuple[Module, ...] = (
