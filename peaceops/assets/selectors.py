@@ -167,8 +167,13 @@ def calendar(user, asset: Asset, start: dt.date, end: dt.date) -> list[dict]:
 
 def mission_calendar(user, mission_id: int, start: dt.date, end: dt.date):
     """Loans of a mission (lent or borrowed) the user may read, overlapping [start, end]."""
-    return loans_for(user).filter(Q(owning_mission_id=mission_id) | Q(borrower_id=mission_id),
-                                  start_date__lte=end, end_date__gte=start).order_by("start_date")
+    return missions_calendar(user, [mission_id], start, end)
+
+
+def missions_calendar(user, mission_ids, start: dt.date, end: dt.date):
+    """Loans the missions lend or borrow that the user may read, overlapping [start, end]."""
+    return loans_for(user).filter(Q(owning_mission_id__in=mission_ids) | Q(borrower_id__in=mission_ids),
+                                  start_date__lte=end, end_date__gte=start).order_by("start_date", "id")
 
 
 def cost_report(user, mission_ids, year: int) -> dict:

@@ -1,5 +1,7 @@
-"""The assets pages (namespace "assets")."""
+"""The assets pages (namespace "assets"), mounted at /assets/."""
+
+from peaceops.assets import views
 
 app_name = "assets"
 
-urlpatterns: list = []
+urlpatterns = views.urlpatterns
