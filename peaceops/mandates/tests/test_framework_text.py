@@ -152,3 +152,63 @@ def test_a_file_without_the_chapters_is_a_clear_error(tmp_path):
     empty.write_text("nothing here\n", encoding="utf-8")
     with pytest.raises(FrameworkParseError, match="004_empty.txt:1: table of contents"):
         parse_framework(empty)
+
+
+# --- the import-framework command -----------------------------------------------------------------------
+
+def test_command_dry_run_prints_counts_per_output(shared_seeds):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("import_framework", "--seed", str(find_seed(shared_seeds)), "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "total: 20 outputs, 364 benchmarks" in text and "dry run: nothing stored" in text
+    row = next(line for line in text.splitlines() if line.startswith("4.6 "))
+    assert row.split()[:9] == ["4.6", "13", "15", "9", "12", "36", "2", "4", "12"]
+
+
+def test_command_writes_json_with_refs_and_lines(shared_seeds, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    out = tmp_path / "library.json"
+    call_command("import_framework", "--seed", str(find_seed(shared_seeds)), "--json", str(out), stdout=None)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["objectives"]) == 4 and len(data["counts"]) == 20
+    first = data["objectives"][0]["outputs"][0]["benchmarks"][2]
+    assert first["ref"] == "004/3.2/B-S-3" and first["first_line"] == 611
+
+
+def test_command_names_a_bad_seed(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("import_framework", "--seed", str(tmp_path / "missing.txt"), "--dry-run")
+    bad = tmp_path / "004_bad.txt"
+    bad.write_text("Chapter 3: only\t1\n", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"004_bad.txt:1: table of contents"):
+        call_command("import_framework", "--seed", str(bad), "--dry-run")
+
+
+@pytest.mark.django_db
+def test_command_stores_through_the_mandates_service_once(shared_seeds):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    services = pytest.importorskip("peaceops.mandates.services")
+    if not hasattr(services, "import_framework"):
+        pytest.skip("the mandates service import_framework is not there yet")
+    from peaceops.mandates import models
+
+    for _ in range(2):  # a second run changes nothing
+        out = StringIO()
+        call_command("import_framework", "--seed", str(find_seed(shared_seeds)), stdout=out)
+    assert "stored:" in out.getvalue()
+    library = parse_framework(find_seed(shared_seeds))
+    assert models.FrameworkItem.objects.count() == len(library.items())
+    assert models.FrameworkItem.objects.filter(kind="benchmark").count() == 364
