@@ -14,6 +14,7 @@ COMMANDS = {
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet, Natural Earth)",
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
     "import-3w": "import who-does-what-where files (OCHA 3W workbooks, HDX operational presence, HXL 3W)",
+    "import-framework": "load seed 004 chapters 3-6 as the framework library (objectives, outputs, benchmarks)",
     "sitrep": "the daily situation report of a mission or region for a date (json, md, html, pdf)",
     "backup": "write every record, its history and its permissions to a file",
     "restore": "replace the database's contents with a backup file",
