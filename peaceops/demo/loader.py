@@ -28,7 +28,8 @@ from peaceops.registry.services import load_countries
 SCENARIO_FILE = "peaceops/demo/scenario.py"
 
 # The demo content of the modules built later, each a module of this package with
-# ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models).
+# ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models),
+# loaded in this order after the scenario and the demo users; then the reports, drafted from all of them.
 PARTS: tuple[str, ...] = ()
 
 
@@ -371,7 +372,7 @@ class DemoContext:
 
 
 def _parts():
-    return [import_module(f"peaceops.demo.{name}") for name in PARTS]
+    return [import_module(f"peaceops.demo.{name}") for name in (*PARTS, "part_reports")]
 
 
 def counts() -> dict[str, int]:
@@ -395,8 +396,8 @@ def load_demo() -> dict[str, int]:
     _meetings(missions)
     _incidents(missions, orgs, countries)
     _coordination(missions, orgs, countries)
+    _users()  # before the parts: some act as a demo user (the reports are drafted by one)
     context = DemoContext(countries=countries, orgs=orgs, region=region, missions=missions)
     for part in _parts():
         part.load(context)
-    _users()
     return counts()

@@ -3,7 +3,7 @@
 A report is created by drafting (POST /reports/ with kind, mission, period): the modules write the
 sections from the data the drafter may read; people then edit sections (PATCH /report-sections/{id}/),
 redraft (POST /reports/{id}/redraft/) and approve (POST /reports/{id}/approve/); GET
-/reports/{id}/export/?format=pdf|docx|md gives the document as the reader may see it.
+/reports/{id}/export/?output=pdf|docx|md gives the document as the reader may see it.
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -116,14 +116,15 @@ class ReportViewSet(SecuredViewSet):
             raise _as_api_error(error) from None
         return Response(ReportSerializer(report, context=self.get_serializer_context()).data)
 
-    @extend_schema(parameters=[OpenApiParameter("format", str, enum=list(render.FORMATS), default="pdf")],
+    # "output", not "format": REST framework reads ?format= to choose its own renderer.
+    @extend_schema(parameters=[OpenApiParameter("output", str, enum=list(render.FORMATS), default="pdf")],
                    responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"], url_path="export", url_name="export")
     def export(self, request, pk=None):
         """The document as the reader may see it (sections above their clearance left out)."""
-        fmt = request.query_params.get("format", "pdf")
+        fmt = request.query_params.get("output", "pdf")
         if fmt not in render.FORMATS:
-            raise exceptions.ValidationError({"format": [f"one of {', '.join(render.FORMATS)}"]})
+            raise exceptions.ValidationError({"output": [f"one of {', '.join(render.FORMATS)}"]})
         report = self.get_object()
         return export_response(render.render(selectors.document(request.user, report), fmt), fmt, report)
 

@@ -53,12 +53,14 @@ def _require(user, action: Action, mission_id: int | None, what: str):
         raise PermissionDenied(f"You may not {what} (needs {action} for this mission).")
 
 
-def _covered_missions(user, owning: Mission, region: Region | None) -> list[Mission]:
-    """The region's missions the drafter may read, or the owning mission alone."""
+def _covered_missions(owning: Mission, region: Region | None) -> list[Mission]:
+    """The region's missions (each mission's staff contribute their part), or the owning mission alone.
+
+    Missions are public records; what each section says of a mission is what its reader may read.
+    """
     if region is None:
         return [owning]
-    readable = access_for(user).mission_ids
-    missions = [m for m in region.missions.order_by("acronym") if readable is None or m.id in readable]
+    missions = list(region.missions.order_by("acronym"))
     if owning.id not in {m.id for m in missions}:
         raise ReportError({"region": f"{owning.acronym} is not a mission of the region {region.name}."})
     return missions
@@ -91,12 +93,15 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     _require(user, AUTHOR_ACTION[kind], owning_mission.id, "draft this report")
     if not access_for(user).can_read(owning_mission.id, classification):
         raise ReportError({"classification": "The classification is above your clearance for this mission."})
-    missions = _covered_missions(user, owning_mission, region)
+    missions = _covered_missions(owning_mission, region)
     report = Report(kind=kind, owning_mission=owning_mission, region=region, period_start=start, period_end=end,
                     classification=classification, drafted_by=user, drafted_at=timezone.now(),
                     title=title or default_title(kind, region.name if region else owning_mission.acronym,
                                                  start, end))
-    report.full_clean()
+    try:
+        report.full_clean()
+    except ValidationError as error:
+        raise ReportError(error.message_dict) from None
     report.save()
     report.missions.set(missions)
     for section in collect_sections(_request_for(report, user)):

@@ -89,7 +89,7 @@ COOPERATION_LINKS: tuple[Link, ...] = (
     Link(_("Cost sharing"), url_name="assets:costs"),
     Link(_("Asset utilisation"), url_name="assets:utilisation"),
 )
-REPORTS_LINKS: tuple[Link, ...] = ()
+REPORTS_LINKS: tuple[Link, ...] = (Link(_("Reports"), url_name="reports:list"),)
 
 MODULES: tuple[Module, ...] = (
     Module(

@@ -46,12 +46,12 @@ def test_section_edit_redraft_approve_and_export(reporting, api_as):
     assert leader.post(f"/api/v1/reports/{report_id}/approve/").json()["status"] == "approved"
     locked = analyst.patch(f"/api/v1/report-sections/{section.id}/", {"body": "late"}, format="json")
     assert locked.status_code == 400
-    docx = analyst.get(f"/api/v1/reports/{report_id}/export/", {"format": "docx"})
+    docx = analyst.get(f"/api/v1/reports/{report_id}/export/", {"output": "docx"})
     assert docx.status_code == 200 and docx["Content-Type"].endswith("wordprocessingml.document")
     import docx as python_docx
     text = "\n".join(p.text for p in python_docx.Document(io.BytesIO(docx.content)).paragraphs)
     assert "Assessed: tense." in text
-    assert analyst.get(f"/api/v1/reports/{report_id}/export/", {"format": "odt"}).status_code == 400
+    assert analyst.get(f"/api/v1/reports/{report_id}/export/", {"output": "odt"}).status_code == 400
 
 
 def test_a_report_of_another_mission_is_not_found(reporting, api_as):
