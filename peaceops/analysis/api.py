@@ -172,7 +172,7 @@ class CountryForecastViewSet(SecuredViewSet):
         acronym = self.request.query_params.get("mission")
         if not acronym:
             return super().get_queryset()
-        mission = selectors_alerts.mission_for(self.request.user, acronym)
+        mission = _call(selectors_alerts.mission_for, self.request.user, acronym)
         ids = [f.pk for f in selectors.latest_forecasts(mission.host_countries.values_list("id", flat=True))]
         return super().get_queryset().filter(pk__in=ids)
 
