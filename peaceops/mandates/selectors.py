@@ -1,0 +1,195 @@
+"""Reads of peaceops.mandates, each narrowed by peaceops.accounts.access.visible to what the user may read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from django.db.models import Q
+
+from peaceops.accounts.access import visible
+from peaceops.mandates import models as m
+from peaceops.mandates import rollup
+
+HEALTH_REVIEW_DAYS = 730  # seed 001: a mandate not reviewed for over two years has drifted from the situation
+
+
+def tasks_for(user, mission_ids=None):
+    tasks = visible(m.MandateTask.objects.all(), user)
+    if mission_ids is not None:
+        tasks = tasks.filter(mission_id__in=mission_ids)
+    return tasks.select_related("resolution", "owner_component", "owner_organisation", "mission")
+
+
+def isfs_for(user, mission_ids=None):
+    isfs = visible(m.Isf.objects.all(), user).select_related("mission", "country")
+    return isfs if mission_ids is None else isfs.filter(mission_id__in=mission_ids)
+
+
+def indicators_for(user, isf: m.Isf):
+    return visible(m.Indicator.objects.filter(benchmark__output__objective__isf=isf), user)
+
+
+def search_library(query: str = "", kind: str = "", horizon: str = "", objective: str = ""):
+    """Library items whose text, title or reference contains every word of ``query``."""
+    items = m.FrameworkItem.objects.select_related("objective", "output")
+    for word in query.split():
+        items = items.filter(Q(text__icontains=word) | Q(title__icontains=word) | Q(ref__icontains=word)
+                             | Q(output__title__icontains=word))
+    if kind:
+        items = items.filter(kind=kind)
+    if horizon:
+        items = items.filter(horizon=horizon)
+    if objective:
+        items = items.filter(objective__ref=objective)
+    return items
+
+
+@dataclass(frozen=True)
+class HealthFinding:
+    code: str
+    message: str
+    count: int
+
+
+def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[HealthFinding]:
+    """Mandate health checks (issue 5 §1; seed 001 on the quality of mandates; seed 004 §1.4.8)."""
+    today = today or dt.date.today()
+    tasks = list(tasks_for(user, [mission_id]).prefetch_related("benchmarks"))
+    findings = [HealthFinding("tasks", f"{len(tasks)} mandated tasks", len(tasks))]
+    checks = (
+        ("no_priority", "tasks without a priority", [t for t in tasks if not t.priority]),
+        ("no_owner", "tasks without an owner", [t for t in tasks if not (t.owner_component_id or
+                                                                          t.owner_organisation_id)]),
+        ("no_benchmark", "tasks without a benchmark", [t for t in tasks if not t.benchmarks.all()]),
+        ("not_reviewed", "tasks not reviewed for over two years",
+         [t for t in tasks if not t.reviewed_on or (today - t.reviewed_on).days > HEALTH_REVIEW_DAYS]),
+        ("shortfall", "tasks whose needed capabilities exceed those held", [t for t in tasks if shortfall(t)]),
+    )
+    findings += [HealthFinding(code, f"{len(found)} {text}", len(found)) for code, text, found in checks if found]
+    return findings
+
+
+def shortfall(task: m.MandateTask) -> dict[str, float]:
+    """Capability -> missing quantity (seed 001: state what each task needs against what the mission has)."""
+    held = task.capabilities_held or {}
+    return {name: need - held.get(name, 0) for name, need in (task.capabilities_needed or {}).items()
+            if need > held.get(name, 0)}
+
+
+def blocked_tasks(tasks) -> dict[int, list]:
+    """Task id -> the prerequisites it still waits for (sequencing blocks; priority does not)."""
+    return {task.id: list(task.waits_for.all()) for task in tasks if task.waits_for.all()}
+
+
+# --- the roll-up ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class IsfRollup:
+    isf: m.Isf
+    objectives: list
+    outputs: list
+    benchmarks: list
+    indicators: list
+    result: rollup.Result | None
+    rule: str = rollup.RAG_RULE
+
+
+def _target_at(targets: list[tuple[dt.date, float]], end: dt.date) -> float | None:
+    """The target in force at the end of the window: the latest at or before it, else the first after it."""
+    if not targets:
+        return None
+    before = [value for period, value in targets if period <= end]
+    return before[-1] if before else targets[0][1]
+
+
+def isf_rollup(user, isf: m.Isf, start: dt.date, end: dt.date) -> IsfRollup:
+    objectives = list(visible(isf.objectives.all(), user))
+    outputs = list(visible(m.IsfOutput.objects.filter(objective__isf=isf), user).order_by("objective_id", "order",
+                                                                                            "id"))
+    benchmarks = list(visible(m.IsfBenchmark.objects.filter(output__objective__isf=isf), user))
+    indicators = list(indicators_for(user, isf).order_by("id"))
+    targets: dict[int, list] = {}
+    for target in m.IndicatorTarget.objects.filter(indicator__in=indicators).order_by("period"):
+        targets.setdefault(target.indicator_id, []).append((target.period, target.value))
+    objective_pos = {o.id: i for i, o in enumerate(objectives)}
+    output_pos = {o.id: i for i, o in enumerate(outputs)}
+    benchmark_pos = {b.id: i for i, b in enumerate(benchmarks)}
+    rows = [{"id": i.id, "kind": i.kind, "area_rule": i.area_rule, "period_rule": i.period_rule,
+             "baseline": i.baseline, "target": _target_at(targets.get(i.id, []), end),
+             "benchmark": benchmark_pos[i.benchmark_id]} for i in indicators if i.benchmark_id in benchmark_pos]
+    if not rows:
+        return IsfRollup(isf, objectives, outputs, benchmarks, [], None)
+    table = rollup.Indicators.from_rows(rows)
+    position = {row["id"]: n for n, row in enumerate(rows)}
+    totals = period_totals(position, start, end)
+    result = rollup.rollup(
+        table, totals, rollup.month_index(start.year, start.month), rollup.month_index(end.year, end.month),
+        np.array([output_pos[b.output_id] for b in benchmarks], dtype=np.int64),
+        np.array([objective_pos[o.objective_id] for o in outputs], dtype=np.int64), len(objectives))
+    by_id = {i.id: i for i in indicators}
+    return IsfRollup(isf, objectives, outputs, benchmarks, [by_id[row["id"]] for row in rows], result)
+
+
+def period_totals(position: dict[int, int], start: dt.date, end: dt.date) -> rollup.Totals:
+    """The PeriodTotal rows of the indicators in ``position`` (id -> array position) within the window."""
+    rows = list(m.PeriodTotal.objects.filter(indicator_id__in=list(position), period__gte=start.replace(day=1),
+                                             period__lte=end).values_list(
+        "indicator_id", "period", "areas", "value_sum", "value_min", "value_max", "numerator_sum", "denominator_sum"))
+    return totals_from_rows(rows, position)
+
+
+def totals_from_rows(rows: list[tuple], position: dict[int, int]) -> rollup.Totals:
+    """(indicator id, period date or month index, areas, sum, min, max, numerator sum, denominator sum) rows."""
+    def column(index, dtype=float):
+        return np.array([np.nan if row[index] is None else row[index] for row in rows], dtype=dtype)
+    periods = [row[1] if isinstance(row[1], int) else rollup.month_index(row[1].year, row[1].month) for row in rows]
+    return rollup.Totals(indicator=np.array([position[row[0]] for row in rows], dtype=np.int64),
+                         period=np.array(periods, dtype=np.int64), areas=column(2), value_sum=column(3),
+                         value_min=column(4), value_max=column(5), numerator_sum=column(6),
+                         denominator_sum=column(7))
+
+
+def breakdown(user, indicator: m.Indicator, period: dt.date | None = None) -> dict[str, list[tuple[str, float]]]:
+    """The disaggregated values of one period (the latest measured when None): by sex, age group and area."""
+    rows = visible(m.Measurement.objects.filter(indicator=indicator), user)
+    if period is None:
+        period = rows.order_by("-period").values_list("period", flat=True).first()
+    if period is None:
+        return {}
+    rows = rows.filter(period=period).select_related("area")
+    result: dict[str, dict[str, float]] = {"sex": {}, "age": {}, "area": {}}
+    for row in rows:
+        if row.sex:
+            result["sex"][row.sex] = result["sex"].get(row.sex, 0) + row.value
+        if row.age:
+            result["age"][row.age] = result["age"].get(row.age, 0) + row.value
+        if row.area_id and not row.sex and not row.age:
+            result["area"][row.area.name] = row.value
+    return {key: sorted(values.items()) for key, values in result.items() if values}
+
+
+def transition_readiness(user, isf: m.Isf, start: dt.date, end: dt.date) -> list[dict]:
+    """Per function handed over: readiness score (seed 004 §6.5), benchmarks flagged when they measure mission
+    activity, the handover plan and its responsible entity."""
+    rolled = isf_rollup(user, isf, start, end)
+    progress = {}
+    if rolled.result is not None:
+        progress = {b.id: float(rolled.result.benchmark_progress[n]) for n, b in enumerate(rolled.benchmarks)}
+    plans = {p.function: p for p in visible(isf.handover_plans.all(), user).select_related(
+        "responsible_organisation", "responsible_component")}
+    functions: dict[str, list] = {}
+    for benchmark in rolled.benchmarks:
+        if benchmark.transition:
+            functions.setdefault(benchmark.function or "-", []).append(benchmark)
+    rows = []
+    for function in sorted(set(functions) | set(plans)):
+        benchmarks = functions.get(function, [])
+        score = rollup.readiness([(progress.get(b.id), b.measures_mission_activity) for b in benchmarks])
+        rows.append({"function": function, "plan": plans.get(function), "score": score,
+                     "rag": rollup.rag(score if score is not None else np.nan),
+                     "benchmarks": [{"benchmark": b, "progress": progress.get(b.id),
+                                     "mission_activity": b.measures_mission_activity} for b in benchmarks]})
+    return rows

@@ -1,0 +1,411 @@
+"""Writes of peaceops.mandates: the library import, mandated tasks and their sequencing, the ISF, indicators,
+measurements (entered or imported), locked periods, assessments and handover plans.
+
+Every write that a person makes checks their role for the record's mission (``EDIT_PLANS``: planners); a
+``user`` of None is the system itself (demo loader, management commands run by an operator). Bad input raises
+``MandateError`` naming the field (and line, for imports); nothing is stored half-way (transaction.atomic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max, Min, Sum
+
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
+from peaceops.mandates import models as m
+from peaceops.registry.graph import closes_cycle
+
+
+class MandateError(ValueError):
+    """Bad input: ``field`` names what is wrong, ``line`` the line of an imported file (0 otherwise)."""
+
+    def __init__(self, field: str, message: str, line: int = 0):
+        super().__init__(message)
+        self.field, self.message, self.line = field, message, line
+
+    def __str__(self):
+        where = f"line {self.line}, " if self.line else ""
+        return f"{where}field {self.field}: {self.message}"
+
+
+def require_plans(user, mission_id: int) -> None:
+    """Planners (EDIT_PLANS) of the mission change its plan; None is the system."""
+    if user is not None and not can(user, Action.EDIT_PLANS, mission_id):
+        raise PermissionDenied("You may not change the plans of this mission (edit_plans).")
+
+
+def month_start(value: dt.date) -> dt.date:
+    return value.replace(day=1)
+
+
+# --- the library ----------------------------------------------------------------------------------------
+
+
+def _source(item) -> str:
+    lines = f"lines {item.first_line}-{item.last_line}" if item.last_line != item.first_line \
+        else f"line {item.first_line}"
+    return f"seed 004 §{item.section or item.number}, {lines}"
+
+
+@transaction.atomic
+def import_framework(library) -> dict[str, int]:
+    """Store a ``framework_text.Library`` (seed 004 ch. 3-6): created or updated by ``ref``, so a second run
+    changes nothing; items no longer in the library are removed. Returns counts per model."""
+    seen_items: set[str] = set()
+    counts = {"objectives": 0, "outputs": 0, "items": 0}
+    order = 0
+    for objective in library.objectives:
+        stored_objective, _ = m.FrameworkObjective.objects.update_or_create(ref=objective.ref, defaults={
+            "number": objective.chapter, "title": objective.title, "text": objective.intro,
+            "source": f"seed 004 ch. {objective.chapter}, lines {objective.first_line}-{objective.last_line}"})
+        counts["objectives"] += 1
+        for item in objective.items():
+            order += 1
+            _store_item(item, stored_objective, None, order)
+            seen_items.add(item.ref)
+        for output in objective.outputs:
+            order += 1
+            stored_output, _ = m.FrameworkOutput.objects.update_or_create(ref=output.ref, defaults={
+                "objective": stored_objective, "number": output.number, "title": output.title,
+                "text": output.intro, "order": order,
+                "source": f"seed 004 §{output.number}, lines {output.first_line}-{output.last_line}"})
+            counts["outputs"] += 1
+            for item in output.items():
+                order += 1
+                _store_item(item, stored_objective, stored_output, order)
+                seen_items.add(item.ref)
+    counts["items"] = len(seen_items)
+    m.FrameworkItem.objects.exclude(ref__in=seen_items).delete()
+    return counts
+
+
+def _store_item(item, objective, output, order: int) -> None:
+    values = {"objective": objective, "output": output, "kind": item.kind, "horizon": item.horizon or "",
+              "title": getattr(item, "title", "") or "", "text": item.text, "section": item.section,
+              "source": _source(item), "order": order}
+    stored = m.FrameworkItem.objects.filter(ref=item.ref).first()
+    if stored is None:
+        m.FrameworkItem.objects.create(ref=item.ref, **values)
+    elif any(getattr(stored, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(stored, name, value)
+        stored.save()
+
+
+# --- mandated tasks -------------------------------------------------------------------------------------
+
+
+def _save(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def create_task(user, *, mission, text: str, waits_for: Iterable[m.MandateTask] = (), **fields) -> m.MandateTask:
+    require_plans(user, mission.id)
+    task = _save(m.MandateTask(mission=mission, text=text, **fields))
+    set_waits_for(user, task, waits_for)
+    return task
+
+
+def sequencing_edges(mission_id: int) -> list[tuple[int, int]]:
+    """(task, task it waits for) for every sequencing link of the mission."""
+    links = m.MandateTask.waits_for.through.objects.filter(from_mandatetask__mission_id=mission_id)
+    return list(links.values_list("from_mandatetask_id", "to_mandatetask_id"))
+
+
+@transaction.atomic
+def set_waits_for(user, task: m.MandateTask, prerequisites: Iterable[m.MandateTask]) -> None:
+    """Sequencing blocks (seed 004 §1.4.8): a task waits for others; a cycle would block them all forever."""
+    require_plans(user, task.mission_id)
+    prerequisites = list(prerequisites)
+    edges = [edge for edge in sequencing_edges(task.mission_id) if edge[0] != task.id]
+    for prerequisite in prerequisites:
+        if prerequisite.mission_id != task.mission_id:
+            raise MandateError("waits_for", f"task {prerequisite.id} belongs to another mission")
+        if closes_cycle(edges, (task.id, prerequisite.id)):
+            raise MandateError("waits_for", f"task {task.paragraph or task.id} waiting for task "
+                                            f"{prerequisite.paragraph or prerequisite.id} closes a sequencing cycle")
+        edges.append((task.id, prerequisite.id))
+    task.waits_for.set(prerequisites)
+
+
+@transaction.atomic
+def set_priority(user, task: m.MandateTask, priority: str) -> m.MandateTask:
+    require_plans(user, task.mission_id)
+    if priority not in m.Priority.values and priority != "":
+        raise MandateError("priority", f"unknown priority {priority!r}")
+    task.priority = priority
+    return _save(task)
+
+
+# --- the ISF --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_isf(user, *, mission, country, title: str, **fields) -> m.Isf:
+    require_plans(user, mission.id)
+    return _save(m.Isf(mission=mission, country=country, title=title, **fields))
+
+
+def _child(user, parent, model, **fields):
+    require_plans(user, parent.mission_id)
+    fields.setdefault("classification", parent.classification)
+    return _save(model(mission_id=parent.mission_id, **fields))
+
+
+@transaction.atomic
+def add_objective(user, isf: m.Isf, *, title: str, library_objective=None, **fields) -> m.IsfObjective:
+    if library_objective is not None and not title:
+        title = library_objective.title
+    return _child(user, isf, m.IsfObjective, isf=isf, title=title, library_objective=library_objective, **fields)
+
+
+@transaction.atomic
+def add_output(user, objective: m.IsfObjective, *, title: str = "", library_output=None, **fields) -> m.IsfOutput:
+    title = title or (library_output.title if library_output else "")
+    if not title:
+        raise MandateError("title", "an output needs a title or a library output")
+    return _child(user, objective, m.IsfOutput, objective=objective, title=title, library_output=library_output,
+                  **fields)
+
+
+@transaction.atomic
+def add_benchmark(user, output: m.IsfOutput, *, text: str = "", library_item=None, **fields) -> m.IsfBenchmark:
+    """A benchmark chosen from the library (its text and horizon are copied, the link kept) or written anew."""
+    if library_item is not None:
+        text = text or library_item.text
+        fields.setdefault("horizon", library_item.horizon)
+    if not text:
+        raise MandateError("text", "a benchmark needs a text or a library benchmark")
+    tasks = fields.pop("tasks", ())
+    benchmark = _child(user, output, m.IsfBenchmark, output=output, text=text, library_item=library_item, **fields)
+    if tasks:
+        benchmark.tasks.set(tasks)
+    return benchmark
+
+
+@transaction.atomic
+def add_indicator(user, benchmark: m.IsfBenchmark, *, name: str, targets: dict | None = None,
+                  **fields) -> m.Indicator:
+    indicator = _child(user, benchmark, m.Indicator, benchmark=benchmark, name=name, **fields)
+    if targets:
+        set_targets(user, indicator, targets)
+    return indicator
+
+
+@transaction.atomic
+def set_targets(user, indicator: m.Indicator, targets: dict[dt.date, float]) -> None:
+    """Targets per period. A target without a baseline cannot be measured against: refused."""
+    require_plans(user, indicator.mission_id)
+    if targets and indicator.baseline is None:
+        raise MandateError("baseline", f"indicator {indicator.name!r} has targets but no baseline: "
+                                       "set the baseline first")
+    for period, value in targets.items():
+        m.IndicatorTarget.objects.update_or_create(
+            indicator=indicator, period=month_start(period),
+            defaults={"value": float(value), "mission_id": indicator.mission_id,
+                      "classification": indicator.classification})
+
+
+# --- measurements ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class MeasurementRow:
+    """One measurement as entered or read from a file (``line`` 0 when entered on a page)."""
+
+    period: dt.date
+    value: float | None = None
+    area_id: int | None = None
+    sex: str = ""
+    age: str = ""
+    numerator: float | None = None
+    denominator: float | None = None
+    unit: str = ""
+    line: int = 0
+
+
+def locked_periods(indicator: m.Indicator) -> set[dt.date]:
+    isf_id = m.Isf.objects.filter(objectives__outputs__benchmarks__indicators=indicator).values("id")
+    return set(m.LockedPeriod.objects.filter(isf_id__in=isf_id).values_list("period", flat=True))
+
+
+def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[dt.date]) -> MeasurementRow:
+    """The bad-input rules of issue 5; returns the row with its value computed for ratios."""
+    row.period = month_start(row.period)
+    if row.period in locked:
+        raise MandateError("period", f"period {row.period:%Y-%m} is locked: its measurements are final", row.line)
+    if row.unit and indicator.unit and row.unit.strip().lower() != indicator.unit.strip().lower():
+        raise MandateError("unit", f"unit {row.unit!r} does not match the indicator's unit {indicator.unit!r}",
+                           row.line)
+    if indicator.kind == m.Indicator.Kind.RATIO:
+        if row.numerator is None or row.denominator is None:
+            raise MandateError("denominator", "a ratio needs a numerator and a denominator", row.line)
+        if row.denominator == 0:
+            raise MandateError("denominator", "the denominator is zero: a ratio cannot be computed", row.line)
+        row.value = row.numerator / row.denominator
+    elif row.value is None:
+        raise MandateError("value", "no value", row.line)
+    if indicator.kind == m.Indicator.Kind.PERCENTAGE and not 0 <= row.value <= 100:
+        raise MandateError("value", f"{row.value} is not a percentage (0-100)", row.line)
+    if row.sex and "sex" not in indicator.disaggregation:
+        raise MandateError("sex", "this indicator is not disaggregated by sex", row.line)
+    if row.age and "age" not in indicator.disaggregation:
+        raise MandateError("age", "this indicator is not disaggregated by age", row.line)
+    return row
+
+
+@transaction.atomic
+def record_measurements(user, indicator: m.Indicator, rows: Iterable[MeasurementRow]) -> dict[str, int]:
+    """Create or replace measurements (one per period, area, sex and age), then refresh the period totals."""
+    require_plans(user, indicator.mission_id)
+    locked = locked_periods(indicator)
+    created = updated = 0
+    periods = set()
+    entered_by = user if user is not None and user.is_authenticated else None
+    for row in rows:
+        row = check_measurement(indicator, row, locked)
+        key = {"indicator": indicator, "period": row.period, "area_id": row.area_id, "sex": row.sex, "age": row.age}
+        values = {"value": row.value, "numerator": row.numerator, "denominator": row.denominator,
+                  "unit": row.unit or indicator.unit, "entered_by": entered_by, "mission_id": indicator.mission_id,
+                  "classification": indicator.classification}
+        existing = m.Measurement.objects.filter(**key).first()
+        if existing is None:
+            m.Measurement.objects.create(**key, **values)
+            created += 1
+        else:
+            for name, value in values.items():
+                setattr(existing, name, value)
+            existing.save()
+            updated += 1
+        periods.add(row.period)
+    refresh_totals(indicator.id, periods)
+    return {"created": created, "updated": updated}
+
+
+def refresh_totals(indicator_id: int, periods: Iterable[dt.date]) -> None:
+    """Fold the area rows (sex and age empty) of the given periods into PeriodTotal rows."""
+    periods = list(periods)
+    rows = (m.Measurement.objects.filter(indicator_id=indicator_id, period__in=periods, sex="", age="")
+            .values("period").annotate(areas=Count("id"), value_sum=Sum("value"), value_min=Min("value"),
+                                       value_max=Max("value"), numerator_sum=Sum("numerator"),
+                                       denominator_sum=Sum("denominator")))
+    m.PeriodTotal.objects.filter(indicator_id=indicator_id, period__in=periods).delete()
+    m.PeriodTotal.objects.bulk_create([m.PeriodTotal(indicator_id=indicator_id, **row) for row in rows])
+
+
+@transaction.atomic
+def lock_period(user, isf: m.Isf, period: dt.date) -> m.LockedPeriod:
+    require_plans(user, isf.mission_id)
+    locked, _ = m.LockedPeriod.objects.get_or_create(
+        isf=isf, period=month_start(period),
+        defaults={"mission_id": isf.mission_id, "classification": isf.classification,
+                  "locked_by": user if user is not None and user.is_authenticated else None})
+    return locked
+
+
+# --- assessment and transition --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt.date, narrative: str = "",
+                      evidence: str = "", recommendations: str = "",
+                      decisions: Iterable[tuple[m.MandateTask, str, str]] = ()) -> m.Assessment:
+    """An assessment whose decisions (task, new priority, reason) re-prioritise tasks: assessment feeds planning
+    (seed 003 §2). Each change is kept as a decision and in the task's history."""
+    require_plans(user, isf.mission_id)
+    assessment = _save(m.Assessment(
+        isf=isf, mission_id=isf.mission_id, classification=isf.classification, period_start=period_start,
+        period_end=period_end, narrative=narrative, evidence=evidence, recommendations=recommendations,
+        assessed_by=user if user is not None and user.is_authenticated else None))
+    for task, new_priority, reason in decisions:
+        if task.mission_id != isf.mission_id:
+            raise MandateError("task", f"task {task.id} belongs to another mission")
+        old = task.priority
+        set_priority(user, task, new_priority)
+        _save(m.AssessmentDecision(assessment=assessment, task=task, old_priority=old, new_priority=new_priority,
+                                   reason=reason, mission_id=isf.mission_id, classification=isf.classification))
+    return assessment
+
+
+@transaction.atomic
+def set_handover_plan(user, isf: m.Isf, *, function: str, **fields) -> m.HandoverPlan:
+    require_plans(user, isf.mission_id)
+    plan = m.HandoverPlan.objects.filter(isf=isf, function=function).first() or m.HandoverPlan(
+        isf=isf, function=function, mission_id=isf.mission_id, classification=isf.classification)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    return _save(plan)
+
+
+# --- imports of measurements ----------------------------------------------------------------------------
+
+
+def import_measurements(path, *, indicator=None, user=None, dry_run: bool = False, skip_bad: bool = False,
+                        display_name: str = ""):
+    """Read a CSV, XLSX or HXL file of measurements (peaceops.mandates.importers) and store it atomically.
+
+    Every line is checked by the same rules as entry (locked periods, units, zero denominators, unknown areas,
+    indicators the user may not plan for); with any bad line nothing is written unless ``skip_bad``.
+    Returns an ImportReport (peaceops.incidents.importers.base) whose errors name line and field.
+    """
+    from pathlib import Path
+
+    from peaceops.accounts.access import visible
+    from peaceops.incidents.importers.base import ImportFileError, ImportReport, LineError
+    from peaceops.mandates import importers
+    from peaceops.registry.models import AdminArea
+
+    name = display_name or Path(path).name
+    report = ImportReport(file=name, format="", dry_run=dry_run)
+    try:
+        raw, bad, report.format = importers.parse(path, indicator_id=indicator.id if indicator else None)
+    except ImportFileError as error:
+        report.errors.append(LineError(error.line, error.field or "file", error.message))
+        report.rolled_back = True
+        return report
+    report.read = len(raw) + len(bad)
+    report.errors.extend(bad)
+    readable = m.Indicator.objects.all() if user is None else visible(m.Indicator.objects.all(), user)
+    indicators = {i.id: i for i in readable.filter(id__in={row.indicator for row in raw})}
+    areas = dict(AdminArea.objects.filter(pcode__in={row.area for row in raw if row.area})
+                 .values_list("pcode", "id"))
+    locked = {i: locked_periods(indicator) for i, indicator in indicators.items()}
+    grouped: dict[int, list[MeasurementRow]] = {}
+    for row in raw:
+        try:
+            target = indicators.get(row.indicator)
+            if target is None:
+                raise MandateError("indicator", f"no indicator {row.indicator} that you may read", row.line)
+            if user is not None and not can(user, Action.EDIT_PLANS, target.mission_id):
+                raise MandateError("indicator", f"you may not enter measurements for indicator {target.id}", row.line)
+            if row.area and row.area not in areas:
+                raise MandateError("area", f"unknown P-code {row.area!r}", row.line)
+            checked = check_measurement(target, MeasurementRow(
+                period=row.period, value=row.value, area_id=areas.get(row.area), sex=row.sex, age=row.age,
+                numerator=row.numerator, denominator=row.denominator, unit=row.unit, line=row.line),
+                locked[target.id])
+            grouped.setdefault(target.id, []).append(checked)
+        except MandateError as error:
+            report.errors.append(LineError(error.line, error.field, error.message))
+    report.errors.sort(key=lambda error: error.line)
+    if report.errors and not skip_bad:
+        report.rolled_back = True
+        return report
+    report.skipped = len(report.errors)
+    with transaction.atomic():
+        for indicator_id, rows in grouped.items():
+            counts = record_measurements(user, indicators[indicator_id], rows)
+            report.created += counts["created"]
+            report.updated += counts["updated"]
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
