@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 import peaceops
-from peaceops.mandates.framework_text import FrameworkParseError, HORIZONS, counts, find_seed, parse_framework
+from peaceops.mandates.framework_text import FrameworkParseError, counts, find_seed, parse_framework
 
 # The seeds sit next to the project: ../shared/seeds from the repository root.
 DEFAULT_SEEDS = Path(peaceops.__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -83,14 +83,13 @@ class Command(BaseCommand):
             self.stdout.write(f"{objective.number} {objective.title}: {len(objective.preconditions)} preconditions, "
                               f"{len(objective.end_state_benchmarks)} end-state benchmarks, "
                               f"{len(objective.outputs)} outputs")
-        header = "output  act  " + "  ".join(h[0].upper() for h in HORIZONS) + "  bench  resp  res  risk  cons  title"
-        self.stdout.write(header)
+        columns = ("activities", "benchmarks_short", "benchmarks_medium", "benchmarks_long", "benchmarks",
+                   "responsibilities", "resources", "risks", "considerations")
+        self.stdout.write("output  " + " ".join(f"{name[:5] if '_' not in name else name[11:]:>6}" for name in columns)
+                          + "  title")
         for row in counts(library):
-            self.stdout.write(
-                f"{row['output']:<6}  {row['activities']:>3}  {row['benchmarks_short']:>1}{'':1}"
-                f"{row['benchmarks_medium']:>2}{'':1}{row['benchmarks_long']:>2}  {row['benchmarks']:>5}  "
-                f"{row['responsibilities']:>4}  {row['resources']:>3}  {row['risks']:>4}  {row['considerations']:>4}  "
-                f"{row['title']}")
+            self.stdout.write(f"{row['output']:<6}  " + " ".join(f"{row[name]:>6}" for name in columns)
+                              + f"  {row['title']}")
         total = sum(len(output.benchmarks) for output in library.outputs())
         self.stdout.write(f"total: {len(library.outputs())} outputs, {total} benchmarks, {len(library.items())} items, "
                           f"{len(library.irregularities)} irregularities handled")
