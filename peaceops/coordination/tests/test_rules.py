@@ -355,3 +355,44 @@ def test_review_period_splits_a_long_chain_and_findings_list_the_overlapping_pai
     in_2022 = rules.find_duplications(chain, start=D(2022, 1, 1), end=D(2022, 12, 31))
     assert [(d.activity_ids, d.pairs) for d in in_2022] == [((2, 3), 1)]
     assert rules.find_duplications(chain, end=D(2020, 12, 31)) == []
+
+
+# --- gaps by period, the map's states, the military side, last resort ----------------------------
+
+
+def test_a_need_outside_the_review_period_is_no_gap():
+    needs = [rules.Need("FSC", "TD19", "TD191", start=D(2001, 1, 1), end=D(2001, 12, 31)),
+             rules.Need("FSC", "TD19", "TD192", start=D(2009, 1, 1))]
+    found = rules.find_gaps(needs, [], D(2009, 1, 1), D(2009, 12, 31))
+    assert [g.need.admin2 for g in found] == ["TD192"]
+
+
+def test_area_states_colour_gap_duplication_and_both():
+    gap = rules.Gap(rules.Need("FSC", "TD19", "TD191"), D(2009, 1, 1), None)
+    province_gap = rules.Gap(rules.Need("PRO", "TD21"), D(2009, 1, 1), None)
+    duplications = rules.find_duplications([
+        rules.Activity(1, "UNDP", "DDR", D(2009, 1, 1), None, "TD19", "TD191"),
+        rules.Activity(2, "BONUCA", "DDR", D(2009, 1, 1), None, "TD19", "TD191"),
+        rules.Activity(3, "A", "WSH", D(2009, 1, 1), None, "TD14", "TD141"),
+        rules.Activity(4, "B", "WSH", D(2009, 1, 1), None, "TD14", "TD141")])
+    assert rules.area_states([gap, province_gap], duplications) == {
+        "TD191": "both", "TD21": "gap", "TD141": "duplication"}
+
+
+def test_humanitarian_data_reaches_the_military_side_only_when_shared():
+    assert rules.military_may_see(humanitarian=True, shared_with_military=False, military_side=False)
+    assert not rules.military_may_see(humanitarian=True, shared_with_military=False, military_side=True)
+    assert rules.military_may_see(humanitarian=True, shared_with_military=True, military_side=True)
+    assert rules.military_may_see(humanitarian=False, shared_with_military=False, military_side=True)
+    assert rules.PRINCIPLES == ("humanity", "impartiality", "neutrality", "independence")
+
+
+def test_last_resort_objections_even_for_an_already_approved_use():
+    use = MilitaryAssetUse("heli", "air_transport", D(2009, 7, 1), D(2009, 7, 5), "CF53", "CF531",
+                           status="approved", justification="Birao cut off", no_civilian_capacity="UNHAS: none")
+    assert rules.last_resort_objections(use) == []
+    capacity = CivilianCapacity("unhas", "WFP", "air_transport", D(2009, 1, 1), None, "CF53", "")
+    assert [f.code for f in rules.last_resort_objections(use, [capacity])] == ["civilian_capacity_available"]
+    bare = MilitaryAssetUse("trucks", "road_transport", D(2009, 7, 1))
+    assert [f.code for f in rules.last_resort_objections(bare)] == ["no_civilian_capacity_statement",
+                                                                    "no_justification"]
