@@ -421,6 +421,9 @@ def _list_items(kind: str, scope: str, sub: _Subsection, notes: _Notes) -> tuple
                 index += 1
             if parts:
                 extra["subitems"] = tuple(parts)
+                # the item reads whole without its subitems: "Establishing control measures for: Separation ..."
+                block = _Block(block.kind, f"{block.text.rstrip()} {'; '.join(parts)}", block.first_line,
+                               block.last_line)
                 notes.add(block.first_line, "sublist_unindented",
                           f"{len(parts)} parts of '{block.text[:40]}' printed as sibling bullets; kept as its subitems")
         items.append(_item(kind, scope, len(items) + 1, block, sub.number, **extra))

@@ -122,7 +122,9 @@ def test_footnotes_are_kept_as_numbers_not_text(library):
 
 def test_unindented_sublist_is_kept_with_its_activity(library):
     control = library.output("4.2").activities[3]
-    assert control.text == "Establishing control measures for:"
+    assert control.text == ("Establishing control measures for: Separation of forces; Weapons and ammunition; "
+                            "Equipment; Movement of personnel")
+    assert (control.first_line, control.last_line) == (985, 989)
     assert control.subitems == ("Separation of forces", "Weapons and ammunition", "Equipment", "Movement of personnel")
     assert library.output("4.2").activities[4].text.startswith("Demining")
 
