@@ -31,6 +31,7 @@ BAD_INPUT = 2
 class Command(BaseCommand):
     help = ("Early-warning alerts known on a date: surges against an area's own baseline, new armed actors, "
             "violence moving toward a border with another mission's area, displacement toward a border.")
+    requires_system_checks = []  # a read-only report: start fast, and whatever the web configuration says
 
     def add_arguments(self, parser):
         parser.add_argument("--as-of", dest="as_of", required=True, help="the date YYYY-MM-DD the alerts are known at")
