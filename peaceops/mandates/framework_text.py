@@ -196,7 +196,8 @@ class _Line:
 def _read(path: Path) -> tuple[list[_Line], str]:
     raw = path.read_bytes()
     text = raw.decode("utf-8")
-    return [_Line(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)], hashlib.sha256(raw).hexdigest()
+    lines = [_Line(n, line.rstrip()) for n, line in enumerate(text.splitlines(), start=1)]
+    return lines, hashlib.sha256(raw).hexdigest()
 
 
 def _chapter_titles(lines: list[_Line], path: Path) -> dict[int, str]:
@@ -275,7 +276,8 @@ def _split_chapters(lines: list[_Line], titles: dict[int, str], path: Path, note
                 break
         else:
             raise FrameworkParseError(path, toc_end, f"chapter {chapter}", f"heading '{title}' not found in the body")
-    end = next((line.number for line in lines if line.number > heading_at[6] and line.text.strip().upper().startswith("ANNEX")), None)
+    end = next((line.number for line in lines
+                if line.number > heading_at[6] and line.text.strip().upper().startswith("ANNEX")), None)
     if end is None:
         raise FrameworkParseError(path, heading_at[6], "chapter 6", "no 'ANNEX' line after chapter 6")
 
@@ -284,7 +286,8 @@ def _split_chapters(lines: list[_Line], titles: dict[int, str], path: Path, note
         start = heading_at[chapter]
         stop = heading_at[chapter + 1] if chapter < 6 else end
         body = [line for line in lines if start < line.number < stop]
-        chapters.append(_Chapter(chapter, titles[chapter], start, _split_sections(chapter, body, path, notes), stop - 1))
+        sections = _split_sections(chapter, body, path, notes)
+        chapters.append(_Chapter(chapter, titles[chapter], start, sections, stop - 1))
     return chapters
 
 
@@ -454,7 +457,8 @@ def _benchmarks(scope: str, sub: _Subsection, path: Path, notes: _Notes) -> tupl
             continue
         if block.kind == "text":
             if HORIZON_TEXT.match(block.text.split(" ")[0]):
-                raise FrameworkParseError(path, block.first_line, "benchmarks", f"unreadable horizon '{block.text[:40]}'")
+                raise FrameworkParseError(path, block.first_line, "benchmarks",
+                                          f"unreadable horizon '{block.text[:40]}'")
             notes.add(block.first_line, "benchmarks_intro", f"text in {sub.number} outside the lists ignored")
             continue
         if not horizon:
@@ -555,7 +559,7 @@ def _note_listed_names(listed: tuple[Item, ...], outputs: tuple[Output, ...], no
     if len(listed) != len(outputs):
         notes.add(listed[0].first_line, "output_list_mismatch",
                   f"{len(listed)} outputs listed, {len(outputs)} output sections")
-    for item, output in zip(listed, outputs):
+    for item, output in zip(listed, outputs, strict=False):  # a length mismatch is noted above
         if _normalise(item.text) != _normalise(output.title):
             notes.add(item.first_line, "output_name_differs",
                       f"listed as '{item.text}', heading {output.number} reads '{output.title}'")

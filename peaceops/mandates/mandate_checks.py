@@ -105,7 +105,8 @@ def _waits(tasks: Iterable[TaskFacts]) -> dict[str, tuple[str, ...]]:
             if other == key:
                 raise SequencingCycle((key,))
             if other not in waits:
-                raise SequencingError(f"task {key!r} waits for {other!r}, which is not a task of this mandate", (key, other))
+                raise SequencingError(f"task {key!r} waits for {other!r}, which is not a task of this mandate",
+                                      (key, other))
     return waits
 
 

@@ -99,7 +99,7 @@ def test_find_cycle_agrees_with_reachability_and_returns_a_real_cycle(waits):
     assert (cycle is not None) == _has_cycle_by_reachability(waits)
     if cycle:
         assert len(set(cycle)) == len(cycle)
-        for here, there in zip(cycle, cycle[1:] + cycle[:1]):
+        for here, there in zip(cycle, cycle[1:] + cycle[:1], strict=True):
             assert there in waits[here]
 
 
