@@ -29,6 +29,10 @@ class ModelParameters:
     half_life: float = 9.0
     log_sd: float = 0.35
     log_sd_per_month: float = 0.0
+    upside_sd: float = 0.0  # extra sd for upward blur: escalation is steeper than de-escalation
+    level_bandwidth: float = 0.0  # 0: off; else months near the latest level (log1p scale) weigh more
+    level_floor: float = 0.1  # share of each month's weight kept whatever its level
+    level_months: int = 2  # the latest level: mean log1p of this many last months
 
 
 DEFAULT = ModelParameters()
@@ -40,14 +44,27 @@ def recency_weights(length: int, half_life: float) -> np.ndarray:
     return weights / weights.sum()
 
 
+def level_weights(recent: np.ndarray, params: ModelParameters) -> np.ndarray:
+    """Weights favouring months whose level is close to the latest one (a regime change, such as
+    a war ending, makes the months before it poor guides; a floor keeps their tail in view)."""
+    if params.level_bandwidth <= 0:
+        return np.ones(len(recent))
+    logs = np.log1p(recent)
+    latest = logs[-params.level_months:].mean()
+    kernel = np.exp(-0.5 * ((logs - latest) / params.level_bandwidth) ** 2)
+    return params.level_floor + (1 - params.level_floor) * kernel
+
+
 def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
                   params: ModelParameters = DEFAULT) -> np.ndarray:
     """Draws, shape (len(HORIZONS), draws), for one country's series (oldest first)."""
     recent = np.asarray(series[-params.window:], dtype=float)
-    weights = recency_weights(len(recent), params.half_life)
+    weights = recency_weights(len(recent), params.half_life) * level_weights(recent, params)
+    weights = weights / weights.sum()
     picked = rng.choice(recent, size=(len(HORIZONS), draws), p=weights)
     sd = params.log_sd + params.log_sd_per_month * (np.array(HORIZONS, dtype=float)[:, None] - HORIZONS[0])
-    noise = rng.standard_normal(size=picked.shape) * sd
+    noise = rng.standard_normal(size=picked.shape)
+    noise = noise * np.where(noise > 0, sd + params.upside_sd, sd)
     blurred = np.expm1(np.log1p(picked) + noise)
     blurred[picked == 0] = 0.0  # a month without deaths stays without deaths: peace is not blurred
     return np.maximum(np.rint(blurred), 0).astype(np.int64)
