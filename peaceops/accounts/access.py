@@ -5,12 +5,59 @@ record a user is not cleared for is absent everywhere (not listed, not counted, 
 id: a 404 rather than a 403, so its existence cannot be inferred either).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
 from peaceops.accounts.roles import Action, Role, actions_for
 from peaceops.core.classification import HIGHEST, LEVELS, Classification
+
+
+@dataclass(frozen=True)
+class SharedGrant:
+    """Read access one mission gives another's users to a subject (issue 6: information-sharing agreements).
+
+    ``mission_id`` is the sharing mission, ``level`` the highest classification readable (the agreed
+    level capped by the reader's own clearance), ``categories`` the only categories shared (empty: all).
+    """
+
+    subject: str
+    mission_id: int
+    level: int
+    categories: tuple[str, ...] = ()
+
+
+# Who shares what with a user's missions. Apps register a source (peaceops.cooperation does, for its
+# sharing agreements and neighbour warnings): ``source(mission_levels) -> [(subject, sharer_id,
+# receiver_id, up_to, categories), ...]``, asked once per request in :func:`compute_access`.
+_SHARING_SOURCES: list[Callable] = []
+# Models that cannot carry a ``SHARING_SUBJECT`` attribute themselves: label -> (subject, category field).
+_MODEL_SUBJECTS: dict[str, tuple[str, str]] = {}
+NEIGHBOURS = "neighbours"  # the subject of models with SHARED_WITH_NEIGHBOURS = True
+
+
+def register_sharing_source(source: Callable) -> None:
+    if source not in _SHARING_SOURCES:
+        _SHARING_SOURCES.append(source)
+
+
+def register_sharing_subject(model_label: str, subject: str, category_field: str = "") -> None:
+    _MODEL_SUBJECTS[model_label.lower()] = (subject, category_field)
+
+
+def sharing_subject_of(model) -> tuple[str, str] | None:
+    """``(subject, category field)`` under which a model's rows can be shared, or None.
+
+    A model declares ``SHARING_SUBJECT`` (and optionally ``SHARING_CATEGORY_FIELD``), or
+    ``SHARED_WITH_NEIGHBOURS = True``, or is registered with :func:`register_sharing_subject`.
+    """
+    if getattr(model, "SHARED_WITH_NEIGHBOURS", False):
+        return NEIGHBOURS, ""
+    subject = getattr(model, "SHARING_SUBJECT", None)
+    if subject:
+        return subject, getattr(model, "SHARING_CATEGORY_FIELD", "")
+    return _MODEL_SUBJECTS.get(model._meta.label_lower)
 
 
 @dataclass(frozen=True)
@@ -22,6 +69,7 @@ class Access:
     system_level: int | None = None
     system_actions: frozenset[Action] = frozenset()
     authenticated: bool = False
+    shared: tuple[SharedGrant, ...] = ()  # read-only; never widens what a user may write
 
     def level_for(self, mission_id: int | None) -> int | None:
         """The highest classification readable for a mission's records, or None for none."""
@@ -39,6 +87,13 @@ class Access:
         if action in self.system_actions:
             return True
         return mission_id is not None and action in self.mission_actions.get(mission_id, frozenset())
+
+    def can_read_shared(self, subject: str | None, mission_id: int | None, classification: int,
+                        category: str | None = None) -> bool:
+        """Whether a sharing grant opens one record of ``subject`` (reading only)."""
+        return subject is not None and any(
+            g.subject == subject and g.mission_id == mission_id and classification <= g.level
+            and (not g.categories or category in g.categories) for g in self.shared)
 
     @property
     def mission_ids(self) -> set[int] | None:
@@ -82,7 +137,21 @@ def compute_access(user) -> Access:
         system_level=system_level,
         system_actions=actions_for(system_roles),
         authenticated=True,
+        shared=_shared_grants(mission_levels) if system_level is None else (),
     )
+
+
+def _shared_grants(mission_levels: dict[int, int]) -> tuple[SharedGrant, ...]:
+    """What other missions share with the user's missions, each capped by the user's clearance there."""
+    if not mission_levels:
+        return ()
+    grants = set()
+    for source in _SHARING_SOURCES:
+        for subject, sharer_id, receiver_id, up_to, categories in source(mission_levels):
+            cleared = mission_levels.get(receiver_id)
+            if cleared is not None:
+                grants.add(SharedGrant(subject, sharer_id, min(up_to, cleared), tuple(sorted(categories or ()))))
+    return tuple(sorted(grants, key=lambda g: (g.subject, g.mission_id, g.level, g.categories)))
 
 
 def _missions_by_region(region_ids, mission_model) -> dict[int, list[int]]:
@@ -110,8 +179,8 @@ def access_for(user) -> Access:
 
 
 def visibility_filter(access: Access, mission_field: str = "owning_mission",
-                      classification_field: str = "classification") -> Q:
-    """A Q object keeping the rows ``access`` may read."""
+                      classification_field: str = "classification", sharing: tuple[str, str] | None = None) -> Q:
+    """A Q object keeping the rows ``access`` may read; ``sharing``: the model's (subject, category field)."""
     if not access.authenticated:
         return Q(pk__in=[])
     allowed = Q(**{f"{mission_field}__isnull": True, f"{classification_field}": Classification.UNCLASSIFIED})
@@ -121,6 +190,14 @@ def visibility_filter(access: Access, mission_field: str = "owning_mission",
         missions = [m for m, cleared in access.mission_levels.items() if cleared >= level]
         if missions:
             allowed |= Q(**{classification_field: level, f"{mission_field}__in": missions})
+    if sharing is not None:
+        subject, category_field = sharing
+        for grant in access.shared:
+            if grant.subject == subject:
+                opened = Q(**{mission_field: grant.mission_id, f"{classification_field}__lte": grant.level})
+                if grant.categories and category_field:
+                    opened &= Q(**{f"{category_field}__in": grant.categories})
+                allowed |= opened
     return allowed
 
 
@@ -131,7 +208,8 @@ def visible(queryset: QuerySet, user, mission_field: str | None = None,
     The mission column defaults to the model's ``MISSION_FIELD`` (see ``core.models.Classified``).
     """
     mission_field = mission_field or getattr(queryset.model, "MISSION_FIELD", "owning_mission")
-    return queryset.filter(visibility_filter(access_for(user), mission_field, classification_field))
+    sharing = sharing_subject_of(queryset.model)
+    return queryset.filter(visibility_filter(access_for(user), mission_field, classification_field, sharing))
 
 
 def mission_id_of(record) -> int | None:
@@ -147,7 +225,12 @@ def mission_id_of(record) -> int | None:
 
 def can_read_record(user, record) -> bool:
     """Whether ``user`` may read one already-loaded classified record."""
-    return access_for(user).can_read(mission_id_of(record), record.classification)
+    access, mission_id = access_for(user), mission_id_of(record)
+    if access.can_read(mission_id, record.classification):
+        return True
+    subject, category_field = sharing_subject_of(type(record)) or (None, "")
+    category = getattr(record, category_field, None) if category_field else None
+    return access.can_read_shared(subject, mission_id, record.classification, category)
 
 
 def can(user, action: Action, mission_id: int | None = None) -> bool:

@@ -1,8 +1,26 @@
 """REST endpoints of inter-mission cooperation under /api/v1/."""
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
 from peaceops.accounts.roles import Action
-from peaceops.cooperation.models import Meeting
-from peaceops.cooperation.serializers import MeetingSerializer
+from peaceops.cooperation import services
+from peaceops.cooperation import serializers as s
+from peaceops.cooperation.models import (
+    ActionItem,
+    Attendance,
+    Contract,
+    ContractEvaluation,
+    ContractorWarning,
+    MeetingDecision,
+    FocalPoint,
+    Meeting,
+    SharingAgreement,
+)
 from peaceops.core.api import SecuredViewSet
 
 
@@ -11,7 +29,7 @@ class MeetingViewSet(SecuredViewSet):
 
     write_action = Action.EDIT_COORDINATION
     queryset = Meeting.objects.select_related("organiser").prefetch_related("attending_missions")
-    serializer_class = MeetingSerializer
+    serializer_class = s.MeetingSerializer
     filterset_fields = {
         "level": ["exact"], "organiser__acronym": ["exact"], "attending_missions__acronym": ["exact"],
         "starts_on": ["gte", "lte"], "classification": ["exact"],
@@ -20,4 +38,131 @@ class MeetingViewSet(SecuredViewSet):
     ordering_fields = ["starts_on", "title"]
 
 
-ROUTES: list[tuple] = [("meetings", MeetingViewSet)]
+class AttendanceViewSet(SecuredViewSet):
+    """Who attended a meeting for which mission and in which role; read and written as the meeting is."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = Attendance.objects.select_related("mission")
+    serializer_class = s.AttendanceSerializer
+    filterset_fields = {"meeting": ["exact"], "mission__acronym": ["exact"], "present": ["exact"]}
+
+
+class MeetingDecisionViewSet(SecuredViewSet):
+    write_action = Action.EDIT_COORDINATION
+    queryset = MeetingDecision.objects.all()
+    serializer_class = s.MeetingDecisionSerializer
+    filterset_fields = {"meeting": ["exact"]}
+    search_fields = ["text"]
+
+
+class ActionItemViewSet(SecuredViewSet):
+    """Actions with owners and due dates; ``?overdue_on=YYYY-MM-DD`` keeps those open past their due date."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = ActionItem.objects.select_related("owner_mission")
+    serializer_class = s.ActionItemSerializer
+    filterset_fields = {"meeting": ["exact"], "owner_mission__acronym": ["exact"], "due_on": ["gte", "lte"],
+                        "closed_on": ["isnull"]}
+    search_fields = ["text", "owner_role"]
+    ordering_fields = ["due_on"]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        day = self.request.query_params.get("overdue_on")
+        if day:
+            day = serializers.DateField().to_internal_value(day)
+            queryset = queryset.filter(due_on__lt=day).exclude(closed_on__lte=day)
+        return queryset
+
+
+class SharingAgreementViewSet(SecuredViewSet):
+    """Information-sharing agreements, read and signed by the sharing mission (APPROVE: its leadership).
+
+    An agreement in force opens the sharer's records of its subject to the receiver's users through
+    peaceops.accounts.access.visible; POST .../withdraw/ closes them again at the next request.
+    """
+
+    write_action = Action.APPROVE
+    queryset = SharingAgreement.objects.select_related("sharer", "receiver")
+    serializer_class = s.SharingAgreementSerializer
+    filterset_fields = {"sharer__acronym": ["exact"], "receiver__acronym": ["exact"], "subject": ["exact"],
+                        "withdrawn_at": ["isnull"]}
+
+    def _save_checked(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save(**({} if serializer.instance else {"signed_by": self.request.user}))
+            try:
+                services.check_agreement(self.request.user, instance)
+            except DjangoPermissionDenied as error:
+                raise exceptions.PermissionDenied(str(error)) from None
+            except DjangoValidationError as error:
+                raise exceptions.ValidationError(error.message_dict) from None
+            self._check_saved(instance)
+
+    def perform_create(self, serializer):
+        self._save_checked(serializer)
+
+    def perform_update(self, serializer):
+        self._check_write(self._mission_of(serializer.instance))
+        self._save_checked(serializer)
+
+    def perform_destroy(self, instance):
+        raise exceptions.MethodNotAllowed("DELETE", detail="Withdraw an agreement (POST .../withdraw/); "
+                                                           "it is kept for the audit trail.")
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """Withdraw the agreement: the receiving mission loses access at once (its next request)."""
+        agreement = self.get_object()
+        try:
+            services.withdraw_agreement(request.user, agreement, str(request.data.get("reason", "")))
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error)) from None
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from None
+        return Response(self.get_serializer(agreement).data)
+
+
+class FocalPointViewSet(SecuredViewSet):
+    write_action = Action.EDIT_COORDINATION
+    queryset = FocalPoint.objects.select_related("mission")
+    serializer_class = s.FocalPointSerializer
+    filterset_fields = {"mission__acronym": ["exact"], "subject": ["exact"]}
+
+
+class ContractViewSet(SecuredViewSet):
+    write_action = Action.EDIT_COORDINATION
+    queryset = Contract.objects.select_related("mission")
+    serializer_class = s.ContractSerializer
+    filterset_fields = {"mission__acronym": ["exact"], "contractor": ["exact"]}
+    search_fields = ["service"]
+
+
+class ContractEvaluationViewSet(SecuredViewSet):
+    write_action = Action.EDIT_COORDINATION
+    queryset = ContractEvaluation.objects.all()
+    serializer_class = s.ContractEvaluationSerializer
+    filterset_fields = {"contract": ["exact"], "score": ["lte", "gte"]}
+
+
+class ContractorWarningViewSet(SecuredViewSet):
+    """Warnings about contractors; the neighbouring missions (same region) read them (seed 000 §III.C.4)."""
+
+    write_action = Action.EDIT_COORDINATION
+    queryset = ContractorWarning.objects.select_related("issued_by")
+    serializer_class = s.ContractorWarningSerializer
+    filterset_fields = {"contractor": ["exact"], "issued_by__acronym": ["exact"]}
+    search_fields = ["text"]
+
+
+ROUTES: list[tuple] = [
+    ("meetings", MeetingViewSet),
+    ("meeting-attendance", AttendanceViewSet),
+    ("meeting-decisions", MeetingDecisionViewSet),
+    ("meeting-actions", ActionItemViewSet),
+    ("sharing-agreements", SharingAgreementViewSet),
+    ("focal-points", FocalPointViewSet),
+    ("contracts", ContractViewSet),
+    ("contract-evaluations", ContractEvaluationViewSet),
+    ("contractor-warnings", ContractorWarningViewSet),
+]

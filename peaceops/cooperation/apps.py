@@ -7,3 +7,13 @@ class CooperationConfig(AppConfig):
 
     name = "peaceops.cooperation"
     verbose_name = _("Inter-mission cooperation")
+
+    def ready(self):
+        # Information-sharing agreements and neighbour warnings open data through the permission layer
+        # (issue 6 part 4): access.visible() asks this source once per request.
+        from peaceops.accounts.access import register_sharing_source, register_sharing_subject
+        from peaceops.cooperation.selectors import sharing_grants
+
+        register_sharing_source(sharing_grants)
+        # Incident rows are shared by category (incidents.Category codes), e.g. only "armed_clash".
+        register_sharing_subject("incidents.incident", "incidents", "category")

@@ -3,7 +3,17 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from peaceops.cooperation.models import Meeting
+from peaceops.cooperation.models import (
+    ActionItem,
+    Attendance,
+    Contract,
+    ContractEvaluation,
+    ContractorWarning,
+    MeetingDecision,
+    FocalPoint,
+    Meeting,
+    SharingAgreement,
+)
 from peaceops.core.api import VisibleRelationsMixin
 from peaceops.registry.models import Mission
 
@@ -30,3 +40,72 @@ class MeetingSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
         if starts and ends and ends < starts:
             raise serializers.ValidationError({"ends_on": _("The meeting ends before it starts.")})
         return attrs
+
+
+def _mission_field(**options):
+    return serializers.SlugRelatedField(slug_field="acronym", queryset=Mission.objects.all(), **options)
+
+
+class AttendanceSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    mission = _mission_field()
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "meeting", "mission", "role", "name", "present", "classification"]
+
+
+class MeetingDecisionSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    class Meta:
+        model = MeetingDecision
+        fields = ["id", "meeting", "text", "classification"]
+
+
+class ActionItemSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    owner_mission = _mission_field()
+
+    class Meta:
+        model = ActionItem
+        fields = ["id", "meeting", "decision", "text", "owner_mission", "owner_role", "due_on", "closed_on",
+                  "outcome", "classification"]
+
+
+class SharingAgreementSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    sharer = _mission_field()
+    receiver = _mission_field()
+    categories = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        model = SharingAgreement
+        fields = ["id", "sharer", "receiver", "subject", "categories", "up_to", "starts_on", "ends_on",
+                  "withdrawn_at", "withdrawn_reason", "classification", "source"]
+        read_only_fields = ["withdrawn_at", "withdrawn_reason"]
+
+
+class FocalPointSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    mission = _mission_field()
+
+    class Meta:
+        model = FocalPoint
+        fields = ["id", "mission", "subject", "role", "name", "contact", "classification", "source"]
+
+
+class ContractSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    mission = _mission_field()
+
+    class Meta:
+        model = Contract
+        fields = ["id", "contractor", "mission", "service", "starts_on", "ends_on", "classification", "source"]
+
+
+class ContractEvaluationSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    class Meta:
+        model = ContractEvaluation
+        fields = ["id", "contract", "score", "evaluated_on", "evaluator", "notes", "classification"]
+
+
+class ContractorWarningSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    issued_by = _mission_field()
+
+    class Meta:
+        model = ContractorWarning
+        fields = ["id", "contractor", "issued_by", "contract", "issued_on", "text", "classification", "source"]

@@ -1,0 +1,199 @@
+"""Reads of inter-mission cooperation, each narrowed by peaceops.accounts.access (HackSoft selectors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from peaceops.accounts.access import NEIGHBOURS, access_for, visible
+from peaceops.cooperation import cadence as cad
+from peaceops.cooperation import indicators
+from peaceops.cooperation.models import (
+    ActionItem,
+    Attendance,
+    Contract,
+    ContractEvaluation,
+    ContractorWarning,
+    MeetingDecision,
+    FocalPoint,
+    Meeting,
+    MeetingCadence,
+    SharingAgreement,
+)
+from peaceops.core.classification import HIGHEST
+from peaceops.registry.models import Mission, Region
+
+
+# --- the permission layer's source of sharing grants (registered in apps.py) --------------------------
+
+def active_agreements(day: dt.date | None = None):
+    """Agreements in force on ``day`` (today): signed, started, not ended, not withdrawn."""
+    day = day or timezone.localdate()
+    return SharingAgreement.objects.filter(withdrawn_at__isnull=True, starts_on__lte=day).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+
+
+def sharing_grants(mission_levels: dict[int, int]) -> list[tuple]:
+    """What other missions share with these missions: agreements in force, and warnings of neighbours.
+
+    Asked once per request by accounts.access.compute_access, so a withdrawal closes the data at the
+    next request. Neighbours are missions sharing a region (seed 000 §III.C.4: contractors who failed
+    in Darfur were hired in Chad).
+    """
+    receivers = list(mission_levels)
+    rows = active_agreements().filter(receiver_id__in=receivers).values_list(
+        "subject", "sharer_id", "receiver_id", "up_to", "categories")
+    grants = [(subject, sharer, receiver, up_to, tuple(categories or ())) for subject, sharer, receiver, up_to,
+              categories in rows]
+    links = Mission.regions.through.objects
+    neighbours = links.filter(region_id__in=links.filter(mission_id__in=receivers).values("region_id")) \
+        .values_list("mission_id", "region_id")
+    own_regions = set(links.filter(mission_id__in=receivers).values_list("mission_id", "region_id"))
+    for neighbour, region in neighbours:
+        for receiver, receiver_region in own_regions:
+            if region == receiver_region and neighbour != receiver:
+                grants.append((NEIGHBOURS, neighbour, receiver, HIGHEST, ()))
+    return grants
+
+
+# --- meetings and actions -----------------------------------------------------------------------------
+
+def meetings_for(user, *, mission_ids=None, start=None, end=None):
+    meetings = visible(Meeting.objects.all(), user).select_related("organiser").prefetch_related("attending_missions")
+    if mission_ids:
+        meetings = meetings.filter(Q(organiser_id__in=mission_ids) | Q(attending_missions__id__in=mission_ids)) \
+            .distinct()
+    if start:
+        meetings = meetings.filter(ends_on__gte=start)
+    if end:
+        meetings = meetings.filter(starts_on__lte=end)
+    return meetings.order_by("-starts_on", "title")
+
+
+def meeting_for(user, pk: int) -> Meeting | None:
+    """One meeting with the parts the user may read, or None when it is not theirs to read."""
+    children = {
+        "attendance": visible(Attendance.objects.select_related("mission"), user),
+        "decisions": visible(MeetingDecision.objects.all(), user),
+        "actions": visible(ActionItem.objects.select_related("owner_mission"), user),
+    }
+    meetings = visible(Meeting.objects.filter(pk=pk), user).select_related("organiser").prefetch_related(
+        "attending_missions", *(Prefetch(name, queryset=qs) for name, qs in children.items()))
+    return meetings.first()
+
+
+def actions_for(user, *, mission_ids=None):
+    actions = visible(ActionItem.objects.select_related("meeting", "owner_mission"), user)
+    if mission_ids:
+        actions = actions.filter(owner_mission_id__in=mission_ids)
+    return actions
+
+
+def overdue_actions(user, today: dt.date, *, mission_ids=None) -> list[tuple[ActionItem, int]]:
+    """Actions due before ``today`` and still open, most overdue first, with the days late."""
+    open_actions = list(actions_for(user, mission_ids=mission_ids).filter(due_on__lt=today).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=today)))
+    late = cad.overdue([cad.OpenAction(a, a.due_on, a.closed_on) for a in open_actions], today)
+    return late
+
+
+def _region_mission_ids(region) -> list[int]:
+    return list(region.missions.values_list("id", flat=True))
+
+
+def cadence_status(user, region, today: dt.date, *, period_start=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
+    """Each cadence of the region with the meetings held at its level (as the user may read them)."""
+    ids = _region_mission_ids(region)
+    meetings = list(meetings_for(user, mission_ids=ids).values_list("level", "starts_on"))
+    result = []
+    for record in region.meeting_cadences.all():
+        held = [day for level, day in meetings if level == record.level]
+        result.append((record, cad.status(_cadence_of(record), held, today, period_start)))
+    return result
+
+
+def _cadence_of(record: MeetingCadence) -> cad.Cadence:
+    return cad.Cadence(record.level, record.every_months, record.since, record.until)
+
+
+def slips(user, today: dt.date, regions=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
+    """Cadences whose next meeting is overdue (seed 000 §III.B: planned three a year, held twice in two years)."""
+    regions = regions if regions is not None else Region.objects.filter(meeting_cadences__isnull=False).distinct()
+    return [(c, s) for region in regions for c, s in cadence_status(user, region, today) if s.slipped]
+
+
+# --- information sharing -----------------------------------------------------------------------------
+
+def agreements_given(user):
+    """Agreements the user may read as a reader of the sharing mission."""
+    return visible(SharingAgreement.objects.select_related("sharer", "receiver"), user)
+
+
+def agreements_received(user):
+    """Agreements that share with the user's missions, readable up to their clearance there."""
+    access = access_for(user)
+    if access.system_level is not None:
+        return SharingAgreement.objects.none()  # a system-wide reader sees them all among those given
+    allowed = Q(pk__in=[])
+    for mission_id, level in access.mission_levels.items():
+        allowed |= Q(receiver_id=mission_id, classification__lte=level)
+    return SharingAgreement.objects.filter(allowed).select_related("sharer", "receiver")
+
+
+def focal_points_for(user):
+    return visible(FocalPoint.objects.select_related("mission"), user)
+
+
+# --- contractors --------------------------------------------------------------------------------------
+
+def contracts_for(user):
+    return visible(Contract.objects.select_related("contractor", "mission"), user).annotate(
+        evaluation_count=Count("evaluations"))
+
+
+def evaluations_for(user):
+    return visible(ContractEvaluation.objects.select_related("contract__contractor", "contract__mission"), user)
+
+
+def warnings_for(user):
+    """Warnings of the user's missions and of every mission neighbouring them (visible() opens those)."""
+    return visible(ContractorWarning.objects.select_related("contractor", "issued_by"), user)
+
+
+# --- benchmarks ---------------------------------------------------------------------------------------
+
+def _assets_shared(region, start, end) -> int | None:
+    """Loans between two of the region's missions, from the asset pool (peaceops.assets) when it offers them."""
+    try:
+        from peaceops.assets.selectors import loans_between
+    except ImportError:
+        return None
+    ids = set(_region_mission_ids(region))
+    return sum(1 for loan in loans_between(list(ids), start, end)
+               if loan["lender_id"] in ids and loan["borrower_id"] in ids)
+
+
+def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.RegionFacts:
+    """What the benchmarks are measured from, read through the user's clearance."""
+    ids = set(_region_mission_ids(region))
+    meetings = meetings_for(user, mission_ids=ids, start=start, end=end).annotate(decision_count=Count(
+        "decisions", filter=Q(decisions__in=visible(MeetingDecision.objects.all(), user)), distinct=True))
+    held = tuple(indicators.HeldMeeting(
+        m.starts_on, m.level, frozenset(a.acronym for a in m.attending_missions.all() if a.id in ids),
+        tuple(m.subjects), m.decision_count) for m in meetings)
+    actions = actions_for(user, mission_ids=ids).filter(meeting__starts_on__gte=start, meeting__starts_on__lte=end)
+    agreements = agreements_given(user).filter(sharer_id__in=ids, receiver_id__in=ids) & active_agreements(end)
+    return indicators.RegionFacts(
+        region=region.name, start=start, end=end, meetings=held,
+        cadences=tuple(_cadence_of(c) for c in region.meeting_cadences.all()),
+        actions=tuple(cad.OpenAction(a.pk, a.due_on, a.closed_on) for a in actions),
+        agreements=tuple(agreements.values_list("sharer__acronym", "receiver__acronym", "subject")),
+        warnings=warnings_for(user).filter(issued_by_id__in=ids, issued_on__range=(start, end)).count(),
+        assets_shared=_assets_shared(region, start, end),
+    )
+
+
+def benchmarks(user, region, start: dt.date, end: dt.date) -> list[indicators.Indicator]:
+    return indicators.measure(region_facts(user, region, start, end))
