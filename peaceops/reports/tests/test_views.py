@@ -69,3 +69,11 @@ def test_export_downloads(reporting, client):
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
     md = page.get(reverse("reports:export", args=[report.pk, "md"])).content.decode()
     assert md.startswith("# ") and "## Security situation" in md
+
+
+def test_the_reports_page_speaks_french(reporting, client):
+    page = logged_in(client, reporting.users["minurcat"])
+    page.post("/i18n/setlang/", {"language": "fr"})
+    html = page.get(reverse("reports:list")).content.decode()
+    assert "Rédiger à partir des données" in html and "Nouveau projet" in html
+    assert "Draft from the data" not in html
