@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
 
 from peaceops.accounts.access import NEIGHBOURS, access_for, visible
@@ -197,3 +197,15 @@ def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.Regio
 
 def benchmarks(user, region, start: dt.date, end: dt.date) -> list[indicators.Indicator]:
     return indicators.measure(region_facts(user, region, start, end))
+
+
+def highest_level(user, mission_ids, start: dt.date, end: dt.date) -> int:
+    """The highest classification among the cooperation records a drafted section is measured from."""
+    ids = list(mission_ids)
+    levels = [
+        meetings_for(user, mission_ids=ids, start=start, end=end).aggregate(top=Max("classification"))["top"],
+        actions_for(user, mission_ids=ids).filter(meeting__starts_on__range=(start, end))
+        .aggregate(top=Max("classification"))["top"],
+        agreements_given(user).filter(sharer_id__in=ids).aggregate(top=Max("classification"))["top"],
+    ]
+    return max((level for level in levels if level is not None), default=0)

@@ -1,5 +1,7 @@
 """The inter-mission cooperation pages (namespace "cooperation")."""
 
+from peaceops.cooperation import views
+
 app_name = "cooperation"
 
-urlpatterns: list = []
+urlpatterns = views.urlpatterns

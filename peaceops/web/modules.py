@@ -88,6 +88,12 @@ COOPERATION_LINKS: tuple[Link, ...] = (
     Link(_("New asset request"), url_name="assets:request-new", action="edit_coordination"),
     Link(_("Cost sharing"), url_name="assets:costs"),
     Link(_("Asset utilisation"), url_name="assets:utilisation"),
+    # Meetings, actions, information sharing, contractors, benchmarks (peaceops.cooperation, issue 6 parts 3-6).
+    Link(_("Inter-mission meetings"), url_name="cooperation:meetings"),
+    Link(_("Meeting actions"), url_name="cooperation:actions"),
+    Link(_("Information sharing"), url_name="cooperation:sharing"),
+    Link(_("Contractors"), url_name="cooperation:contractors"),
+    Link(_("Cooperation benchmarks"), url_name="cooperation:benchmarks"),
 )
 REPORTS_LINKS: tuple[Link, ...] = (Link(_("Reports"), url_name="reports:list"),)
 

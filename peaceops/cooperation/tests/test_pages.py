@@ -1,0 +1,91 @@
+"""Cooperation pages: slips and overdue actions shown, hidden meetings and their parts absent, benchmarks measured."""
+
+import datetime as dt
+
+import pytest
+
+from peaceops.cooperation import models as m
+from peaceops.core.classification import Classification as C
+from peaceops.registry.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def minurcat_client(client, world):
+    client.force_login(world.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def records(world):
+    # seed 000 §III.B: agreed in June 2009 to meet three times a year; met again only in December 2009.
+    m.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=4, since=dt.date(2009, 6, 8),
+                                    description="Agreed at the first Entebbe meeting", source="seed 000 §III.B")
+    entebbe = m.Meeting.objects.create(title="First inter-mission meeting, Entebbe", level="strategic",
+                                       starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8),
+                                       subjects=["Security", "Access to common assets"])
+    entebbe.attending_missions.set([world.minurcat, world.unamid])
+    m.Attendance.objects.create(meeting=entebbe, mission=world.minurcat, role="Head of Security")
+    m.MeetingDecision.objects.create(meeting=entebbe, text="Meet three times a year")
+    m.ActionItem.objects.create(meeting=entebbe, text="Arrange the next meeting", owner_mission=world.minurcat,
+                                due_on=dt.date(2009, 10, 8))
+    secret = m.Meeting.objects.create(title="Zzsecret UNAMID planning", level="operational", organiser=world.unamid,
+                                      classification=C.CONFIDENTIAL, starts_on=dt.date(2009, 7, 1),
+                                      ends_on=dt.date(2009, 7, 1))
+    m.ActionItem.objects.create(meeting=secret, text="Zzsecret action", owner_mission=world.minurcat,
+                                due_on=dt.date(2009, 8, 1), classification=C.CONFIDENTIAL)
+    firm = Organisation.objects.create(name="Fictitious Air Ltd", kind=Organisation.Kind.OTHER)
+    contract = m.Contract.objects.create(contractor=firm, mission=world.unamid, service="Zzsecret air",
+                                         starts_on=dt.date(2008, 1, 1), classification=C.CONFIDENTIAL)
+    m.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, contract=contract,
+                                       issued_on=dt.date(2009, 3, 1), text="Failed air services in Darfur",
+                                       classification=C.CONFIDENTIAL)
+    m.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, issued_on=dt.date(2009, 3, 2),
+                                       text="Zzsecret strictly", classification=C.STRICTLY_CONFIDENTIAL)
+    return {"entebbe": entebbe, "secret": secret}
+
+
+def test_meetings_page_shows_the_slip_and_the_overdue_action_but_not_hidden_meetings(minurcat_client, records):
+    page = minurcat_client.get("/cooperation/?today=2010-06-01").content.decode()
+    assert "First inter-mission meeting, Entebbe" in page
+    assert "slipped" in page and "2009-10-08" in page  # next due after June 2009 by the agreed cadence
+    assert "Arrange the next meeting" in page
+    assert "Zzsecret" not in page
+
+
+def test_meeting_page_has_agenda_attendance_decisions_actions(minurcat_client, records):
+    page = minurcat_client.get(f"/cooperation/meetings/{records['entebbe'].pk}/?today=2010-01-01").content.decode()
+    for text in ("Access to common assets", "Head of Security", "Meet three times a year", "Arrange the next meeting",
+                 "overdue"):
+        assert text in page
+    assert minurcat_client.get(f"/cooperation/meetings/{records['secret'].pk}/").status_code == 404
+
+
+def test_contractor_page_shows_the_neighbours_warning_not_their_contract(minurcat_client, records):
+    page = minurcat_client.get("/cooperation/contractors/").content.decode()
+    assert "Failed air services in Darfur" in page
+    assert "Zzsecret" not in page
+
+
+def test_benchmarks_page_measures_the_region(minurcat_client, records):
+    page = minurcat_client.get("/cooperation/benchmarks/?start=2009-01-01&end=2010-12-31").content.decode()
+    assert "Central Africa and Sudan" in page
+    assert 'id="benchmark-joint_activities"' in page
+    assert minurcat_client.get("/cooperation/benchmarks/?start=2010-01-01&end=2009-01-01").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/cooperation/", "/cooperation/actions/", "/cooperation/sharing/",
+                                 "/cooperation/contractors/", "/cooperation/benchmarks/"])
+def test_pages_need_a_login(client, url):
+    assert client.get(url).status_code == 302
+
+
+def test_every_page_answers_for_a_user_without_grants(client, world, records):
+    client.force_login(world.users["nobody"], backend="django.contrib.auth.backends.ModelBackend")
+    for url in ("/cooperation/", "/cooperation/actions/", "/cooperation/sharing/", "/cooperation/contractors/",
+                "/cooperation/benchmarks/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Zzsecret" not in response.content.decode()
+        assert "Failed air services" not in response.content.decode()
