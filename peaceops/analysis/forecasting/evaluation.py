@@ -82,7 +82,7 @@ def score_window(window: Window, draws: int = 1000, seed: int = 0,
 
 
 def skill_table(per_country_month: pd.DataFrame) -> pd.DataFrame:
-    """Mean scores per forecaster, and the model's CRPS gain over each benchmark (percent lower)."""
+    """Mean scores per forecaster (rows: model, then the benchmarks; columns crps, ignorance, mis)."""
     table = per_country_month.groupby("forecaster")[list(METRICS)].mean()
     return table.reindex(["model", *BENCHMARKS])
 

@@ -1,15 +1,16 @@
-"""The country-month forecaster: a recency-weighted empirical mixture on the log scale.
+"""The country-month forecaster: a recency- and level-weighted empirical mixture, blurred on the log scale.
 
 For each country the draws for every month ahead come from the country's own recent months
 (the conflictology idea, which the 2023/24 challenge found hard to beat), with three changes:
-- a longer window with recency weights (half-life ``half_life`` months), so the latest months
-  count most but one quiet or violent month does not decide everything;
-- each resampled month is blurred on the log1p scale by Gaussian noise of sd ``log_sd`` (a
-  month of 300 deaths says 150 or 600 are plausible next year; the empirical distribution alone
-  puts zero probability between observed values);
-- the blur grows with the horizon (``log_sd_per_month``), as uncertainty does.
+- a longer window (24 months) with recency weights (half-life ``half_life`` months);
+- a level kernel: months whose log1p level is near the latest one weigh more, with a floor, so a
+  regime change (a war ending, a truce) is followed within a month or two, while the earlier tail
+  keeps some weight;
+- each resampled month is blurred on the log1p scale by Gaussian noise of sd ``log_sd`` (a month
+  of 300 deaths says 200-400 are plausible; the empirical distribution alone puts no mass between
+  observed values); months without deaths stay at zero.
 Draws are rounded to whole deaths, never negative, and seeded: the same history, last month,
-number of draws and seed give the same draws.
+number of draws and seed give the same draws. The choices and their validation: docs/forecasting.md.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ HORIZONS = tuple(range(3, 15))  # data to October, forecasts for January..Decemb
 @dataclass(frozen=True)
 class ModelParameters:
     window: int = 24
-    half_life: float = 9.0
-    log_sd: float = 0.35
+    half_life: float = 6.0
+    log_sd: float = 0.3
     log_sd_per_month: float = 0.0
+    damping: float = 1.0  # multiplies the blurred draws: high levels tend to fall back (regression to the mean)
     upside_sd: float = 0.0  # extra sd for upward blur: escalation is steeper than de-escalation
-    level_bandwidth: float = 0.0  # 0: off; else months near the latest level (log1p scale) weigh more
+    level_bandwidth: float = 1.0  # 0: off; else months near the latest level (log1p scale) weigh more
     level_floor: float = 0.1  # share of each month's weight kept whatever its level
     level_months: int = 2  # the latest level: mean log1p of this many last months
 
@@ -65,7 +67,7 @@ def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
     sd = params.log_sd + params.log_sd_per_month * (np.array(HORIZONS, dtype=float)[:, None] - HORIZONS[0])
     noise = rng.standard_normal(size=picked.shape)
     noise = noise * np.where(noise > 0, sd + params.upside_sd, sd)
-    blurred = np.expm1(np.log1p(picked) + noise)
+    blurred = np.expm1(np.log1p(picked) + noise) * params.damping
     blurred[picked == 0] = 0.0  # a month without deaths stays without deaths: peace is not blurred
     return np.maximum(np.rint(blurred), 0).astype(np.int64)
 
