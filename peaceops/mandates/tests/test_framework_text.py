@@ -113,6 +113,12 @@ def test_items_split_by_a_page_break_are_joined(library):
     assert len(responsibilities) == 1 and "relevant UN agencies" in responsibilities[0].text
 
 
+def test_a_benchmark_repeated_in_two_horizons_stays_two_items(library):
+    by_ref = library.by_ref()
+    assert by_ref["004/4.4/B-M-5"].text == by_ref["004/4.4/B-L-3"].text == "Mine action continues."
+    assert (by_ref["004/4.4/B-M-5"].first_line, by_ref["004/4.4/B-L-3"].first_line) == (1181, 1185)
+
+
 def test_footnotes_are_kept_as_numbers_not_text(library):
     violence = library.output("4.3").activities[1]
     assert violence.text == "Taking special measures against gender-based and sexual violence"
