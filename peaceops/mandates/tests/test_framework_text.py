@@ -220,3 +220,107 @@ def test_command_stores_through_the_mandates_service_once(shared_seeds):
     library = parse_framework(find_seed(shared_seeds))
     assert models.FrameworkItem.objects.count() == len(library.items())
     assert models.FrameworkItem.objects.filter(kind="benchmark").count() == 364
+
+
+# --- each rule on a small made-up text (no seed needed) -------------------------------------------------
+
+def _objective_text(chapter: int) -> str:
+    return f"""{chapter}.1 The Objective
+Intro of the objective.
+
+{chapter}.1.1 Preconditions for Success
+
+- A precondition;
+
+{chapter}.1.2 Benchmarks
+
+- An end state.
+
+{chapter}.1.3 Outputs
+
+- Thing done.
+
+"""
+
+
+SMALL_OUTPUT = """3.2 Output: Thing Done
+
+An intro paragraph that runs
+
+across a page break.
+
+3.2.1 Operational Activities
+
+- Establishing measures for:
+- Roads;
+- Bridges;
+- Deploying teams;
+
+¹ A footnote at the bottom of the page.
+
+- Reporting on progress.²
+
+3.2.2 Benchmarks
+
+Short-term
+
+- First short;
+Medium-term
+
+- First medium;
+ - *Long-term*
+ - First long;
+
+- Second long after a page break.
+
+3.2.4 Challenges and Risks
+
+- A risk that runs over
+
+the page.
+
+3.2.5 Considerations
+
+- *Speed or care.* Some text.
+"""
+
+
+def _small_seed(tmp_path, output=SMALL_OUTPUT):
+    toc = "".join(f"Chapter {n}: Title {n}\t{n * 10}\n" for n in (3, 4, 5, 6))
+    body = ""
+    for n in (3, 4, 5, 6):
+        body += f"Title {n}\n\n" + _objective_text(n)
+        body += output.replace("3.2", f"{n}.2") + "\n"
+    path = tmp_path / "004_small.txt"
+    path.write_text(toc + "\n" + body + "ANNEX I\n", encoding="utf-8")
+    return path
+
+
+def test_rules_on_a_small_text(tmp_path):
+    library = parse_framework(_small_seed(tmp_path))
+    output = library.output("3.2")
+    assert output.intro == "An intro paragraph that runs across a page break."
+    assert [a.text for a in output.activities] == [
+        "Establishing measures for: Roads; Bridges", "Deploying teams", "Reporting on progress."]
+    assert output.activities[2].footnotes == (2,)
+    assert [(b.horizon, b.order, b.text) for b in output.benchmarks] == [
+        ("short", 1, "First short"), ("medium", 1, "First medium"), ("long", 1, "First long"),
+        ("long", 2, "Second long after a page break.")]
+    assert output.risks[0].text == "A risk that runs over the page."
+    assert (output.considerations[0].title, output.considerations[0].text) == ("Speed or care", "Some text.")
+    assert output.resources == () and output.responsibilities == ()
+    kinds = {found.kind for found in library.irregularities}
+    assert {"horizon_plain", "horizon_indented", "indent_lost", "footnote", "page_break_join",
+            "sublist_unindented", "numbering_slip", "section_missing"} <= kinds
+
+
+def test_an_unknown_subsection_title_is_named(tmp_path):
+    path = _small_seed(tmp_path, SMALL_OUTPUT.replace("Challenges and Risks", "Hazards"))
+    with pytest.raises(FrameworkParseError, match=r"004_small.txt:\d+: subsection title: '3.2.4 Hazards'"):
+        parse_framework(path)
+
+
+def test_an_output_heading_without_output_prefix_is_named(tmp_path):
+    path = _small_seed(tmp_path, SMALL_OUTPUT.replace("Output: Thing Done", "Thing Done"))
+    with pytest.raises(FrameworkParseError, match="output heading"):
+        parse_framework(path)
