@@ -30,7 +30,7 @@ SCENARIO_FILE = "peaceops/demo/scenario.py"
 # The demo content of the modules built later, each a module of this package with
 # ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models),
 # loaded in this order after the scenario and the demo users; then the reports, drafted from all of them.
-PARTS: tuple[str, ...] = ()
+PARTS: tuple[str, ...] = ("part_analysis", "part_cooperation")
 
 
 class DemoError(Exception):
@@ -331,6 +331,53 @@ def _coordination(missions, orgs, countries) -> None:
         values = {"model": item.model, "reason": item.reason, "source": item.source,
                   "assessed_on": item.assessed_on, "classification": item.classification}
         _upsert(co.IntegrationAssessment, lookup, values, label)
+    _needs_and_tasks(missions, countries, sectors)
+    _humanitarian_space(missions, orgs, countries)
+
+
+def _place_values(place, countries, label) -> dict:
+    return {"country": _lookup(countries, place.country, label), "admin1_name": place.admin1,
+            "admin1_pcode": place.admin1_pcode, "admin2_name": place.admin2, "admin2_pcode": place.admin2_pcode}
+
+
+def _needs_and_tasks(missions, countries, sectors) -> None:
+    """Needs and mandated tasks in Vakaga: the gaps of coordination rule 3 (scenario_coordination.NEEDS)."""
+    for n in scoord.NEEDS:
+        label = f"scenario_coordination NEEDS {n.key!r}"
+        values = {**_place_values(n.place, countries, label), "sector": _lookup(sectors, n.sector, label),
+                  "people_in_need": n.people_in_need, "severity": n.severity, "start_date": n.start,
+                  "end_date": n.end, "source": n.source, "humanitarian": True, "classification": sc.UNCLASSIFIED}
+        _upsert(co.Need, {"dataset": scoord.DATASET, "external_id": n.key}, values, label)
+    for t in scoord.AREA_TASKS:
+        label = f"scenario_coordination AREA_TASKS {t.task!r}"
+        values = {**_place_values(t.place, countries, label), "sector": _lookup(sectors, t.sector, label),
+                  "mandate_reference": t.mandate_reference, "start_date": t.start, "end_date": t.end,
+                  "source": t.source, "classification": sc.UNCLASSIFIED}
+        _upsert(co.MandatedTaskArea, {"owning_mission": _lookup(missions, t.mission, label), "task": t.task},
+                values, label)
+
+
+def _humanitarian_space(missions, orgs, countries) -> None:
+    """QIP and hearts-and-minds proposals and a military asset use (scenario_coordination.PROPOSALS, ASSET_USES)."""
+    for p in scoord.PROPOSALS:
+        label = f"scenario_coordination PROPOSALS {p.title!r}"
+        mission = _lookup(missions, p.mission, label)
+        component = r.Component.objects.filter(mission=mission, name=p.component).first()
+        values = {"kind": p.kind, "description": p.description, "component": component, "budget": p.budget,
+                  "currency": scoord.CURRENCY, "principles_note": p.principles_note, "status": p.status,
+                  "decision_reason": p.decision_reason, "source": p.source, "classification": sc.UNCLASSIFIED,
+                  "country": _lookup(countries, "CAF", label)}
+        _upsert(co.HumanitarianProposal, {"owning_mission": mission, "title": p.title}, values, label)
+    for u in scoord.ASSET_USES:
+        label = f"scenario_coordination ASSET_USES {u.task!r}"
+        values = {"asset_kind": u.asset_kind, "requested_by": _lookup(orgs, u.requested_by, label),
+                  "country": _lookup(countries, u.place.country, label), "admin1_pcode": u.place.admin1_pcode,
+                  "admin2_pcode": u.place.admin2_pcode, "start_date": u.start, "end_date": u.end,
+                  "justification": u.justification, "no_civilian_capacity": u.no_civilian_capacity,
+                  "status": u.status, "decision_reason": u.decision_reason, "source": u.source,
+                  "classification": sc.UNCLASSIFIED}
+        _upsert(co.MilitaryAssetUse, {"owning_mission": _lookup(missions, u.mission, label), "task": u.task},
+                values, label)
 
 
 def _ddr_programme(missions, orgs, countries, sectors) -> None:
@@ -358,7 +405,8 @@ def _ddr_programme(missions, orgs, countries, sectors) -> None:
 
 COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Region, r.Component, r.Post, r.Hat,
            r.Person, r.Assignment, r.ReportingLine, Meeting, Grant, Actor, Incident,
-           co.Activity, co.Programme, co.ProgrammeComponent, co.FundingStream, co.IntegrationAssessment)
+           co.Activity, co.Programme, co.ProgrammeComponent, co.FundingStream, co.IntegrationAssessment,
+           co.Need, co.MandatedTaskArea, co.HumanitarianProposal, co.MilitaryAssetUse)
 
 
 @dataclass(frozen=True)

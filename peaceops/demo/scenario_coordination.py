@@ -212,3 +212,111 @@ ASSESSMENTS: tuple[DemoAssessment, ...] = (
                    "OCHA physically distinct, not integrated: humanitarian space in the camps.",
                    "seed 003 §2.4.3"),
 )
+
+# --- needs and mandated tasks in Vakaga: the gap (issue 7 §2; seed 002 §5) -----------------------
+
+OUANDA_DJALLE = Place("CAF", "Vakaga", "CF53", "Ouanda-Djallé", "CF532", "Ouanda-Djallé")
+SEED_NEEDS_NOT_INFORMED = "seed 002 §5: activities 'not necessarily informed by the needs on the ground'"
+
+
+@dataclass(frozen=True)
+class DemoNeed:
+    key: str  # external_id in dataset "demo"
+    sector: str
+    place: Place
+    people_in_need: int
+    severity: int
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+# Ouanda-Djallé has food and protection needs and no one working there in 2009: two gaps. Birao's
+# WASH need is met by VCR's boreholes (no gap there).
+NEEDS: tuple[DemoNeed, ...] = (
+    DemoNeed("need-vakaga-fsc-ouanda", "FSC", OUANDA_DJALLE, 9500, 4, dt.date(2009, 1, 1), dt.date(2009, 12, 31),
+             f"{SEED_NEEDS_NOT_INFORMED}; figures: {FICTIONAL}"),
+    DemoNeed("need-vakaga-wsh-birao", "WSH", BIRAO, 15000, 3, dt.date(2009, 1, 1), dt.date(2009, 12, 31),
+             f"{SEED_NEEDS_NOT_INFORMED}; figures: {FICTIONAL}"),
+)
+
+
+@dataclass(frozen=True)
+class DemoAreaTask:
+    mission: str
+    task: str
+    sector: str
+    place: Place
+    mandate_reference: str
+    start: dt.date
+    end: dt.date
+    source: str
+
+
+AREA_TASKS: tuple[DemoAreaTask, ...] = (
+    DemoAreaTask("MINURCAT", "Protection of civilians in north-eastern CAR (Vakaga)", "PRO", OUANDA_DJALLE,
+                 "S/RES/1778 (2007) OP 6; S/RES/1861 (2009)", dt.date(2009, 1, 1), dt.date(2010, 12, 31),
+                 "seed 000 §III.C.4: Vakaga, an area of operations for MINURCAT in the CAR; app. 1 (res. 1778, "
+                 "1861); the place: fictional"),
+)
+
+# --- humanitarian space: QIPs and hearts and minds, military assets (seed 003 rec. 3.4.7; seed 004 §6.2) ----
+
+SEED_HC_DECIDES = ("seed 003 rec. 3.4.7: the DSRSG/HC is 'responsible for determining the appropriateness of "
+                   "\"hearts and minds\" campaigns and the use of QIPs'")
+
+
+@dataclass(frozen=True)
+class DemoProposal:
+    mission: str
+    component: str  # registry component name of the mission
+    kind: str  # HumanitarianProposal.Kind value
+    title: str
+    description: str
+    budget: Decimal
+    principles_note: str
+    status: str  # proposed, approved, refused
+    decision_reason: str
+    source: str
+
+
+PROPOSALS: tuple[DemoProposal, ...] = (
+    DemoProposal("MINURCAT", "Civil Affairs", "qip", "Rehabilitation of the Birao market shelters",
+                 "Quick-impact project with the Birao municipality: roofs and drainage for the market.",
+                 Decimal("24000"), "Chosen with the community; no party favoured; civilian implementer.",
+                 "proposed", "", f"{SEED_HC_DECIDES}; project: {FICTIONAL}"),
+    DemoProposal("MINURCAT", "Force", "hearts_and_minds", "Free medical outreach by the contingent in Tissi camp",
+                 "Contingent doctors hold a clinic day in the refugee camp, with the national flag on the vehicles.",
+                 Decimal("6000"), "",
+                 "refused",
+                 "Blurs the distinction between the force and humanitarian actors in a camp served by NGO clinics "
+                 "(seed 004 §6.2.5); offer the medical team to the health cluster instead.",
+                 f"{SEED_HC_DECIDES}; seed 004 §6.2.5; activity: {FICTIONAL}"),
+)
+
+
+@dataclass(frozen=True)
+class DemoAssetUse:
+    mission: str
+    asset_kind: str
+    task: str
+    requested_by: str  # organisation acronym
+    place: Place
+    start: dt.date
+    end: dt.date
+    justification: str
+    no_civilian_capacity: str
+    status: str
+    decision_reason: str
+    source: str
+
+
+ASSET_USES: tuple[DemoAssetUse, ...] = (
+    DemoAssetUse("MINURCAT", "air_transport", "Airlift of cholera kits to Birao", "UNICEF", BIRAO,
+                 dt.date(2009, 8, 10), dt.date(2009, 8, 14),
+                 "Cholera outbreak in Birao; the only road is cut by the rains until October.",
+                 "UNHAS and WFP asked on 7 August: no aircraft able to land at Birao before September.",
+                 "approved", "Last resort confirmed at the MLT under the HC's guidance (seed 004 §6.2.4).",
+                 f"seed 004 §6.2.4: 'only when the civilian capability is insufficient to meet the need'; "
+                 f"event: {FICTIONAL}"),
+)

@@ -102,3 +102,43 @@ def test_loading_twice_changes_no_coordination_record():
     models = (Activity, Programme, ProgrammeComponent, FundingStream, IntegrationAssessment)
     before = counts(), [m.history.count() for m in models]
     assert (load_demo(), [m.history.count() for m in models]) == before
+
+
+def test_humanitarian_space_and_needs_cite_a_seed():
+    sources = [n.source for n in scoord.NEEDS] + [t.source for t in scoord.AREA_TASKS]
+    sources += [p.source for p in scoord.PROPOSALS] + [u.source for u in scoord.ASSET_USES]
+    assert all(s.startswith("seed ") and len(s) <= 200 for s in sources), sources
+
+
+class TestVakagaGapsAndHumanitarianSpace(TestCase):
+    """The demo shows a gap and a duplication in Vakaga, a QIP awaiting the HC, a refusal, a military asset use."""
+
+    @classmethod
+    def setUpTestData(cls):
+        load_demo()
+
+    def test_gap_and_duplication_in_vakaga(self):
+        import datetime as dt
+
+        admin = get_user_model().objects.get(username="admin")
+        found = selectors.coordination_map(admin, country="CAF", start=dt.date(2009, 1, 1), end=dt.date(2009, 12, 31))
+        states = {a["pcode"]: a["state"] for a in found["areas"]}
+        assert states["CF532"] == "gap" and states["CF531"] == "duplication", states
+        assert sorted(g.need.sector for g in found["gaps"]) == ["FSC", "PRO"]
+
+    def test_proposals_and_asset_use(self):
+        from peaceops.coordination.models import HumanitarianProposal, MilitaryAssetUse
+
+        assert HumanitarianProposal.objects.filter(status="proposed", kind="qip").count() == 1
+        refused = HumanitarianProposal.objects.get(status="refused")
+        assert refused.decision_reason and refused.component.name == "Force"
+        use = MilitaryAssetUse.objects.get()
+        assert use.justification and use.no_civilian_capacity and use.status == "approved"
+        from peaceops.coordination import rules
+
+        assert rules.last_resort_objections(selectors.asset_use_fact(use)) == []
+
+    def test_loading_again_changes_nothing(self):
+        before = counts()
+        load_demo()
+        assert counts() == before
