@@ -230,6 +230,7 @@ def health_checks(mandate: MandateFacts, today: dt.date, many_tasks: int = MANY_
         check_sequencing(tasks)
     except SequencingError as error:
         findings.append(Finding("sequencing", "error", str(error), CITE_SEQUENCING, error.tasks))
+    findings += _priority_inversions(tasks)
     findings += _missing("no_priority", [t for t in tasks if t.priority is None], "without a priority", CITE_PRIORITY)
     findings += _missing("no_owner", [t for t in tasks if not t.owner.strip()], "without an owner", CITE_OWNER)
     findings += _missing("no_benchmark", [t for t in tasks if t.benchmark_count <= 0], "without a benchmark",
@@ -246,6 +247,32 @@ def health_checks(mandate: MandateFacts, today: dt.date, many_tasks: int = MANY_
                                 f"(short by {gap.shortfall:g})", CITE_CAPABILITIES, gap.tasks))
     severity_rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda finding: severity_rank[finding.severity])
+
+
+def priority_inversions(tasks: Iterable[TaskFacts]) -> list[tuple[str, str]]:
+    """(task, prerequisite) pairs where a task waits for one of lower or no stated priority.
+
+    Sequencing blocks and prioritisation does not (seed 004 §1.4.8), so such a wait silently holds the
+    important task back behind a less important one: planners should raise the prerequisite's priority or
+    drop the wait ("efforts should thus be made to both prioritize and sequence activities").
+    """
+    tasks = list(tasks)
+    priority = {task.key: task.priority for task in tasks}
+    pairs = []
+    for task in tasks:
+        if task.priority is None:
+            continue
+        for before in task.waits_for:
+            if before in priority and (priority[before] is None or priority[before] > task.priority):
+                pairs.append((task.key, before))
+    return pairs
+
+
+def _priority_inversions(tasks: tuple[TaskFacts, ...]) -> list[Finding]:
+    return [Finding("priority_inversion", "warning",
+                    f"task {task} waits for {before}, which has a lower or no priority: raise {before}'s priority "
+                    "or drop the wait", CITE_SEQUENCING, (task, before))
+            for task, before in priority_inversions(tasks)]
 
 
 def _missing(code: str, tasks: list[TaskFacts], what: str, citation: str) -> list[Finding]:

@@ -15,6 +15,7 @@ from peaceops.mandates.mandate_checks import (
     check_sequencing,
     find_cycle,
     health_checks,
+    priority_inversions,
     review_overdue,
     start_order,
     start_waves,
@@ -191,3 +192,13 @@ def test_capabilities_needed_against_held():
     assert "short by 2" in found["capability_gap"].message
     with pytest.raises(ValueError, match="negative"):
         capability_gaps((task("X", needs={"FPU": -1}),), {})
+
+
+def test_a_high_priority_task_waiting_for_a_lower_one_is_flagged():
+    tasks = (task("DDR", "CEASEFIRE", priority=1), task("CEASEFIRE", priority=3),
+             task("SSR", "ELECTIONS", priority=2), task("ELECTIONS", priority=None), task("QIP", "DDR", priority=4))
+    assert priority_inversions(tasks) == [("DDR", "CEASEFIRE"), ("SSR", "ELECTIONS")]
+    found = [f for f in health_checks(MandateFacts(tasks=tasks, last_review=TODAY), TODAY)
+             if f.code == "priority_inversion"]
+    assert [f.tasks for f in found] == [("DDR", "CEASEFIRE"), ("SSR", "ELECTIONS")]
+    assert "seed 004 §1.4.8" in found[0].citation
