@@ -261,10 +261,9 @@ def cost_report(request):
     return Response({
         "year": year, "currency": "USD", "paid": {m: str(v) for m, v in report["paid"].items()},
         "lent": {m: str(v) for m, v in report["lent"].items()}, "total": str(report["total"]),
-        "loans": [{"id": row["loan"].id, "asset": row["loan"].asset.name, "lender": row["loan"].owning_mission.acronym,
-                   "borrower": row["loan"].borrower.acronym, "start": row["loan"].start_date,
-                   "end": row["loan"].end_date, "total_cost": str(row["loan"].total_cost),
-                   "shares": {s.mission.acronym: {"percent": str(s.percent), "amount": str(s.amount)}
+        "loans": [{"id": row["id"], "asset": row["asset"], "lender": row["lender"], "borrower": row["borrower"],
+                   "start": row["start"], "end": row["end"], "total_cost": str(row["total_cost"]),
+                   "shares": {s["mission"]: {"percent": str(s["percent"]), "amount": str(s["amount"])}
                               for s in row["shares"]}}
                   for row in report["rows"]]})
 

@@ -179,23 +179,26 @@ def missions_calendar(user, mission_ids, start: dt.date, end: dt.date):
 def cost_report(user, mission_ids, year: int) -> dict:
     """What each mission pays for the loans of ``year`` that ``user`` may read, by the documented rule.
 
-    A loan counts in the year it starts (docs/assets.md). Rows per loan with each mission's share;
-    totals per mission (paid) and per lender (lent value).
+    A loan counts in the year it starts (docs/assets.md). Rows per loan (plain dicts: a region-year
+    holds thousands) with each mission's share; totals per mission paid and per lender lent.
     """
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     loans = loans_for(user).filter(Q(owning_mission_id__in=mission_ids) | Q(borrower_id__in=mission_ids),
                                    start_date__gte=start, start_date__lte=end).order_by("start_date", "id")
-    shares = CostShare.objects.filter(request__loan__in=loans).select_related("mission")
-    by_request: dict[int, list] = defaultdict(list)
-    for share in shares:
-        by_request[share.request_id].append(share)
-    rows, paid, lent = [], defaultdict(Decimal), defaultdict(Decimal)
-    for loan in loans:
-        loan_shares = by_request.get(loan.request_id, [])
-        for share in loan_shares:
-            paid[share.mission.acronym] += share.amount or 0
-        lent[loan.owning_mission.acronym] += loan.total_cost
-        rows.append({"loan": loan, "shares": loan_shares})
+    rows = [{"id": row["id"], "request_id": row["request_id"], "asset": row["asset__name"],
+             "lender": row["owning_mission__acronym"], "borrower": row["borrower__acronym"],
+             "start": row["start_date"], "end": row["end_date"], "total_cost": row["total_cost"], "shares": []}
+            for row in loans.values("id", "request_id", "asset__name", "owning_mission__acronym",
+                                    "borrower__acronym", "start_date", "end_date", "total_cost")]
+    by_request = {row["request_id"]: row for row in rows}
+    paid, lent = defaultdict(Decimal), defaultdict(Decimal)
+    shares = CostShare.objects.filter(request_id__in=loans.values("request_id")).order_by("id").values_list(
+        "request_id", "mission__acronym", "percent", "amount")
+    for request_id, acronym, percent, amount in shares:
+        by_request[request_id]["shares"].append({"mission": acronym, "percent": percent, "amount": amount})
+        paid[acronym] += amount or 0
+    for row in rows:
+        lent[row["lender"]] += row["total_cost"]
     return {"year": year, "rows": rows, "paid": dict(sorted(paid.items())), "lent": dict(sorted(lent.items())),
             "total": sum(paid.values(), Decimal(0))}
 
