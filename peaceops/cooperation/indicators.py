@@ -21,6 +21,7 @@ class HeldMeeting:
     missions: frozenset[str]  # acronyms of the region's missions that attended
     subjects: tuple[str, ...] = ()
     decisions: int = 0
+    series: str = ""  # "" for the inter-mission meetings; e.g. "force_commanders" for OMA's (seed 000 §III.C.2)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class RegionFacts:
     end: dt.date
     meetings: tuple[HeldMeeting, ...] = ()
     cadences: tuple[Cadence, ...] = ()
+    cadence_series: tuple[str, ...] = ()  # the series each cadence counts, by position ("" when not given)
     actions: tuple[OpenAction, ...] = ()
     agreements: tuple[tuple[str, str, str], ...] = ()  # (sharer, receiver, subject) in force at the end
     warnings: int = 0  # contractor warnings issued in the period
@@ -54,8 +56,9 @@ def measure(facts: RegionFacts) -> list[Indicator]:
     joint = _joint(facts.meetings, facts.start, facts.end)
     subjects = sorted({s.strip() for m in joint for s in m.subjects if s.strip()})
     decisions = sum(m.decisions for m in joint)
-    held_due = [status(c, [m.starts_on for m in facts.meetings if m.level == c.level], facts.end, facts.start)
-                for c in facts.cadences]
+    series = facts.cadence_series or ("",) * len(facts.cadences)
+    held_due = [status(c, [m.starts_on for m in facts.meetings if m.level == c.level and m.series == s],
+                       facts.end, facts.start) for c, s in zip(facts.cadences, series, strict=True)]
     held, due = sum(s.held for s in held_due), sum(s.due for s in held_due)
     closed, total = closed_share(list(facts.actions), facts.end)
     exchanged = sorted({(s, r) for s, r, subject in facts.agreements if subject == "threat_assessments"})

@@ -40,6 +40,8 @@ class Meeting(Classified, SourcedRecord):
         "registry.Mission", related_name="attended_meetings", blank=True, verbose_name=_("attending missions")
     )
     subjects = models.JSONField(_("subjects"), default=list, blank=True, help_text=_("Subjects discussed, one a line."))
+    series = models.CharField(_("series"), max_length=60, blank=True, help_text=_(
+        "A series kept apart from the inter-mission meetings, e.g. 'force_commanders' (seed 000 §III.C.2)."))
     attendance_notes = models.TextField(_("attendance"), blank=True, help_text=_("Who came, who did not, and why."))
     outcome_summary = models.TextField(_("outcome"), blank=True)
     history = HistoricalRecords(m2m_fields=[attending_missions])
@@ -89,6 +91,8 @@ class MeetingCadence(SourcedRecord):
     region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="meeting_cadences",
                                verbose_name=_("region"))
     level = models.CharField(_("level"), max_length=16, choices=Meeting.Level.choices)
+    series = models.CharField(_("series"), max_length=60, blank=True,
+                              help_text=_("Counts only meetings of this series (empty: the inter-mission meetings)."))
     every_months = models.PositiveSmallIntegerField(_("every (months)"))
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)

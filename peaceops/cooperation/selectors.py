@@ -106,10 +106,10 @@ def _region_mission_ids(region) -> list[int]:
 def cadence_status(user, region, today: dt.date, *, period_start=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
     """Each cadence of the region with the meetings held at its level (as the user may read them)."""
     ids = _region_mission_ids(region)
-    meetings = list(meetings_for(user, mission_ids=ids).values_list("level", "starts_on"))
+    meetings = list(meetings_for(user, mission_ids=ids).values_list("level", "series", "starts_on"))
     result = []
     for record in region.meeting_cadences.all():
-        held = [day for level, day in meetings if level == record.level]
+        held = [day for level, series, day in meetings if level == record.level and series == record.series]
         result.append((record, cad.status(_cadence_of(record), held, today, period_start)))
     return result
 
@@ -182,12 +182,13 @@ def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.Regio
         "decisions", filter=Q(decisions__in=visible(MeetingDecision.objects.all(), user)), distinct=True))
     held = tuple(indicators.HeldMeeting(
         m.starts_on, m.level, frozenset(a.acronym for a in m.attending_missions.all() if a.id in ids),
-        tuple(m.subjects), m.decision_count) for m in meetings)
+        tuple(m.subjects), m.decision_count, m.series) for m in meetings)
     actions = actions_for(user, mission_ids=ids).filter(meeting__starts_on__gte=start, meeting__starts_on__lte=end)
     agreements = agreements_given(user).filter(sharer_id__in=ids, receiver_id__in=ids) & active_agreements(end)
     return indicators.RegionFacts(
         region=region.name, start=start, end=end, meetings=held,
         cadences=tuple(_cadence_of(c) for c in region.meeting_cadences.all()),
+        cadence_series=tuple(c.series for c in region.meeting_cadences.all()),
         actions=tuple(cad.OpenAction(a.pk, a.due_on, a.closed_on) for a in actions),
         agreements=tuple(agreements.values_list("sharer__acronym", "receiver__acronym", "subject")),
         warnings=warnings_for(user).filter(issued_by_id__in=ids, issued_on__range=(start, end)).count(),

@@ -31,7 +31,7 @@ class MeetingSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
         model = Meeting
         fields = [
             "id", "title", "level", "starts_on", "ends_on", "place", "organiser", "attending_missions",
-            "subjects", "attendance_notes", "outcome_summary", "classification", "source",
+            "subjects", "series", "attendance_notes", "outcome_summary", "classification", "source",
         ]
 
     def validate(self, attrs):
