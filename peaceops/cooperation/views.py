@@ -4,16 +4,22 @@ sharing, contractors and the cooperation benchmarks. Thin: every read goes throu
 import datetime as dt
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from peaceops.cooperation import selectors
-from peaceops.registry.models import Region
+from peaceops.accounts.access import access_for
+from peaceops.accounts.roles import Action
+from peaceops.cooperation import selectors, services
+from peaceops.cooperation.models import Subject
+from peaceops.core.classification import Classification
+from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
 
 
@@ -75,7 +81,11 @@ def meeting(request, pk: int):
     if found is None:
         raise Http404("No such meeting")
     today = _today(request)
-    return render(request, "cooperation/meeting.html", {"meeting": found, "today": today})
+    access = access_for(request.user)
+    closable = {a.id for a in found.actions.all() if a.closed_on is None and (
+        access.can(Action.EDIT_COORDINATION, found.organiser_id)
+        or access.can(Action.EDIT_COORDINATION, a.owner_mission_id))}
+    return render(request, "cooperation/meeting.html", {"meeting": found, "today": today, "closable": closable})
 
 
 @login_required
@@ -89,15 +99,103 @@ def actions(request):
     })
 
 
-@login_required
-@require_GET
-def sharing(request):
+class AgreementForm(forms.Form):
+    """Sign an agreement for a mission the user leads (APPROVE); up to their own clearance there."""
+
+    sharer = forms.ModelChoiceField(label=_("Sharing mission"), queryset=Mission.objects.none())
+    receiver = forms.ModelChoiceField(label=_("Receiving mission"), queryset=Mission.objects.all())
+    subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
+    categories = forms.CharField(label=_("Categories (codes, comma-separated; empty for all)"), required=False)
+    up_to = forms.TypedChoiceField(label=_("Up to classification"), choices=Classification.choices, coerce=int)
+    starts_on = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("In force until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    source = forms.CharField(label=_("Source"), required=False, max_length=200)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sharer"].queryset = leads(user)
+
+    def clean_categories(self):
+        return [code.strip() for code in self.cleaned_data["categories"].split(",") if code.strip()]
+
+
+def leads(user):
+    """Missions whose agreements the user may sign and withdraw (APPROVE there)."""
+    access = access_for(user)
+    if Action.APPROVE in access.system_actions:
+        return Mission.objects.order_by("acronym")
+    ids = [m for m, actions in access.mission_actions.items() if Action.APPROVE in actions]
+    return Mission.objects.filter(id__in=ids).order_by("acronym")
+
+
+def _sharing_page(request, form=None, status=200):
     return render(request, "cooperation/sharing.html", {
         "given": selectors.agreements_given(request.user),
         "received": selectors.agreements_received(request.user),
         "focal_points": selectors.focal_points_for(request.user),
         "today": _today(request),
-    })
+        "form": form or AgreementForm(user=request.user),
+        "can_sign": leads(request.user).exists(),
+        "leads": set(leads(request.user).values_list("id", flat=True)),
+    }, status=status)
+
+
+@login_required
+@require_GET
+def sharing(request):
+    return _sharing_page(request)
+
+
+@login_required
+@require_POST
+def sign(request):
+    form = AgreementForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _sharing_page(request, form, status=400)
+    try:
+        services.sign_agreement(request.user, **form.cleaned_data)
+    except PermissionDenied:
+        form.add_error("sharer", _("Only the sharing mission's leadership may sign its agreements."))
+        return _sharing_page(request, form, status=403)
+    except ValidationError as error:
+        for field, problems in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+        return _sharing_page(request, form, status=400)
+    messages.success(request, _("Agreement signed: the receiving mission reads the data from its next request."))
+    return redirect("cooperation:sharing")
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    agreement = selectors.agreements_given(request.user).filter(pk=pk).first()
+    if agreement is None:
+        raise Http404("No such agreement")
+    try:
+        services.withdraw_agreement(request.user, agreement, request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(str(m) for problems in error.message_dict.values() for m in problems))
+        return redirect("cooperation:sharing")
+    messages.success(request, _("Agreement withdrawn: the receiving mission no longer reads the data."))
+    return redirect("cooperation:sharing")
+
+
+@login_required
+@require_POST
+def close_action(request, pk: int):
+    action = selectors.actions_for(request.user).filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    try:
+        closed_on = dt.date.fromisoformat(request.POST.get("closed_on", ""))
+        services.close_action(request.user, action, closed_on, request.POST.get("outcome", ""))
+    except ValueError:
+        messages.error(request, _("closed_on: give the date as YYYY-MM-DD."))
+    except ValidationError as error:
+        messages.error(request, " ".join(f"{f}: {' '.join(p)}" for f, p in error.message_dict.items()))
+    else:
+        messages.success(request, _("Action closed."))
+    return redirect("cooperation:meeting", action.meeting_id)
 
 
 @login_required
@@ -131,6 +229,9 @@ urlpatterns = [
     path("meetings/<int:pk>/", meeting, name="meeting"),
     path("actions/", actions, name="actions"),
     path("sharing/", sharing, name="sharing"),
+    path("sharing/sign/", sign, name="sign"),
+    path("sharing/<int:pk>/withdraw/", withdraw, name="withdraw"),
+    path("actions/<int:pk>/close/", close_action, name="close-action"),
     path("contractors/", contractors, name="contractors"),
     path("benchmarks/", benchmarks, name="benchmarks"),
 ]

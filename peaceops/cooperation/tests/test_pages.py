@@ -89,3 +89,54 @@ def test_every_page_answers_for_a_user_without_grants(client, world, records):
         assert response.status_code == 200, url
         assert "Zzsecret" not in response.content.decode()
         assert "Failed air services" not in response.content.decode()
+
+
+def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(client, world):
+    import datetime as _dt
+
+    from peaceops.accounts.access import visible
+    from peaceops.incidents.models import Incident
+    from peaceops.testing import make_user
+
+    chief = make_user("unamid_chief", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash",
+                            start_date=_dt.date(2009, 6, 1), end_date=_dt.date(2009, 6, 1), location="El Geneina")
+    reader = world.users["minurcat"]
+
+    def readable():
+        reader.__dict__.pop("_peaceops_access", None)
+        return visible(Incident.objects.all(), reader).count()
+
+    client.force_login(chief, backend="django.contrib.auth.backends.ModelBackend")
+    body = {"sharer": world.unamid.pk, "receiver": world.minurcat.pk, "subject": "incidents",
+            "categories": "armed_clash", "up_to": 2, "starts_on": "2009-01-01"}
+    refused = client.post("/cooperation/sharing/sign/", body)
+    assert refused.status_code == 400 and "up_to" in refused.content.decode()  # above the chief's clearance
+    assert not m.SharingAgreement.objects.exists()
+    assert client.post("/cooperation/sharing/sign/", {**body, "up_to": 1}).status_code == 302
+    assert readable() == 1
+    agreement = m.SharingAgreement.objects.get()
+    assert "Withdraw" in client.get("/cooperation/sharing/").content.decode()
+    assert client.post(f"/cooperation/sharing/{agreement.pk}/withdraw/", {"reason": "ended"}).status_code == 302
+    assert readable() == 0
+    client.force_login(reader, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get("/cooperation/sharing/").content.decode()
+    assert "withdrawn" in page and "Sign an agreement" not in page  # received, and no right to sign
+    assert client.post(f"/cooperation/sharing/{agreement.pk}/withdraw/").status_code == 404
+
+
+def test_closing_an_action_needs_the_coordination_right(client, world, records):
+    from peaceops.testing import make_user
+
+    action = m.ActionItem.objects.get(text="Arrange the next meeting")
+    client.force_login(world.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")  # analyst
+    assert client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-12-10"}).status_code == 403
+    planner = make_user("minurcat_planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    client.force_login(planner, backend="django.contrib.auth.backends.ModelBackend")
+    assert "Close" in client.get(f"/cooperation/meetings/{records['entebbe'].pk}/").content.decode()
+    client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-01-01"})  # before the meeting
+    action.refresh_from_db()
+    assert action.closed_on is None
+    client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-12-10", "outcome": "Held"})
+    action.refresh_from_db()
+    assert action.closed_on == dt.date(2009, 12, 10) and action.history.count() == 2
