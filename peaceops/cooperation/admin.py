@@ -1,13 +1,60 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from peaceops.cooperation.models import Meeting
+from peaceops.cooperation import models as m
 
 
-@admin.register(Meeting)
+@admin.register(m.Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "level", "starts_on", "ends_on", "place", "organiser", "classification"]
+    list_display = ["title", "level", "series", "starts_on", "ends_on", "place", "organiser", "classification"]
     list_filter = ["level", "classification", "organiser"]
     search_fields = ["title", "place", "outcome_summary"]
     filter_horizontal = ["attending_missions"]
     date_hierarchy = "starts_on"
+
+
+@admin.register(m.MeetingCadence)
+class MeetingCadenceAdmin(SimpleHistoryAdmin):
+    list_display = ["region", "level", "series", "every_months", "since", "until"]
+
+
+@admin.register(m.Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "mission", "role", "present", "classification"]
+
+
+@admin.register(m.MeetingDecision)
+class MeetingDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "text", "classification"]
+
+
+@admin.register(m.ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "owner_mission", "owner_role", "due_on", "closed_on", "classification"]
+    list_filter = ["owner_mission"]
+
+
+@admin.register(m.SharingAgreement)
+class SharingAgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["sharer", "receiver", "subject", "up_to", "starts_on", "ends_on", "withdrawn_at"]
+    list_filter = ["subject", "sharer", "receiver"]
+
+
+@admin.register(m.FocalPoint)
+class FocalPointAdmin(SimpleHistoryAdmin):
+    list_display = ["mission", "subject", "role", "name", "classification"]
+
+
+@admin.register(m.Contract)
+class ContractAdmin(SimpleHistoryAdmin):
+    list_display = ["contractor", "mission", "service", "starts_on", "ends_on", "classification"]
+
+
+@admin.register(m.ContractEvaluation)
+class ContractEvaluationAdmin(SimpleHistoryAdmin):
+    list_display = ["contract", "score", "evaluated_on", "evaluator", "classification"]
+
+
+@admin.register(m.ContractorWarning)
+class ContractorWarningAdmin(SimpleHistoryAdmin):
+    list_display = ["contractor", "issued_by", "issued_on", "classification"]

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import access_for
@@ -21,6 +22,15 @@ from peaceops.cooperation.models import Subject
 from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
+
+
+# The benchmark titles of indicators.py (pure, English), for makemessages; the template translates them.
+BENCHMARK_TITLES = (
+    gettext_noop("Joint activities"), gettext_noop("Shared issues"), gettext_noop("Coherent approaches"),
+    gettext_noop("Assets shared"), gettext_noop("Meetings held / due"), gettext_noop("Actions closed"),
+    gettext_noop("Information-sharing agreements in force"), gettext_noop("Threat assessments exchanged"),
+    gettext_noop("Contractor warnings shared"),
+)
 
 
 class PeriodForm(forms.Form):

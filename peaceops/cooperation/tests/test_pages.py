@@ -140,3 +140,11 @@ def test_closing_an_action_needs_the_coordination_right(client, world, records):
     client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-12-10", "outcome": "Held"})
     action.refresh_from_db()
     assert action.closed_on == dt.date(2009, 12, 10) and action.history.count() == 2
+
+
+def test_pages_speak_french(minurcat_client, records):
+    minurcat_client.post("/i18n/setlang/", {"language": "fr"})
+    page = minurcat_client.get("/cooperation/?today=2010-06-01").content.decode()
+    assert "Réunions entre missions" in page and "en retard" in page
+    page = minurcat_client.get("/cooperation/benchmarks/").content.decode()
+    assert "Activités conjointes" in page and "Critères de coopération" in page
