@@ -1,0 +1,33 @@
+"""The demo's asset pool: MINURCAT flies BONUCA to Entebbe, Entebbe services, Sudan refuses; idempotent."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from peaceops.assets import selectors
+from peaceops.assets.models import Asset, AssetRequest, Consent, Loan
+from peaceops.demo import part_assets
+from peaceops.demo.loader import counts, load_demo
+from peaceops.incidents.management.commands.sitrep import SystemReader
+
+pytestmark = pytest.mark.django_db
+
+
+def test_assets_demo_loads_once_and_tells_the_seed_story():
+    load_demo()
+    first = counts()
+    histories = [model.history.count() for model in (Asset, AssetRequest, Loan, Consent)]
+    load_demo()
+    assert counts() == first
+    assert [model.history.count() for model in (Asset, AssetRequest, Loan, Consent)] == histories
+    loans = selectors.loans_between("Central Africa and Sudan", dt.date(2009, 1, 1), dt.date(2009, 12, 31))
+    assert {(row["lender"], row["borrower"]) for row in loans} == {("MINURCAT", "BONUCA")}
+    assert Asset.objects.filter(name__startswith="Entebbe Support Base", location="Entebbe").count() == \
+        len(part_assets.ENTEBBE_SERVICES)
+    refused = AssetRequest.objects.get(status="refused")
+    assert refused.consents.get(decision="refused").country.iso3 == "SDN"
+    report = selectors.cost_report(SystemReader(), list(refused.owning_mission.regions.get().missions.values_list(
+        "id", flat=True)), 2009)
+    assert report["total"] == sum(loan.total_cost for loan in Loan.objects.all()) > Decimal(0)
+    assert all(a.source.startswith("seed 000") for a in Asset.objects.all())
