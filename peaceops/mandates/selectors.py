@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Q
+from django.db import connection
+from django.db.models import Func, IntegerField, Q
 
 from peaceops.accounts.access import visible
 from peaceops.mandates import models as m
-from peaceops.mandates import rollup
+from peaceops.mandates import mandate_checks, rollup
 
-HEALTH_REVIEW_DAYS = 730  # seed 001: a mandate not reviewed for over two years has drifted from the situation
 
 
 def tasks_for(user, mission_ids=None):
@@ -46,29 +46,38 @@ def search_library(query: str = "", kind: str = "", horizon: str = "", objective
     return items
 
 
-@dataclass(frozen=True)
-class HealthFinding:
-    code: str
-    message: str
-    count: int
+PRIORITY_RANK = {"high": 1, "medium": 2, "low": 3}
 
 
-def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[HealthFinding]:
-    """Mandate health checks (issue 5 §1; seed 001 on the quality of mandates; seed 004 §1.4.8)."""
-    today = today or dt.date.today()
-    tasks = list(tasks_for(user, [mission_id]).prefetch_related("benchmarks"))
-    findings = [HealthFinding("tasks", f"{len(tasks)} mandated tasks", len(tasks))]
-    checks = (
-        ("no_priority", "tasks without a priority", [t for t in tasks if not t.priority]),
-        ("no_owner", "tasks without an owner", [t for t in tasks if not (t.owner_component_id or
-                                                                          t.owner_organisation_id)]),
-        ("no_benchmark", "tasks without a benchmark", [t for t in tasks if not t.benchmarks.all()]),
-        ("not_reviewed", "tasks not reviewed for over two years",
-         [t for t in tasks if not t.reviewed_on or (today - t.reviewed_on).days > HEALTH_REVIEW_DAYS]),
-        ("shortfall", "tasks whose needed capabilities exceed those held", [t for t in tasks if shortfall(t)]),
-    )
-    findings += [HealthFinding(code, f"{len(found)} {text}", len(found)) for code, text, found in checks if found]
-    return findings
+def task_key(task: m.MandateTask) -> str:
+    """The name a task goes by in the checks' messages: its paragraph and id (paragraphs may repeat)."""
+    return f"{task.paragraph} (#{task.id})" if task.paragraph else f"#{task.id}"
+
+
+def task_facts(task: m.MandateTask, keys: dict[int, str]) -> mandate_checks.TaskFacts:
+    owner = task.owner_organisation or task.owner_component
+    return mandate_checks.TaskFacts(
+        key=keys[task.id], title=task.text[:80], priority=PRIORITY_RANK.get(task.priority), owner=str(owner or ""),
+        benchmark_count=len(task.benchmarks.all()),
+        waits_for=tuple(keys.get(other.id, f"#{other.id}") for other in task.waits_for.all()),
+        capabilities_needed=task.capabilities_needed or {})
+
+
+def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[mandate_checks.Finding]:
+    """Mandate health checks (issue 5 §1) by peaceops.mandates.mandate_checks over the tasks the user may read:
+    task count, sequencing cycles, priority inversions, tasks without priority, owner, benchmark or stated needs,
+    review older than two years (the latest task review stands for the mandate's), capability gaps (the mission's
+    holdings: the largest quantity any task records as held)."""
+    tasks = list(tasks_for(user, [mission_id]).prefetch_related("benchmarks", "waits_for"))
+    keys = {task.id: task_key(task) for task in tasks}
+    held: dict[str, float] = {}
+    for task in tasks:
+        for name, amount in (task.capabilities_held or {}).items():
+            held[name] = max(held.get(name, 0.0), float(amount))
+    reviews = [task.reviewed_on for task in tasks if task.reviewed_on]
+    facts = mandate_checks.MandateFacts(tasks=tuple(task_facts(task, keys) for task in tasks),
+                                        last_review=max(reviews) if reviews else None, capabilities_held=held)
+    return mandate_checks.health_checks(facts, today or dt.date.today())
 
 
 def shortfall(task: m.MandateTask) -> dict[str, float]:
@@ -133,23 +142,40 @@ def isf_rollup(user, isf: m.Isf, start: dt.date, end: dt.date) -> IsfRollup:
     return IsfRollup(isf, objectives, outputs, benchmarks, [by_id[row["id"]] for row in rows], result)
 
 
+class MonthIndex(Func):
+    """rollup.month_index of a date column, computed by the database in plain SQL (Django's Extract on
+    SQLite calls back into Python for every row)."""
+
+    output_field = IntegerField()
+    template = "(EXTRACT(YEAR FROM %(expressions)s)::int * 12 + EXTRACT(MONTH FROM %(expressions)s)::int - 1)"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(CAST(substr(%(expressions)s, 1, 4) AS INTEGER) * 12 "
+                                                          "+ CAST(substr(%(expressions)s, 6, 2) AS INTEGER) - 1)",
+                           **extra)
+
+
 def period_totals(position: dict[int, int], start: dt.date, end: dt.date) -> rollup.Totals:
-    """The PeriodTotal rows of the indicators in ``position`` (id -> array position) within the window."""
-    rows = list(m.PeriodTotal.objects.filter(indicator_id__in=list(position), period__gte=start.replace(day=1),
-                                             period__lte=end).values_list(
-        "indicator_id", "period", "areas", "value_sum", "value_min", "value_max", "numerator_sum", "denominator_sum"))
-    return totals_from_rows(rows, position)
+    """The PeriodTotal rows of the indicators in ``position`` (id -> array position) within the window.
 
-
-def totals_from_rows(rows: list[tuple], position: dict[int, int]) -> rollup.Totals:
-    """(indicator id, period date or month index, areas, sum, min, max, numerator sum, denominator sum) rows."""
-    def column(index, dtype=float):
-        return np.array([np.nan if row[index] is None else row[index] for row in rows], dtype=dtype)
-    periods = [row[1] if isinstance(row[1], int) else rollup.month_index(row[1].year, row[1].month) for row in rows]
-    return rollup.Totals(indicator=np.array([position[row[0]] for row in rows], dtype=np.int64),
-                         period=np.array(periods, dtype=np.int64), areas=column(2), value_sum=column(3),
-                         value_min=column(4), value_max=column(5), numerator_sum=column(6),
-                         denominator_sum=column(7))
+    Read with one cursor into a numpy array, the month index computed by the database: building 120,000
+    Python dates and model rows would cost more than the whole roll-up (benchmarks/rollup.py).
+    """
+    month = MonthIndex("period")
+    query = (m.PeriodTotal.objects.filter(indicator_id__in=list(position), period__gte=start.replace(day=1),
+                                          period__lte=end)
+             .annotate(month=month).values_list("indicator_id", "month", "areas", "value_sum", "value_min",
+                                                "value_max", "numerator_sum", "denominator_sum"))
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    table = np.array(rows, dtype=float).reshape(-1, 8)
+    lookup = np.full(max(position) + 1, -1, dtype=np.int64)
+    lookup[np.fromiter(position.keys(), dtype=np.int64)] = np.fromiter(position.values(), dtype=np.int64)
+    return rollup.Totals(indicator=lookup[table[:, 0].astype(np.int64)], period=table[:, 1].astype(np.int64),
+                         areas=table[:, 2], value_sum=table[:, 3], value_min=table[:, 4], value_max=table[:, 5],
+                         numerator_sum=table[:, 6], denominator_sum=table[:, 7])
 
 
 def breakdown(user, indicator: m.Indicator, period: dt.date | None = None) -> dict[str, list[tuple[str, float]]]:

@@ -19,7 +19,6 @@ from django.db.models import Count, Max, Min, Sum
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.mandates import models as m
-from peaceops.registry.graph import closes_cycle
 
 
 class MandateError(ValueError):
@@ -123,17 +122,32 @@ def sequencing_edges(mission_id: int) -> list[tuple[int, int]]:
 
 @transaction.atomic
 def set_waits_for(user, task: m.MandateTask, prerequisites: Iterable[m.MandateTask]) -> None:
-    """Sequencing blocks (seed 004 §1.4.8): a task waits for others; a cycle would block them all forever."""
+    """Sequencing blocks (seed 004 §1.4.8): a task waits for others; a cycle would block them all forever, so
+    mandate_checks.check_sequencing runs on the mission's waits as they would be before anything is saved."""
+    from peaceops.mandates import mandate_checks
+
     require_plans(user, task.mission_id)
     prerequisites = list(prerequisites)
-    edges = [edge for edge in sequencing_edges(task.mission_id) if edge[0] != task.id]
     for prerequisite in prerequisites:
         if prerequisite.mission_id != task.mission_id:
             raise MandateError("waits_for", f"task {prerequisite.id} belongs to another mission")
-        if closes_cycle(edges, (task.id, prerequisite.id)):
-            raise MandateError("waits_for", f"task {task.paragraph or task.id} waiting for task "
-                                            f"{prerequisite.paragraph or prerequisite.id} closes a sequencing cycle")
-        edges.append((task.id, prerequisite.id))
+    waits: dict[int, list[int]] = {}
+    for waiting, awaited in sequencing_edges(task.mission_id):
+        if waiting != task.id:
+            waits.setdefault(waiting, []).append(awaited)
+    waits[task.id] = [prerequisite.id for prerequisite in prerequisites]
+    labels = dict(m.MandateTask.objects.filter(mission_id=task.mission_id).values_list("id", "paragraph"))
+    labels[task.id] = task.paragraph
+
+    def key(task_id):
+        return f"{labels.get(task_id)} (#{task_id})" if labels.get(task_id) else f"#{task_id}"
+
+    facts = [mandate_checks.TaskFacts(key=key(task_id), waits_for=tuple(key(a) for a in waits.get(task_id, ())))
+             for task_id in labels]
+    try:
+        mandate_checks.check_sequencing(facts)
+    except mandate_checks.SequencingError as error:
+        raise MandateError("waits_for", str(error)) from None
     task.waits_for.set(prerequisites)
 
 

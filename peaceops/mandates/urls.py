@@ -1,5 +1,7 @@
-"""The mandates pages (namespace "mandates")."""
+"""The mandates pages (namespace "mandates"), mounted at /mandates/."""
+
+from peaceops.mandates import views
 
 app_name = "mandates"
 
-urlpatterns: list = []
+urlpatterns = views.urlpatterns

@@ -79,7 +79,11 @@ COORDINATION_LINKS = (
 
 # The pages of the modules built by issues 4-6 and the reports app; each app's own tuple, filled as its pages land.
 ANALYSIS_LINKS: tuple[Link, ...] = ()
-MANDATES_LINKS: tuple[Link, ...] = ()
+MANDATES_LINKS: tuple[Link, ...] = (
+    Link(_("Mandated tasks"), url_name="mandates:mandate"),
+    Link(_("Framework library"), url_name="mandates:library"),
+    Link(_("Integrated Strategic Frameworks"), url_name="mandates:isf-list"),
+)
 COOPERATION_LINKS: tuple[Link, ...] = (
     # The shared asset pool (peaceops.assets, issue 6 part 1-2).
     Link(_("Asset pool"), url_name="assets:pool"),

@@ -103,9 +103,11 @@ def test_writes_need_edit_plans_for_the_mission(world, isf):
 def test_health_checks_and_shortfall(world, isf):
     services.create_task(None, mission=world.minurcat, text="Protect civilians", capabilities_needed={
         "helicopters": 18}, capabilities_held={"helicopters": 10})
-    codes = {f.code: f.count for f in selectors.mandate_health(world.users["admin"], world.minurcat.id)}
-    assert codes["tasks"] == 2 and codes["no_priority"] == 1 and codes["no_owner"] == 2
-    assert codes["no_benchmark"] == 1 and codes["not_reviewed"] == 2 and codes["shortfall"] == 1
+    findings = {f.code: f for f in selectors.mandate_health(world.users["admin"], world.minurcat.id)}
+    assert findings["task_count"].message == "2 mandated tasks"
+    assert len(findings["no_priority"].tasks) == 1 and len(findings["no_owner"].tasks) == 2
+    assert len(findings["no_benchmark"].tasks) == 1 and "never reviewed" in findings["review_overdue"].message
+    assert findings["capability_gap"].message.startswith("helicopters: tasks need 18, the mission holds 10")
 
 
 def test_transition_readiness_flags_mission_activity(world, isf):
@@ -117,3 +119,25 @@ def test_transition_readiness_flags_mission_activity(world, isf):
     assert [row["function"] for row in rows] == ["Policing the camps"]
     assert rows[0]["score"] == pytest.approx(0.8) and rows[0]["plan"].status == "underway"
     assert [b["mission_activity"] for b in rows[0]["benchmarks"]] == [False, True]
+
+
+def test_sg_report_sections(world, isf):
+    from peaceops.mandates.report_sections import sections
+    from peaceops.reports.drafting import DraftRequest
+
+    services.create_task(None, mission=world.minurcat, text="Fly patrols", capabilities_needed={"helicopters": 18},
+                         capabilities_held={"helicopters": 10})
+    services.set_handover_plan(None, isf["isf"], function="Policing the camps")
+    services.record_measurements(None, isf["indicator"], [MeasurementRow(period=dt.date(2010, 6, 1), value=30)])
+    request = DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
+                           end=dt.date(2010, 12, 31), user=world.users["minurcat"])
+    found = {section.key: section for section in sections(request)}
+    assert set(found) == {"mandates.implementation.MINURCAT", "mandates.shortfalls.MINURCAT",
+                          "mandates.transition.MINURCAT"}
+    assert found["mandates.implementation.MINURCAT"].tables[0].rows[0][2:4] == ("30%", "red")
+    assert found["mandates.shortfalls.MINURCAT"].tables[0].rows[0][0] == "helicopters"
+    assert sections(DraftRequest(kind="threat_assessment", mission_ids=(world.minurcat.id,),
+                                 start=dt.date(2010, 1, 1), end=dt.date(2010, 12, 31), user=None)) == []
+    # the UNAMID officer holds no MINURCAT grant: nothing of MINURCAT in their draft
+    assert sections(DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
+                                 end=dt.date(2010, 12, 31), user=world.users["unamid"])) == []

@@ -1,0 +1,98 @@
+"""The mandates module's part of the Secretary-General's report (peaceops.reports.drafting, kind "sg_report").
+
+Three sections per mission the drafter may read: mandate implementation by ISF objective (progress with
+red/amber/green and the rule, over the report's period), resource shortfalls (capabilities the tasks need
+against those held; seed 001) and the transition (readiness per function, handover plans; seed 004 §6.5,
+seed 000 §III.C.4 on the ISF as MINURCAT's exit strategy). Everything is read through the selectors with
+``request.user``; a mission the drafter holds no grant for gives nothing.
+"""
+
+from __future__ import annotations
+
+import math
+
+from peaceops.mandates import rollup, selectors
+from peaceops.registry.models import Mission
+from peaceops.reports.drafting import SG_REPORT, DraftRequest, DraftSection, Table
+
+
+def _percent(value) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.0%}"
+
+
+def _period(request: DraftRequest) -> str:
+    return f"{request.start.isoformat()}..{request.end.isoformat()}"
+
+
+def _implementation(request: DraftRequest, mission: Mission, isfs) -> DraftSection | None:
+    rows, classification, paragraphs = [], 0, []
+    for isf in isfs:
+        rolled = selectors.isf_rollup(request.user, isf, request.start, request.end)
+        classification = max(classification, isf.classification)
+        for n, objective in enumerate(rolled.objectives):
+            progress = float(rolled.result.objective_progress[n]) if rolled.result is not None else math.nan
+            rows.append((isf.title, objective.title, _percent(progress), rollup.rag(progress),
+                         str(objective.responsible or "")))
+        if rolled.result is not None:
+            behind = [o.title for n, o in enumerate(rolled.objectives)
+                      if rollup.rag(float(rolled.result.objective_progress[n])) == "red"]
+            if behind:
+                paragraphs.append(f"In {isf.title}, objectives behind their benchmarks: {'; '.join(behind)}.")
+    if not rows:
+        return None
+    body = (f"Progress of {mission.acronym} against the Integrated Strategic Framework over {_period(request)}, "
+            f"by objective, as the share of the way from baseline to target of its indicators "
+            f"(rule: {rollup.RAG_RULE}).")
+    return DraftSection(key=f"mandates.implementation.{mission.acronym}",
+                        title=f"Mandate implementation: {mission.acronym}",
+                        body="\n\n".join([body, *paragraphs]), order=40, mission_id=mission.id,
+                        classification=classification, source=f"mandates ISF roll-up {_period(request)}",
+                        tables=(Table(("Framework", "Objective", "Progress", "Status", "Responsible"),
+                                      tuple(rows), caption="Progress by objective"),))
+
+
+def _shortfalls(request: DraftRequest, mission: Mission) -> DraftSection | None:
+    gaps = [f for f in selectors.mandate_health(request.user, mission.id, request.end)
+            if f.code == "capability_gap"]
+    if not gaps:
+        return None
+    rows = tuple((gap.message.split(":")[0], gap.message.split(":", 1)[1].strip(), ", ".join(gap.tasks))
+                 for gap in gaps)
+    body = (f"Mandated tasks of {mission.acronym} need capabilities the mission does not hold (seed 001: each "
+            f"mandated task should state the capabilities it needs).")
+    return DraftSection(key=f"mandates.shortfalls.{mission.acronym}", title=f"Resource shortfalls: {mission.acronym}",
+                        body=body, order=45, mission_id=mission.id, source="mandates: mandated tasks",
+                        tables=(Table(("Capability", "Need against holdings", "Tasks"), rows),))
+
+
+def _transition(request: DraftRequest, mission: Mission, isfs) -> DraftSection | None:
+    rows, flagged = [], []
+    for isf in isfs:
+        for row in selectors.transition_readiness(request.user, isf, request.start, request.end):
+            plan = row["plan"]
+            rows.append((row["function"], _percent(row["score"]), row["rag"],
+                         str(plan.responsible or "") if plan else "", plan.get_status_display() if plan else ""))
+            flagged += [b["benchmark"].text for b in row["benchmarks"] if b["mission_activity"]]
+    if not rows:
+        return None
+    body = (f"Readiness of national and UN country-team partners to take over the functions of {mission.acronym}, "
+            f"from transition benchmarks of national capacity (seed 004 §6.5).")
+    if flagged:
+        body += ("\n\nBenchmarks that measure mission activity rather than national capacity, left out of the "
+                 "scores: " + "; ".join(flagged) + ".")
+    return DraftSection(key=f"mandates.transition.{mission.acronym}", title=f"Transition: {mission.acronym}",
+                        body=body, order=50, mission_id=mission.id, source=f"mandates transition {_period(request)}",
+                        tables=(Table(("Function", "Readiness", "Status", "Handover to", "Plan"), tuple(rows)),))
+
+
+def sections(request: DraftRequest) -> list[DraftSection]:
+    if request.kind != SG_REPORT:
+        return []
+    found = []
+    for mission in Mission.objects.filter(id__in=request.mission_ids).order_by("acronym"):
+        isfs = list(selectors.isfs_for(request.user, [mission.id]))
+        for section in (_implementation(request, mission, isfs), _shortfalls(request, mission),
+                        _transition(request, mission, isfs)):
+            if section is not None:
+                found.append(section)
+    return found
