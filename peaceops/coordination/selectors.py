@@ -183,7 +183,7 @@ def gaps(user, *, country: str = "", sector: str = "", start, end=None) -> list:
     return rules.find_gaps(_need_facts(user, country, sector), _activity_facts(user, country, sector), start, end)
 
 
-def coordination_map(user, *, country: str, sector: str = "", start, end=None) -> dict:
+def coordination_map(user, *, country: str = "", sector: str = "", start, end=None) -> dict:
     """Areas of a country coloured for a coordination meeting: gap, duplication or both (rules.area_states)."""
     from peaceops.coordination import rules
     from peaceops.registry.models import AdminArea
@@ -191,7 +191,8 @@ def coordination_map(user, *, country: str, sector: str = "", start, end=None) -
     found_gaps = gaps(user, country=country, sector=sector, start=start, end=end)
     found_duplications = duplications(user, country=country, sector=sector, start=start, end=end)
     states = rules.area_states(found_gaps, found_duplications)
-    areas = {a.pcode: a for a in AdminArea.objects.filter(country__iso3__iexact=country, pcode__in=list(states))}
+    known = AdminArea.objects.filter(pcode__in=list(states))  # shared reference data: P-codes are not classified
+    areas = {a.pcode: a for a in (known.filter(country__iso3__iexact=country) if country else known)}
     rows = []
     for pcode, state in sorted(states.items()):
         area = areas.get(pcode)

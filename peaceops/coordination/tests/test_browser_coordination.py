@@ -33,3 +33,28 @@ def test_duplication_and_funding_gap_seen_in_the_browser(coordination, page):  #
     page.goto(page.base + reverse("coordination:activities") + "?country=TCD")
     page.wait_for_selector("#threew-map .leaflet-interactive")  # the Vakaga point drawn by the vendored Leaflet
     shoot(page, "coordination-3w")
+
+
+def test_gaps_map_and_list_seen_in_the_browser(coordination, page):  # noqa: F811
+    import datetime as dt
+
+    from peaceops.coordination import services
+    from peaceops.core.classification import Classification as C
+
+    admin = coordination.users["admin"]
+    this_year = dt.date.today().year
+    services.need_create(user=admin, country="TCD", sector="FSC", admin1_pcode="TD19",
+                         start_date=dt.date(this_year, 1, 1), people_in_need=9500)
+    services.need_create(user=admin, country="TCD", sector="HEA", admin1_pcode="TD19",
+                         start_date=dt.date(this_year, 1, 1), mission=coordination.unamid, classification=C.CONFIDENTIAL)
+    log_in(page, "minurcat")
+    page.click("nav >> text=Gaps and coordination map")
+    page.wait_for_url(page.base + reverse("coordination:gaps"))
+    gap = page.locator("#gaps li.gap").first
+    assert "Food Security in TD19" in gap.inner_text()
+    assert "9,500 in need" in gap.inner_text()
+    assert page.locator("#gaps li.gap").count() == 1  # UNAMID's confidential need stays hidden
+    row = page.locator("#area-states tr.state-both")
+    assert "TD19" in row.inner_text()  # the DDR duplication and the food gap in the same province
+    page.wait_for_selector("#coordination-map .area-both")  # drawn by the vendored Leaflet
+    shoot(page, "coordination-gaps")
