@@ -120,3 +120,21 @@ def test_every_sector_name_of_the_vocabulary_is_in_the_compiled_catalogue():
         assert translation.gettext("Disarmament, Demobilisation and Reintegration") == \
             "DDR (désarmement, démobilisation et réintégration)"
         assert translation.pgettext("funding regime", "voluntary") == "contributions volontaires"
+
+
+APP_CATALOGUE = Path(peaceops.__file__).parent / "coordination" / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+
+
+def test_the_app_catalogue_translates_every_string():
+    import polib
+
+    catalogue = polib.pofile(str(APP_CATALOGUE))
+    assert not [e.msgid for e in catalogue if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
+
+
+def test_humanitarian_space_and_gaps_in_french(coordination, client):
+    in_french(client, coordination.users["minurcat"])
+    text = html.unescape(client.get(reverse("coordination:humanitarian")).content.decode())
+    assert "Principes humanitaires" in text and "Impartialité" in text and "Indépendance" in text
+    text = html.unescape(client.get(reverse("coordination:gaps")).content.decode())
+    assert "Lacunes et carte de coordination" in text
