@@ -91,12 +91,26 @@ class AlertReviewViewSet(SecuredViewSet):
     Read-only here: review an alert with ``POST /api/v1/analysis/alerts/review/``.
     """
 
-    http_method_names = ["get", "head", "options"]
     write_action = Action.EDIT_ANALYSIS
     queryset = AlertReview.objects.all()
     serializer_class = AlertReviewSerializer
     filterset_fields = ["status", "kind", "owning_mission"]
     ordering_fields = ["as_of", "score", "id"]
+
+    def _read_only(self, request):
+        raise exceptions.MethodNotAllowed(request.method, detail=_(
+            "Reviews are recorded with POST /api/v1/analysis/alerts/review/."))
+
+    def create(self, request, *args, **kwargs):
+        self._read_only(request)
+
+    def update(self, request, *args, **kwargs):
+        self.get_object()  # a record the user may not read is not found, as for a missing id
+        self._read_only(request)
+
+    def destroy(self, request, *args, **kwargs):
+        self.get_object()
+        self._read_only(request)
 
 
 class ArmedGroupViewSet(_ServiceErrors, SecuredViewSet):

@@ -78,7 +78,15 @@ COORDINATION_LINKS = (
 )
 
 # The pages of the modules built by issues 4-6 and the reports app; each app's own tuple, filled as its pages land.
-ANALYSIS_LINKS: tuple[Link, ...] = ()
+ANALYSIS_LINKS: tuple[Link, ...] = (
+    Link(_("Early-warning alerts"), url_name="analysis:alerts"),
+    Link(_("Replay"), url_name="analysis:replay"),
+    Link(_("Trends"), url_name="analysis:trends"),
+    Link(_("Hotspots"), url_name="analysis:hotspots"),
+    Link(_("Armed groups"), url_name="analysis:groups"),
+    Link(_("Security levels"), url_name="analysis:levels"),
+    Link(_("Forecasts"), url_name="analysis:forecasts"),
+)
 MANDATES_LINKS: tuple[Link, ...] = (
     Link(_("Mandated tasks"), url_name="mandates:mandate"),
     Link(_("Framework library"), url_name="mandates:library"),

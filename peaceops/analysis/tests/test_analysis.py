@@ -269,3 +269,50 @@ def test_levels_page_records_a_level_and_refuses_a_viewer(analysis_world, client
     client.force_login(world.users["minurcat"])
     client.post(reverse("analysis:levels"), form)
     assert SecurityLevel.objects.count() == 3
+
+
+# --- report sections -----------------------------------------------------------------------------------------
+
+def test_threat_assessment_sections_per_mission_and_region(analysis_world):
+    from peaceops.analysis import report_sections
+    from peaceops.reports.drafting import DraftRequest
+
+    world = analysis_world["world"]
+    request = DraftRequest("threat_assessment", (world.minurcat.pk, world.unamid.pk), dt.date(2008, 11, 1), AS_OF,
+                           user=world.users["admin"], region_id=world.region.pk)
+    found = {s.key: s for s in report_sections.sections(request)}
+    assert {"analysis.threats.minurcat", "analysis.threats.unamid", "analysis.scenarios.minurcat",
+            "analysis.armed_groups", "analysis.trends", "analysis.forecasts", "analysis.security_levels",
+            "analysis.recommendations"} <= set(found)
+    assert found["analysis.threats.minurcat"].mission_id == world.minurcat.pk
+    assert found["analysis.scenarios.unamid"].tables[0].header == ("Scenario", "Likelihood", "Impact",
+                                                                    "Indicator to watch")
+    assert "Janjaweed" in found["analysis.armed_groups"].body
+    assert "Harmonise" in found["analysis.recommendations"].body
+    # the MINURCAT analyst's draft says nothing of UNAMID's confidential incidents
+    mine = report_sections.sections(DraftRequest("threat_assessment", (world.minurcat.pk, world.unamid.pk),
+                                                 dt.date(2008, 11, 1), AS_OF, user=world.users["minurcat"]))
+    text = " ".join(s.body + str(s.tables) for s in mine)
+    assert "North Darfur" not in text and "SDN" not in text
+    sg = report_sections.sections(DraftRequest("sg_report", (world.minurcat.pk,), dt.date(2008, 11, 1), AS_OF,
+                                               user=world.users["minurcat"]))
+    assert [s.key for s in sg] == ["analysis.sg_outlook"] and "alerts stood" in sg[0].body
+
+
+def test_refresh_command_reports_and_refuses(analysis_world):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="no UCDP state-based event"):
+        call_command("analysis_refresh")
+    _ucdp_history(analysis_world["world"])
+    call_command("analysis_refresh", "--draws", "50")
+    assert CountryForecast.objects.count() == 12
+
+
+def test_reviews_are_read_only_through_the_viewset(analysis_world, api_as):
+    world = analysis_world["world"]
+    review = AlertReview.objects.create(alert_key="k", kind="surge", as_of=AS_OF, owning_mission=world.minurcat)
+    client = api_as(world.users["minurcat"])
+    assert client.patch(f"/api/v1/analysis/alert-reviews/{review.pk}/", {"note": "x"}, format="json").status_code == 405
+    assert client.delete(f"/api/v1/analysis/alert-reviews/{review.pk}/").status_code == 405
+    assert AlertReview.objects.filter(pk=review.pk).exists()

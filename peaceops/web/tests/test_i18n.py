@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import peaceops
+from peaceops.web import modules
 
 CATALOGUE = Path(peaceops.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 SHELL_SOURCES = ("peaceops/web/", "peaceops/core/", "peaceops/accounts/", "peaceops/registry/", "peaceops/settings.py")
@@ -72,12 +73,16 @@ def test_the_dashboard_renders_in_french_after_switching_language(shell_world, c
 
 @pytest.mark.parametrize("language, sentence", [
     ("en", "This module is not built yet: it will hold"),
-    ("fr", "Ce module n'est pas encore construit : il contiendra les tendances"),
+    ("fr", "Ce module n'est pas encore construit : il contiendra"),
 ])
 def test_not_built_module_pages_in_both_languages(language, sentence, world, client_as):
+    unbuilt = modules.not_built()
+    if not unbuilt:  # every module has its pages: nothing is announced any more
+        assert all(module.built for module in modules.MODULES)
+        return
     client = client_as(world.users["minurcat"])
     client.post("/i18n/setlang/", {"language": language})
-    assert sentence in client.get(reverse("web:module", args=["analysis"])).content.decode()
+    assert sentence in client.get(reverse("web:module", args=[unbuilt[0].slug])).content.decode()
 
 
 def test_the_login_page_follows_the_browser_language(db, client):

@@ -1,0 +1,28 @@
+"""``peaceops manage analysis_refresh``: refresh the stored country-month forecasts from the incidents.
+
+Reads the UCDP state-based events in the database (peaceops.analysis.services_forecast), forecasts
+months M+3..M+14 from history up to month M and stores mean, median, p10 and p90 per country-month,
+which the dashboards and the threat assessment show.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from peaceops.analysis import forecasting
+from peaceops.analysis.services_forecast import ForecastRefreshError, refresh_forecasts
+
+
+class Command(BaseCommand):
+    help = "Refresh the stored country-month forecasts from the UCDP state-based events in the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--last-month", type=int, default=None,
+                            help="VIEWS month id of the last history month (default: that of the latest event)")
+        parser.add_argument("--draws", type=int, default=1000)
+        parser.add_argument("--seed", type=int, default=0)
+
+    def handle(self, *args, last_month, draws, seed, **options):
+        try:
+            stored = refresh_forecasts(last_month=last_month, draws=draws, seed=seed)
+        except (ForecastRefreshError, forecasting.HistoryError, ValueError) as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"{stored} country-month forecasts stored")

@@ -1,0 +1,72 @@
+"""Demo content of the JMAC module: armed groups of seed 000, the phase IV/III border of §III.C.2, an escalated alert.
+
+- Armed groups: the Chadian armed opposition groups based in Darfur, the JEM and the LRA (seed 000
+  §II.B.1: "The JEM in Darfur and the Chadian armed opposition groups are better organized than
+  others. The Lord's Resistance Army (LRA) is also active in the region"), with the names the
+  datasets use for them (UCDP side names, ACLED actor names) as aliases, linked to the demo's actors.
+- Security phases (seed 000 §III.C.2): "Where MINURCAT classified Eastern Chad as a Phase IV security
+  threat, UNAMID put their side of the border on a Phase III alert". The seed gives no date; the demo
+  sets both from 1 January 2009, during the period both missions were deployed along that border.
+- An alert review: on 15 December 2009 the incidents known to MINURCAT raise a "new armed actor"
+  alert in Wadi Fira (the fictional kidnapping near Iriba); the demo administrator escalates it for
+  MINURCAT with a note to tell UNAMID, so the workflow shows one decision.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+
+from peaceops.analysis import selectors_alerts, services
+from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
+from peaceops.core.classification import Classification
+from peaceops.demo.loader import _upsert
+
+COUNTED = (ArmedGroup, SecurityLevel, AlertReview)
+
+GROUPS = (
+    ("Chadian armed opposition groups", "CAOG",
+     "Chadian rebel movements based in Darfur, to be moved away from the border under the 2009 agreement.",
+     ["Chadian rebels", "UFR", "UFDD", "RFC"], "seed 000 §II.A, §II.B.1"),
+    ("Justice and Equality Movement", "JEM",
+     "Darfuri rebel movement that used refugee camps in Chad for rest, recuperation and recruitment.",
+     ["JEM", "JEM: Justice and Equality Movement"], "seed 000 §II.B.1"),
+    ("Lord's Resistance Army", "LRA",
+     "Small scattered groups in the border areas of Uganda, the DRC, Sudan and the CAR, possibly moving north "
+     "towards Darfur.",
+     ["LRA", "LRA: Lord's Resistance Army"], "seed 000 §II.B.1"),
+)
+
+PHASES = (("MINURCAT", "TCD", 4, "Eastern Chad classified Phase IV by MINURCAT."),
+          ("UNAMID", "SDN", 3, "UNAMID put its side of the border on a Phase III alert."))
+PHASES_FROM = dt.date(2009, 1, 1)
+
+REVIEWER = "admin"
+REVIEW_MISSION = "MINURCAT"
+REVIEW_AS_OF = dt.date(2009, 12, 15)
+REVIEW_NOTE = ("Armed group new to Wadi Fira, near the border: escalate to the Head of Mission and tell UNAMID's JOC "
+               "(seed 000 §III.C.1: what one mission foresaw, the next did not).")
+
+
+def load(context) -> None:
+    for name, acronym, description, aliases, source in GROUPS:
+        group = _upsert(ArmedGroup, {"name": name}, {"acronym": acronym, "description": description,
+                                                     "aliases": aliases, "source": source,
+                                                     "classification": Classification.UNCLASSIFIED},
+                        f"part_analysis GROUPS {name!r}")
+        services.link_actors(group)
+    for acronym, iso3, level, note in PHASES:
+        _upsert(SecurityLevel, {"owning_mission": context.missions[acronym], "system": SecurityLevel.System.UN_PHASE,
+                                "country": context.countries[iso3], "valid_from": PHASES_FROM},
+                {"level": level, "note": note, "source": "seed 000 §III.C.2",
+                 "classification": Classification.UNCLASSIFIED}, f"part_analysis PHASES {acronym!r}")
+    _escalated_review(context)
+
+
+def _escalated_review(context) -> None:
+    if AlertReview.objects.filter(note=REVIEW_NOTE).exists():
+        return
+    reviewer = get_user_model().objects.get(username=REVIEWER)
+    shown = selectors_alerts.alerts_as_of(reviewer, REVIEW_AS_OF, mission=REVIEW_MISSION)
+    if shown:
+        selectors_alerts.review_alert(reviewer, key=shown[0].alert.key, as_of=REVIEW_AS_OF, action="escalate",
+                                      note=REVIEW_NOTE, mission=REVIEW_MISSION)

@@ -1,0 +1,30 @@
+"""The demo's JMAC content: armed groups of seed 000 linked to the incidents, the phase IV/III border, an escalated review."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from peaceops.analysis import selectors
+from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
+from peaceops.demo import part_analysis
+from peaceops.demo.loader import counts, load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_analysis_demo_loads_once_and_shows_the_border_divergence():
+    load_demo()
+    admin = get_user_model().objects.get(username="admin")
+    assert ArmedGroup.objects.count() == len(part_analysis.GROUPS)
+    lra = ArmedGroup.objects.get(acronym="LRA")
+    assert lra.actors.exists() and selectors.group_footprint(admin, lra).cross_border
+    assert all(g.source.startswith("seed 000") for g in ArmedGroup.objects.all())
+    [divergence] = selectors.security_divergences(admin, on=dt.date(2009, 6, 30))
+    assert {divergence.first.level, divergence.second.level} == {3, 4}
+    assert SecurityLevel.objects.count() == 2
+    review = AlertReview.objects.get()
+    assert review.status == "escalated" and review.owning_mission.acronym == "MINURCAT"
+    assert review.kind == "new_actor" and review.admin1 == "Wadi Fira"
+    before = counts(), [m.history.count() for m in part_analysis.COUNTED]
+    assert (load_demo(), [m.history.count() for m in part_analysis.COUNTED]) == before
