@@ -1,0 +1,33 @@
+"""The demo's mandates part: MINURCAT's ISF as exit strategy and MONUSCO's stabilisation benchmarks; idempotent."""
+
+import datetime as dt
+
+import pytest
+
+from peaceops.demo.loader import counts, load_demo
+from peaceops.mandates import models as m
+from peaceops.mandates import selectors
+from peaceops.incidents.management.commands.sitrep import SystemReader
+
+pytestmark = pytest.mark.django_db
+
+
+def test_mandates_demo_loads_once_and_tells_the_seed_story():
+    load_demo()
+    first = counts()
+    histories = [model.history.count() for model in (m.MandateTask, m.Isf, m.IsfBenchmark, m.Measurement)]
+    load_demo()
+    assert counts() == first
+    assert [model.history.count() for model in (m.MandateTask, m.Isf, m.IsfBenchmark, m.Measurement)] == histories
+    isf = m.Isf.objects.get(mission__acronym="MINURCAT")
+    assert isf.end_date == dt.date(2010, 12, 31) and isf.source == "seed 000 §III.C.4"
+    reader = SystemReader()
+    readiness = {row["function"]: row for row in selectors.transition_readiness(reader, isf, isf.start_date,
+                                                                                isf.end_date)}
+    camps = readiness["Security of the refugee camps and key towns of eastern Chad"]
+    assert camps["plan"].responsible.acronym == "GOV-TCD"
+    assert [b["mission_activity"] for b in camps["benchmarks"]] == [False, True]
+    assert 0 < camps["score"] < 1
+    exit_task = m.MandateTask.objects.get(resolution__number=1923)
+    assert [t.resolution.number for t in exit_task.waits_for.all()] == [1778]
+    assert m.IsfBenchmark.objects.filter(mission__acronym="MONUSCO").count() == 2
