@@ -97,3 +97,43 @@ def crps_gain(table: pd.DataFrame) -> dict[str, float]:
     model = table.loc["model", "crps"]
     return {name: float(100 * (1 - model / table.loc[name, "crps"])) if table.loc[name, "crps"] > 0 else float("nan")
             for name in BENCHMARKS}
+
+
+# Prequential selection: the honest protocol. For each scored year the parameters are chosen
+# among SELECTION_GRID on the windows strictly before it (never on the year itself); the first
+# window, with nothing before it, uses the defaults.
+SELECTION_GRID = tuple(
+    ModelParameters(half_life=half_life, level_bandwidth=bandwidth, pooled_share=share)
+    for half_life in (6.0, 12.0) for bandwidth in (0.0, 1.0) for share in (0.0, 0.5))
+
+
+def _relative_crps(table: pd.DataFrame) -> float:
+    """Model CRPS over the best benchmark's: below 1 is better than every benchmark."""
+    return float(table.loc["model", "crps"] / table.loc[list(BENCHMARKS), "crps"].min())
+
+
+def prequential(folder: str, years, draws: int = 1000, seed: int = 0,
+                grid=SELECTION_GRID) -> dict[int, tuple[ModelParameters, pd.DataFrame]]:
+    """{year: (parameters chosen on earlier windows, skill table)} for each year in ``years``."""
+    windows: dict[int, Window] = {}
+    relative: dict[tuple[int, int], float] = {}
+
+    def window(year):
+        if year not in windows:
+            windows[year] = load_window(folder, year)
+        return windows[year]
+
+    out = {}
+    for year in years:
+        earlier = [y for y in years if y < year]
+        if earlier:
+            for y in earlier:
+                for k, params in enumerate(grid):
+                    if (y, k) not in relative:
+                        relative[(y, k)] = _relative_crps(skill_table(score_window(window(y), draws, seed, params)))
+            best = min(range(len(grid)), key=lambda k: np.mean([relative[(y, k)] for y in earlier]))
+            chosen = grid[best]
+        else:
+            chosen = DEFAULT
+        out[year] = (chosen, skill_table(score_window(window(year), draws, seed, chosen)))
+    return out

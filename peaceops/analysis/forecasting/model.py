@@ -35,6 +35,10 @@ class ModelParameters:
     level_bandwidth: float = 1.0  # 0: off; else months near the latest level (log1p scale) weigh more
     level_floor: float = 0.1  # share of each month's weight kept whatever its level
     level_months: int = 2  # the latest level: mean log1p of this many last months
+    pooled_share: float = 0.5  # share of draws from the panel's analogues (see pooled_changes)
+    pooled_level_months: int = 3
+    pooled_bin_width: float = 0.5
+    pooled_min_pairs: int = 1000
 
 
 DEFAULT = ModelParameters()
@@ -72,6 +76,53 @@ def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
     return np.maximum(np.rint(blurred), 0).astype(np.int64)
 
 
+def _levels(counts: np.ndarray, months: int) -> np.ndarray:
+    """Mean log1p of the ``months`` months up to and including each month (NaN before that)."""
+    logs = np.log1p(counts.astype(float))
+    total = np.cumsum(logs, axis=1)
+    out = np.full(logs.shape, np.nan)
+    out[:, months - 1] = total[:, months - 1]
+    out[:, months:] = total[:, months:] - total[:, :-months]
+    return out / months
+
+
+def pooled_changes(history: History, params: ModelParameters) -> tuple[np.ndarray, list[np.ndarray]]:
+    """From every country and origin month in the history: the change on the log1p scale from the
+    origin's level to a month 3..14 ahead (fewer horizons when the history is short), grouped by
+    the origin's level in bins of ``pooled_bin_width``. Returns (bin centres, changes per bin).
+    Only the history is used; countries' series start where they start."""
+    counts = history.counts.astype(float)
+    valid = np.arange(counts.shape[1])[None, :] >= history.starts[:, None]
+    levels = _levels(history.counts, params.pooled_level_months)
+    levels[~valid] = np.nan
+    width = counts.shape[1]
+    horizons = [h for h in HORIZONS if h < width - params.pooled_level_months] or \
+        list(range(1, max(2, width - params.pooled_level_months)))
+    origin_levels, changes = [], []
+    for h in horizons:
+        origin = levels[:, :width - h]
+        target = np.log1p(counts[:, h:])
+        ok = ~np.isnan(origin)
+        origin_levels.append(origin[ok])
+        changes.append(target[ok] - origin[ok])
+    origin_levels, changes = np.concatenate(origin_levels), np.concatenate(changes)
+    edges = np.arange(0, np.nanmax(origin_levels) + params.pooled_bin_width, params.pooled_bin_width)
+    which = np.digitize(origin_levels, edges) - 1
+    return edges + params.pooled_bin_width / 2, [changes[which == b] for b in range(len(edges))]
+
+
+def _pooled_for_level(level: float, centres: np.ndarray, changes: list[np.ndarray], minimum: int) -> np.ndarray:
+    """The changes from the bins nearest ``level``, widening until ``minimum`` pairs are found."""
+    order = np.argsort(np.abs(centres - level))
+    picked, total = [], 0
+    for b in order:
+        picked.append(changes[b])
+        total += len(changes[b])
+        if total >= minimum:
+            break
+    return np.concatenate(picked)
+
+
 def forecast_draws(history: History, draws: int, seed: int,
                    params: ModelParameters = DEFAULT) -> np.ndarray:
     """Draws for every country: shape (countries, len(HORIZONS), draws)."""
@@ -79,4 +130,12 @@ def forecast_draws(history: History, draws: int, seed: int,
     out = np.empty((len(history.country_ids), len(HORIZONS), draws), dtype=np.int64)
     for i in range(len(history.country_ids)):
         out[i] = country_draws(history.series(i), draws, rng, params)
+    if params.pooled_share > 0 and history.counts.shape[1] > params.pooled_level_months + 1:
+        centres, changes = pooled_changes(history, params)
+        level = _levels(history.counts, params.pooled_level_months)[:, -1]
+        for i in range(len(history.country_ids)):
+            pool = _pooled_for_level(level[i], centres, changes, params.pooled_min_pairs)
+            use = rng.random(size=(len(HORIZONS), draws)) < params.pooled_share
+            sampled = np.expm1(level[i] + rng.choice(pool, size=int(use.sum())))
+            out[i][use] = np.maximum(np.rint(sampled), 0).astype(np.int64)
     return out

@@ -8,6 +8,7 @@ from peaceops.analysis.forecasting import HistoryError, forecast_country_months,
 from peaceops.analysis.forecasting import scores
 from peaceops.analysis.forecasting.benchmarks import benchmark_distributions
 from peaceops.analysis.forecasting.distributions import Discrete, empirical, poisson
+from peaceops.analysis.forecasting.model import DEFAULT, ModelParameters, pooled_changes
 
 
 def history(months=range(450, 467), countries=(1, 2, 3), value=lambda m, c: (c - 1) * (m % 7)):
@@ -20,7 +21,31 @@ def test_forecast_covers_every_country_and_months_m3_to_m14_with_integer_draws()
     assert sorted(out.month_id.unique()) == list(range(469, 481))
     assert sorted(out.country_id.unique()) == [1, 2, 3]
     assert len(out) == 12 * 3 * 50 and (out.outcome >= 0).all()
-    assert (out[out.country_id == 1].outcome == 0).all()  # a country always at peace stays at peace
+
+
+def test_own_history_component_keeps_a_country_at_peace_at_zero():
+    out = forecast_country_months(history(), last_month=466, draws=50, seed=1,
+                                  params=ModelParameters(pooled_share=0.0))
+    assert (out[out.country_id == 1].outcome == 0).all()
+
+
+def test_pooled_analogues_give_a_peaceful_country_mostly_zero_and_a_violent_one_its_scale():
+    def value(m, c):
+        return 0 if c > 2 else (500 + 37 * (m % 5)) if c == 1 else (m % 3 == 0) * 4
+    panel = history(months=range(400, 467), countries=range(1, 80), value=value)
+    out = forecast_country_months(panel, last_month=466, draws=400, seed=3)
+    peaceful = out[out.country_id == 50].outcome
+    violent = out[out.country_id == 1].outcome
+    assert (peaceful == 0).mean() > 0.95
+    assert 300 < violent.median() < 900
+
+
+def test_pooled_changes_use_only_the_history():
+    checked = validate_history(history(), last_month=460)
+    centres, changes = pooled_changes(checked, DEFAULT)
+    assert len(centres) == len(changes) and sum(len(c) for c in changes) > 0
+    # Horizons 3..14 need origin + h <= the last month: 11 months of data leave only h < 8 here.
+    assert checked.counts.shape[1] == 11
 
 
 def test_forecast_is_deterministic_for_a_seed_and_uses_data_only_up_to_last_month():

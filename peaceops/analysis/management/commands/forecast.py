@@ -45,6 +45,9 @@ class Command(BaseCommand):
         ev.add_argument("--years", type=int, nargs="+", required=True)
         ev.add_argument("--draws", type=int, default=1000)
         ev.add_argument("--seed", type=int, default=0)
+        ev.add_argument("--protocol", choices=("fixed", "prequential"), default="fixed",
+                        help="fixed: the default parameters; prequential: for each year, parameters chosen "
+                             "on the earlier years only (the honest protocol, slower)")
 
     def handle(self, *args, action, **options):
         if action == "country-month":
@@ -70,14 +73,17 @@ class Command(BaseCommand):
                           f"{result.month_id.min()}..{result.month_id.max()} x {draws} draws "
                           f"in {time.perf_counter() - started:.1f} s")
 
-    def _evaluate(self, actuals, years, draws, seed, **options):
+    def _evaluate(self, actuals, years, draws, seed, protocol, **options):
         lines = [f"{'year':<6}{'forecaster':<15}{'CRPS':>10}{'IGN':>8}{'MIS':>11}   model CRPS lower by"]
-        for year in years:
-            try:
-                table = evaluation.skill_table(evaluation.score_window(evaluation.load_window(actuals, year),
-                                                                       draws, seed))
-            except (forecasting.HistoryError, FileNotFoundError, ValueError) as error:
-                raise CommandError(str(error)) from None
+        try:
+            if protocol == "prequential":
+                tables = {year: table for year, (_, table) in
+                          evaluation.prequential(actuals, sorted(years), draws, seed).items()}
+            else:
+                tables = evaluation.evaluate(actuals, years, draws, seed)
+        except (forecasting.HistoryError, FileNotFoundError, ValueError) as error:
+            raise CommandError(str(error)) from None
+        for year, table in tables.items():
             gains = evaluation.crps_gain(table)
             for name, row in table.iterrows():
                 gain = "" if name == "model" else f"{gains[name]:+.1f}%"
