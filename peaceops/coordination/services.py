@@ -499,7 +499,7 @@ def mandated_task_create(*, user, mission: Mission, task: str, country: str, sec
     return record
 
 
-def import_needs(path, *, user, country: str = "", mission: Mission | None = None,
+def import_needs(path, *, user=None, country: str = "", mission: Mission | None = None,
                  classification: int = Classification.UNCLASSIFIED, shared_with_military: bool = False,
                  dry_run: bool = False, display_name: str | None = None) -> ImportReport:
     """Import needs from a CSV with an HXL row (#adm1+code #adm2+code #sector #inneed #severity #date+start ...).
@@ -510,7 +510,8 @@ def import_needs(path, *, user, country: str = "", mission: Mission | None = Non
     """
     from peaceops.coordination.importers.needs import parse_needs
 
-    _require(user, Action.EDIT_COORDINATION, mission.pk if mission else None, "import needs here")
+    if user is not None:  # the command line runs as the operator; pages and the API always name the user
+        _require(user, Action.EDIT_COORDINATION, mission.pk if mission else None, "import needs here")
     name = display_name or Path(path).name
     report = ImportReport(file=name, format="hxl-needs", dry_run=dry_run)
     try:
