@@ -67,7 +67,8 @@ class Rules:
 
     window_days: int = 30  # the recent window, ending on as_of
     baseline_windows: int = 12  # surge: the baseline is the 12 windows (360 days) before the recent one
-    min_baseline_windows: int = 3  # surge, new actor: the dataset reported on the country in 3 baseline windows
+    min_baseline_windows: int = 3  # surge, new actor: the dataset covers the country for 3 baseline windows
+    max_gap_windows: int = 3  # coverage ends at 3 empty windows in a row (see _prepare)
     surge_min_count: int = 3
     surge_min_ratio: float = 2.0
     surge_q: float = 0.05  # Benjamini-Hochberg false discovery rate across the areas tested
@@ -211,13 +212,15 @@ class _Known:
 def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
     """Cut at as_of; number the areas; find how much of the baseline each (country, dataset) covers.
 
-    Datasets name areas their own way (UCDP "Ouham Pendé prefecture", ACLED "Ouham Pende") and
-    start at different dates, so an area is an area of one dataset, and its baseline counts only
-    the baseline windows in which that dataset reported anything on the country (an ACLED extract
-    that starts in January has four months of baseline in May, not twelve; a few back-dated
-    events do not make it older). A (country, dataset) with fewer than ``min_baseline_windows``
-    such windows has no baseline to speak of: its areas raise no surge or new-actor alert
-    (otherwise every actor of a fresh import is "new").
+    Datasets name areas their own way (UCDP "Ouham-Pendé province", ACLED "Ouham Pende") and
+    start at different dates, so an area is an area of one dataset, and its baseline is the run of
+    30-day windows, counting back from the one before the recent window, over which that dataset
+    reported on the country without ``max_gap_windows`` empty windows in a row (at most
+    ``baseline_windows``; :func:`_covered_run`): an ACLED extract
+    that starts in January has four months of baseline in May, not twelve, and a few back-dated
+    events do not make it older. A (country, dataset) with a run shorter than
+    ``min_baseline_windows`` has no baseline to speak of: its areas raise no surge or new-actor
+    alert (otherwise every actor of a fresh import is "new").
     """
     day = to_day(as_of)
     known = frame.known_at(day)
@@ -229,13 +232,28 @@ def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
     group = _group_codes(known)
     window_index = age // rules.window_days
     in_baseline = (window_index >= 1) & (window_index <= rules.baseline_windows)
-    pairs = np.unique(group[in_baseline] * (rules.baseline_windows + 1) + window_index[in_baseline])
-    windows_by_group = np.bincount(pairs // (rules.baseline_windows + 1),
-                                   minlength=int(group.max()) + 1 if len(group) else 0)
+    present = np.zeros((int(group.max()) + 1 if len(group) else 0, rules.baseline_windows + 1), dtype=bool)
+    present[group[in_baseline], window_index[in_baseline]] = True
+    windows_by_group = np.array([_covered_run(row[1:], rules.max_gap_windows) for row in present], dtype=np.int64)
     area_windows = windows_by_group[group[first_row]] if size else np.zeros(0, dtype=np.int64)
     covered = area_windows >= rules.min_baseline_windows
     datasets = [known.dataset[i] for i in first_row.tolist()]
     return _Known(known, day, age, area, names, datasets, covered, np.maximum(area_windows, 1))
+
+
+def _covered_run(present: np.ndarray, max_gap: int) -> int:
+    """How many windows back (from the first) a dataset covers: up to the last window with a
+    report before a gap of ``max_gap`` empty windows (a quiet month in a sparse dataset is news,
+    not a hole in coverage; months of silence before a few back-dated events are a hole)."""
+    last, gap = 0, 0
+    for index, reported in enumerate(present.tolist(), 1):
+        if reported:
+            last, gap = index, 0
+        else:
+            gap += 1
+            if gap >= max_gap:
+                break
+    return last
 
 
 def _group_codes(frame: IncidentFrame) -> np.ndarray:
@@ -295,12 +313,12 @@ def surge_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAULT_RU
     f, window = known.frame, rules.window_days
     violent = np.isin(f.category, list(VIOLENT_CATEGORIES))
     recent = violent & (known.age_days < window)
-    baseline = violent & (known.age_days >= window) & (known.age_days < window * (1 + rules.baseline_windows))
+    windows = known.area_baseline_windows
+    baseline = violent & (known.age_days >= window) & (known.age_days < window * (1 + windows[known.area]))
     size = len(known.area_names)
     recent_counts = np.bincount(known.area[recent], minlength=size)
     baseline_counts = np.bincount(known.area[baseline], minlength=size)
     tested = [a for a in np.flatnonzero(recent_counts).tolist() if known.area_covered[a]]
-    windows = known.area_baseline_windows
     means = {a: max(baseline_counts[a] / windows[a], 0.5 / windows[a]) for a in tested}
     p_values = [poisson_upper_tail(int(recent_counts[a]), means[a]) for a in tested]
     q_values = benjamini_hochberg(p_values)
