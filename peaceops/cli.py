@@ -15,6 +15,7 @@ COMMANDS = {
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
     "import-3w": "import who-does-what-where files (OCHA 3W workbooks, HDX operational presence, HXL 3W)",
     "import-framework": "load seed 004 chapters 3-6 as the framework library (objectives, outputs, benchmarks)",
+    "import-measurements": "import indicator measurements (CSV, XLSX, HXL) for the ISF, checked line by line",
     "sitrep": "the daily situation report of a mission or region for a date (json, md, html, pdf)",
     "backup": "write every record, its history and its permissions to a file",
     "restore": "replace the database's contents with a backup file",
