@@ -363,7 +363,76 @@ def humanitarian(request):
     })
 
 
-# --- 7. Upload a 3W file --------------------------------------------------------------------
+# --- 7. Needs: list, entry and import ----------------------------------------------------------
+
+class NeedForm(forms.Form):
+    country = forms.CharField(label=_("Country (ISO3)"), max_length=3)
+    admin1_pcode = forms.CharField(label=_("Admin 1 P-code"), max_length=32, required=False)
+    admin2_pcode = forms.CharField(label=_("Admin 2 P-code"), max_length=32, required=False)
+    sector = forms.CharField(label=_("Sector (code or name)"), max_length=200)
+    people_in_need = forms.IntegerField(label=_("People in need"), min_value=0, required=False)
+    severity = forms.IntegerField(label=_("Severity (1-5)"), min_value=1, max_value=5, required=False)
+    start_date = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    shared_with_military = forms.BooleanField(label=_("Share with the military side"), required=False)
+    source = forms.CharField(label=_("Source"), max_length=200, required=False)
+
+
+class NeedsFileForm(forms.Form):
+    needs_file = forms.FileField(label=_("Needs file (CSV with HXL tags)"))
+    country = forms.CharField(label=_("Country (ISO3) where the file names none"), required=False, max_length=3)
+
+
+@login_required
+def needs(request):
+    """Needs per area and sector: the readable list, one-by-one entry and HXL file import (system-wide
+    edit_coordination: needs without an owning mission are shared humanitarian data)."""
+    import tempfile
+    from pathlib import Path
+
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.shortcuts import redirect
+
+    from peaceops.accounts.access import can
+    from peaceops.accounts.roles import Action
+    from peaceops.coordination import services
+
+    may_edit = can(request.user, Action.EDIT_COORDINATION, None)
+    entry, upload_form, report = NeedForm(), NeedsFileForm(), None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied(gettext("Recording needs needs edit_coordination for the whole system."))
+        if "needs_file" in request.FILES:
+            upload_form = NeedsFileForm(request.POST, request.FILES)
+            if upload_form.is_valid():
+                uploaded = upload_form.cleaned_data["needs_file"]
+                with tempfile.TemporaryDirectory() as folder:
+                    path = Path(folder) / "needs.csv"
+                    path.write_bytes(b"".join(uploaded.chunks()))
+                    report = services.import_needs(path, user=request.user,
+                                                   country=upload_form.cleaned_data["country"].upper(),
+                                                   display_name=uploaded.name)
+        else:
+            entry = NeedForm(request.POST)
+            if entry.is_valid():
+                try:
+                    services.need_create(user=request.user, **entry.cleaned_data)
+                except ValidationError as invalid:
+                    for name, problems in invalid.message_dict.items():
+                        entry.add_error(name if name in entry.fields else None, problems)
+                else:
+                    messages.success(request, gettext("Need recorded."))
+                    return redirect("coordination:needs")
+    records = selectors.needs_for(request.user).select_related("sector", "country").order_by(
+        "country__iso3", "admin1_pcode", "admin2_pcode", "sector__code", "-start_date")
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "coordination/needs.html", {
+        "page": page, "entry": entry, "upload_form": upload_form, "report": report, "may_edit": may_edit,
+        "query": _query_without_page(request)})
+
+
+# --- 8. Upload a 3W file --------------------------------------------------------------------
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("3W file (.xlsx or .csv)"))
@@ -416,6 +485,7 @@ urlpatterns = [
     path("gaps/", gaps, name="gaps"),
     path("humanitarian/", humanitarian, name="humanitarian"),
     path("upload/", upload, name="upload"),
+    path("needs/", needs, name="needs"),
     path("duplications/", duplications, name="duplications"),
     path("funding/", funding, name="funding"),
     path("integration/", integration, name="integration"),

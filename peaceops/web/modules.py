@@ -70,6 +70,7 @@ INCIDENT_LINKS = (
 COORDINATION_LINKS = (
     Link(_("Who does what where"), url_name="coordination:activities"),
     Link(_("Duplications"), url_name="coordination:duplications"),
+    Link(_("Needs"), url_name="coordination:needs"),
     Link(_("Gaps and coordination map"), url_name="coordination:gaps"),
     Link(_("Funding"), url_name="coordination:funding"),
     Link(_("Integration matrix"), url_name="coordination:integration"),

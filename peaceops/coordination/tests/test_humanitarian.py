@@ -270,3 +270,22 @@ def test_upload_page_reports_by_line_and_writes_nothing_on_error(space, client):
     page = client.post(reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on"}).content.decode()
     assert Activity.objects.count() == 1 and "1 created" in page
+
+
+def test_needs_page_lists_records_and_imports_for_editors_only(space, client, tmp_path):
+    services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19",
+                         start_date=START, people_in_need=4321)
+    client.force_login(space.users["soldier"])
+    page = client.get(reverse("coordination:needs")).content.decode()
+    assert "4321" not in page and 'id="need-form"' not in page  # humanitarian data, not shared
+    assert client.post(reverse("coordination:needs"), {"country": "TCD"}).status_code == 403
+    client.force_login(space.users["admin"])
+    assert "4321" in client.get(reverse("coordination:needs")).content.decode()
+    bad = client.post(reverse("coordination:needs"), {
+        "country": "TCD", "admin2_pcode": "TD192", "sector": "FSC", "start_date": str(START)}).content.decode()
+    assert "closest: TD191" in bad
+    page = client.post(reverse("coordination:needs"), {"needs_file": SimpleUploadedFile(
+        "hno.csv", (NEEDS_CSV + f"Vakaga,TD19,TD199,FSC,10,2,{YEAR}-01-01,\n").encode()),
+        "country": "TCD"}).content.decode()
+    assert "Import failed: nothing written" in page and "closest: TD191" in page
+    assert Need.objects.count() == 1
