@@ -115,11 +115,19 @@ class Alert:
                 "detail": dict(self.detail)}
 
 
+def member(values: np.ndarray, test) -> np.ndarray:
+    """``test(value)`` for each value of a string column, computed once per distinct value
+    (``np.isin`` on object arrays sorts them: seconds on a million rows)."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return np.zeros(len(values), dtype=bool)
+    return np.fromiter((bool(test(u)) for u in uniques), dtype=bool, count=len(uniques))[codes]
+
+
 def is_armed(kinds: np.ndarray, names: np.ndarray) -> np.ndarray:
     """Whether each actor counts as armed (see :func:`new_actor_alerts`)."""
-    by_kind = ~np.isin(kinds, list(UNARMED_ACTOR_KINDS))
-    unarmed_names = {n for n in set(names.tolist()) if _UNARMED_NAME.search(n.lower())}
-    return by_kind & ~np.isin(names, list(unarmed_names)) if unarmed_names else by_kind
+    return (member(kinds, lambda kind: kind not in UNARMED_ACTOR_KINDS)
+            & member(names, lambda name: not _UNARMED_NAME.search(name.lower())))
 
 
 def alert_key(kind: str, country: str, admin1: str, admin2: str, subject: str = "") -> str:
@@ -207,6 +215,7 @@ class _Known:
     area_dataset: list[str]
     area_covered: np.ndarray  # bool per area: its dataset reported on its country in enough baseline windows
     area_baseline_windows: np.ndarray  # int per area: baseline windows its dataset reported in (>= 1)
+    violent: np.ndarray  # bool per incident: a violent category
 
 
 def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
@@ -238,7 +247,8 @@ def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
     area_windows = windows_by_group[group[first_row]] if size else np.zeros(0, dtype=np.int64)
     covered = area_windows >= rules.min_baseline_windows
     datasets = [known.dataset[i] for i in first_row.tolist()]
-    return _Known(known, day, age, area, names, datasets, covered, np.maximum(area_windows, 1))
+    return _Known(known, day, age, area, names, datasets, covered, np.maximum(area_windows, 1),
+                  member(known.category, VIOLENT_CATEGORIES.__contains__))
 
 
 def _covered_run(present: np.ndarray, max_gap: int) -> int:
@@ -258,8 +268,8 @@ def _covered_run(present: np.ndarray, max_gap: int) -> int:
 
 def _group_codes(frame: IncidentFrame) -> np.ndarray:
     """Code per incident of its (country, dataset)."""
-    country, _ = pd.factorize(frame.country, use_na_sentinel=False)
-    dataset, datasets = pd.factorize(frame.dataset, use_na_sentinel=False)
+    country, _ = pd.factorize(frame.country)
+    dataset, datasets = pd.factorize(frame.dataset)
     return (country * (len(datasets) + 1) + dataset).astype(np.int64)
 
 
@@ -310,8 +320,8 @@ def surge_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAULT_RU
     (:func:`_prepare`). Score: -log10 p, capped at 10. Evidence: the recent violent incidents.
     """
     known = known or _prepare(frame, as_of, rules)
-    f, window = known.frame, rules.window_days
-    violent = np.isin(f.category, list(VIOLENT_CATEGORIES))
+    window = rules.window_days
+    violent = known.violent
     recent = violent & (known.age_days < window)
     windows = known.area_baseline_windows
     baseline = violent & (known.age_days >= window) & (known.age_days < window * (1 + windows[known.area]))
@@ -360,16 +370,18 @@ def new_actor_alerts(frame: IncidentFrame, as_of: dt.date, rules: Rules = DEFAUL
     recent = age < window
     lookback = (age >= window) & (age < window + rules.new_actor_lookback_days)
     areas = known.area[rows]
-    seen = set(zip(areas[lookback].tolist(), actors[lookback].tolist(), strict=True))
+    # (area, actor) pairs as integers, so "seen before" is one vectorised membership test
+    pair = areas * (int(actors.max()) + 1 if len(actors) else 1) + actors
+    fresh = recent & ~np.isin(pair, np.unique(pair[lookback])) & known.area_covered[areas]
     countries_seen: dict[int, set[str]] = {}
-    for actor, country in zip(actors[lookback].tolist(), f.country[rows[lookback]].tolist(), strict=True):
-        countries_seen.setdefault(actor, set()).add(country)
+    if fresh.any():
+        wanted = lookback & np.isin(actors, actors[fresh])
+        for actor, country in set(zip(actors[wanted].tolist(), f.country[rows[wanted]].tolist(), strict=True)):
+            countries_seen.setdefault(actor, set()).add(country)
     found: dict[tuple[int, int], list[int]] = {}
     actor_names: dict[int, str] = {}
-    for area, actor, row, name in zip(areas[recent].tolist(), actors[recent].tolist(), rows[recent].tolist(),
-                                      names[recent].tolist(), strict=True):
-        if (area, actor) in seen or not known.area_covered[area]:
-            continue
+    for area, actor, row, name in zip(areas[fresh].tolist(), actors[fresh].tolist(), rows[fresh].tolist(),
+                                      names[fresh].tolist(), strict=True):
         found.setdefault((area, actor), []).append(row)
         actor_names[actor] = name
     alerts = []
@@ -403,7 +415,7 @@ def border_alerts(frame: IncidentFrame, as_of: dt.date, borders: BorderContext |
         return []
     known = known or _prepare(frame, as_of, rules)
     f, window = known.frame, rules.window_days
-    located = np.isin(f.category, list(VIOLENT_CATEGORIES)) & ~np.isnan(f.latitude) & ~np.isnan(f.longitude)
+    located = known.violent & ~np.isnan(f.latitude) & ~np.isnan(f.longitude)
     recent = located & (known.age_days < window)
     before = located & (known.age_days >= window) & (known.age_days < window + rules.drift_baseline_days)
     recent_by_area, before_by_area = _rows_by_area(known, recent), _rows_by_area(known, before)
@@ -447,7 +459,7 @@ def displacement_alerts(frame: IncidentFrame, as_of: dt.date, borders: BorderCon
         return []
     known = known or _prepare(frame, as_of, rules)
     f = known.frame
-    mask = (np.isin(f.category, list(DISPLACEMENT_CATEGORIES)) & (known.age_days < rules.window_days)
+    mask = (member(f.category, DISPLACEMENT_CATEGORIES.__contains__) & (known.age_days < rules.window_days)
             & ~np.isnan(f.latitude) & ~np.isnan(f.longitude))
     alerts = []
     for area, rows in _rows_by_area(known, mask).items():

@@ -85,7 +85,7 @@ def area_codes(frame: IncidentFrame, level: int, extra: Sequence[np.ndarray] = (
     parts = [frame.country, frame.admin1] + ([frame.admin2] if level >= 2 else []) + list(extra)
     codes = np.zeros(len(frame), dtype=np.int64)
     for column in parts:
-        column_codes, uniques = pd.factorize(column, use_na_sentinel=False)
+        column_codes, uniques = pd.factorize(column)
         codes = codes * (len(uniques) + 1) + column_codes
     codes, first = _factorize_first(codes)
     names = [(frame.country[i], frame.admin1[i], frame.admin2[i] if level >= 2 else "") for i in first]
