@@ -17,6 +17,7 @@ COMMANDS = {
     "import-framework": "load seed 004 chapters 3-6 as the framework library (objectives, outputs, benchmarks)",
     "import-measurements": "import indicator measurements (CSV, XLSX, HXL) for the ISF, checked line by line",
     "sitrep": "the daily situation report of a mission or region for a date (json, md, html, pdf)",
+    "alerts": "early-warning alerts known on a date (surges, new armed actors, toward-border moves)",
     "backup": "write every record, its history and its permissions to a file",
     "restore": "replace the database's contents with a backup file",
     "bench": "run the benchmarks in benchmarks/ and print their table",
