@@ -65,6 +65,20 @@ def test_each_dataset_keeps_its_own_baseline():
     assert ew.surge_alerts(frame(history + acled), AS_OF) == []
 
 
+def test_back_dated_events_do_not_make_a_fresh_dataset_a_baseline():
+    """Two events back-dated by months, then a dataset that starts this month: still no baseline."""
+    back_dated = [incident(3000, 200, dataset="acled"), incident(3001, 300, dataset="acled")]
+    fresh = [incident(2000 + n, n, dataset="acled", actors=[(9, "New group", ARMED)]) for n in range(8)]
+    assert ew.compute_alerts(frame(back_dated + fresh), AS_OF) == []
+
+
+def test_a_quiet_month_in_a_sparse_dataset_does_not_end_its_baseline():
+    sparse = [incident(n, offset) for n, offset in enumerate(range(45, 400, 40))]  # a gap every other window
+    surge = [incident(1000 + n, n) for n in range(8)]
+    [alert] = ew.surge_alerts(frame(sparse + surge), AS_OF)
+    assert alert.detail["baseline_windows"] == 12
+
+
 def test_protests_and_displacement_are_not_violence_for_a_surge():
     history = steady_history()
     protests = [incident(1000 + n, n, category="protest") for n in range(20)]
