@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import can, visible
@@ -73,14 +73,14 @@ def _fail(request, error) -> None:
 
 class PriorityForm(forms.Form):
     task = forms.IntegerField(widget=forms.HiddenInput)
-    priority = forms.ChoiceField(label=_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
+    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
 
 
 class TaskForm(forms.Form):
-    paragraph = forms.CharField(label=_lazy("Operative paragraph"), max_length=40, required=False)
-    text = forms.CharField(label=_lazy("Task"), widget=forms.Textarea(attrs={"rows": 2}))
-    priority = forms.ChoiceField(label=_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
-    waits_for = forms.IntegerField(label=_lazy("Waits for task (id)"), required=False)
+    paragraph = forms.CharField(label=gettext_lazy("Operative paragraph"), max_length=40, required=False)
+    text = forms.CharField(label=gettext_lazy("Task"), widget=forms.Textarea(attrs={"rows": 2}))
+    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
+    waits_for = forms.IntegerField(label=gettext_lazy("Waits for task (id)"), required=False)
 
 
 @login_required
@@ -154,10 +154,10 @@ def library(request):
 
 
 class IsfForm(forms.Form):
-    title = forms.CharField(label=_lazy("Title"), max_length=300)
-    country = forms.CharField(label=_lazy("Country (ISO3)"), max_length=3)
-    start_date = forms.DateField(label=_lazy("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_lazy("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+    country = forms.CharField(label=gettext_lazy("Country (ISO3)"), max_length=3)
+    start_date = forms.DateField(label=gettext_lazy("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=gettext_lazy("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 @login_required
@@ -185,19 +185,19 @@ def isf_list(request):
 
 class IndicatorForm(forms.Form):
     benchmark = forms.IntegerField(widget=forms.HiddenInput)
-    name = forms.CharField(label=_lazy("Indicator"), max_length=300)
-    kind = forms.ChoiceField(label=_lazy("Type"), choices=m.Indicator.Kind.choices)
-    unit = forms.CharField(label=_lazy("Unit"), max_length=40, required=False)
-    baseline = forms.FloatField(label=_lazy("Baseline"), required=False)
-    target = forms.FloatField(label=_lazy("Target"), required=False)
-    target_period = forms.DateField(label=_lazy("Target date"), required=False,
+    name = forms.CharField(label=gettext_lazy("Indicator"), max_length=300)
+    kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=m.Indicator.Kind.choices)
+    unit = forms.CharField(label=gettext_lazy("Unit"), max_length=40, required=False)
+    baseline = forms.FloatField(label=gettext_lazy("Baseline"), required=False)
+    target = forms.FloatField(label=gettext_lazy("Target"), required=False)
+    target_period = forms.DateField(label=gettext_lazy("Target date"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
-    area_rule = forms.ChoiceField(label=_lazy("Across areas"), choices=m.Indicator.AreaRule.choices)
-    period_rule = forms.ChoiceField(label=_lazy("Across periods"), choices=m.Indicator.PeriodRule.choices)
-    data_source = forms.CharField(label=_lazy("Data source"), max_length=300, required=False)
-    by_sex = forms.BooleanField(label=_lazy("by sex"), required=False)
-    by_age = forms.BooleanField(label=_lazy("by age"), required=False)
-    by_area = forms.BooleanField(label=_lazy("by area"), required=False)
+    area_rule = forms.ChoiceField(label=gettext_lazy("Across areas"), choices=m.Indicator.AreaRule.choices)
+    period_rule = forms.ChoiceField(label=gettext_lazy("Across periods"), choices=m.Indicator.PeriodRule.choices)
+    data_source = forms.CharField(label=gettext_lazy("Data source"), max_length=300, required=False)
+    by_sex = forms.BooleanField(label=gettext_lazy("by sex"), required=False)
+    by_age = forms.BooleanField(label=gettext_lazy("by age"), required=False)
+    by_area = forms.BooleanField(label=gettext_lazy("by area"), required=False)
 
 
 @login_required
@@ -278,19 +278,19 @@ def _builder_post(request, framework):
 
 
 class MeasurementForm(forms.Form):
-    period = forms.CharField(label=_lazy("Period (YYYY-MM)"), max_length=10)
-    area = forms.CharField(label=_lazy("Area P-code"), max_length=32, required=False)
-    sex = forms.ChoiceField(label=_lazy("Sex"), choices=[("", "—"), ("f", _lazy("female")), ("m", _lazy("male"))],
+    period = forms.CharField(label=gettext_lazy("Period (YYYY-MM)"), max_length=10)
+    area = forms.CharField(label=gettext_lazy("Area P-code"), max_length=32, required=False)
+    sex = forms.ChoiceField(label=gettext_lazy("Sex"), choices=[("", "—"), ("f", gettext_lazy("female")), ("m", gettext_lazy("male"))],
                             required=False)
-    age = forms.CharField(label=_lazy("Age group"), max_length=16, required=False)
-    value = forms.FloatField(label=_lazy("Value"), required=False)
-    numerator = forms.FloatField(label=_lazy("Numerator"), required=False)
-    denominator = forms.FloatField(label=_lazy("Denominator"), required=False)
-    unit = forms.CharField(label=_lazy("Unit"), max_length=40, required=False)
+    age = forms.CharField(label=gettext_lazy("Age group"), max_length=16, required=False)
+    value = forms.FloatField(label=gettext_lazy("Value"), required=False)
+    numerator = forms.FloatField(label=gettext_lazy("Numerator"), required=False)
+    denominator = forms.FloatField(label=gettext_lazy("Denominator"), required=False)
+    unit = forms.CharField(label=gettext_lazy("Unit"), max_length=40, required=False)
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_lazy("CSV, XLSX or HXL file"))
+    file = forms.FileField(label=gettext_lazy("CSV, XLSX or HXL file"))
 
 
 @login_required
@@ -346,13 +346,13 @@ def _upload(request, indicator, uploaded):
 
 
 class AssessmentForm(forms.Form):
-    period_start = forms.DateField(label=_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
-    narrative = forms.CharField(label=_lazy("Narrative"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    evidence = forms.CharField(label=_lazy("Evidence"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    recommendations = forms.CharField(label=_lazy("Recommendations"), widget=forms.Textarea(attrs={"rows": 2}),
+    period_start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    narrative = forms.CharField(label=gettext_lazy("Narrative"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    evidence = forms.CharField(label=gettext_lazy("Evidence"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    recommendations = forms.CharField(label=gettext_lazy("Recommendations"), widget=forms.Textarea(attrs={"rows": 2}),
                                       required=False)
-    lock = forms.BooleanField(label=_lazy("Lock the periods assessed"), required=False)
+    lock = forms.BooleanField(label=gettext_lazy("Lock the periods assessed"), required=False)
 
 
 @login_required

@@ -111,3 +111,21 @@ def test_library_search(client, world, plan):
                                                      "library_item": m.FrameworkItem.objects.get(kind="benchmark").pk})
     added = m.IsfBenchmark.objects.get(library_item__ref="004/3.2/B-S-1")
     assert added.text == "National police deployed in key areas" and added.horizon == "short"
+
+
+def test_pages_in_french(client, world, plan):
+    import html
+
+    from django.utils import translation
+
+    client.force_login(plan["planner"])
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/mandates/"})
+    try:
+        mandate = html.unescape(client.get("/mandates/").content.decode())
+        dashboard = html.unescape(client.get(f"/mandates/isf/{plan['isf'].pk}/dashboard/").content.decode())
+        builder = html.unescape(client.get(f"/mandates/isf/{plan['isf'].pk}/").content.decode())
+    finally:
+        translation.deactivate()
+    assert "Tâches prescrites" in mandate and "Contrôles du mandat" in mandate and "Mandated tasks" not in mandate
+    assert "Tableau de bord" in dashboard and "Objectifs" in dashboard
+    assert "Ajouter un indicateur" in builder and "Choisir des critères dans la bibliothèque" in builder
