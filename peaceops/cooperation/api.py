@@ -8,17 +8,17 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
-from peaceops.cooperation import services
 from peaceops.cooperation import serializers as s
+from peaceops.cooperation import services
 from peaceops.cooperation.models import (
     ActionItem,
     Attendance,
     Contract,
     ContractEvaluation,
     ContractorWarning,
-    MeetingDecision,
     FocalPoint,
     Meeting,
+    MeetingDecision,
     SharingAgreement,
 )
 from peaceops.core.api import SecuredViewSet

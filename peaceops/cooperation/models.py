@@ -147,7 +147,8 @@ class ActionItem(MeetingChild):
     """An action a meeting gave a mission (an owner by role) with a due date; overdue when not closed by then."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
-    decision = models.ForeignKey(MeetingDecision, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions")
+    decision = models.ForeignKey(MeetingDecision, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="actions")
     text = models.TextField(_("action"))
     owner_mission = models.ForeignKey("registry.Mission", on_delete=models.PROTECT, related_name="+",
                                       verbose_name=_("owning mission"))

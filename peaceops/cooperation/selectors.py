@@ -16,15 +16,14 @@ from peaceops.cooperation.models import (
     Contract,
     ContractEvaluation,
     ContractorWarning,
-    MeetingDecision,
     FocalPoint,
     Meeting,
     MeetingCadence,
+    MeetingDecision,
     SharingAgreement,
 )
 from peaceops.core.classification import HIGHEST
 from peaceops.registry.models import Mission, Region
-
 
 # --- the permission layer's source of sharing grants (registered in apps.py) --------------------------
 
@@ -103,7 +102,8 @@ def _region_mission_ids(region) -> list[int]:
     return list(region.missions.values_list("id", flat=True))
 
 
-def cadence_status(user, region, today: dt.date, *, period_start=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
+def cadence_status(user, region, today: dt.date, *,
+                   period_start=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
     """Each cadence of the region with the meetings held at its level (as the user may read them)."""
     ids = _region_mission_ids(region)
     meetings = list(meetings_for(user, mission_ids=ids).values_list("level", "series", "starts_on"))

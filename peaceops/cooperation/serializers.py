@@ -9,9 +9,9 @@ from peaceops.cooperation.models import (
     Contract,
     ContractEvaluation,
     ContractorWarning,
-    MeetingDecision,
     FocalPoint,
     Meeting,
+    MeetingDecision,
     SharingAgreement,
 )
 from peaceops.core.api import VisibleRelationsMixin

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from peaceops.accounts.access import access_for, can
 from peaceops.accounts.roles import Action
-from peaceops.cooperation.models import ActionItem, ContractorWarning, ContractEvaluation, SharingAgreement
+from peaceops.cooperation.models import ActionItem, ContractEvaluation, ContractorWarning, SharingAgreement
 from peaceops.core.classification import Classification
 
 

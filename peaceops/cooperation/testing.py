@@ -24,8 +24,10 @@ def hidden_records(world) -> dict:
         "meetings": meeting,
         "meeting-attendance": m.Attendance.objects.create(meeting=meeting, mission=world.unamid, role="Force Commander",
                                                           classification=secret),
-        "meeting-decisions": m.MeetingDecision.objects.create(meeting=meeting, text="Hidden decision", classification=secret),
-        "meeting-actions": m.ActionItem.objects.create(meeting=meeting, text="Hidden action", owner_mission=world.unamid,
+        "meeting-decisions": m.MeetingDecision.objects.create(meeting=meeting, text="Hidden decision",
+                                                              classification=secret),
+        "meeting-actions": m.ActionItem.objects.create(meeting=meeting, text="Hidden action",
+                                                       owner_mission=world.unamid,
                                                        due_on=dt.date(2009, 7, 1), classification=secret),
         "sharing-agreements": m.SharingAgreement.objects.create(
             sharer=world.unamid, receiver=world.minurcat, subject="analyses", starts_on=dt.date(2009, 1, 1),

@@ -23,7 +23,6 @@ from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
 
-
 # The benchmark titles of indicators.py (pure, English), for makemessages; the template translates them.
 BENCHMARK_TITLES = (
     gettext_noop("Joint activities"), gettext_noop("Shared issues"), gettext_noop("Coherent approaches"),

@@ -131,7 +131,8 @@ def _security_sections(missions) -> None:
 
 def _contractors(missions) -> None:
     firm = _upsert(Organisation, {"name": "Fictitious Regional Logistics Contractor"},
-                   {"acronym": "FRLC", "kind": Organisation.Kind.OTHER}, "cooperation contractor")
+                   {"acronym": "FRLC", "kind": Organisation.Kind.OTHER,
+                    "source": "seed 000 §III.C.4 (fictitious contractor)"}, "cooperation contractor")
     darfur = _upsert(Contract, {"contractor": firm, "mission": missions["UNAMID"], "service": "Camp construction"},
                      {"starts_on": dt.date(2008, 3, 1), "ends_on": dt.date(2009, 2, 28),
                       "source": "seed 000 §III.C.4 (illustrative)"}, "cooperation contract UNAMID")

@@ -40,8 +40,8 @@ def test_cooperation_demo_loads_once_and_tells_the_seed_story(admin_user):
 
 def test_the_agreement_opens_unamid_incidents_to_a_minurcat_reader_while_in_force():
     load_demo()
-    from peaceops.testing import make_user
     from peaceops.registry.models import Mission
+    from peaceops.testing import make_user
 
     reader = make_user("demo_reader", "analyst", mission=Mission.objects.get(acronym="MINURCAT"), clearance=1)
     shared = visible(Incident.objects.filter(owning_mission__acronym="UNAMID"), reader)
