@@ -123,10 +123,18 @@ def feasible_assets(user, need: scheduling.Need, *, exclude_mission: int | None 
         queryset = queryset.exclude(owning_mission_id=exclude_mission)
     booked = Loan.objects.filter(asset=OuterRef("pk"), start_date__lte=end, end_date__gte=start)
     blocked = Unavailability.objects.filter(asset=OuterRef("pk"), start_date__lte=end, end_date__gte=start)
-    queryset = queryset.filter(~Exists(booked), ~Exists(blocked))
-    candidates = {asset.id: asset for asset in queryset}
-    ranked = scheduling.feasible([candidate_of(a) for a in candidates.values()], need)
-    return [candidates[c.asset_id] for c in ranked[:limit]]
+    queryset = queryset.filter(~Exists(booked), ~Exists(blocked)).select_related(None)
+    # Rank on plain rows (no model instances, no joins), then load only the assets returned.
+    candidates = [scheduling.Candidate(
+        asset_id=row["id"], kind=row["kind"], location_country=row["location_country_id"],
+        no_cross_border=row["no_cross_border"], seats=row["seats"],
+        tonnes=float(row["tonnes"]) if row["tonnes"] is not None else None, persons=row["persons"],
+        available_from=row["available_from"], available_until=row["available_until"])
+        for row in queryset.values("id", "kind", "location_country_id", "no_cross_border", "seats", "tonnes",
+                                   "persons", "available_from", "available_until")]
+    chosen = [c.asset_id for c in scheduling.feasible(candidates, need)[:limit]]
+    found = Asset.objects.select_related("owning_mission", "contributing_country", "location_country").in_bulk(chosen)
+    return [found[asset_id] for asset_id in chosen]
 
 
 def open_requests_for(user):

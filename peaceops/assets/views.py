@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -147,7 +147,7 @@ def request_new(request):
         except PermissionDenied as error:
             form.add_error("mission", str(error))
         else:
-            messages.success(request, _g("Request recorded."))
+            messages.success(request, gettext("Request recorded."))
             return redirect("assets:request", pk=created.pk)
     return render(request, "assets/request_new.html", {"form": form})
 
@@ -158,10 +158,10 @@ def _shares(data) -> dict:
     shares = {data["mission"]: requester} if requester else {}
     if owner:
         if data["asset"] is None:
-            raise ValidationError({"share_owner": [_g("Choose the asset before naming the owning mission's share.")]})
+            raise ValidationError({"share_owner": [gettext("Choose the asset before naming the owning mission's share.")]})
         shares[data["asset"].owning_mission] = owner
     if data["asset"] is not None and data["asset"].owning_mission == data["mission"] and owner:
-        raise ValidationError({"share_owner": [_g("The asset belongs to the requesting mission.")]})
+        raise ValidationError({"share_owner": [gettext("The asset belongs to the requesting mission.")]})
     return shares or {data["mission"]: Decimal(0)}
 
 
@@ -205,7 +205,7 @@ def request_detail(request, pk):
                 error_for = consent.pk
                 bound.add_error(None, str(error))
             else:
-                messages.success(request, _g("Decision recorded."))
+                messages.success(request, gettext("Decision recorded."))
                 return redirect("assets:request", pk=asset_request.pk)
         else:
             error_for = bound.data.get("consent")

@@ -82,3 +82,11 @@ def test_hidden_records_are_404_and_consent_forms_only_for_deciders(pool):
     reply = _client(pool["users"]["minurcat_planner"]).post(page, {"consent": owner.pk, "decision": "give"})
     assert reply.status_code == 200
     assert Consent.objects.get(pk=owner.pk).decision == "pending"
+
+
+def test_pages_in_french(pool):
+    client = _client(pool["users"]["minurcat_planner"])
+    page = client.get(reverse("assets:pool"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Pool de moyens" in page and "Hélicoptère" in page
+    form = client.get(reverse("assets:request-new"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Mission demanderesse" in form
