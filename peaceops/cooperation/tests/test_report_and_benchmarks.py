@@ -56,3 +56,26 @@ def test_sg_report_section_reads_through_the_drafters_clearance(world):
     assert "2 joint meeting" in cleared[0].body and cleared[0].classification == C.CONFIDENTIAL
     assert report_sections.sections(DraftRequest(kind=THREAT_ASSESSMENT, mission_ids=ids, start=D(2009, 1, 1),
                                                  end=D(2009, 12, 31), user=world.users["unamid"])) == []
+
+
+@pytest.mark.django_db
+def test_assets_shared_counts_loans_between_the_regions_missions_from_the_asset_pool(world):
+    from decimal import Decimal
+
+    from peaceops.assets.models import Asset, AssetRequest, Loan
+    from peaceops.cooperation import selectors
+
+    helicopter = Asset.objects.create(owning_mission=world.minurcat, name="Mi-8", kind="rotary_wing", seats=20,
+                                      cost_basis="flight_hour", rate=Decimal("4200"), offered=True)
+    request = AssetRequest.objects.create(owning_mission=world.unamid, asset=helicopter, kind="rotary_wing",
+                                          start_date=D(2009, 7, 1), end_date=D(2009, 7, 3), purpose="Medevac",
+                                          status="approved")
+    Loan.objects.create(request=request, asset=helicopter, owning_mission=world.minurcat, borrower=world.unamid,
+                        start_date=D(2009, 7, 1), end_date=D(2009, 7, 3), days=3, cost_basis="flight_hour",
+                        total_cost=Decimal("12600"))
+    rows = {row.key: row for row in selectors.benchmarks(world.users["admin"], world.region, D(2009, 1, 1),
+                                                         D(2009, 12, 31))}
+    assert rows["assets_shared"].value == "1"
+    rows = {row.key: row for row in selectors.benchmarks(world.users["admin"], world.region, D(2010, 1, 1),
+                                                         D(2010, 12, 31))}
+    assert rows["assets_shared"].value == "0"
