@@ -1,0 +1,63 @@
+"""The mandates API: writes need edit_plans, children take their parent's mission, the service rules apply,
+the roll-up endpoint and the library."""
+
+import datetime as dt
+
+import pytest
+
+from peaceops.core.classification import Classification as C
+from peaceops.mandates import models as m
+from peaceops.mandates.testing import make_isf
+from peaceops.testing import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(world):
+    records = make_isf(world.minurcat, world.chad)
+    records["planner"] = make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    return records
+
+
+def test_readers_are_refused_writes(world, plan, api_as):
+    reader = api_as(world.users["minurcat"])
+    answer = reader.patch(f"/api/v1/mandate-tasks/{plan['task'].id}/", {"priority": "low"}, format="json")
+    assert answer.status_code == 403
+    answer = reader.post("/api/v1/measurements/", {"indicator": plan["indicator"].id, "period": "2010-01-01",
+                                                   "value": 3}, format="json")
+    assert answer.status_code == 403
+    assert not m.Measurement.objects.exists()
+    # the UNAMID officer cannot even see the MINURCAT ISF
+    assert api_as(world.users["unamid"]).get(f"/api/v1/isfs/{plan['isf'].id}/").status_code == 404
+
+
+def test_planner_writes_through_the_rules(world, plan, api_as):
+    client = api_as(plan["planner"])
+    answer = client.post("/api/v1/isf-objectives/", {"isf": plan["isf"].id, "title": "Returns"}, format="json")
+    assert answer.status_code == 201, answer.content
+    assert m.IsfObjective.objects.get(title="Returns").mission_id == world.minurcat.id
+    answer = client.post("/api/v1/measurements/", {"indicator": plan["indicator"].id, "period": "2010-02-01",
+                                                   "value": 40, "unit": "litres"}, format="json")
+    assert answer.status_code == 400 and answer.json()["field"] == "unit"
+    answer = client.post("/api/v1/measurements/", {"indicator": plan["indicator"].id, "period": "2010-02-01",
+                                                   "value": 40}, format="json")
+    assert answer.status_code == 201, answer.content
+    other = client.post("/api/v1/mandate-tasks/", {"mission": world.minurcat.id, "text": "Withdraw",
+                                                   "waits_for": [plan["task"].id]}, format="json")
+    assert other.status_code == 201, other.content
+    cycle = client.patch(f"/api/v1/mandate-tasks/{plan['task'].id}/", {"waits_for": [other.json()["id"]]},
+                         format="json")
+    assert cycle.status_code == 400 and "cycle" in cycle.content.decode()
+    rolled = client.get(f"/api/v1/isfs/{plan['isf'].id}/rollup/", {"start": "2010-01-01", "end": "2010-12-31"})
+    body = rolled.json()
+    assert body["indicators"][0]["progress"] == 0.4 and body["indicators"][0]["rag"] == "amber"
+    assert body["rule"].startswith("green")
+
+
+def test_library_is_read_only_reference(world, plan, api_as):
+    objective = m.FrameworkObjective.objects.create(ref="004/3", number=3, title="Security")
+    m.FrameworkItem.objects.create(objective=objective, ref="004/3/P-1", kind="precondition", text="Consent")
+    client = api_as(plan["planner"])
+    assert client.get("/api/v1/framework-library/", {"search": "consent"}).json()["results"][0]["ref"] == "004/3/P-1"
+    assert client.post("/api/v1/framework-library/", {"ref": "x"}, format="json").status_code == 405
