@@ -68,6 +68,12 @@ def link_actors(group: ArmedGroup) -> int:
 
 
 @transaction.atomic
+def link_all_groups() -> int:
+    """Relink every group to the actors known under its names (after imports bring new actor names)."""
+    return sum(link_actors(group) for group in ArmedGroup.objects.all())
+
+
+@transaction.atomic
 def armed_group_save(*, user, group: ArmedGroup) -> ArmedGroup:
     group.aliases = [" ".join(str(alias).split()) for alias in group.aliases or () if str(alias).strip()]
     _save(group, user)

@@ -1,6 +1,6 @@
 """Refresh the stored country-month forecasts from the incidents (UCDP state-based deaths).
 
-The history is the UCDP GED events in the database (dataset "ucdp", type of violence 1,
+The history is the UCDP GED events in the database (dataset "ucdp-ged" as the importer names it, type of violence 1,
 "State-based conflict": peaceops.incidents.taxonomy.UCDP_TYPE_NAMES), best estimate of deaths,
 summed per country and calendar month of the event's start, every month from the first event to
 the last history month (zero where nothing happened: the forecaster refuses gaps rather than
@@ -21,6 +21,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from peaceops.analysis import forecasting
 from peaceops.analysis.models import month_id_of
 from peaceops.analysis.services import forecasts_store
+from peaceops.incidents.importers.ucdp import DATASET as UCDP_DATASET
 from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import UCDP_TYPE_NAMES
 
@@ -33,7 +34,7 @@ class ForecastRefreshError(Exception):
 
 def state_based_history(last_month: int, country_ids=None) -> pd.DataFrame:
     """``month_id, country_id, outcome``: every month from the first event to ``last_month`` per country."""
-    events = Incident.objects.filter(dataset="ucdp", source_category=STATE_BASED, country__isnull=False)
+    events = Incident.objects.filter(dataset=UCDP_DATASET, source_category=STATE_BASED, country__isnull=False)
     if country_ids is not None:
         events = events.filter(country_id__in=list(country_ids))
     rows = (events.annotate(year=ExtractYear("start_date"), month=ExtractMonth("start_date"))
@@ -60,7 +61,7 @@ def refresh_forecasts(*, last_month: int | None = None, draws: int = 1000, seed:
     """Forecast M+3..M+14 from the history up to ``last_month`` (default: the month before the latest event)."""
     today = today or dt.date.today()
     if last_month is None:
-        latest = Incident.objects.filter(dataset="ucdp", source_category=STATE_BASED).order_by("-start_date").first()
+        latest = Incident.objects.filter(dataset=UCDP_DATASET, source_category=STATE_BASED).order_by("-start_date").first()
         if latest is None:
             raise ForecastRefreshError("no UCDP state-based event in the database: import UCDP GED first")
         last_month = month_id_of(latest.start_date)

@@ -45,6 +45,10 @@ class AsOfForm(forms.Form):
 
 
 def _scope_mission(request) -> str | None:
+    """The mission in scope, whose area the pages keep to, unless a country is asked for explicitly
+    (then the whole country, e.g. a CAR replay of 2013, after MINURCAT's time)."""
+    if request.GET.get("country"):
+        return None
     current = scope.current(request)
     return current["label"] if current["kind"] == scope.MISSION else None
 
@@ -176,7 +180,7 @@ def trends_page(request):
         rows = [{"name": n, "count": sum(r.counts), "deaths": sum(r.deaths),
                  "last": r.counts[-1]} for n, r in zip(names, top)]
     return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": charts, "rows": rows,
-                                                    "unit": unit, "by": by or "", "error": error,
+                                                    "unit": unit, "by": by or "", "error": error, "groupings": True,
                                                     "units": ("country", "admin1", "admin2", "grid", "mission")})
 
 

@@ -177,7 +177,7 @@ def test_setting_a_level_closes_the_previous_one_and_checks_rights(analysis_worl
 def _ucdp_history(world):
     for month in range(24):
         day = dt.date(2007 + month // 12, month % 12 + 1, 15)
-        Incident.objects.create(dataset="ucdp", external_id=f"t{month}", source_category="State-based conflict",
+        Incident.objects.create(dataset="ucdp-ged", external_id=f"t{month}", source_category="State-based conflict",
                                 start_date=day, end_date=day, country=world.chad, category="armed_clash",
                                 deaths_best=month % 5, deaths_low=0, deaths_high=10)
 

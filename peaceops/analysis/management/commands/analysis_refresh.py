@@ -1,13 +1,15 @@
-"""``peaceops manage analysis_refresh``: refresh the stored country-month forecasts from the incidents.
+"""``peaceops manage analysis_refresh``: relink armed groups to actors, refresh the stored forecasts.
 
-Reads the UCDP state-based events in the database (peaceops.analysis.services_forecast), forecasts
+Imports bring new actor names; every armed group is linked again to the actors known under its
+names and aliases (services.link_all_groups). Then the forecasts:
+reads the UCDP state-based events in the database (peaceops.analysis.services_forecast), forecasts
 months M+3..M+14 from history up to month M and stores mean, median, p10 and p90 per country-month,
 which the dashboards and the threat assessment show.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.analysis import forecasting
+from peaceops.analysis import forecasting, services
 from peaceops.analysis.services_forecast import ForecastRefreshError, refresh_forecasts
 
 
@@ -21,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, last_month, draws, seed, **options):
+        self.stdout.write(f"{services.link_all_groups()} actor links of armed groups")
         try:
             stored = refresh_forecasts(last_month=last_month, draws=draws, seed=seed)
         except (ForecastRefreshError, forecasting.HistoryError, ValueError) as error:
