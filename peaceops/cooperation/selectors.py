@@ -47,10 +47,10 @@ def sharing_grants(mission_levels: dict[int, int]) -> list[tuple]:
     grants = [(subject, sharer, receiver, up_to, tuple(categories or ())) for subject, sharer, receiver, up_to,
               categories in rows]
     links = Mission.regions.through.objects
-    neighbours = links.filter(region_id__in=links.filter(mission_id__in=receivers).values("region_id")) \
-        .values_list("mission_id", "region_id")
-    own_regions = set(links.filter(mission_id__in=receivers).values_list("mission_id", "region_id"))
-    for neighbour, region in neighbours:
+    in_regions = list(links.filter(region_id__in=links.filter(mission_id__in=receivers).values("region_id"))
+                      .values_list("mission_id", "region_id"))  # one query: the receivers' rows are among them
+    own_regions = {(mission, region) for mission, region in in_regions if mission in mission_levels}
+    for neighbour, region in in_regions:
         for receiver, receiver_region in own_regions:
             if region == receiver_region and neighbour != receiver:
                 grants.append((NEIGHBOURS, neighbour, receiver, HIGHEST, ()))
