@@ -37,7 +37,8 @@ class ModelParameters:
     level_months: int = 2  # the latest level: mean log1p of this many last months
     pooled_share: float = 0.5  # share of draws from the panel's analogues (see pooled_changes)
     pooled_level_months: int = 3
-    pooled_bin_width: float = 0.5
+    pooled_trend_months: int = 0  # 0: off; else analogues share the trend over this many months
+    pooled_trend_step: float = 0.7  # a change of the level beyond this (log1p) is a trend
     pooled_min_pairs: int = 1000
 
 
@@ -86,41 +87,63 @@ def _levels(counts: np.ndarray, months: int) -> np.ndarray:
     return out / months
 
 
-def pooled_changes(history: History, params: ModelParameters) -> tuple[np.ndarray, list[np.ndarray]]:
+@dataclass(frozen=True)
+class Analogues:
+    """Every (country, origin month) pair of the history: the origin's level, its trend class
+    (-1 falling, 0 flat, 1 rising) and the change to a month ahead, all on the log1p scale."""
+
+    levels: np.ndarray
+    trends: np.ndarray
+    changes: np.ndarray
+
+
+def _trend_class(levels_now: np.ndarray, levels_before: np.ndarray, threshold: float) -> np.ndarray:
+    change = levels_now - levels_before
+    return np.where(change > threshold, 1, np.where(change < -threshold, -1, 0))
+
+
+def pooled_changes(history: History, params: ModelParameters) -> Analogues:
     """From every country and origin month in the history: the change on the log1p scale from the
-    origin's level to a month 3..14 ahead (fewer horizons when the history is short), grouped by
-    the origin's level in bins of ``pooled_bin_width``. Returns (bin centres, changes per bin).
-    Only the history is used; countries' series start where they start."""
+    origin's level (mean log1p of its last ``pooled_level_months``) to a month 3..14 ahead (fewer
+    horizons when the history is short). Only the history is used; series start where they start."""
     counts = history.counts.astype(float)
     valid = np.arange(counts.shape[1])[None, :] >= history.starts[:, None]
     levels = _levels(history.counts, params.pooled_level_months)
     levels[~valid] = np.nan
+    lag = params.pooled_trend_months
+    before = np.full(levels.shape, np.nan)
+    if lag:
+        before[:, lag:] = levels[:, :-lag]
     width = counts.shape[1]
     horizons = [h for h in HORIZONS if h < width - params.pooled_level_months] or \
         list(range(1, max(2, width - params.pooled_level_months)))
-    origin_levels, changes = [], []
+    found_levels, found_trends, found_changes = [], [], []
     for h in horizons:
-        origin = levels[:, :width - h]
+        origin, earlier = levels[:, :width - h], before[:, :width - h]
         target = np.log1p(counts[:, h:])
         ok = ~np.isnan(origin)
-        origin_levels.append(origin[ok])
-        changes.append(target[ok] - origin[ok])
-    origin_levels, changes = np.concatenate(origin_levels), np.concatenate(changes)
-    edges = np.arange(0, np.nanmax(origin_levels) + params.pooled_bin_width, params.pooled_bin_width)
-    which = np.digitize(origin_levels, edges) - 1
-    return edges + params.pooled_bin_width / 2, [changes[which == b] for b in range(len(edges))]
+        trend = np.where(np.isnan(earlier), 9, _trend_class(origin, np.nan_to_num(earlier), params.pooled_trend_step))
+        found_levels.append(origin[ok])
+        found_trends.append(trend[ok])
+        found_changes.append(target[ok] - origin[ok])
+    levels, trends, changes = (np.concatenate(x) for x in (found_levels, found_trends, found_changes))
+    order = np.argsort(levels, kind="stable")
+    return Analogues(levels[order], trends[order], changes[order])
 
 
-def _pooled_for_level(level: float, centres: np.ndarray, changes: list[np.ndarray], minimum: int) -> np.ndarray:
-    """The changes from the bins nearest ``level``, widening until ``minimum`` pairs are found."""
-    order = np.argsort(np.abs(centres - level))
-    picked, total = [], 0
-    for b in order:
-        picked.append(changes[b])
-        total += len(changes[b])
-        if total >= minimum:
-            break
-    return np.concatenate(picked)
+def _pooled_for(level: float, trend: int, analogues: Analogues, minimum: int) -> np.ndarray:
+    """The changes of the ``minimum`` analogues nearest in level, among those with the same trend
+    class when there are enough of them (else among all). ``analogues`` is sorted by level, so the
+    nearest ones lie within ``minimum`` places either side of ``level``."""
+    same = analogues.trends == trend
+    levels, changes = (analogues.levels[same], analogues.changes[same]) if same.sum() >= minimum else \
+        (analogues.levels, analogues.changes)
+    at = int(np.searchsorted(levels, level))
+    lo, hi = max(0, at - minimum), min(len(levels), at + minimum)
+    distance = np.abs(levels[lo:hi] - level)
+    count = min(minimum, len(distance))
+    nearest = np.argpartition(distance, count - 1)[:count]
+    return changes[lo:hi][nearest]
 
 
 def forecast_draws(history: History, draws: int, seed: int,
@@ -131,10 +154,16 @@ def forecast_draws(history: History, draws: int, seed: int,
     for i in range(len(history.country_ids)):
         out[i] = country_draws(history.series(i), draws, rng, params)
     if params.pooled_share > 0 and history.counts.shape[1] > params.pooled_level_months + 1:
-        centres, changes = pooled_changes(history, params)
-        level = _levels(history.counts, params.pooled_level_months)[:, -1]
+        analogues = pooled_changes(history, params)
+        levels = _levels(history.counts, params.pooled_level_months)
+        level = levels[:, -1]
+        lag = params.pooled_trend_months
+        if lag and levels.shape[1] > lag:
+            trend = _trend_class(level, np.nan_to_num(levels[:, -1 - lag]), params.pooled_trend_step)
+        else:
+            trend = np.full(len(level), 9)
         for i in range(len(history.country_ids)):
-            pool = _pooled_for_level(level[i], centres, changes, params.pooled_min_pairs)
+            pool = _pooled_for(level[i], trend[i], analogues, params.pooled_min_pairs)
             use = rng.random(size=(len(HORIZONS), draws)) < params.pooled_share
             sampled = np.expm1(level[i] + rng.choice(pool, size=int(use.sum())))
             out[i][use] = np.maximum(np.rint(sampled), 0).astype(np.int64)

@@ -42,10 +42,11 @@ def test_pooled_analogues_give_a_peaceful_country_mostly_zero_and_a_violent_one_
 
 def test_pooled_changes_use_only_the_history():
     checked = validate_history(history(), last_month=460)
-    centres, changes = pooled_changes(checked, DEFAULT)
-    assert len(centres) == len(changes) and sum(len(c) for c in changes) > 0
-    # Horizons 3..14 need origin + h <= the last month: 11 months of data leave only h < 8 here.
+    analogues = pooled_changes(checked, DEFAULT)
+    # 11 months of data, levels over 3 months: origins 3..11, horizons 3..7 (origin + h within the data).
     assert checked.counts.shape[1] == 11
+    expected_pairs = 3 * sum(11 - 2 - h for h in range(3, 8))
+    assert len(analogues.changes) == len(analogues.levels) == expected_pairs
 
 
 def test_forecast_is_deterministic_for_a_seed_and_uses_data_only_up_to_last_month():
@@ -128,3 +129,23 @@ def test_summarise_gives_quantiles_per_country_month():
     summary = summarise(forecast_country_months(history(), last_month=466, draws=200, seed=2))
     assert list(summary.columns) == ["month_id", "country_id", "mean", "median", "p10", "p90"]
     assert len(summary) == 36 and (summary.p10 <= summary["median"]).all() and (summary["median"] <= summary.p90).all()
+
+
+def _write_actuals(folder, year, value):
+    first = (year - 1980) * 12 + 1
+    frame = history(months=range(first, first + 12), countries=range(1, 9), value=value)
+    frame.set_index(["month_id", "country_id"]).to_parquet(folder / f"cm_actuals_{year}.parquet")
+
+
+def test_prequential_selection_never_looks_at_the_year_it_scores(tmp_path):
+    from peaceops.analysis.forecasting.evaluation import prequential
+
+    grid = (ModelParameters(pooled_share=0.0, half_life=3.0), ModelParameters(pooled_share=0.0, half_life=24.0))
+    for year in (2016, 2017, 2018):
+        _write_actuals(tmp_path, year, lambda m, c: (c * 7 + m * 3) % 11 * c)
+    first = prequential(str(tmp_path), [2017, 2018], draws=50, grid=grid)
+    _write_actuals(tmp_path, 2018, lambda m, c: 10_000 * c)  # a very different year scored last
+    second = prequential(str(tmp_path), [2017, 2018], draws=50, grid=grid)
+    assert first[2017][0] == DEFAULT  # nothing earlier to choose on
+    assert first[2018][0] == second[2018][0] and first[2018][0] in grid
+    assert second[2018][1].loc["model", "crps"] > first[2018][1].loc["model", "crps"]
