@@ -202,8 +202,8 @@ def child(indicators: int, quick: bool) -> dict:
     rollup_s, ours = _median(orm_rollup, repeat)
     sql_s, theirs = _median(sql(FROM_TOTALS), repeat)
     rows_s, from_rows = _median(sql(FROM_ROWS), 1 if not quick else 3)
-    same = len(ours) == len(theirs) and all(abs(a - b) < 1e-9 for a, b in zip(ours, theirs)) and \
-        all(abs(a - b) < 1e-9 for a, b in zip(theirs, from_rows))
+    same = len(ours) == len(theirs) and all(abs(a - b) < 1e-9 for a, b in zip(ours, theirs, strict=False)) and \
+        all(abs(a - b) < 1e-9 for a, b in zip(theirs, from_rows, strict=False))
     return {"database": connection.vendor, "indicators": indicators, "measurements": rows,
             "generate_s": generate_s, "refresh_all_s": refresh_all_s, "rollup_s": rollup_s, "sql_s": sql_s,
             "sql_from_rows_s": rows_s, "ratio": round(rollup_s / sql_s, 2) if sql_s else None,

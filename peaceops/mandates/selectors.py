@@ -10,9 +10,8 @@ from django.db import connection
 from django.db.models import Func, IntegerField, Q
 
 from peaceops.accounts.access import visible
-from peaceops.mandates import models as m
 from peaceops.mandates import mandate_checks, rollup
-
+from peaceops.mandates import models as m
 
 
 def tasks_for(user, mission_ids=None):

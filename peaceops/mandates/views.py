@@ -28,6 +28,9 @@ from peaceops.mandates import models as m
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
 from peaceops.web import scope
 
+DATE = forms.DateInput(attrs={"type": "date"})
+PRIORITIES = [("", "—"), *m.Priority.choices]
+
 
 def _mission_ids(request):
     return scope.mission_ids_in_scope(request)
@@ -73,13 +76,13 @@ def _fail(request, error) -> None:
 
 class PriorityForm(forms.Form):
     task = forms.IntegerField(widget=forms.HiddenInput)
-    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
+    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=PRIORITIES, required=False)
 
 
 class TaskForm(forms.Form):
     paragraph = forms.CharField(label=gettext_lazy("Operative paragraph"), max_length=40, required=False)
     text = forms.CharField(label=gettext_lazy("Task"), widget=forms.Textarea(attrs={"rows": 2}))
-    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=[("", "—"), *m.Priority.choices], required=False)
+    priority = forms.ChoiceField(label=gettext_lazy("Priority"), choices=PRIORITIES, required=False)
     waits_for = forms.IntegerField(label=gettext_lazy("Waits for task (id)"), required=False)
 
 
@@ -156,8 +159,8 @@ def library(request):
 class IsfForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     country = forms.CharField(label=gettext_lazy("Country (ISO3)"), max_length=3)
-    start_date = forms.DateField(label=gettext_lazy("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=gettext_lazy("End"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=gettext_lazy("Start"), required=False, widget=DATE)
+    end_date = forms.DateField(label=gettext_lazy("End"), required=False, widget=DATE)
 
 
 @login_required
@@ -191,7 +194,7 @@ class IndicatorForm(forms.Form):
     baseline = forms.FloatField(label=gettext_lazy("Baseline"), required=False)
     target = forms.FloatField(label=gettext_lazy("Target"), required=False)
     target_period = forms.DateField(label=gettext_lazy("Target date"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+                                    widget=DATE)
     area_rule = forms.ChoiceField(label=gettext_lazy("Across areas"), choices=m.Indicator.AreaRule.choices)
     period_rule = forms.ChoiceField(label=gettext_lazy("Across periods"), choices=m.Indicator.PeriodRule.choices)
     data_source = forms.CharField(label=gettext_lazy("Data source"), max_length=300, required=False)
@@ -280,8 +283,8 @@ def _builder_post(request, framework):
 class MeasurementForm(forms.Form):
     period = forms.CharField(label=gettext_lazy("Period (YYYY-MM)"), max_length=10)
     area = forms.CharField(label=gettext_lazy("Area P-code"), max_length=32, required=False)
-    sex = forms.ChoiceField(label=gettext_lazy("Sex"), choices=[("", "—"), ("f", gettext_lazy("female")), ("m", gettext_lazy("male"))],
-                            required=False)
+    sex = forms.ChoiceField(label=gettext_lazy("Sex"), required=False,
+                            choices=[("", "—"), ("f", gettext_lazy("female")), ("m", gettext_lazy("male"))])
     age = forms.CharField(label=gettext_lazy("Age group"), max_length=16, required=False)
     value = forms.FloatField(label=gettext_lazy("Value"), required=False)
     numerator = forms.FloatField(label=gettext_lazy("Numerator"), required=False)
@@ -346,9 +349,10 @@ def _upload(request, indicator, uploaded):
 
 
 class AssessmentForm(forms.Form):
-    period_start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
-    narrative = forms.CharField(label=gettext_lazy("Narrative"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    period_start = forms.DateField(label=gettext_lazy("From"), widget=DATE)
+    period_end = forms.DateField(label=gettext_lazy("To"), widget=DATE)
+    narrative = forms.CharField(label=gettext_lazy("Narrative"), widget=forms.Textarea(attrs={"rows": 3}),
+                                required=False)
     evidence = forms.CharField(label=gettext_lazy("Evidence"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     recommendations = forms.CharField(label=gettext_lazy("Recommendations"), widget=forms.Textarea(attrs={"rows": 2}),
                                       required=False)

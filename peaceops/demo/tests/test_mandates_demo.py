@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from peaceops.demo.loader import counts, load_demo
+from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.mandates import models as m
 from peaceops.mandates import selectors
-from peaceops.incidents.management.commands.sitrep import SystemReader
 
 pytestmark = pytest.mark.django_db
 

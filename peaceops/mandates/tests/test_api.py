@@ -1,7 +1,6 @@
 """The mandates API: writes need edit_plans, children take their parent's mission, the service rules apply,
 the roll-up endpoint and the library."""
 
-import datetime as dt
 
 import pytest
 

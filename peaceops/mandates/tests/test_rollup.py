@@ -11,7 +11,7 @@ def _indicators(rows):
 
 
 def _totals(rows):
-    columns = list(zip(*rows))
+    columns = list(zip(*rows, strict=True))
     return r.Totals(*(np.array(c, dtype=np.int64 if n < 2 else float) for n, c in enumerate(columns)))
 
 

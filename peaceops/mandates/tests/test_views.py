@@ -1,10 +1,8 @@
 """The mandates pages: what they show, what they change, and whom they refuse."""
 
-import datetime as dt
 
 import pytest
 
-from peaceops.accounts.services import grant_role
 from peaceops.core.classification import Classification as C
 from peaceops.mandates import models as m
 from peaceops.mandates import services

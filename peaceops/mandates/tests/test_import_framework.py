@@ -1,0 +1,32 @@
+"""services.import_framework stores the parsed seed 004 library: every item by its ref, idempotent."""
+
+from pathlib import Path
+
+import pytest
+
+import peaceops
+from peaceops.mandates import models as m
+from peaceops.mandates import services
+from peaceops.mandates.framework_text import find_seed, parse_framework
+
+SEEDS = Path(peaceops.__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_seed_library_is_stored_once_by_ref():
+    seed = find_seed(SEEDS) if SEEDS.is_dir() else None
+    if seed is None:
+        pytest.skip("seed 004 not found next to the project")
+    library = parse_framework(seed)
+    counts = services.import_framework(library)
+    assert counts == {"objectives": 4, "outputs": 20, "items": len(library.items())}
+    assert m.FrameworkItem.objects.count() == len(library.items())
+    stored = m.FrameworkItem.objects.get(ref=library.items()[0].ref)
+    assert stored.source.startswith("seed 004 §") and "line" in stored.source
+    benchmarks = [i for i in library.items() if i.kind == "benchmark"]
+    assert m.FrameworkItem.objects.filter(kind="benchmark").count() == len(benchmarks)
+    assert m.FrameworkItem.objects.filter(kind="benchmark", horizon="").count() == 0
+    before = list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source"))
+    assert services.import_framework(library) == counts
+    assert list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source")) == before
