@@ -26,7 +26,7 @@ from peaceops.core.api import SecuredViewSet
 from peaceops.registry.models import Country, Mission, Region
 
 
-class AssetSerializer(serializers.ModelSerializer):
+class PoolAssetSerializer(serializers.ModelSerializer):
     owning_mission = serializers.SlugRelatedField(slug_field="acronym", queryset=Mission.objects.all())
     contributing_country = serializers.SlugRelatedField(slug_field="iso3", queryset=Country.objects.all(),
                                                         required=False, allow_null=True)
@@ -40,7 +40,7 @@ class AssetSerializer(serializers.ModelSerializer):
                   "offered", "no_cross_border", "caveats", "classification", "source"]
 
 
-class ConsentSerializer(serializers.ModelSerializer):
+class LoanConsentSerializer(serializers.ModelSerializer):
     mission = serializers.SlugRelatedField(slug_field="acronym", read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
     recorded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
@@ -51,7 +51,7 @@ class ConsentSerializer(serializers.ModelSerializer):
                   "note"]
 
 
-class CostShareSerializer(serializers.Serializer):
+class LoanCostShareSerializer(serializers.Serializer):
     mission = serializers.SlugRelatedField(slug_field="acronym", queryset=Mission.objects.all())
     percent = serializers.DecimalField(max_digits=6, decimal_places=2)
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
@@ -63,9 +63,9 @@ class AssetRequestSerializer(serializers.ModelSerializer):
     destination_country = serializers.SlugRelatedField(slug_field="iso3", queryset=Country.objects.all(),
                                                        required=False, allow_null=True)
     kind = serializers.ChoiceField(choices=Asset.Kind.choices, required=False)
-    cost_shares = CostShareSerializer(many=True, required=False,
+    cost_shares = LoanCostShareSerializer(many=True, required=False,
                                       help_text="Percentages per mission summing to 100; default: requester 100.")
-    consents = ConsentSerializer(many=True, read_only=True)
+    consents = LoanConsentSerializer(many=True, read_only=True)
 
     class Meta:
         model = AssetRequest
@@ -92,7 +92,7 @@ class LoanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DecisionSerializer(serializers.Serializer):
+class ConsentDecisionSerializer(serializers.Serializer):
     consent = serializers.IntegerField()
     given = serializers.BooleanField()
     given_by_person = serializers.CharField(required=False, allow_blank=True, default="")
@@ -100,7 +100,7 @@ class DecisionSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class AssignSerializer(serializers.Serializer):
+class AssetAssignSerializer(serializers.Serializer):
     asset = serializers.IntegerField()
 
 
@@ -116,7 +116,7 @@ class AssetViewSet(_ServiceErrors, SecuredViewSet):
 
     write_action = services.MANAGE
     queryset = Asset.objects.all()
-    serializer_class = AssetSerializer
+    serializer_class = PoolAssetSerializer
     filterset_fields = ["kind", "offered"]
     search_fields = ["name", "location"]
     ordering_fields = ["name", "kind", "id"]
@@ -181,12 +181,12 @@ class AssetRequestViewSet(_ServiceErrors, SecuredViewSet):
     def perform_destroy(self, instance):
         raise exceptions.ValidationError({"status": [_("A request is not deleted: withdraw it.")]})
 
-    @extend_schema(request=DecisionSerializer, responses=AssetRequestSerializer)
+    @extend_schema(request=ConsentDecisionSerializer, responses=AssetRequestSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
         """Give or refuse one consent (APPROVE for the consenting mission; governments: person and date)."""
         asset_request = self.get_object()
-        payload = DecisionSerializer(data=request.data)
+        payload = ConsentDecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         consent = asset_request.consents.filter(pk=data["consent"]).first()
@@ -196,12 +196,12 @@ class AssetRequestViewSet(_ServiceErrors, SecuredViewSet):
                         on=data["decided_on"], note=data["note"])
         return Response(self.get_serializer(self.get_queryset().get(pk=asset_request.pk)).data)
 
-    @extend_schema(request=AssignSerializer, responses=AssetRequestSerializer)
+    @extend_schema(request=AssetAssignSerializer, responses=AssetRequestSerializer)
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
         """Choose an asset for an open request; the consents are then asked."""
         asset_request = self.get_object()
-        payload = AssignSerializer(data=request.data)
+        payload = AssetAssignSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         asset = selectors.assets_for(request.user).filter(pk=payload.validated_data["asset"]).first()
         if asset is None:
