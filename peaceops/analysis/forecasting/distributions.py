@@ -22,12 +22,12 @@ class Discrete:
     probs: np.ndarray
 
     @classmethod
-    def from_samples(cls, samples) -> "Discrete":
+    def from_samples(cls, samples) -> Discrete:
         values, counts = np.unique(np.asarray(samples, dtype=float), return_counts=True)
         return cls(values, counts / counts.sum())
 
     @classmethod
-    def point(cls, value: float) -> "Discrete":
+    def point(cls, value: float) -> Discrete:
         return cls(np.array([float(value)]), np.array([1.0]))
 
     def cdf_at_values(self) -> np.ndarray:

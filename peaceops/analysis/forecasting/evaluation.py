@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from . import scores
-from .benchmarks import NAMES as BENCHMARKS, benchmark_distributions
+from .benchmarks import NAMES as BENCHMARKS
+from .benchmarks import benchmark_distributions
 from .history import History, read_history, validate_history, year_month_to_month
 from .model import DEFAULT, HORIZONS, ModelParameters, forecast_draws
 
@@ -75,9 +76,9 @@ def score_window(window: Window, draws: int = 1000, seed: int = 0,
         dists = [by_country[int(c)] for c in actuals.country_id]
         frames.append(actuals.assign(
             forecaster=name,
-            crps=[scores.crps(d, y) for d, y in zip(dists, observed)],
-            ignorance=[scores.ignorance(d, y) for d, y in zip(dists, observed)],
-            mis=[scores.mis(d, y) for d, y in zip(dists, observed)]))
+            crps=[scores.crps(d, y) for d, y in zip(dists, observed, strict=True)],
+            ignorance=[scores.ignorance(d, y) for d, y in zip(dists, observed, strict=True)],
+            mis=[scores.mis(d, y) for d, y in zip(dists, observed, strict=True)]))
     return pd.concat(frames, ignore_index=True)
 
 

@@ -4,8 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from peaceops.analysis.forecasting import HistoryError, forecast_country_months, summarise, validate_history
-from peaceops.analysis.forecasting import scores
+from peaceops.analysis.forecasting import HistoryError, forecast_country_months, scores, summarise, validate_history
 from peaceops.analysis.forecasting.benchmarks import benchmark_distributions
 from peaceops.analysis.forecasting.distributions import Discrete, empirical, poisson
 from peaceops.analysis.forecasting.model import DEFAULT, ModelParameters, pooled_changes

@@ -23,8 +23,8 @@ def test_exact_benchmark_crps_reproduces_the_published_scores(shared_data, year)
     window = load_window(str(views), year)
     dists = benchmark_distributions(window.history)
     for name, tolerance in (("zero", 1e-9), ("conflictology", 1e-9), ("last_poisson", 1e-3)):
-        ours = window.actuals.assign(ours=[scores.crps(dists[name][c], y)
-                                           for c, y in zip(window.actuals.country_id, window.actuals.outcome)])
+        pairs = zip(window.actuals.country_id, window.actuals.outcome, strict=True)
+        ours = window.actuals.assign(ours=[scores.crps(dists[name][c], y) for c, y in pairs])
         both = ours.merge(_published(views, name, year, "crps"), on=["month_id", "country_id"])
         assert len(both) == 2292
         # The published Poisson scores come from 1000 draws; ours from the exact distribution.
@@ -36,7 +36,7 @@ def test_zero_benchmark_ignorance_and_mis_match_published_exactly(shared_data):
     window = load_window(str(views), 2021)
     zero = benchmark_distributions(window.history)["zero"]
     for metric, score in (("ign", scores.ignorance), ("mis", scores.mis)):
-        ours = [score(zero[c], y) for c, y in zip(window.actuals.country_id, window.actuals.outcome)]
+        ours = [score(zero[c], y) for c, y in zip(window.actuals.country_id, window.actuals.outcome, strict=True)]
         both = window.actuals.assign(ours=ours).merge(_published(views, "zero", 2021, metric))
         assert np.allclose(both.ours, both.value)
 

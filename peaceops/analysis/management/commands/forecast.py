@@ -34,8 +34,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         cm = sub.add_parser("country-month", help="forecast months M+3..M+14 for every country in a history file")
-        cm.add_argument("--history", required=True, help="parquet with month_id, country_id, outcome (columns or index)")
-        cm.add_argument("--last-month", type=int, required=True, help="M: the last month_id of data used (1 = Jan 1980)")
+        cm.add_argument("--history", required=True,
+                        help="parquet with month_id, country_id, outcome (columns or index)")
+        cm.add_argument("--last-month", type=int, required=True,
+                        help="M: the last month_id of data used (1 = Jan 1980)")
         cm.add_argument("--draws", type=int, default=1000)
         cm.add_argument("--seed", type=int, default=0)
         cm.add_argument("--out", required=True, help="parquet to write: month_id, country_id, draw, outcome")
