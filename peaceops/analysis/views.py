@@ -13,9 +13,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -104,20 +105,41 @@ def alerts(request):
 @login_required
 @require_POST
 def review(request):
+    """Record a decision; an htmx request gets its table row back (with the new status or the reason it failed)."""
     as_of_text = request.POST.get("as_of", "")
+    key = request.POST.get("key", "")
+    error = ""
     try:
         as_of = dt.date.fromisoformat(as_of_text)
-        selectors_alerts.review_alert(request.user, key=request.POST.get("key", ""), as_of=as_of,
-                                      action=request.POST.get("action", ""), note=request.POST.get("note", ""))
+    except ValueError:
+        as_of, error = None, _("Give a date as YYYY-MM-DD.")
+    if as_of is not None:
+        try:
+            selectors_alerts.review_alert(request.user, key=key, as_of=as_of, action=request.POST.get("action", ""),
+                                          note=request.POST.get("note", ""))
+        except selectors_alerts.AnalysisInputError as exc:
+            error = str(exc)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        except PermissionDenied as exc:
+            error = str(exc)
+    if request.headers.get("HX-Request") and as_of is not None:
+        return _review_row(request, as_of, key, error)
+    if error:
+        messages.error(request, error)
+    else:
         messages.success(request, _("Review recorded."))
-    except ValueError as exc:
-        messages.error(request, str(exc) if isinstance(exc, selectors_alerts.AnalysisInputError)
-                       else _("Give a date as YYYY-MM-DD."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
     return redirect(reverse("analysis:alerts") + "?" + urlencode({"as_of": as_of_text}))
+
+
+def _review_row(request, as_of: dt.date, key: str, error: str):
+    shown = [s for s in selectors_alerts.alerts_as_of(request.user, as_of) if s.alert.key == key]
+    if not shown:
+        return HttpResponse(f'<tr><td colspan="8" class="error">{escape(error)}</td></tr>')
+    missions = dict(Mission.objects.values_list("id", "acronym"))
+    row = _alert_rows(shown, missions)[0]
+    return render(request, "analysis/_alert_row.html", {"row": row, "as_of": as_of, "can_review": True,
+                                                        "row_error": error})
 
 
 STEPS = {"week": dt.timedelta(days=7)}
@@ -288,10 +310,6 @@ def forecast_panels(by_country) -> list[dict]:
             labels, [f.mean for f in rows], [f.p10 for f in rows], [f.p90 for f in rows],
             title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.name}))})
     return panels
-
-
-def _not_found(request, exception=None):
-    raise Http404
 
 
 urlpatterns = [

@@ -316,3 +316,15 @@ def test_reviews_are_read_only_through_the_viewset(analysis_world, api_as):
     assert client.patch(f"/api/v1/analysis/alert-reviews/{review.pk}/", {"note": "x"}, format="json").status_code == 405
     assert client.delete(f"/api/v1/analysis/alert-reviews/{review.pk}/").status_code == 405
     assert AlertReview.objects.filter(pk=review.pk).exists()
+
+
+def test_htmx_review_answers_with_the_row(analysis_world, client):
+    world = analysis_world["world"]
+    client.force_login(world.users["minurcat"])
+    key = selectors_alerts.alerts_as_of(world.users["minurcat"], AS_OF)[0].alert.key
+    row = client.post(reverse("analysis:review"), {"key": key, "as_of": AS_OF.isoformat(), "action": "escalate"},
+                      HTTP_HX_REQUEST="true").content.decode()
+    assert row.startswith("<tr") and "needs a reason" in row and not AlertReview.objects.exists()
+    row = client.post(reverse("analysis:review"), {"key": key, "as_of": AS_OF.isoformat(), "action": "escalate",
+                                                   "note": "Cross-border"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Escalated" in row and "Cross-border" in row

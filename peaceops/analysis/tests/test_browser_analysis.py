@@ -33,3 +33,13 @@ def test_replay_steps_through_dates_and_the_alert_appears(analysis_world, page):
     page.click("text=Janjaweed")
     page.wait_for_selector("#group-map .leaflet-interactive")  # the group's incidents drawn by the vendored Leaflet
     shoot(page, "analysis-group")
+
+
+def test_escalating_an_alert_in_place(analysis_world, page):  # noqa: F811
+    log_in(page, "minurcat")
+    page.goto(page.base + reverse("analysis:alerts") + "?as_of=2009-01-31")
+    row = page.locator("#alerts tr.alert-row").first
+    row.locator("input[name=note]").fill("Tell UNAMID")
+    row.locator("button[value=escalate]").click()
+    page.wait_for_selector("#alerts tr.alert-row td.status:has-text('Escalated')")  # swapped in by htmx
+    assert "Tell UNAMID" in page.locator("#alerts").inner_text()
