@@ -174,7 +174,8 @@ def shared_borders(shapes: Mapping[str, dict], tolerance_degrees: float = 0.05,
     stores them on Country.geometry): the part of each country's boundary lying within
     ``tolerance_degrees`` of the neighbour (shapes simplified separately rarely share vertices).
     ``only``: compute the borders of these countries only (with any neighbour)."""
-    geometries = {iso3: shapely.make_valid(shape(geo)) for iso3, geo in shapes.items() if geo}
+    geometries = {iso3: _polygonal(geo) for iso3, geo in shapes.items() if geo}
+    geometries = {iso3: geometry for iso3, geometry in geometries.items() if not geometry.is_empty}
     names = sorted(geometries)
     tree = shapely.STRtree([geometries[n] for n in names])
     borders = []
@@ -188,6 +189,16 @@ def shared_borders(shapes: Mapping[str, dict], tolerance_degrees: float = 0.05,
             if not line.is_empty and line.length > 0:
                 borders.append(SharedBorder(name, other, line))
     return tuple(borders)
+
+
+def _polygonal(geojson: Mapping):
+    """The polygons of a GeoJSON shape, repaired (make_valid can return a collection with stray
+    lines or points, which have no boundary worth the name)."""
+    geometry = shapely.make_valid(shape(geojson))
+    if geometry.geom_type == "GeometryCollection":
+        parts = [p for p in shapely.get_parts(geometry) if p.geom_type in ("Polygon", "MultiPolygon")]
+        geometry = shapely.union_all(parts) if parts else shapely.Polygon()
+    return geometry
 
 
 def distance_km(latitude: np.ndarray, longitude: np.ndarray, line) -> np.ndarray:

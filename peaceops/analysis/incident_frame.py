@@ -13,6 +13,7 @@ counts once, through the report kept as its master.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -173,9 +174,25 @@ def border_context(as_of: dt.date, countries: Iterable[str] | None = None) -> Bo
     shapes on Country.geometry, and the missions holding each country on ``as_of``
     (peaceops.incidents.areas rule). Countries without shapes have no borders: border alerts
     then stay silent rather than guess."""
-    shapes = dict(Country.objects.exclude(geometry=None).values_list("iso3", "geometry"))
-    wanted = set(countries) if countries else set(shapes)
     areas = MissionAreas(spans_from_missions(Mission.objects.prefetch_related("host_countries")))
     ids = dict(Country.objects.values_list("iso3", "id"))
     missions_by_country = {iso3: frozenset(areas.missions_for(country_id, as_of)) for iso3, country_id in ids.items()}
-    return BorderContext(shared_borders(shapes, only=wanted), missions_by_country)
+    return BorderContext(_borders(countries), missions_by_country)
+
+
+_BORDERS: dict[tuple, tuple] = {}  # (shapes digest, countries) -> borders; shapes change only on import
+
+
+def _borders(countries: Iterable[str] | None) -> tuple:
+    """Shared borders of ``countries`` (all when None), cached on a digest of the stored shapes:
+    computing them for every country takes about a second, reading the shapes a few ms."""
+    rows = _fetch(Country.objects.exclude(geometry=None).order_by("iso3").values_list("iso3", "geometry"))
+    digest = hashlib.sha1(json.dumps([(iso3, geometry if isinstance(geometry, str) else json.dumps(geometry))
+                                      for iso3, geometry in rows]).encode()).hexdigest()
+    key = (digest, frozenset(countries) if countries else None)
+    if key not in _BORDERS:
+        shapes = {iso3: json.loads(geometry) if isinstance(geometry, str) else geometry for iso3, geometry in rows}
+        if len(_BORDERS) > 16:
+            _BORDERS.clear()
+        _BORDERS[key] = shared_borders(shapes, only=set(countries) if countries else None)
+    return _BORDERS[key]

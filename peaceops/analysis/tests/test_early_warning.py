@@ -138,6 +138,13 @@ def test_shared_borders_are_found_from_country_shapes():
     assert 105 < km[0] < 112  # one degree of longitude at 10N
 
 
+def test_invalid_and_empty_shapes_do_not_break_the_borders():
+    bowtie = {"type": "Polygon", "coordinates": [[[24, 8], [28, 12], [28, 8], [24, 12], [24, 8]]]}
+    shapes = dict(SHAPES, CAF=bowtie, XXX={"type": "Polygon", "coordinates": []})
+    found = {(b.country, b.neighbour) for b in ew.shared_borders(shapes)}
+    assert ("TCD", "SDN") in found and ("SDN", "CAF") in found
+
+
 def violence_moving_east(start_id=1):
     """Violence in Ouaddai (Chad) 300 km from the border 60-100 days ago, 10-40 km from it now."""
     west = [incident(start_id + n, 60 + n * 10, country="TCD", admin1="Ouaddai", lat=10, lon=17.3, missions=[MINURCAT])
