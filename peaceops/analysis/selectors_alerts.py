@@ -144,7 +144,16 @@ def trends_as_of(user, as_of: dt.date, *, unit: str = "admin1", freq: str = "mon
     if grouping not in trends.GROUPINGS:
         raise AnalysisInputError("by", _("Choose category, actor or nothing."))
     frame = frame_for(user, country=country, mission=mission, as_of=as_of)
-    return trends.trend_table(frame, as_of, unit=unit, freq=freq, grouping=grouping, first=first)
+    return trends.trend_table(frame, as_of, unit=unit, freq=freq, grouping=grouping, first=first,
+                              regions_of_mission=_regions_of_mission() if unit == "region" else None)
+
+
+def _regions_of_mission() -> dict[int, list[str]]:
+    """Mission id -> names of its regions (registry facts), for trends per region."""
+    regions: dict[int, list[str]] = {}
+    for mission_id, name in Mission.regions.through.objects.values_list("mission_id", "region__name"):
+        regions.setdefault(mission_id, []).append(name)
+    return regions
 
 
 def hotspots_as_of(user, as_of: dt.date, *, unit: str = "admin1", country: str | None = None,

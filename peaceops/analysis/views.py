@@ -203,7 +203,7 @@ def trends_page(request):
                  "last": r.counts[-1]} for n, r in zip(names, top)]
     return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": charts, "rows": rows,
                                                     "unit": unit, "by": by or "", "error": error, "groupings": True,
-                                                    "units": ("country", "admin1", "admin2", "grid", "mission")})
+                                                    "units": ("country", "admin1", "admin2", "grid", "mission", "region")})
 
 
 @login_required
@@ -226,9 +226,13 @@ def hotspots_page(request):
 @login_required
 @require_GET
 def groups(request):
-    rows = [{"group": g, "footprint": selectors.group_footprint(request.user, g)}
-            for g in selectors.armed_groups_for(request.user)]
-    return render(request, "analysis/groups.html", {"rows": rows})
+    groups_found = list(selectors.armed_groups_for(request.user))
+    rows = [{"group": g, "footprint": selectors.group_footprint(request.user, g)} for g in groups_found]
+    # the cross-border map of every group: points coloured by group (seed 000 §IV.A.1)
+    points = [{**point, "group": g.acronym or g.name} for g in groups_found
+              for point in selectors.group_points(request.user, g, limit=2000)]
+    return render(request, "analysis/groups.html", {"rows": rows, "points": points,
+                                                    "tile_url": getattr(settings, "PEACEOPS_TILE_URL", "")})
 
 
 @login_required

@@ -328,3 +328,13 @@ def test_htmx_review_answers_with_the_row(analysis_world, client):
     row = client.post(reverse("analysis:review"), {"key": key, "as_of": AS_OF.isoformat(), "action": "escalate",
                                                    "note": "Cross-border"}, HTTP_HX_REQUEST="true").content.decode()
     assert "Escalated" in row and "Cross-border" in row
+
+
+def test_trends_per_region_and_the_groups_map(analysis_world, api_as, client):
+    world = analysis_world["world"]
+    rows = api_as(world.users["admin"]).get("/api/v1/analysis/trends/", {"as_of": "2009-02-05",
+                                                                        "unit": "region"}).json()["rows"]
+    assert [(r["unit"], sum(r["counts"])) for r in rows] == [("Central Africa and Sudan", 42)]
+    client.force_login(world.users["minurcat"])
+    page = client.get(reverse("analysis:groups")).content.decode()
+    assert 'id="group-map"' in page and '"group": "Janjaweed"' in page and "North Darfur" not in page

@@ -1,4 +1,5 @@
-/* An armed group's incidents on the vendored Leaflet, coloured by country: the cross-border map.
+/* Armed groups' incidents on the vendored Leaflet: the cross-border map. One group's page colours
+   by country; the list page colours by group (each point then carries "group").
    No tile server unless PEACEOPS_TILE_URL names one; country shapes come from web:map-data. */
 (function () {
   "use strict";
@@ -18,9 +19,11 @@
     }).catch(function () {});
   var bounds = [];
   points.forEach(function (p) {
-    if (!(p.country in byCountry)) { byCountry[p.country] = colours[Object.keys(byCountry).length % colours.length]; }
-    L.circleMarker([p.lat, p.lon], { radius: 4, color: byCountry[p.country] })
-      .bindTooltip(p.date + " " + p.country + " " + p.admin1 + (p.deaths ? " (" + p.deaths + ")" : "")).addTo(map);
+    var key = p.group || p.country;
+    if (!(key in byCountry)) { byCountry[key] = colours[Object.keys(byCountry).length % colours.length]; }
+    L.circleMarker([p.lat, p.lon], { radius: 4, color: byCountry[key] })
+      .bindTooltip((p.group ? p.group + ": " : "") + p.date + " " + p.country + " " + p.admin1 +
+                   (p.deaths ? " (" + p.deaths + ")" : "")).addTo(map);
     bounds.push([p.lat, p.lon]);
   });
   if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 8 }); }
