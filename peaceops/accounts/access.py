@@ -32,9 +32,21 @@ class SharedGrant:
 # sharing agreements and neighbour warnings): ``source(mission_levels) -> [(subject, sharer_id,
 # receiver_id, up_to, categories), ...]``, asked once per request in :func:`compute_access`.
 _SHARING_SOURCES: list[Callable] = []
-# Models that cannot carry a ``SHARING_SUBJECT`` attribute themselves: label -> (subject, category field).
-_MODEL_SUBJECTS: dict[str, tuple[str, str]] = {}
 NEIGHBOURS = "neighbours"  # the subject of models with SHARED_WITH_NEIGHBOURS = True
+
+
+@dataclass(frozen=True)
+class SharingSubject:
+    """How a model's rows are shared: the subject, the field agreements' categories match, and a fixed
+    condition every shared row must meet (e.g. ``{"status": "approved"}``: only approved reports)."""
+
+    subject: str
+    category_field: str = ""
+    only: tuple[tuple[str, object], ...] = ()
+
+
+# Models that cannot carry a ``SHARING_SUBJECT`` attribute themselves: label -> SharingSubject.
+_MODEL_SUBJECTS: dict[str, SharingSubject] = {}
 
 
 def register_sharing_source(source: Callable) -> None:
@@ -42,21 +54,23 @@ def register_sharing_source(source: Callable) -> None:
         _SHARING_SOURCES.append(source)
 
 
-def register_sharing_subject(model_label: str, subject: str, category_field: str = "") -> None:
-    _MODEL_SUBJECTS[model_label.lower()] = (subject, category_field)
+def register_sharing_subject(model_label: str, subject: str, category_field: str = "",
+                             only: dict | None = None) -> None:
+    _MODEL_SUBJECTS[model_label.lower()] = SharingSubject(subject, category_field, tuple((only or {}).items()))
 
 
-def sharing_subject_of(model) -> tuple[str, str] | None:
-    """``(subject, category field)`` under which a model's rows can be shared, or None.
+def sharing_subject_of(model) -> SharingSubject | None:
+    """How a model's rows can be shared, or None.
 
-    A model declares ``SHARING_SUBJECT`` (and optionally ``SHARING_CATEGORY_FIELD``), or
-    ``SHARED_WITH_NEIGHBOURS = True``, or is registered with :func:`register_sharing_subject`.
+    A model declares ``SHARING_SUBJECT`` (and optionally ``SHARING_CATEGORY_FIELD``, ``SHARING_ONLY``),
+    or ``SHARED_WITH_NEIGHBOURS = True``, or is registered with :func:`register_sharing_subject`.
     """
     if getattr(model, "SHARED_WITH_NEIGHBOURS", False):
-        return NEIGHBOURS, ""
+        return SharingSubject(NEIGHBOURS)
     subject = getattr(model, "SHARING_SUBJECT", None)
     if subject:
-        return subject, getattr(model, "SHARING_CATEGORY_FIELD", "")
+        return SharingSubject(subject, getattr(model, "SHARING_CATEGORY_FIELD", ""),
+                              tuple(getattr(model, "SHARING_ONLY", {}).items()))
     return _MODEL_SUBJECTS.get(model._meta.label_lower)
 
 
@@ -179,8 +193,8 @@ def access_for(user) -> Access:
 
 
 def visibility_filter(access: Access, mission_field: str = "owning_mission",
-                      classification_field: str = "classification", sharing: tuple[str, str] | None = None) -> Q:
-    """A Q object keeping the rows ``access`` may read; ``sharing``: the model's (subject, category field)."""
+                      classification_field: str = "classification", sharing: SharingSubject | None = None) -> Q:
+    """A Q object keeping the rows ``access`` may read; ``sharing``: how the model's rows are shared."""
     if not access.authenticated:
         return Q(pk__in=[])
     allowed = Q(**{f"{mission_field}__isnull": True, f"{classification_field}": Classification.UNCLASSIFIED})
@@ -191,12 +205,12 @@ def visibility_filter(access: Access, mission_field: str = "owning_mission",
         if missions:
             allowed |= Q(**{classification_field: level, f"{mission_field}__in": missions})
     if sharing is not None:
-        subject, category_field = sharing
         for grant in access.shared:
-            if grant.subject == subject:
-                opened = Q(**{mission_field: grant.mission_id, f"{classification_field}__lte": grant.level})
-                if grant.categories and category_field:
-                    opened &= Q(**{f"{category_field}__in": grant.categories})
+            if grant.subject == sharing.subject:
+                opened = Q(**{mission_field: grant.mission_id, f"{classification_field}__lte": grant.level},
+                           **dict(sharing.only))
+                if grant.categories and sharing.category_field:
+                    opened &= Q(**{f"{sharing.category_field}__in": grant.categories})
                 allowed |= opened
     return allowed
 
@@ -228,9 +242,13 @@ def can_read_record(user, record) -> bool:
     access, mission_id = access_for(user), mission_id_of(record)
     if access.can_read(mission_id, record.classification):
         return True
-    subject, category_field = sharing_subject_of(type(record)) or (None, "")
-    category = getattr(record, category_field, None) if category_field else None
-    return access.can_read_shared(subject, mission_id, record.classification, category)
+    sharing = sharing_subject_of(type(record))
+    if sharing is None:
+        return False
+    if "__" in sharing.category_field or sharing.only:  # a condition through relations: ask the database once
+        return visible(type(record)._default_manager.filter(pk=record.pk), user).exists()
+    category = getattr(record, sharing.category_field, None) if sharing.category_field else None
+    return access.can_read_shared(sharing.subject, mission_id, record.classification, category)
 
 
 def can(user, action: Action, mission_id: int | None = None) -> bool:

@@ -17,3 +17,11 @@ class CooperationConfig(AppConfig):
         register_sharing_source(sharing_grants)
         # Incident rows are shared by category (incidents.Category codes), e.g. only "armed_clash".
         register_sharing_subject("incidents.incident", "incidents", "category")
+        # Threat assessments are the approved reports of that kind (seed 000 §IV.C.3), and their sections.
+        register_sharing_subject("reports.report", "threat_assessments",
+                                 only={"kind": "threat_assessment", "status": "approved"})
+        register_sharing_subject("reports.reportsection", "threat_assessments",
+                                 only={"report__kind": "threat_assessment", "report__status": "approved"})
+        # The JMAC's analyses: armed groups and security levels (seed 000 §III.C.1-2).
+        for label in ("analysis.armedgroup", "analysis.securitylevel"):
+            register_sharing_subject(label, "analyses")

@@ -108,3 +108,27 @@ def test_a_failing_evaluation_warns_the_neighbours_only(world):
     with pytest.raises(PermissionDenied):
         services.evaluate_contract(world.users["minurcat"], contract, score=5, evaluated_on=dt.date(2009, 4, 1),
                                    evaluator="MINURCAT")
+
+
+def test_threat_assessments_share_approved_assessments_only_not_drafts_or_sg_reports(world):
+    from peaceops.reports.models import Report
+
+    def report(kind, status, title):
+        return Report.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, kind=kind,
+                                     status=status, title=title, period_start=dt.date(2009, 4, 1),
+                                     period_end=dt.date(2009, 6, 30))
+
+    approved = report("threat_assessment", "approved", "Q2 2009 assessment")
+    report("threat_assessment", "draft", "Q3 draft")
+    report("sg_report", "approved", "SG report")
+    reader = world.users["minurcat"]
+
+    def titles():
+        reader.__dict__.pop("_peaceops_access", None)
+        return set(visible(Report.objects.all(), reader).values_list("title", flat=True))
+
+    assert titles() == set()
+    SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="threat_assessments",
+                                    up_to=C.CONFIDENTIAL, starts_on=dt.date(2009, 1, 1))
+    assert titles() == {"Q2 2009 assessment"}
+    assert can_read_record(reader, approved)
