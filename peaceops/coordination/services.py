@@ -46,7 +46,7 @@ IMPORTED_FIELDS = (
     "admin_area_id", "admin1_name", "admin1_pcode", "admin2_name", "admin2_pcode", "location", "location_pcode",
     "start_date", "end_date", "status", "status_source", "beneficiaries_targeted", "beneficiaries_reached",
     "disaggregation", "beneficiary_type", "budget", "currency", "funding_source", "donor", "details",
-    "owning_mission_id", "classification",
+    "owning_mission_id", "classification", "humanitarian",
 )
 
 # Organisation types of the 3W mapped to the registry's kinds of organisation.
@@ -131,8 +131,11 @@ class _Rollback(Exception):
 
 def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = None,
               classification: int = Classification.UNCLASSIFIED, user=None, dry_run: bool = False,
-              skip_bad: bool = False, display_name: str | None = None) -> ImportReport:
+              skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False) -> ImportReport:
     """Import one 3W file; see the module docstring for the guarantees.
+
+    ``humanitarian`` flags the rows as humanitarian data, hidden from the military side unless
+    shared (seed 003 §2.4.3); public OCHA/HDX files are not.
 
     ``country`` (ISO3) is used where the file names none; ``mission`` owns the rows (None: shared
     reference data, which must then be unclassified).
@@ -144,7 +147,7 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
         with transaction.atomic():
             ensure_sectors()
             resolver = _Resolver(country=country)
-            writer = _Writer(report, mission, classification, user)
+            writer = _Writer(report, mission, classification, user, humanitarian)
             failing = False
             first_line: dict[tuple[str, str], int] = {}
             for item in parse(fmt, path, country=country):
@@ -342,9 +345,10 @@ class _Organisations:
 class _Writer:
     """Creates or updates activities by (dataset, external_id), in batches, with history rows."""
 
-    def __init__(self, report: ImportReport, mission, classification: int, user):
+    def __init__(self, report: ImportReport, mission, classification: int, user, humanitarian: bool = False):
         self.report, self.user = report, user
-        self.owner = {"owning_mission_id": mission.pk if mission else None, "classification": classification}
+        self.owner = {"owning_mission_id": mission.pk if mission else None, "classification": classification,
+                      "humanitarian": humanitarian}
         self.pending: list[dict] = []
 
     def add(self, values: dict) -> None:

@@ -442,6 +442,8 @@ class UploadForm(forms.Form):
     country = forms.CharField(label=_("Country (ISO3) where the file names none"), required=False, max_length=3)
     skip_bad = forms.BooleanField(label=_("Skip bad lines (import the rest)"), required=False)
     dry_run = forms.BooleanField(label=_("Check only (write nothing)"), required=False)
+    humanitarian = forms.BooleanField(label=_("Humanitarian data (hidden from the military side unless shared)"),
+                                      required=False)
 
 
 @login_required
@@ -476,7 +478,8 @@ def upload(request):
             fmt = form.cleaned_data["format"] or guess_format(path)
             report = services.import_3w(path, fmt, country=form.cleaned_data["country"].upper(), user=request.user,
                                         skip_bad=form.cleaned_data["skip_bad"], dry_run=form.cleaned_data["dry_run"],
-                                        display_name=upload_file.name)
+                                        display_name=upload_file.name,
+                                        humanitarian=form.cleaned_data["humanitarian"])
     return render(request, "coordination/upload.html", {"form": form, "report": report})
 
 

@@ -270,6 +270,11 @@ def test_upload_page_reports_by_line_and_writes_nothing_on_error(space, client):
     page = client.post(reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on"}).content.decode()
     assert Activity.objects.count() == 1 and "1 created" in page
+    client.post(reverse("coordination:upload"), {
+        "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on",
+        "humanitarian": "on"})
+    assert Activity.objects.get().humanitarian  # the re-import flags the row
+    assert not selectors.activities_for(space.users["soldier"]).exists()
 
 
 def test_needs_page_lists_records_and_imports_for_editors_only(space, client, tmp_path):

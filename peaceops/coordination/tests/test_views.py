@@ -15,7 +15,8 @@ from peaceops.registry.models import AdminArea, Organisation
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ("coordination:activities", "coordination:duplications", "coordination:funding", "coordination:integration")
+PAGES = ("coordination:activities", "coordination:duplications", "coordination:funding", "coordination:integration",
+         "coordination:gaps", "coordination:needs", "coordination:humanitarian")
 THIS_YEAR = dt.date.today().year
 
 
@@ -75,7 +76,7 @@ def get(client, name, **params):
 
 
 def test_pages_need_a_login(client):
-    for name in PAGES:
+    for name in (*PAGES, "coordination:upload"):
         response = client.get(reverse(name))
         assert response.status_code == 302 and "/login/" in response["Location"]
 

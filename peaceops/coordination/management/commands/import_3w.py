@@ -13,11 +13,14 @@ class Command(ImportCommand):
     def add_format_arguments(self, parser):
         parser.add_argument("--format", choices=FORMATS, help="default: guessed from the file (.xlsx: ocha-xlsx)")
         parser.add_argument("--country", default="", help="ISO3 of the country for rows that name none")
+        parser.add_argument("--humanitarian", action="store_true",
+                            help="humanitarian data: hidden from users on the military side unless shared")
 
     def handle(self, *args, **options):
         try:
             fmt = options["format"] or guess_format(options["file"])
         except OSError as error:
             raise CommandError(f"{options['file']}: {error.strerror}") from None
-        report = import_3w(options["file"], fmt, country=options["country"], **self.service_options(options))
+        report = import_3w(options["file"], fmt, country=options["country"], humanitarian=options["humanitarian"],
+                           **self.service_options(options))
         self.write_report(report, options)
