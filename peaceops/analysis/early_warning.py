@@ -224,8 +224,8 @@ class _Known:
     area: np.ndarray  # area code per incident: (country, admin1[, admin2], dataset)
     area_names: list[tuple[str, str, str]]
     area_dataset: list[str]
-    area_covered: np.ndarray  # bool per area: its dataset reported on its country in enough baseline windows
-    area_baseline_windows: np.ndarray  # int per area: baseline windows its dataset reported in (>= 1)
+    area_covered: np.ndarray  # bool per area: its dataset covers its country for enough baseline windows
+    area_baseline_windows: np.ndarray  # int per area: baseline windows its dataset covers (>= 1)
     violent: np.ndarray  # bool per incident: a violent category
 
 
@@ -236,11 +236,11 @@ def _prepare(frame: IncidentFrame, as_of: dt.date, rules: Rules) -> _Known:
     start at different dates, so an area is an area of one dataset, and its baseline is the run of
     30-day windows, counting back from the one before the recent window, over which that dataset
     reported on the country without ``max_gap_windows`` empty windows in a row (at most
-    ``baseline_windows``; :func:`_covered_run`): an ACLED extract
-    that starts in January has four months of baseline in May, not twelve, and a few back-dated
-    events do not make it older. A (country, dataset) with a run shorter than
-    ``min_baseline_windows`` has no baseline to speak of: its areas raise no surge or new-actor
-    alert (otherwise every actor of a fresh import is "new").
+    ``baseline_windows``; :func:`_covered_run`): an ACLED extract that starts in January has
+    four months of baseline in May, not twelve, and a few back-dated events do not make it older.
+    A (country, dataset) with a run shorter than ``min_baseline_windows`` has no baseline to
+    speak of: its areas raise no surge or new-actor alert (otherwise every actor of a fresh
+    import is "new").
     """
     day = to_day(as_of)
     known = frame.known_at(day)
