@@ -40,6 +40,9 @@ class ModelParameters:
     pooled_trend_months: int = 0  # 0: off; else analogues share the trend over this many months
     pooled_trend_step: float = 0.7  # a change of the level beyond this (log1p) is a trend
     pooled_min_pairs: int = 1000
+    horizon_blend: float = 0.0  # at the last horizon, this share of the weights is uniform over the window
+    volatility_sd: float = 0.0  # 0: off; else the log blur is at least this times the country's month-to-month log sd
+    vincentise: bool = False  # combine own-history and panel draws quantile by quantile instead of mixing
 
 
 DEFAULT = ModelParameters()
@@ -68,8 +71,18 @@ def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
     recent = np.asarray(series[-params.window:], dtype=float)
     weights = recency_weights(len(recent), params.half_life) * level_weights(recent, params)
     weights = weights / weights.sum()
-    picked = rng.choice(recent, size=(len(HORIZONS), draws), p=weights)
+    if params.horizon_blend > 0:
+        uniform = np.full(len(recent), 1 / len(recent))
+        picked = np.empty((len(HORIZONS), draws))
+        for row, h in enumerate(HORIZONS):
+            share = params.horizon_blend * (h - HORIZONS[0]) / (HORIZONS[-1] - HORIZONS[0])
+            picked[row] = rng.choice(recent, size=draws, p=(1 - share) * weights + share * uniform)
+    else:
+        picked = rng.choice(recent, size=(len(HORIZONS), draws), p=weights)
     sd = params.log_sd + params.log_sd_per_month * (np.array(HORIZONS, dtype=float)[:, None] - HORIZONS[0])
+    if params.volatility_sd > 0 and len(recent) > 2:
+        swings = np.diff(np.log1p(recent[-12:]))
+        sd = np.maximum(sd, params.volatility_sd * float(np.sqrt(np.mean(swings ** 2))))
     noise = rng.standard_normal(size=picked.shape)
     noise = noise * np.where(noise > 0, sd + params.upside_sd, sd)
     blurred = np.expm1(np.log1p(picked) + noise) * params.damping
@@ -164,6 +177,12 @@ def forecast_draws(history: History, draws: int, seed: int,
             trend = np.full(len(level), 9)
         for i in range(len(history.country_ids)):
             pool = _pooled_for(level[i], trend[i], analogues, params.pooled_min_pairs)
+            if params.vincentise:
+                panel = np.expm1(level[i] + rng.choice(pool, size=(len(HORIZONS), draws)))
+                combined = (1 - params.pooled_share) * np.sort(out[i], axis=1) + \
+                    params.pooled_share * np.sort(np.maximum(panel, 0), axis=1)
+                out[i] = rng.permuted(np.rint(combined), axis=1).astype(np.int64)
+                continue
             use = rng.random(size=(len(HORIZONS), draws)) < params.pooled_share
             sampled = np.expm1(level[i] + rng.choice(pool, size=int(use.sum())))
             out[i][use] = np.maximum(np.rint(sampled), 0).astype(np.int64)
