@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from peaceops.accounts.access import visible
 from peaceops.cooperation import selectors
@@ -12,6 +13,7 @@ from peaceops.demo import part_cooperation
 from peaceops.demo.loader import counts, load_demo
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import Region
+from peaceops.web import scope
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,23 @@ def test_cooperation_demo_loads_once_and_tells_the_seed_story(admin_user):
     assert MeetingCadence.objects.count() == 3 and ActionItem.objects.count() == 2
     for record in SharingAgreement.objects.all():
         assert record.source.startswith("seed 000")
+
+    client = Client()
+    from peaceops.testing import make_user
+
+    reader = make_user("coop_reader", superuser=True)  # the demo resets the "admin" password, ending its session
+    client.force_login(reader, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[scope.SESSION_KEY] = {"kind": scope.REGION, "id": region.id}  # the calendar follows the scope
+    session.save()
+    response = client.get("/cooperation/?today=2010-12-31")
+    assert response.status_code == 200, (response.status_code, response.get("Location"))
+    calendar = response.content.decode()
+    assert "Force Commanders&#x27; meeting (OMA)" in calendar and "slipped" in calendar
+    benchmarks = client.get("/cooperation/benchmarks/?start=2009-01-01&end=2010-12-31").content.decode()
+    assert "Central Africa and Sudan" in benchmarks
+    for url in ("/cooperation/actions/", "/cooperation/sharing/", "/cooperation/contractors/"):
+        assert client.get(url).status_code == 200, url
 
 
 def test_the_agreement_opens_unamid_incidents_to_a_minurcat_reader_while_in_force():
