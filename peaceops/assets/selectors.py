@@ -123,7 +123,7 @@ def feasible_assets(user, need: scheduling.Need, *, exclude_mission: int | None 
         queryset = queryset.exclude(owning_mission_id=exclude_mission)
     booked = Loan.objects.filter(asset=OuterRef("pk"), start_date__lte=end, end_date__gte=start)
     blocked = Unavailability.objects.filter(asset=OuterRef("pk"), start_date__lte=end, end_date__gte=start)
-    queryset = queryset.filter(~Exists(booked), ~Exists(blocked)).select_related(None)
+    queryset = queryset.filter(~Exists(booked), ~Exists(blocked)).select_related(None).order_by()
     # Rank on plain rows (no model instances, no joins), then load only the assets returned.
     candidates = [scheduling.Candidate(
         asset_id=row["id"], kind=row["kind"], location_country=row["location_country_id"],
@@ -133,7 +133,10 @@ def feasible_assets(user, need: scheduling.Need, *, exclude_mission: int | None 
         for row in queryset.values("id", "kind", "location_country_id", "no_cross_border", "seats", "tonnes",
                                    "persons", "available_from", "available_until")]
     chosen = [c.asset_id for c in scheduling.feasible(candidates, need)[:limit]]
-    found = Asset.objects.select_related("owning_mission", "contributing_country", "location_country").in_bulk(chosen)
+    if not chosen:
+        return []
+    found = {asset.id: asset for asset in Asset.objects.select_related(
+        "owning_mission", "contributing_country", "location_country").filter(id__in=chosen).order_by()}
     return [found[asset_id] for asset_id in chosen]
 
 

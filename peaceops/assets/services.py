@@ -92,7 +92,7 @@ def _lock(asset: Asset) -> None:
     the counter is bumped. SQLite: every transaction starts IMMEDIATE (settings.py), so writers
     already run one at a time; the UPDATE makes the intent explicit on both.
     """
-    Asset.objects.select_for_update().filter(pk=asset.pk).values_list("pk", flat=True).first()
+    list(Asset.objects.select_for_update().filter(pk=asset.pk).order_by().values_list("pk", flat=True))
     Asset.objects.filter(pk=asset.pk).update(booking_serial=F("booking_serial") + 1)
 
 
