@@ -106,3 +106,13 @@ def closed_share(actions: list[OpenAction], today: dt.date) -> tuple[int, int]:
     """``(closed, total)`` as of ``today``: the seed 000 §III.C.4 'actions closed' benchmark."""
     closed = sum(1 for a in actions if a.closed_on is not None and a.closed_on <= today)
     return closed, len(actions)
+
+
+def apart_from_margins(country_team: list[dt.date], strategic: list[dt.date], within_days: int = 3) -> list[dt.date]:
+    """Country-team meetings not held at the margins of a strategic meeting (within ``within_days``).
+
+    Seed 000 §IV.C.4: UN country-team coordination meetings "can be held at the margins of the
+    inter-mission coordination meetings", saving the travel a separate meeting costs.
+    """
+    return [day for day in sorted(country_team)
+            if not any(abs((day - other).days) <= within_days for other in strategic)]

@@ -114,6 +114,16 @@ def cadence_status(user, region, today: dt.date, *,
     return result
 
 
+def country_teams_apart(user, mission_ids=None) -> list[Meeting]:
+    """Country-team meetings held apart from any strategic meeting (seed 000 §IV.C.4: at their margins)."""
+    meetings = meetings_for(user, mission_ids=mission_ids).filter(level__in=("country_team", "strategic"),
+                                                                   series="")
+    strategic = [m.starts_on for m in meetings if m.level == "strategic"]
+    teams = [m for m in meetings if m.level == "country_team"]
+    apart = set(cad.apart_from_margins([m.starts_on for m in teams], strategic))
+    return [m for m in teams if m.starts_on in apart]
+
+
 def _cadence_of(record: MeetingCadence) -> cad.Cadence:
     return cad.Cadence(record.level, record.every_months, record.since, record.until)
 

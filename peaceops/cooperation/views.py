@@ -80,6 +80,7 @@ def meetings(request):
         "cadences": [(c, s) for region in _regions(request)
                      for c, s in selectors.cadence_status(request.user, region, today)],
         "overdue": selectors.overdue_actions(request.user, today)[:10],
+        "apart": selectors.country_teams_apart(request.user, scope.mission_ids_in_scope(request) or None),
     })
 
 

@@ -66,3 +66,11 @@ def test_overdue_actions_most_late_first_and_closed_ones_left_out():
                OpenAction("e", D(2010, 6, 1), None)]
     assert overdue(actions, D(2010, 4, 1)) == [("a", 90), ("b", 31)]
     assert closed_share(actions, D(2010, 4, 1)) == (1, 5)
+
+
+def test_country_team_meetings_away_from_the_strategic_ones_are_flagged():
+    from peaceops.cooperation.cadence import apart_from_margins
+
+    strategic = [D(2009, 6, 7), D(2009, 12, 10)]
+    assert apart_from_margins([D(2009, 6, 9), D(2009, 9, 1), D(2009, 12, 9)], strategic) == [D(2009, 9, 1)]
+    assert apart_from_margins([], strategic) == []

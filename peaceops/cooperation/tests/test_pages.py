@@ -54,6 +54,16 @@ def test_meetings_page_shows_the_slip_and_the_overdue_action_but_not_hidden_meet
     assert "Zzsecret" not in page
 
 
+def test_a_country_team_meeting_apart_from_the_strategic_ones_is_flagged(minurcat_client, world, records):
+    for title, day in (("UNCT coordination, N'Djamena", dt.date(2009, 9, 1)),
+                       ("UNCT coordination, Entebbe", dt.date(2009, 6, 8))):
+        meeting = m.Meeting.objects.create(title=title, level="country_team", starts_on=day, ends_on=day)
+        meeting.attending_missions.set([world.minurcat])
+    page = minurcat_client.get("/cooperation/?today=2010-06-01").content.decode()
+    section = page.split('id="country-teams-apart"')[1].split("</section>")[0]
+    assert "N&#x27;Djamena" in section and "UNCT coordination, Entebbe" not in section
+
+
 def test_meeting_page_has_agenda_attendance_decisions_actions(minurcat_client, records):
     page = minurcat_client.get(f"/cooperation/meetings/{records['entebbe'].pk}/?today=2010-01-01").content.decode()
     for text in ("Access to common assets", "Head of Security", "Meet three times a year", "Arrange the next meeting",
