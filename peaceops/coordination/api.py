@@ -33,12 +33,12 @@ from peaceops.coordination.models import (
 from peaceops.coordination.serializers import (
     ActivitySerializer,
     DecisionSerializer,
+    FundingStreamSerializer,
     HumanitarianProposalSerializer,
+    IntegrationAssessmentSerializer,
     MandatedTaskAreaSerializer,
     MilitaryAssetUseSerializer,
     NeedSerializer,
-    FundingStreamSerializer,
-    IntegrationAssessmentSerializer,
     ProgrammeComponentSerializer,
     ProgrammeSerializer,
     SectorSerializer,
@@ -238,7 +238,8 @@ class DecisionViewSet(SecuredViewSet):
     """Proposals decided by the DSRSG/HC (``approve`` for the mission); the decision is recorded with its reason."""
 
     write_action = Action.EDIT_COORDINATION
-    decide_service = None
+    decide_service = None  # services.<record>_decide, as a staticmethod
+    record_argument = ""  # the service's keyword for the record
 
     def perform_create(self, serializer):
         with transaction.atomic():

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pycountry
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -377,7 +376,7 @@ class _Writer:
             else:
                 self.report.unchanged += 1
         if new:
-            _insert_with_history([activity_values for activity_values in new], self.user)
+            _insert_with_history(new, self.user)
         if changed:
             bulk_update_with_history(changed, Activity, list(IMPORTED_FIELDS), batch_size=BATCH_SIZE,
                                      default_user=self.user)

@@ -29,7 +29,8 @@ def hidden_records(world) -> dict:
 
 def hidden_humanitarian_records(world) -> dict:
     """The records of the routes added for needs, mandated tasks and humanitarian space."""
-    sector = coordination.Sector.objects.get_or_create(code="HEA", defaults={"name_en": "Health", "name_fr": "Santé"})[0]
+    sector, _ = coordination.Sector.objects.get_or_create(code="HEA",
+                                                          defaults={"name_en": "Health", "name_fr": "Santé"})
     hidden_in_unamid = {"owning_mission": world.unamid, "classification": C.CONFIDENTIAL}
     where = {"country": world.sudan, "admin1_pcode": "SD01", "sector": sector, "start_date": dt.date(2009, 1, 1)}
     return {

@@ -46,7 +46,8 @@ def test_gaps_map_and_list_seen_in_the_browser(coordination, page):  # noqa: F81
     services.need_create(user=admin, country="TCD", sector="FSC", admin1_pcode="TD19",
                          start_date=dt.date(this_year, 1, 1), people_in_need=9500)
     services.need_create(user=admin, country="TCD", sector="HEA", admin1_pcode="TD19",
-                         start_date=dt.date(this_year, 1, 1), mission=coordination.unamid, classification=C.CONFIDENTIAL)
+                         start_date=dt.date(this_year, 1, 1), mission=coordination.unamid,
+                         classification=C.CONFIDENTIAL)
     log_in(page, "minurcat")
     page.click("nav >> text=Gaps and coordination map")
     page.wait_for_url(page.base + reverse("coordination:gaps"))
