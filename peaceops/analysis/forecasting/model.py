@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .history import History
 
@@ -27,7 +28,7 @@ HORIZONS = tuple(range(3, 15))  # data to October, forecasts for January..Decemb
 @dataclass(frozen=True)
 class ModelParameters:
     window: int = 24
-    half_life: float = 6.0
+    half_life: float = 12.0  # the conflictology benchmark's year
     log_sd: float = 0.3
     log_sd_per_month: float = 0.0
     damping: float = 1.0  # multiplies the blurred draws: high levels tend to fall back (regression to the mean)
@@ -40,8 +41,11 @@ class ModelParameters:
     pooled_trend_months: int = 0  # 0: off; else analogues share the trend over this many months
     pooled_trend_step: float = 0.7  # a change of the level beyond this (log1p) is a trend
     pooled_min_pairs: int = 1000
-    horizon_blend: float = 0.0  # at the last horizon, this share of the weights is uniform over the window
-    volatility_sd: float = 0.0  # 0: off; else the log blur is at least this times the country's month-to-month log sd
+    pooled_long_months: int = 12  # the analogues' second feature: mean log1p over this many months
+    pooled_long_weight: float = 0.5  # 0: analogues by the recent level only; else its weight in the distance
+    horizon_blend: float = 1.0  # at the last horizon, this share of the weights is uniform over the window
+    volatility_sd: float = 1.0  # 0: off; else the log blur is at least this times the country's month-to-month
+    # log swing (root mean square of the log1p changes over its last 12 months)
     vincentise: bool = False  # combine own-history and panel draws quantile by quantile instead of mixing
 
 
@@ -108,6 +112,13 @@ class Analogues:
     levels: np.ndarray
     trends: np.ndarray
     changes: np.ndarray
+    long_levels: np.ndarray  # mean log1p over the last pooled_long_months (fewer at a series' start)
+
+
+def _long_levels(history: History, months: int) -> np.ndarray:
+    logs = np.log1p(history.counts.astype(float))
+    logs[np.arange(logs.shape[1])[None, :] < history.starts[:, None]] = np.nan
+    return pd.DataFrame(logs.T).rolling(months, min_periods=1).mean().to_numpy().T
 
 
 def _trend_class(levels_now: np.ndarray, levels_before: np.ndarray, threshold: float) -> np.ndarray:
@@ -130,18 +141,28 @@ def pooled_changes(history: History, params: ModelParameters) -> Analogues:
     width = counts.shape[1]
     horizons = [h for h in HORIZONS if h < width - params.pooled_level_months] or \
         list(range(1, max(2, width - params.pooled_level_months)))
-    found_levels, found_trends, found_changes = [], [], []
+    long_levels = _long_levels(history, params.pooled_long_months)
+    found_levels, found_trends, found_changes, found_long = [], [], [], []
     for h in horizons:
         origin, earlier = levels[:, :width - h], before[:, :width - h]
+        found_long.append(long_levels[:, :width - h][~np.isnan(origin)])
         target = np.log1p(counts[:, h:])
         ok = ~np.isnan(origin)
         trend = np.where(np.isnan(earlier), 9, _trend_class(origin, np.nan_to_num(earlier), params.pooled_trend_step))
         found_levels.append(origin[ok])
         found_trends.append(trend[ok])
         found_changes.append(target[ok] - origin[ok])
-    levels, trends, changes = (np.concatenate(x) for x in (found_levels, found_trends, found_changes))
+    levels, trends, changes, long = (np.concatenate(x) for x in (found_levels, found_trends, found_changes,
+                                                                  found_long))
     order = np.argsort(levels, kind="stable")
-    return Analogues(levels[order], trends[order], changes[order])
+    return Analogues(levels[order], trends[order], changes[order], long[order])
+
+
+def _pooled_near(level: float, long_level: float, analogues: Analogues, minimum: int, weight: float) -> np.ndarray:
+    """The changes of the ``minimum`` analogues nearest in (recent level, weight x long level)."""
+    distance = (analogues.levels - level) ** 2 + (weight * (analogues.long_levels - long_level)) ** 2
+    count = min(minimum, len(distance))
+    return analogues.changes[np.argpartition(distance, count - 1)[:count]]
 
 
 def _pooled_for(level: float, trend: int, analogues: Analogues, minimum: int) -> np.ndarray:
@@ -170,13 +191,18 @@ def forecast_draws(history: History, draws: int, seed: int,
         analogues = pooled_changes(history, params)
         levels = _levels(history.counts, params.pooled_level_months)
         level = levels[:, -1]
+        long_now = _long_levels(history, params.pooled_long_months)[:, -1]
         lag = params.pooled_trend_months
         if lag and levels.shape[1] > lag:
             trend = _trend_class(level, np.nan_to_num(levels[:, -1 - lag]), params.pooled_trend_step)
         else:
             trend = np.full(len(level), 9)
         for i in range(len(history.country_ids)):
-            pool = _pooled_for(level[i], trend[i], analogues, params.pooled_min_pairs)
+            if params.pooled_long_weight > 0:
+                pool = _pooled_near(level[i], long_now[i], analogues, params.pooled_min_pairs,
+                                    params.pooled_long_weight)
+            else:
+                pool = _pooled_for(level[i], trend[i], analogues, params.pooled_min_pairs)
             if params.vincentise:
                 panel = np.expm1(level[i] + rng.choice(pool, size=(len(HORIZONS), draws)))
                 combined = (1 - params.pooled_share) * np.sort(out[i], axis=1) + \

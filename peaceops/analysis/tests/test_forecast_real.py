@@ -73,11 +73,14 @@ def test_cli_evaluate_prints_the_skill_table(shared_data, capsys):
         assert f"2020  {name}" in printed
 
 
-@pytest.mark.parametrize("year", [2020, 2022])
-def test_model_crps_is_below_every_benchmark(shared_data, year):
-    """A guard on the figures in docs/forecasting.md (the 3% target itself is not met in every year)."""
-    from peaceops.analysis.forecasting.evaluation import crps_gain, score_window, skill_table
+def test_prequential_model_beats_every_benchmark_by_3_percent_in_every_year(shared_data):
+    """The issue 4 target under the honest protocol: each year's parameters chosen on earlier years
+    only; mean CRPS at least 3% below zero, last-value Poisson and conflictology, 2019-2022
+    (figures in docs/forecasting.md). Also: the best ignorance every year."""
+    from peaceops.analysis.forecasting.evaluation import crps_gain, prequential
 
-    table = skill_table(score_window(load_window(str(shared_data / "views"), year), draws=1000, seed=0))
-    assert all(gain > 0.5 for gain in crps_gain(table).values())
-    assert table.loc["model", "ignorance"] < table.drop(index="model").ignorance.min()
+    result = prequential(str(shared_data / "views"), [2019, 2020, 2021, 2022], draws=1000, seed=0)
+    for year, (_, table) in result.items():
+        gains = crps_gain(table)
+        assert min(gains.values()) >= 3.0, (year, gains)
+        assert table.loc["model", "ignorance"] < table.drop(index="model").ignorance.min(), year
