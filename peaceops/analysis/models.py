@@ -129,8 +129,8 @@ class SecurityLevel(SecuredRecord, SourcedRecord):
     def level_label(self) -> str:
         roman = ["", "I", "II", "III", "IV", "V"]
         if self.system == self.System.UN_PHASE and 1 <= self.level <= 5:
-            return "%s %s" % (_("phase"), roman[self.level])
-        return "%s %s" % (_("level"), self.level)
+            return "{} {}".format(_("phase"), roman[self.level])
+        return "{} {}".format(_("level"), self.level)
 
     def clean(self):
         errors = {}

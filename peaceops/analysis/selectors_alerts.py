@@ -87,7 +87,7 @@ def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: s
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in={a.country for a in computed})}
     reviews = reviews_by_key(user, [a.key for a in computed])
     return [ShownAlert(a, countries.get(a.country), sorted(reviews.get(a.key, []), key=lambda r: r.reviewed_at or
-                                                             dt.datetime.min.replace(tzinfo=dt.timezone.utc),
+                                                             dt.datetime.min.replace(tzinfo=dt.UTC),
                                                              reverse=True))
             for a in computed]
 

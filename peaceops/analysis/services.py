@@ -14,7 +14,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for, can
+from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
 from peaceops.incidents.models import Actor, Incident

@@ -61,7 +61,8 @@ def refresh_forecasts(*, last_month: int | None = None, draws: int = 1000, seed:
     """Forecast M+3..M+14 from the history up to ``last_month`` (default: the month before the latest event)."""
     today = today or dt.date.today()
     if last_month is None:
-        latest = Incident.objects.filter(dataset=UCDP_DATASET, source_category=STATE_BASED).order_by("-start_date").first()
+        events = Incident.objects.filter(dataset=UCDP_DATASET, source_category=STATE_BASED)
+        latest = events.order_by("-start_date").first()
         if latest is None:
             raise ForecastRefreshError("no UCDP state-based event in the database: import UCDP GED first")
         last_month = month_id_of(latest.start_date)

@@ -177,6 +177,9 @@ def replay(request):
                                                     "hotspots": spots[:15]})
 
 
+TREND_UNITS = ("country", "admin1", "admin2", "grid", "mission", "region")
+
+
 @login_required
 @require_GET
 def trends_page(request):
@@ -195,15 +198,15 @@ def trends_page(request):
         labels = [p.strftime("%Y-%m") for p in table.periods]
         top = sorted(table.rows, key=lambda r: -sum(r.counts))[:8]
         names = [f"{r.unit}{' · ' + r.group if r.group else ''}" for r in top]
-        charts = [mark_safe(svg.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top)],
+        charts = [mark_safe(svg.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top, strict=True)],
                                            title=_("Incidents per month"))),
-                  mark_safe(svg.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top)],
+                  mark_safe(svg.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top, strict=True)],
                                            title=_("Fatalities per month")))]
         rows = [{"name": n, "count": sum(r.counts), "deaths": sum(r.deaths),
-                 "last": r.counts[-1]} for n, r in zip(names, top)]
+                 "last": r.counts[-1]} for n, r in zip(names, top, strict=True)]
     return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": charts, "rows": rows,
                                                     "unit": unit, "by": by or "", "error": error, "groupings": True,
-                                                    "units": ("country", "admin1", "admin2", "grid", "mission", "region")})
+                                                    "units": TREND_UNITS})
 
 
 @login_required

@@ -7,9 +7,11 @@
 - Security phases (seed 000 §III.C.2): "Where MINURCAT classified Eastern Chad as a Phase IV security
   threat, UNAMID put their side of the border on a Phase III alert". The seed gives no date; the demo
   sets both from 1 January 2009, during the period both missions were deployed along that border.
-- An alert review: on 15 December 2009 the incidents known to MINURCAT raise a "new armed actor"
-  alert in Wadi Fira (the fictional kidnapping near Iriba); the demo administrator escalates it for
-  MINURCAT with a note to tell UNAMID, so the workflow shows one decision.
+- An alert review: the strongest alert UNAMID's JMAC sees on 30 June 2009 (the end of the quarter the
+  demo threat assessment covers), escalated with a note to share it with the neighbouring mission
+  before the joint assessment. The alerts are recomputed by the early-warning rules; should a rule
+  change leave UNAMID without an alert that day, MINURCAT's strongest alert (that day, else on
+  15 December 2009, the kidnapping near Iriba) is escalated by the demo administrator instead.
 """
 
 import datetime as dt
@@ -40,11 +42,11 @@ PHASES = (("MINURCAT", "TCD", 4, "Eastern Chad classified Phase IV by MINURCAT."
           ("UNAMID", "SDN", 3, "UNAMID put its side of the border on a Phase III alert."))
 PHASES_FROM = dt.date(2009, 1, 1)
 
-REVIEWER = "admin"
-REVIEW_MISSION = "MINURCAT"
-REVIEW_AS_OF = dt.date(2009, 12, 15)
-REVIEW_NOTE = ("Armed group new to Wadi Fira, near the border: escalate to the Head of Mission and tell UNAMID's JOC "
-               "(seed 000 §III.C.1: what one mission foresaw, the next did not).")
+# (reviewer, mission, date): the first that shows an alert is used.
+REVIEW_CANDIDATES = (("jmac.unamid", "UNAMID", dt.date(2009, 6, 30)), ("admin", "MINURCAT", dt.date(2009, 6, 30)),
+                     ("admin", "MINURCAT", dt.date(2009, 12, 15)))
+REVIEW_NOTE = ("Share with the neighbouring mission's JMAC and raise at the joint threat assessment "
+               "(seed 000 §IV.C.3).")
 
 
 def load(context) -> None:
@@ -65,8 +67,10 @@ def load(context) -> None:
 def _escalated_review(context) -> None:
     if AlertReview.objects.filter(note=REVIEW_NOTE).exists():
         return
-    reviewer = get_user_model().objects.get(username=REVIEWER)
-    shown = selectors_alerts.alerts_as_of(reviewer, REVIEW_AS_OF, mission=REVIEW_MISSION)
-    if shown:
-        selectors_alerts.review_alert(reviewer, key=shown[0].alert.key, as_of=REVIEW_AS_OF, action="escalate",
-                                      note=REVIEW_NOTE, mission=REVIEW_MISSION)
+    for username, mission, day in REVIEW_CANDIDATES:
+        reviewer = get_user_model().objects.get(username=username)
+        shown = selectors_alerts.alerts_as_of(reviewer, day, mission=mission)
+        if shown:
+            selectors_alerts.review_alert(reviewer, key=shown[0].alert.key, as_of=day, action="escalate",
+                                          note=REVIEW_NOTE, mission=mission)
+            return

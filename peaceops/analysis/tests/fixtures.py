@@ -46,7 +46,8 @@ def analysis_world(world):
     group.actors.set([janjaweed])
     # seed 000 §III.C.2: phase IV on the Chad side (MINURCAT), phase III on the Sudan side (UNAMID)
     levels = {
-        "chad": SecurityLevel.objects.create(system="phase", level=4, country=world.chad, valid_from=dt.date(2008, 1, 1),
+        "chad": SecurityLevel.objects.create(system="phase", level=4, country=world.chad,
+                                             valid_from=dt.date(2008, 1, 1),
                                              owning_mission=world.minurcat, source="seed 000 §III.C.2"),
         "sudan": SecurityLevel.objects.create(system="phase", level=3, country=world.sudan,
                                               valid_from=dt.date(2008, 1, 1), owning_mission=world.unamid,

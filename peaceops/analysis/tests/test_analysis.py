@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from peaceops.analysis import selectors_alerts, services_forecast
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel, month_id_of
-from peaceops.analysis.tests.fixtures import AS_OF, analysis_world  # noqa: F401
+from peaceops.analysis.tests.fixtures import AS_OF
 from peaceops.incidents.models import Incident
 
 pytestmark = pytest.mark.django_db

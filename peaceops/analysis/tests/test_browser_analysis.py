@@ -7,13 +7,12 @@ see peaceops/web/tests/test_browser.py).
 import pytest
 from django.urls import reverse
 
-from peaceops.analysis.tests.fixtures import analysis_world  # noqa: F401  (fixture)
 from peaceops.web.tests.test_browser import log_in, shoot
 
 pytestmark = pytest.mark.browser
 
 
-def test_replay_steps_through_dates_and_the_alert_appears(analysis_world, page):  # noqa: F811
+def test_replay_steps_through_dates_and_the_alert_appears(analysis_world, page):
     log_in(page, "minurcat")
     page.goto(page.base + reverse("analysis:replay") + "?as_of=2008-12-27")
     assert page.locator("#replay-date").inner_text() == "2008-12-27"
@@ -35,7 +34,7 @@ def test_replay_steps_through_dates_and_the_alert_appears(analysis_world, page):
     shoot(page, "analysis-group")
 
 
-def test_escalating_an_alert_in_place(analysis_world, page):  # noqa: F811
+def test_escalating_an_alert_in_place(analysis_world, page):
     log_in(page, "minurcat")
     page.goto(page.base + reverse("analysis:alerts") + "?as_of=2009-01-31")
     row = page.locator("#alerts tr.alert-row").first

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from peaceops.analysis.tests.fixtures import AS_OF, analysis_world  # noqa: F401
+from peaceops.analysis.tests.fixtures import AS_OF
 from peaceops.web.tests.test_i18n import po_entries
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "locale" / "fr" / "LC_MESSAGES" / "django.po"

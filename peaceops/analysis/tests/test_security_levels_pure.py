@@ -19,7 +19,8 @@ def span(record_id, area, mission, level, start, end=None, system="phase"):
 def test_phases_iv_and_iii_across_the_chad_sudan_border_diverge_with_evidence():
     # seed 000 §III.C.2: MINURCAT phase IV in eastern Chad, UNAMID phase III across the border
     spans = [span(1, CHAD, 10, 4, dt.date(2008, 2, 1)), span(2, SUDAN, 20, 3, dt.date(2008, 6, 1), dt.date(2009, 1, 1))]
-    incidents = [IncidentPoint(100, "country:TCD", dt.date(2008, 5, 1)), IncidentPoint(101, "country:SDN", dt.date(2008, 7, 1)),
+    incidents = [IncidentPoint(100, "country:TCD", dt.date(2008, 5, 1)),
+                 IncidentPoint(101, "country:SDN", dt.date(2008, 7, 1)),
                  IncidentPoint(102, "country:SDN", dt.date(2009, 6, 1))]
     [found] = divergences(spans, incidents)
     assert found.start == dt.date(2008, 6, 1) and found.end == dt.date(2009, 1, 1) and found.difference == 1
