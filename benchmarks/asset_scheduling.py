@@ -96,7 +96,7 @@ def generate(seed: int = 6) -> dict:
         AssetRequest.objects.bulk_create(requests, batch_size=2000)
         Unavailability.objects.bulk_create(blocks, batch_size=2000)
         loans, shares = [], []
-        for request, (asset, borrower, start, end, hours) in zip(requests, loans_spec):
+        for request, (asset, borrower, start, end, hours) in zip(requests, loans_spec, strict=True):
             days = (end - start).days + 1
             measure = hours if asset.cost_basis == "flight_hour" else days if asset.cost_basis == "day" else 20 * days
             total = (asset.rate * measure).quantize(Decimal("0.01"))

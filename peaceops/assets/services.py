@@ -58,7 +58,8 @@ def asset_create(*, user, owning_mission: Mission, **fields) -> Asset:
 
 
 @transaction.atomic
-def unavailability_add(*, user, asset: Asset, start_date: dt.date, end_date: dt.date, reason: str = "") -> Unavailability:
+def unavailability_add(*, user, asset: Asset, start_date: dt.date, end_date: dt.date,
+                       reason: str = "") -> Unavailability:
     """Block the asset's calendar (maintenance, own use); refused over an approved loan."""
     _check(user, MANAGE, asset.owning_mission_id, _("change this asset's calendar"))
     dates = _interval(start_date, end_date)

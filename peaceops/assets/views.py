@@ -158,7 +158,8 @@ def _shares(data) -> dict:
     shares = {data["mission"]: requester} if requester else {}
     if owner:
         if data["asset"] is None:
-            raise ValidationError({"share_owner": [gettext("Choose the asset before naming the owning mission's share.")]})
+            raise ValidationError({"share_owner": [
+                gettext("Choose the asset before naming the owning mission's share.")]})
         shares[data["asset"].owning_mission] = owner
     if data["asset"] is not None and data["asset"].owning_mission == data["mission"] and owner:
         raise ValidationError({"share_owner": [gettext("The asset belongs to the requesting mission.")]})

@@ -38,7 +38,8 @@ ENTEBBE_SERVICES = (  # seed 000 §IV.B.1, in its order
 def load(context) -> None:
     m, c = context.missions, context.countries
     aircraft = _upsert(Asset, {"owning_mission": m["MINURCAT"], "name": "MINURCAT passenger aircraft (demo)"}, {
-        "kind": Asset.Kind.FIXED_WING, "seats": 30, "tonnes": Decimal("3.00"), "cost_basis": Asset.CostBasis.FLIGHT_HOUR,
+        "kind": Asset.Kind.FIXED_WING, "seats": 30, "tonnes": Decimal("3.00"),
+        "cost_basis": Asset.CostBasis.FLIGHT_HOUR,
         "rate": Decimal("3800.00"), "location": "N'Djamena", "location_country": c["TCD"], "offered": True,
         "source": f"{S_AIR}; type and rate: {FICTIONAL}"}, "ASSETS MINURCAT aircraft")
     for service, rate in ENTEBBE_SERVICES:

@@ -1,6 +1,5 @@
 """The API: the workflow end to end, denials, and the hidden records of testing.py."""
 
-import datetime as dt
 
 import pytest
 

@@ -1,6 +1,5 @@
 """``peaceops assets report`` and ``peaceops assets suggest``."""
 
-import datetime as dt
 import io
 import json
 

@@ -54,7 +54,8 @@ def test_all_consents_make_a_loan_on_both_calendars_with_the_cost_split(pool):
     loan = Loan.objects.get(request=request)
     assert (loan.total_cost, loan.days) == (Decimal("25200.00"), 5)
     start, end = pool["dates"]
-    for user, mission in ((pool["users"]["minurcat_lead"], world.minurcat), (pool["users"]["unamid_lead"], world.unamid)):
+    readers = ((pool["users"]["minurcat_lead"], world.minurcat), (pool["users"]["unamid_lead"], world.unamid))
+    for user, mission in readers:
         assert list(selectors.mission_calendar(user, mission.id, start, end)) == [loan]
     report = selectors.cost_report(pool["users"]["hq"], [world.minurcat.id, world.unamid.id], 2009)
     assert report["paid"] == {"MINURCAT": Decimal("17640.00"), "UNAMID": Decimal("7560.00")}

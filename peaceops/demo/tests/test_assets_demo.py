@@ -31,3 +31,19 @@ def test_assets_demo_loads_once_and_tells_the_seed_story():
         "id", flat=True)), 2009)
     assert report["total"] == sum(loan.total_cost for loan in Loan.objects.all()) > Decimal(0)
     assert all(a.source.startswith("seed 000") for a in Asset.objects.all())
+
+
+def test_sg_report_section_tells_of_the_loans_and_the_refusal():
+    from peaceops.assets import report_sections
+    from peaceops.registry.models import Region
+    from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest
+
+    load_demo()
+    ids = tuple(Region.objects.get(name="Central Africa and Sudan").missions.values_list("id", flat=True))
+    draft = DraftRequest(kind=SG_REPORT, mission_ids=ids, start=dt.date(2009, 1, 1), end=dt.date(2009, 12, 31),
+                         user=SystemReader())
+    [section] = report_sections.sections(draft)
+    assert "lent each other assets 2 times" in section.body and "refused by Sudan" in section.body
+    assert len(section.tables[0].rows) == 2
+    assert report_sections.sections(DraftRequest(kind=THREAT_ASSESSMENT, mission_ids=ids, start=draft.start,
+                                                 end=draft.end, user=SystemReader())) == []

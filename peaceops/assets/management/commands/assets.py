@@ -67,7 +67,8 @@ class Command(BaseCommand):
                                           "total": str(report["total"]), "loans": len(report["rows"])}, indent=2))
             return
         self.stdout.write(f"Cost sharing {label} {year} (USD; a loan counts in the year it starts)")
-        self.stdout.write(f"{'loan':>6}  {'asset':30}  {'lender':10}  {'borrower':10}  {'from':10}  {'cost':>12}  shares")
+        self.stdout.write(f"{'loan':>6}  {'asset':30}  {'lender':10}  {'borrower':10}  {'from':10}  "
+                          f"{'cost':>12}  shares")
         for row in report["rows"]:
             shares = "; ".join(f"{s['mission']} {s['percent']}% = {s['amount']}" for s in row["shares"])
             self.stdout.write(f"{row['id']:>6}  {row['asset'][:30]:30}  {row['lender']:10}  {row['borrower']:10}  "
@@ -75,7 +76,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"{'mission':10}  {'pays':>14}  {'lent (value)':>14}")
         for mission in sorted(set(report["paid"]) | set(report["lent"])):
-            self.stdout.write(f"{mission:10}  {report['paid'].get(mission, 0):>14}  {report['lent'].get(mission, 0):>14}")
+            paid, lent = report["paid"].get(mission, 0), report["lent"].get(mission, 0)
+            self.stdout.write(f"{mission:10}  {paid:>14}  {lent:>14}")
         self.stdout.write(f"{'total':10}  {report['total']:>14}")
 
     def _suggest(self, reader, limit):
