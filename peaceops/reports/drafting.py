@@ -22,7 +22,7 @@ SG_REPORT = "sg_report"
 KINDS = (THREAT_ASSESSMENT, SG_REPORT)
 
 # The modules asked for sections, in this order; a module may offer none for a kind.
-PROVIDERS = ("analysis", "mandates", "cooperation", "coordination", "incidents")
+PROVIDERS = ("analysis", "mandates", "cooperation", "assets", "coordination", "incidents")
 
 
 @dataclass(frozen=True)
