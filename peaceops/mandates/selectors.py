@@ -120,7 +120,8 @@ def isf_rollup(user, isf: m.Isf, start: dt.date, end: dt.date) -> IsfRollup:
     benchmarks = list(visible(m.IsfBenchmark.objects.filter(output__objective__isf=isf), user))
     indicators = list(indicators_for(user, isf).order_by("id"))
     targets: dict[int, list] = {}
-    for target in m.IndicatorTarget.objects.filter(indicator__in=indicators).order_by("period"):
+    readable_ids = indicators_for(user, isf).values("id")  # a subquery: no list of a thousand parameters
+    for target in m.IndicatorTarget.objects.filter(indicator__in=readable_ids).order_by("period"):
         targets.setdefault(target.indicator_id, []).append((target.period, target.value))
     objective_pos = {o.id: i for i, o in enumerate(objectives)}
     output_pos = {o.id: i for i, o in enumerate(outputs)}
@@ -132,7 +133,7 @@ def isf_rollup(user, isf: m.Isf, start: dt.date, end: dt.date) -> IsfRollup:
         return IsfRollup(isf, objectives, outputs, benchmarks, [], None)
     table = rollup.Indicators.from_rows(rows)
     position = {row["id"]: n for n, row in enumerate(rows)}
-    totals = period_totals(position, start, end)
+    totals = period_totals(position, readable_ids, start, end)
     result = rollup.rollup(
         table, totals, rollup.month_index(start.year, start.month), rollup.month_index(end.year, end.month),
         np.array([output_pos[b.output_id] for b in benchmarks], dtype=np.int64),
@@ -154,14 +155,15 @@ class MonthIndex(Func):
                            **extra)
 
 
-def period_totals(position: dict[int, int], start: dt.date, end: dt.date) -> rollup.Totals:
-    """The PeriodTotal rows of the indicators in ``position`` (id -> array position) within the window.
+def period_totals(position: dict[int, int], indicator_ids, start: dt.date, end: dt.date) -> rollup.Totals:
+    """The PeriodTotal rows of ``indicator_ids`` (a subquery) within the window, placed by ``position``
+    (id -> array position).
 
     Read with one cursor into a numpy array, the month index computed by the database: building 120,000
     Python dates and model rows would cost more than the whole roll-up (benchmarks/rollup.py).
     """
     month = MonthIndex("period")
-    query = (m.PeriodTotal.objects.filter(indicator_id__in=list(position), period__gte=start.replace(day=1),
+    query = (m.PeriodTotal.objects.filter(indicator_id__in=indicator_ids, period__gte=start.replace(day=1),
                                           period__lte=end)
              .annotate(month=month).values_list("indicator_id", "month", "areas", "value_sum", "value_min",
                                                 "value_max", "numerator_sum", "denominator_sum"))
