@@ -162,7 +162,9 @@ def _pooled_near(level: float, long_level: float, analogues: Analogues, minimum:
     """The changes of the ``minimum`` analogues nearest in (recent level, weight x long level)."""
     distance = (analogues.levels - level) ** 2 + (weight * (analogues.long_levels - long_level)) ** 2
     count = min(minimum, len(distance))
-    return analogues.changes[np.argpartition(distance, count - 1)[:count]]
+    # A stable sort, not argpartition: thousands of analogues tie (peaceful months at distance 0),
+    # and selection among ties is slow there; the stable order also makes the pick among ties plain.
+    return analogues.changes[np.argsort(distance, kind="stable")[:count]]
 
 
 def _pooled_for(level: float, trend: int, analogues: Analogues, minimum: int) -> np.ndarray:
