@@ -8,7 +8,11 @@ For each country the draws for every month ahead come from the country's own rec
   keeps some weight;
 - each resampled month is blurred on the log1p scale by Gaussian noise of sd ``log_sd`` (a month
   of 300 deaths says 200-400 are plausible; the empirical distribution alone puts no mass between
-  observed values); months without deaths stay at zero.
+  observed values); months without deaths stay at zero. The sd is at least the country's own
+  month-to-month log swing (a volatile country gets a heavy upper tail), and the weights move
+  to uniform over the window as the horizon grows (what the last months say fades);
+- half the draws come from panel analogues: countries and months of the history nearest in the
+  3-month and 12-month log levels, with the change that followed them.
 Draws are rounded to whole deaths, never negative, and seeded: the same history, last month,
 number of draws and seed give the same draws. The choices and their validation: docs/forecasting.md.
 """
