@@ -62,8 +62,10 @@ def test_log_in_switch_mission_and_open_every_page(shell_world, page):
         assert response.status == 200, url
         assert page.locator("nav.modules").count() == 1, url
         assert "Server Error" not in page.content(), url
-    page.goto(page.base + reverse("web:module", args=["analysis"]))
-    assert "This module is not built yet" in page.locator("main").inner_text()
+    unbuilt = modules.not_built()
+    if unbuilt:  # every module of DESIGN.md may be built by now
+        page.goto(page.base + reverse("web:module", args=[unbuilt[0].slug]))
+        assert "This module is not built yet" in page.locator("main").inner_text()
     shoot(page, "module-not-built")
 
 

@@ -5,17 +5,22 @@ import json
 import pytest
 from django.urls import reverse
 
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
 from peaceops.web import context, modules
 
 
-def nav_urls():
-    return [(module.slug, link["url"]) for module in modules.MODULES for link in context.module_links(module)]
+def nav_urls(may=lambda action: True):
+    return [(module.slug, link["url"]) for module in modules.MODULES for link in context.module_links(module, may)]
 
 
 def test_every_navigation_link_renders_for_a_user_with_a_grant(shell_world, client_as):
-    client = client_as(shell_world.users["minurcat"])
+    user = shell_world.users["minurcat"]
+    client = client_as(user)
     home = client.get(reverse("web:home")).content.decode()
-    for slug, url in nav_urls():
+    offered = nav_urls(may=lambda action: can(user, Action(action), shell_world.minurcat.id))
+    assert len(offered) < len(nav_urls()), "the analyst is offered no page needing a right they lack"
+    for slug, url in offered:
         assert f'href="{url}"' in home, slug
         response = client.get(url, follow=True)
         assert response.status_code == 200, (slug, url)
