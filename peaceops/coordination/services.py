@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pycountry
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.coordination import vocabulary
-from peaceops.coordination.importers import ActivityRow, ImportFileError, LineError, parse
+from peaceops.coordination.importers import ActivityRow, LineError, parse
 from peaceops.coordination.models import (
     Activity,
     HumanitarianProposal,
@@ -34,6 +34,7 @@ from peaceops.coordination.models import (
     Sector,
 )
 from peaceops.core.classification import Classification
+from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import NAME_TO_ISO3
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
@@ -124,10 +125,6 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
 # --- the 3W import ------------------------------------------------------------------------------
 
 
-class _Rollback(Exception):
-    pass
-
-
 def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = None,
               classification: int = Classification.UNCLASSIFIED, user=None, dry_run: bool = False,
               skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False) -> ImportReport:
@@ -142,37 +139,29 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
     if mission is None and classification != Classification.UNCLASSIFIED:
         raise ValueError("reference data without an owning mission must be unclassified")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
-    try:
-        with transaction.atomic():
-            ensure_sectors()
-            resolver = _Resolver(country=country)
-            writer = _Writer(report, mission, classification, user, humanitarian)
-            failing = False
-            first_line: dict[tuple[str, str], int] = {}
-            for item in parse(fmt, path, country=country):
-                report.read += 1
-                if isinstance(item, ActivityRow):
-                    item = _unique(item, first_line) or resolver.resolve(item)
-                if isinstance(item, LineError):
-                    report.errors.append(item)
-                    if skip_bad:
-                        report.skipped += 1
-                    else:
-                        failing = True  # keep reading to report every bad line, but write nothing more
-                    continue
-                if not failing:
-                    writer.add(item)
+    with import_transaction(report, dry_run):
+        ensure_sectors()
+        resolver = _Resolver(country=country)
+        writer = _Writer(report, mission, classification, user, humanitarian)
+        failing = False
+        first_line: dict[tuple[str, str], int] = {}
+        for item in parse(fmt, path, country=country):
+            report.read += 1
+            if isinstance(item, ActivityRow):
+                item = _unique(item, first_line) or resolver.resolve(item)
+            if isinstance(item, LineError):
+                report.errors.append(item)
+                if skip_bad:
+                    report.skipped += 1
+                else:
+                    failing = True  # keep reading to report every bad line, but write nothing more
+                continue
             if not failing:
-                writer.flush()
-            if dry_run or failing:
-                raise _Rollback
-    except _Rollback:
-        report.rolled_back = True
-    except ImportFileError as error:
-        report.errors.append(error.as_line_error())
-        report.rolled_back = True
-    if report.rolled_back and not dry_run:
-        report.created = report.updated = report.unchanged = 0
+                writer.add(item)
+        if not failing:
+            writer.flush()
+        if dry_run or failing:
+            raise Rollback
     return report
 
 
@@ -517,29 +506,21 @@ def import_needs(path, *, user=None, country: str = "", mission: Mission | None 
         _require(user, Action.EDIT_COORDINATION, mission.pk if mission else None, "import needs here")
     name = display_name or Path(path).name
     report = ImportReport(file=name, format="hxl-needs", dry_run=dry_run)
-    try:
-        with transaction.atomic():
-            ensure_sectors()
-            matcher, sector_ids = sector_matcher(), dict(Sector.objects.values_list("code", "pk"))
-            resolver = _Resolver(country=country)
-            for item in parse_needs(path, country=country):
-                report.read += 1
-                if isinstance(item, LineError):
-                    report.errors.append(item)
-                    continue
-                problem = _store_need(item, name, matcher, sector_ids, resolver, user, mission, classification,
-                                      shared_with_military, report)
-                if problem:
-                    report.errors.append(problem)
-            if report.errors or dry_run:
-                raise _Rollback
-    except _Rollback:
-        report.rolled_back = True
-    except ImportFileError as error:
-        report.errors.append(error.as_line_error())
-        report.rolled_back = True
-    if report.rolled_back and not dry_run:
-        report.created = report.updated = report.unchanged = 0
+    with import_transaction(report, dry_run):
+        ensure_sectors()
+        matcher, sector_ids = sector_matcher(), dict(Sector.objects.values_list("code", "pk"))
+        resolver = _Resolver(country=country)
+        for item in parse_needs(path, country=country):
+            report.read += 1
+            if isinstance(item, LineError):
+                report.errors.append(item)
+                continue
+            problem = _store_need(item, name, matcher, sector_ids, resolver, user, mission, classification,
+                                  shared_with_military, report)
+            if problem:
+                report.errors.append(problem)
+        if report.errors or dry_run:
+            raise Rollback
     return report
 
 

@@ -24,9 +24,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from peaceops.core.classification import Classification
+from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents import dedup
 from peaceops.incidents.areas import MissionAreas, spans_from_missions
-from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, ImportFileError, LineError, parse
+from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, LineError, parse
 from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import GW_TO_ISO3, NAME_TO_ISO3
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
@@ -44,10 +45,6 @@ IMPORTED_FIELDS = (
 )
 
 
-class _Rollback(Exception):
-    pass
-
-
 def import_events(path, fmt: str, *, mission: Mission | None = None,
                   classification: int = Classification.UNCLASSIFIED, user=None, dry_run: bool = False,
                   skip_bad: bool = False, batch_size: int = BATCH_SIZE, today: date | None = None,
@@ -61,20 +58,12 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
         raise ValueError("reference data without an owning mission must be unclassified")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
     today = today or timezone.localdate()
-    try:
-        with _bulk_write_settings(), transaction.atomic():
-            writer = _BatchWriter(fmt, report, mission, classification, user, file_bytes=Path(path).stat().st_size)
-            _run(parse(fmt, path, today), writer, report, skip_bad, batch_size, progress)
-            if dry_run or (report.errors and not skip_bad):
-                raise _Rollback
-            writer.deferred_indexes.build()
-    except _Rollback:
-        report.rolled_back = True
-    except ImportFileError as error:
-        report.errors.append(error.as_line_error())
-        report.rolled_back = True
-    if report.rolled_back and not dry_run:
-        report.created = report.updated = report.unchanged = 0
+    with _bulk_write_settings(), import_transaction(report, dry_run):
+        writer = _BatchWriter(fmt, report, mission, classification, user, file_bytes=Path(path).stat().st_size)
+        _run(parse(fmt, path, today), writer, report, skip_bad, batch_size, progress)
+        if dry_run or (report.errors and not skip_bad):
+            raise Rollback
+        writer.deferred_indexes.build()
     if not report.rolled_back and report.created + report.updated >= STATISTICS_AFTER_ROWS:
         refresh_statistics()
     return report
