@@ -30,7 +30,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database  # noqa: E402
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home  # noqa: E402
 
 NAME = "alerts"
 TARGET_S = 2.0
@@ -147,11 +147,8 @@ def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
 def run(quick: bool) -> dict:
     total = 100_000 if quick else 1_000_000
     result = {"name": NAME, "quick": quick, "incidents": total, "as_of": AS_OF.isoformat(),
-              "environment": environment(), "databases": {"sqlite": measure_database(total, quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(total, quick, url)
+              "environment": environment(),
+              "databases": on_every_database(lambda url: measure_database(total, quick, url))}
     result["table"] = table_rows(result)
     return result
 

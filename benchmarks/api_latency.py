@@ -35,7 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from peaceops.core.benchmarking import environment as machine_environment
-from peaceops.core.benchmarking import throwaway_postgres_database
+from peaceops.core.benchmarking import on_every_database
 
 NAME = "api_latency"
 TARGET_LIST_P95_MS = 150  # 100-item list at 32 concurrent clients
@@ -365,12 +365,9 @@ def _ratio(app_ms, raw_ms):
 
 def run(quick: bool) -> dict:
     rows = 10_000 if quick else 100_000
-    result = {"name": NAME, "quick": quick, "target_rows": rows, "environment": environment(), "databases": {}}
-    result["databases"]["sqlite"] = measure_database("sqlite", rows, quick)
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database("postgresql", rows, quick, url)
+    result = {"name": NAME, "quick": quick, "target_rows": rows, "environment": environment(),
+              "databases": on_every_database(
+                  lambda url: measure_database("postgresql" if url else "sqlite", rows, quick, url))}
     result["environment"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     result["table"] = table_rows(result)
     return result

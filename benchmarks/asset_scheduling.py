@@ -19,14 +19,13 @@ Run with ``peaceops bench [--quick] [--only asset_scheduling]``.
 
 import datetime as dt
 import json
-import os
 import random
 import statistics
 import sys
 import time
 from decimal import Decimal
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home
 
 NAME = "asset_scheduling"
 SEARCH_TARGET_MS = 100
@@ -269,11 +268,7 @@ def measure_database(quick: bool, url: str | None = None) -> dict:
 
 def run(quick: bool) -> dict:
     result = {"name": NAME, "quick": quick, "environment": environment(),
-              "databases": {"sqlite": measure_database(quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(quick, url)
+              "databases": on_every_database(lambda url: measure_database(quick, url))}
     result["table"] = table_rows(result)
     return result
 

@@ -22,13 +22,12 @@ Run with ``peaceops bench [--quick] [--only cooperation_sharing]``.
 
 import datetime as dt
 import json
-import os
 import random
 import statistics
 import sys
 import time
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home
 
 NAME = "cooperation_sharing"
 TARGET_RATIO = 3
@@ -172,11 +171,7 @@ def measure_database(quick: bool, url: str | None = None) -> dict:
 
 def run(quick: bool) -> dict:
     result = {"name": NAME, "quick": quick, "environment": environment(),
-              "databases": {"sqlite": measure_database(quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(quick, url)
+              "databases": on_every_database(lambda url: measure_database(quick, url))}
     result["table"] = table_rows(result)
     return result
 

@@ -36,7 +36,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from peaceops.core.benchmarking import environment, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database
 
 NAME = "coordination_import"
 TARGET_RATIO = 3.0
@@ -201,11 +201,7 @@ def run(quick: bool = False) -> dict:
         result["table"] = [{"metric": "DRC 3W import (skipped: workbook absent)", "value": None, "unit": "",
                             "target": f"<= {TARGET_RATIO:g}x pandas", "met": None}]
         return result
-    result["databases"] = {"sqlite": measure()}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure(url)
+    result["databases"] = on_every_database(measure)
     result["table"] = table_rows(result)
     return result
 

@@ -17,13 +17,12 @@ Run with ``peaceops bench [--quick] [--only map_data]``.
 """
 
 import json
-import os
 import random
 import statistics
 import sys
 import time
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home
 
 NAME = "map_data"
 TARGET_MS = 500
@@ -150,11 +149,7 @@ def measure_database(total: int, quick: bool, url: str | None = None) -> dict:
 def run(quick: bool) -> dict:
     result = {"name": NAME, "quick": quick, "incidents": INCIDENTS,
               "environment": environment(),
-              "databases": {"sqlite": measure_database(INCIDENTS, quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(INCIDENTS, quick, url)
+              "databases": on_every_database(lambda url: measure_database(INCIDENTS, quick, url))}
     result["table"] = table_rows(result)
     return result
 

@@ -21,12 +21,11 @@ Targets (issue 5): rollup under 2 s, within 3x of ``sql``. Run with ``peaceops b
 
 import datetime as dt
 import json
-import os
 import statistics
 import sys
 import time
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home
 
 NAME = "rollup"
 TARGET_S = 2.0
@@ -260,11 +259,7 @@ def table_rows(result: dict) -> list[dict]:
 def run(quick: bool) -> dict:
     indicators = 100 if quick else 1000
     result = {"name": NAME, "quick": quick, "environment": environment(),
-              "databases": {"sqlite": measure_database(indicators, quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(indicators, quick, url)
+              "databases": on_every_database(lambda url: measure_database(indicators, quick, url))}
     result["table"] = table_rows(result)
     return result
 

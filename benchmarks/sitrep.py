@@ -21,14 +21,13 @@ Run with ``peaceops bench [--quick] [--only sitrep]``.
 
 import datetime as dt
 import json
-import os
 import statistics
 import sys
 import time
 import uuid
 from functools import partial
 
-from peaceops.core.benchmarking import environment, run_in_fresh_home, throwaway_postgres_database
+from peaceops.core.benchmarking import environment, on_every_database, run_in_fresh_home
 
 NAME = "sitrep"
 TARGET_MS = 200
@@ -343,11 +342,7 @@ def run(quick: bool) -> dict:
     total = 100_000 if quick else 1_000_000
     result = {"name": NAME, "quick": quick, "incidents": total, "report_day": REPORT_DAY.isoformat(),
               "environment": environment(),
-              "databases": {"sqlite": measure_database(total, quick)}}
-    server = os.environ.get("DATABASE_URL", "")
-    if server.startswith(("postgres://", "postgresql://")):
-        with throwaway_postgres_database(server) as url:
-            result["databases"]["postgresql"] = measure_database(total, quick, url)
+              "databases": on_every_database(lambda url: measure_database(total, quick, url))}
     result["table"] = table_rows(result)
     return result
 

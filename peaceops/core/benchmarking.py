@@ -21,6 +21,17 @@ def throwaway_postgres_database(server_url: str):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def on_every_database(measure) -> dict:
+    """``{"sqlite": measure(None), "postgresql": measure(url)}``: SQLite always, PostgreSQL when
+    ``DATABASE_URL`` names a server (a throwaway database on it, dropped afterwards)."""
+    results = {"sqlite": measure(None)}
+    server = os.environ.get("DATABASE_URL", "")
+    if server.startswith(("postgres://", "postgresql://")):
+        with throwaway_postgres_database(server) as url:
+            results["postgresql"] = measure(url)
+    return results
+
+
 def environment() -> dict:
     """What a reader needs to judge the figures: Python, cores and how busy the machine was."""
     return {"python": platform.python_version(), "cpus": os.cpu_count(),
