@@ -124,12 +124,21 @@ class MeasurementViewSet(PlansViewSet):
     ordering_fields = ["id", "period"]
 
     def _record(self, serializer):
-        data = serializer.validated_data
-        indicator = data["indicator"]
+        data, current = serializer.validated_data, serializer.instance
+
+        def field(name, default=None):
+            """The value sent, else (a partial update) the stored one."""
+            if name in data:
+                return data[name]
+            return getattr(current, name, default) if current is not None else default
+
+        indicator = field("indicator")
+        if indicator is None or field("period") is None:
+            raise exceptions.ValidationError({"indicator" if indicator is None else "period": ["This field is required."]})
         self._check_write(indicator.mission_id)
-        row = services.MeasurementRow(period=data["period"], value=data.get("value"), area_id=getattr(
-            data.get("area"), "id", None), sex=data.get("sex", ""), age=data.get("age", ""),
-            numerator=data.get("numerator"), denominator=data.get("denominator"), unit=data.get("unit", ""))
+        row = services.MeasurementRow(period=field("period"), value=field("value"), area_id=getattr(
+            field("area"), "id", None), sex=field("sex", ""), age=field("age", ""),
+            numerator=field("numerator"), denominator=field("denominator"), unit=field("unit", ""))
         services.record_measurements(self.request.user, indicator, [row])
         serializer.instance = m.Measurement.objects.get(indicator=indicator, period=row.period, area_id=row.area_id,
                                                         sex=row.sex, age=row.age)

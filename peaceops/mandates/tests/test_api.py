@@ -60,3 +60,16 @@ def test_library_is_read_only_reference(world, plan, api_as):
     client = api_as(plan["planner"])
     assert client.get("/api/v1/framework-library/", {"search": "consent"}).json()["results"][0]["ref"] == "004/3/P-1"
     assert client.post("/api/v1/framework-library/", {"ref": "x"}, format="json").status_code == 405
+
+
+def test_a_partial_update_of_a_measurement_keeps_what_it_does_not_name(world, plan, api_as):
+    client = api_as(plan["planner"])
+    created = client.post("/api/v1/measurements/", {"indicator": plan["indicator"].id, "period": "2010-03-01",
+                                                    "value": 12}, format="json")
+    assert created.status_code == 201, created.content
+    url = f"/api/v1/measurements/{created.json()['id']}/"
+    assert client.patch(url, {}, format="json").status_code == 200  # schemathesis found a 500 here
+    changed = client.patch(url, {"value": 15}, format="json")
+    assert changed.status_code == 200, changed.content
+    stored = m.Measurement.objects.get(pk=created.json()["id"])
+    assert (stored.value, stored.period.isoformat()) == (15, "2010-03-01")
