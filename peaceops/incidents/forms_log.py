@@ -33,9 +33,9 @@ class IncidentForm(forms.Form):
     # Plain text boxes for date and time: one Tab stop each (the browsers' date pickers take three).
     start_date = forms.DateField(label=_("Date"), initial=dt.date.today, help_text=_("YYYY-MM-DD"),
                                  widget=forms.DateInput(format="%Y-%m-%d", attrs={
-                                     "autofocus": True, "placeholder": _("YYYY-MM-DD"), "size": 10}))
+                                     "autofocus": True, "title": _("YYYY-MM-DD"), "size": 10}))
     start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(
-        format="%H:%M", attrs={"placeholder": _("HH:MM"), "size": 5}))
+        format="%H:%M", attrs={"title": _("HH:MM"), "size": 5}))
     category = forms.ChoiceField(label=_("Category"), choices=CATEGORY_CHOICES,
                                  help_text=_("Type the number or the first letters."))
     location = forms.CharField(label=_("Place"), required=False, max_length=300)
@@ -74,7 +74,7 @@ class IncidentForm(forms.Form):
                                             initial=Classification.UNCLASSIFIED)
     owning_mission = forms.TypedChoiceField(label=_("Mission"), coerce=int, required=False)
     end_date = forms.DateField(label=_("End date"), required=False,
-                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": _("YYYY-MM-DD")}),
+                               widget=forms.DateInput(format="%Y-%m-%d", attrs={"title": _("YYYY-MM-DD")}),
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
