@@ -1,0 +1,83 @@
+"""``peaceops analysis groups|levels|hotspots``: the JMAC's registers and checks from the command line.
+
+The same reads as the pages and the API (peaceops/analysis/selectors*.py), as a system-wide reader
+unless ``--user`` names the user to read as (their grants apply).
+"""
+
+import datetime as dt
+import json
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from peaceops.analysis import selectors, selectors_alerts
+from peaceops.incidents.management.commands.sitrep import SystemReader
+
+
+def _date(label: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise CommandError(f"{label}: {value!r} is not a date as YYYY-MM-DD") from None
+
+
+class Command(BaseCommand):
+    help = ("Armed groups with the countries and missions they cross; security levels in force on a date and "
+            "the divergences across borders; hotspots against each area's own history.")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        groups = sub.add_parser("groups", help="armed groups, their countries, missions, incidents and deaths")
+        levels = sub.add_parser("levels", help="security levels in force on a date, and divergences across borders")
+        levels.add_argument("--on", help="the date YYYY-MM-DD (default: today)")
+        levels.add_argument("--divergences", action="store_true",
+                            help="only adjacent areas under different missions whose levels differ (seed 000 III.C.2)")
+        hotspots = sub.add_parser("hotspots", help="areas whose latest month exceeds their own history")
+        hotspots.add_argument("--as-of", dest="as_of", required=True, help="the date YYYY-MM-DD")
+        hotspots.add_argument("--country", help="ISO 3166 alpha-3 code")
+        hotspots.add_argument("--mission", help="mission acronym")
+        for command in (groups, levels, hotspots):
+            command.add_argument("--user", help="read as this user; default: a system-wide reader")
+            command.add_argument("--json", dest="as_json", action="store_true", help="print JSON")
+
+    def handle(self, *args, action, user, as_json: bool, **options):
+        reader = SystemReader()
+        if user:
+            reader = get_user_model().objects.filter(username=user).first()
+            if reader is None:
+                raise CommandError(f"--user: no user {user!r}")
+        rows = getattr(self, f"_{action}")(reader, **options)
+        if as_json:
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        else:
+            for row in rows:
+                self.stdout.write("\t".join(str(value) for value in row.values()))
+
+    def _groups(self, reader, **_):
+        rows = []
+        for group in selectors.armed_groups_for(reader).order_by("name"):
+            footprint = selectors.group_footprint(reader, group)
+            rows.append({"name": group.name, "countries": footprint.countries, "missions": footprint.missions,
+                         "incidents": footprint.incidents, "deaths": footprint.deaths,
+                         "cross_border": footprint.cross_border})
+        return rows
+
+    def _levels(self, reader, on, divergences, **_):
+        day = _date("--on", on) or dt.date.today()
+        if divergences:
+            return [selectors_alerts.divergence_json(d) for d in selectors.security_divergences(reader, day)]
+        return [{"area": level.admin_area.name if level.admin_area_id else level.country.name,
+                 "country": (level.admin_area.country if level.admin_area_id else level.country).iso3,
+                 "mission": level.owning_mission.acronym if level.owning_mission_id else "",
+                 "system": level.system, "level": level.level, "valid_from": level.valid_from.isoformat(),
+                 "valid_to": level.valid_to.isoformat() if level.valid_to else None}
+                for level in selectors.security_levels_for(reader, day).order_by("country__iso3", "valid_from")]
+
+    def _hotspots(self, reader, as_of, country, mission, **_):
+        try:
+            found = selectors_alerts.hotspots_as_of(reader, _date("--as-of", as_of), country=country, mission=mission)
+        except (LookupError, ValueError) as error:
+            raise CommandError(str(error)) from None
+        return [selectors_alerts.hotspot_json(h) for h in found if h.is_hotspot]
