@@ -1,9 +1,11 @@
 """Issue 5 done-when, in a real browser: a planner builds MINURCAT's ISF from the library, enters a measurement,
-runs an assessment that changes a task's priority, sees the dashboard and drafts the SG report at /reports/.
+runs an assessment that changes a task's priority, sees the dashboard, drafts the SG report at /reports/ and
+exports it as DOCX.
 
 Run with ``pytest -m browser peaceops/mandates/tests/test_browser_mandates.py`` (needs Debian's Chromium).
 """
 
+import docx
 import pytest
 from django.urls import reverse
 
@@ -102,3 +104,9 @@ def test_planner_builds_the_isf_measures_assesses_and_drafts_the_sg_report(world
         page.click("#draft-form button[type=submit]")
     assert "Mandate implementation: MINURCAT" in page.locator("main").inner_text()
     shoot(page, "mandates-sg-report")
+
+    with page.expect_download() as download:  # the SG report exported as the Council's DOCX
+        page.click("a.button:has-text('Export DOCX')")
+    exported = docx.Document(download.value.path())
+    headings = [p.text for p in exported.paragraphs if p.style.name.startswith("Heading")]
+    assert any(h.startswith("Mandate implementation: MINURCAT") for h in headings), headings
