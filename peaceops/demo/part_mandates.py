@@ -141,7 +141,22 @@ def _monusco(context):
     _set_m2m(made[1].tasks, [stabilise])
 
 
+def _framework_library() -> None:
+    """Seed 004's framework library, for planners to build from, when the seed lies beside the project.
+
+    Loaded once: a library already stored (the demo's, or one imported by hand) is left as it is.
+    """
+    from peaceops.mandates.framework_text import find_seed, parse_framework
+    from peaceops.mandates.management.commands.import_framework import DEFAULT_SEEDS
+    from peaceops.mandates.services import import_framework
+
+    seed = find_seed(DEFAULT_SEEDS)
+    if seed is not None and not m.FrameworkObjective.objects.exists():
+        import_framework(parse_framework(seed))
+
+
 def load(context) -> None:
+    _framework_library()
     _minurcat(context)
     if "MONUSCO" in context.missions and "COD" in context.countries:
         _monusco(context)
