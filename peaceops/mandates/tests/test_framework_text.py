@@ -208,9 +208,6 @@ def test_command_stores_through_the_mandates_service_once(shared_seeds):
 
     from django.core.management import call_command
 
-    services = pytest.importorskip("peaceops.mandates.services")
-    if not hasattr(services, "import_framework"):
-        pytest.skip("the mandates service import_framework is not there yet")
     from peaceops.mandates import models
 
     for _ in range(2):  # a second run changes nothing
