@@ -150,11 +150,7 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
             if isinstance(item, ActivityRow):
                 item = _unique(item, first_line) or resolver.resolve(item)
             if isinstance(item, LineError):
-                report.errors.append(item)
-                if skip_bad:
-                    report.skipped += 1
-                else:
-                    failing = True  # keep reading to report every bad line, but write nothing more
+                failing = report.bad_line(item, skip_bad) or failing
                 continue
             if not failing:
                 writer.add(item)

@@ -119,11 +119,7 @@ def _run(rows: Iterable, writer: _BatchWriter, report: ImportReport, skip_bad: b
         if isinstance(item, EventRow):
             item = writer.check(item, seen_ids)
         if isinstance(item, LineError):
-            report.errors.append(item)
-            if skip_bad:
-                report.skipped += 1
-            else:
-                failing = True  # keep reading to report every bad line, but write nothing more
+            failing = report.bad_line(item, skip_bad) or failing
             continue
         if failing:
             continue

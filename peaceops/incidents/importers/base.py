@@ -262,6 +262,16 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.rolled_back or self.dry_run
 
+    def bad_line(self, error: LineError, skip_bad: bool) -> bool:
+        """Record a bad line; True when the import must write nothing more (no ``--skip-bad``).
+
+        Either way the import reads on, so that every bad line of the file is reported at once.
+        """
+        self.errors.append(error)
+        if skip_bad:
+            self.skipped += 1
+        return not skip_bad
+
     def as_json(self) -> dict:
         return {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
                 "errors": [error.as_dict() for error in self.errors]}
