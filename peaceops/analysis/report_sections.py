@@ -10,13 +10,18 @@ Everything is read through the selectors with ``request.user``.
 
 from __future__ import annotations
 
-from django.db.models import Max
+import datetime as dt
+
+from django.db.models import Q
 
 from peaceops.accounts.access import visible
 from peaceops.analysis import selectors, selectors_alerts
+from peaceops.analysis.incident_frame import DEFAULT_RULES
+from peaceops.analysis.models import SecurityLevel
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import Mission
 from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest, DraftSection, Table
+from peaceops.reports.levels import highest
 
 KIND_NAMES = {"surge": "surge against the area's baseline", "new_actor": "new armed actor in the area",
               "toward_border": "violence moving toward a border", "displacement": "displacement toward a border"}
@@ -27,10 +32,15 @@ def _period(request: DraftRequest) -> str:
 
 
 def _classification(request: DraftRequest) -> int:
-    """The highest classification among the period's incidents the drafter may read in these missions."""
-    incidents = visible(Incident.objects.filter(start_date__gte=request.start, start_date__lte=request.end,
-                                                owning_mission_id__in=request.mission_ids), request.user)
-    return incidents.aggregate(top=Max("classification"))["top"] or 0
+    """The highest classification among the incidents the alerts and trends were computed from.
+
+    Those read every incident the drafter may see (not only the covered missions'), reported over the
+    alert rules' look-back before the end of the period or during the period, so all of them count.
+    """
+    since = min(request.start, request.end - dt.timedelta(days=DEFAULT_RULES.horizon_days() - 1))
+    recent = Q(start_date__gte=since) | Q(end_date__gte=since) | Q(reported_on__gte=since)
+    incidents = visible(Incident.objects.filter(recent, start_date__lte=request.end), request.user)
+    return highest(incidents)
 
 
 def _alerts(request: DraftRequest, mission: Mission):
@@ -52,6 +62,7 @@ def _impact(alert) -> str:
 
 def _mission_sections(request: DraftRequest, mission: Mission, classification: int) -> list[DraftSection]:
     shown = _alerts(request, mission)
+    classification = highest(classification, [s.reviews for s in shown])  # the review status is shown too
     rows = tuple((s.alert.kind.replace("_", " "), s.alert.country, s.alert.admin1 or "", f"{s.alert.score:.1f}",
                   s.alert.since.isoformat() if s.alert.since else "", len(s.alert.evidence_ids), s.status)
                  for s in shown[:20])
@@ -83,18 +94,20 @@ def _mission_sections(request: DraftRequest, mission: Mission, classification: i
 
 
 def _groups_section(request: DraftRequest, classification: int) -> tuple[DraftSection, list[str]]:
-    rows, crossing = [], []
+    rows, crossing, named = [], [], []
     for group in selectors.armed_groups_for(request.user):
         incidents = selectors.group_incidents(request.user, group, request.start, request.end)
         count = incidents.count()
         if not count:
             continue
+        named.append(group)
         countries = sorted(set(incidents.exclude(country=None).values_list("country__iso3", flat=True)))
         rows.append((group.name, ", ".join(group.aliases[:3]), count, ", ".join(countries)))
         if len(countries) > 1:
             crossing.append(group.name)
     body = (f"{len(rows)} armed groups appear in the incidents of the period; {len(crossing)} of them across more "
             f"than one country ({', '.join(crossing) or 'none'}).")
+    classification = highest(classification, named)
     return DraftSection(key="analysis.armed_groups", title="Armed groups", body=body, order=30,
                         tables=(Table(("Group", "Also known as", "Incidents", "Countries"), tuple(rows),
                                       "Armed groups active in the period"),) if rows else (),
@@ -131,13 +144,18 @@ def _levels_section(request: DraftRequest) -> tuple[DraftSection, list]:
     body = (f"{len(found)} pairs of adjacent areas across a border carry security levels one or more apart on "
             f"{request.end.isoformat()}." if found else
             f"The security levels of adjacent areas across borders agree on {request.end.isoformat()}.")
+    # The levels compared, and the incidents cited as evidence for them.
+    record_ids = {d.first.record_id for d in found} | {d.second.record_id for d in found}
+    evidence_ids = {i for d in found for i in (*d.evidence_first, *d.evidence_second)}
+    classification = highest(SecurityLevel.objects.filter(pk__in=record_ids),
+                             Incident.objects.filter(pk__in=evidence_ids))
     return DraftSection(key="analysis.security_levels", title="Divergent security levels", body=body, order=60,
                         tables=(Table(("Area", "Mission", "Level", "Neighbouring area", "Mission", "Level", "Since"),
                                       rows, "Divergences"),) if rows else (),
-                        source="security levels (seed 000 §III.C.2)"), found
+                        classification=classification, source="security levels (seed 000 §III.C.2)"), found
 
 
-def _recommendations(crossing: list[str], divergences: list) -> DraftSection:
+def _recommendations(crossing: list[str], divergences: list, classification: int) -> DraftSection:
     lines = []
     for divergence in divergences:
         lines.append(f"Harmonise the security levels of {divergence.first.area.name} and "
@@ -146,7 +164,7 @@ def _recommendations(crossing: list[str], divergences: list) -> DraftSection:
         lines.append(f"Map {name} jointly with the neighbouring missions and share its incidents.")
     lines.append("Hold the joint threat assessment every quarter with the analysts of each mission.")
     return DraftSection(key="analysis.recommendations", title="Recommendations", body="\n\n".join(lines), order=80,
-                        source="seed 000 §IV.C.3")
+                        classification=classification, source="seed 000 §IV.C.3")
 
 
 def sections(request: DraftRequest) -> list[DraftSection]:
@@ -157,8 +175,10 @@ def sections(request: DraftRequest) -> list[DraftSection]:
             result += _mission_sections(request, mission, classification)
         groups, crossing = _groups_section(request, classification)
         levels, found = _levels_section(request)
+        # The recommendations name the crossing groups and the divergent areas.
+        advice = _recommendations(crossing, found, max(groups.classification, levels.classification))
         return [*result, groups, _trends_section(request, classification), _forecast_section(request), levels,
-                _recommendations(crossing, found)]
+                advice]
     if request.kind == SG_REPORT:
         return [_sg_outlook(request)]
     return []
@@ -176,6 +196,9 @@ def _sg_outlook(request: DraftRequest) -> DraftSection:
                      f"{top.admin1 or top.country}.")
     if divergences:
         parts.append(f"Security levels differ across {len(divergences)} border(s) between missions.")
+    levels = SecurityLevel.objects.filter(pk__in={d.first.record_id for d in divergences}
+                                          | {d.second.record_id for d in divergences})
     return DraftSection(key="analysis.sg_outlook", title="Political and security situation: outlook",
-                        body=" ".join(parts), order=15, classification=_classification(request),
+                        body=" ".join(parts), order=15,
+                        classification=highest(_classification(request), [s.reviews for _, s in alerts], levels),
                         source=f"alerts and security levels as of {request.end.isoformat()}")

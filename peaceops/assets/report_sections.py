@@ -48,7 +48,10 @@ def sections(request: DraftRequest) -> list[DraftSection]:
         (loan.asset.name, loan.owning_mission.acronym, loan.borrower.acronym, loan.start_date.isoformat(),
          loan.end_date.isoformat(), loan.days, str(loan.total_cost), loan.request.purpose) for loan in loans),
         caption="Loans of the shared asset pool")
-    classification = max([loan.classification for loan in loans] + [r.classification for r in refused] + [0])
+    # the assets are named too, and an asset may be classified above the loan of it
+    classification = max([loan.classification for loan in loans] + [r.classification for r in refused]
+                         + [loan.asset.classification for loan in loans]
+                         + [r.asset.classification for r in refused if r.asset] + [0])
     return [DraftSection(key="assets.sharing", title="Inter-mission cooperation: shared assets",
                          body="\n\n".join(body), order=62, tables=(table,) if loans else (),
                          classification=classification, source=f"asset pool loans {period}")]

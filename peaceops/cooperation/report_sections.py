@@ -41,8 +41,12 @@ def _paragraph(region, rows) -> str:
 def sections(request: DraftRequest) -> list[DraftSection]:
     if request.kind != SG_REPORT:
         return []
-    paragraphs, tables = [], []
+    paragraphs, tables, classification = [], [], 0
     for region in _regions(request):
+        # the benchmarks are measured over all the region's missions, not only those the draft covers
+        region_ids = list(region.missions.values_list("id", flat=True))
+        classification = max(classification, selectors.highest_level(request.user, region_ids, request.start,
+                                                                     request.end))
         rows = selectors.benchmarks(request.user, region, request.start, request.end)
         paragraphs.append(_paragraph(region, rows))
         tables.append(Table(header=("Benchmark", "Value", "Detail"),
@@ -52,7 +56,6 @@ def sections(request: DraftRequest) -> list[DraftSection]:
         return []
     return [DraftSection(
         key="cooperation.inter_mission", title="Inter-mission cooperation", body="\n\n".join(paragraphs),
-        order=60, tables=tuple(tables), classification=selectors.highest_level(request.user, request.mission_ids,
-                                                                               request.start, request.end),
+        order=60, tables=tuple(tables), classification=classification,
         source=f"cooperation records {request.start.isoformat()}..{request.end.isoformat()} (seed 000 §IV.E.2)",
     )]

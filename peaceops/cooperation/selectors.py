@@ -174,15 +174,28 @@ def warnings_for(user):
 
 # --- benchmarks ---------------------------------------------------------------------------------------
 
-def _assets_shared(region, start, end) -> int | None:
-    """Loans between two of the region's missions, from the asset pool (peaceops.assets) when it offers them."""
+def _readable_loans(user, ids, start, end):
+    """Loans between two of the given missions overlapping the period, as the user may read them (the asset
+    pool's rule: through the lender or the borrower); None without the asset pool (peaceops.assets)."""
     try:
-        from peaceops.assets.selectors import loans_between
+        from peaceops.assets.selectors import loans_for
     except ImportError:
         return None
-    ids = set(_region_mission_ids(region))
-    return sum(1 for loan in loans_between(list(ids), start, end)
-               if loan["lender_id"] in ids and loan["borrower_id"] in ids)
+    return loans_for(user).filter(owning_mission_id__in=ids, borrower_id__in=ids, start_date__lte=end,
+                                  end_date__gte=start)
+
+
+def _assets_shared(user, region, start, end) -> int | None:
+    """Counted from the loans the reader may see: a count of hidden loans would tell of them."""
+    loans = _readable_loans(user, _region_mission_ids(region), start, end)
+    return None if loans is None else loans.count()
+
+
+def _readable_actions(user, ids, start, end):
+    """Actions of the period's meetings, each readable only with its meeting."""
+    return actions_for(user, mission_ids=ids).filter(
+        meeting__in=meetings_for(user).order_by().values("pk"), meeting__starts_on__gte=start,
+        meeting__starts_on__lte=end)
 
 
 def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.RegionFacts:
@@ -193,7 +206,7 @@ def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.Regio
     held = tuple(indicators.HeldMeeting(
         m.starts_on, m.level, frozenset(a.acronym for a in m.attending_missions.all() if a.id in ids),
         tuple(m.subjects), m.decision_count, m.series) for m in meetings)
-    actions = actions_for(user, mission_ids=ids).filter(meeting__starts_on__gte=start, meeting__starts_on__lte=end)
+    actions = _readable_actions(user, ids, start, end)
     agreements = agreements_given(user).filter(sharer_id__in=ids, receiver_id__in=ids) & active_agreements(end)
     return indicators.RegionFacts(
         region=region.name, start=start, end=end, meetings=held,
@@ -202,7 +215,7 @@ def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.Regio
         actions=tuple(cad.OpenAction(a.pk, a.due_on, a.closed_on) for a in actions),
         agreements=tuple(agreements.values_list("sharer__acronym", "receiver__acronym", "subject")),
         warnings=warnings_for(user).filter(issued_by_id__in=ids, issued_on__range=(start, end)).count(),
-        assets_shared=_assets_shared(region, start, end),
+        assets_shared=_assets_shared(user, region, start, end),
     )
 
 
@@ -213,10 +226,17 @@ def benchmarks(user, region, start: dt.date, end: dt.date) -> list[indicators.In
 def highest_level(user, mission_ids, start: dt.date, end: dt.date) -> int:
     """The highest classification among the cooperation records a drafted section is measured from."""
     ids = list(mission_ids)
+    meetings = meetings_for(user, mission_ids=ids, start=start, end=end)
+    loans = _readable_loans(user, ids, start, end)
     levels = [
-        meetings_for(user, mission_ids=ids, start=start, end=end).aggregate(top=Max("classification"))["top"],
-        actions_for(user, mission_ids=ids).filter(meeting__starts_on__range=(start, end))
+        meetings.aggregate(top=Max("classification"))["top"],
+        visible(MeetingDecision.objects.filter(meeting__in=meetings.order_by().values("pk")), user)
         .aggregate(top=Max("classification"))["top"],
-        agreements_given(user).filter(sharer_id__in=ids).aggregate(top=Max("classification"))["top"],
+        _readable_actions(user, ids, start, end).aggregate(top=Max("classification"))["top"],
+        agreements_given(user).filter(Q(sharer_id__in=ids) | Q(receiver_id__in=ids))
+        .aggregate(top=Max("classification"))["top"],
+        warnings_for(user).filter(issued_by_id__in=ids, issued_on__range=(start, end))
+        .aggregate(top=Max("classification"))["top"],
+        loans.aggregate(top=Max("classification"))["top"] if loans is not None else None,
     ]
     return max((level for level in levels if level is not None), default=0)

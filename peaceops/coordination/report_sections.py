@@ -8,9 +8,12 @@ read (peaceops/coordination/selectors.py).
 
 import re
 
+from peaceops.accounts.access import visible
 from peaceops.coordination import selectors
+from peaceops.coordination.models import FundingStream, Programme, ProgrammeComponent
 from peaceops.registry.models import AdminArea, Country, Organisation
 from peaceops.reports.drafting import SG_REPORT, DraftRequest, DraftSection, Table
+from peaceops.reports.levels import highest
 
 
 def _host_countries(request: DraftRequest) -> list[tuple[str, str]]:
@@ -49,6 +52,16 @@ def _names(user, found_duplications, found_gaps) -> tuple[dict, dict]:
     return areas, organisations
 
 
+def _read_level(request: DraftRequest, countries: list[str]) -> int:
+    """The highest level among what the rules read: the host countries' activities, needs and mandated tasks
+    (area names come from them too) and every readable programme with its components and funding streams."""
+    user = request.user
+    return highest(*(records.filter(country__iso3__in=countries) for records in (
+        selectors.activities_for(user), selectors.needs_for(user), selectors.mandated_tasks_for(user))),
+        visible(Programme.objects.all(), user), visible(ProgrammeComponent.objects.all(), user),
+        visible(FundingStream.objects.all(), user))
+
+
 def sections(request: DraftRequest) -> list[DraftSection]:
     if request.kind != SG_REPORT:
         return []
@@ -73,5 +86,6 @@ def sections(request: DraftRequest) -> list[DraftSection]:
         body += "\n\nProgramme funding: " + "; ".join(w.message for w in warnings) + "."
     return [DraftSection(
         key="coordination.findings", title="Coordination and integration", body=body, order=60,
+        classification=_read_level(request, [iso3 for iso3, _name in _host_countries(request)]),
         tables=(Table(("Country", "Duplications", "Gaps"), tuple(rows), "Coordination findings by host country"),),
         source=f"3W, needs and funding streams {request.start.isoformat()}..{request.end.isoformat()}")]

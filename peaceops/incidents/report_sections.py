@@ -14,6 +14,7 @@ from peaceops.incidents.render import category_label
 from peaceops.incidents.sitrep import Scope
 from peaceops.registry.models import Mission
 from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest, DraftSection, Table
+from peaceops.reports.levels import highest
 
 
 def _incidents(request: DraftRequest, start: dt.date, end: dt.date):
@@ -61,5 +62,7 @@ def sections(request: DraftRequest) -> list[DraftSection]:
                             tuple((row["country__name"] or "", row["admin1"], row["n"], row["deaths"] or 0)
                                   for row in by_area), "The ten admin-1 areas with most incidents"))
     title = "Security situation" if request.kind == THREAT_ASSESSMENT else "Political and security situation"
+    # The comparison with the period before speaks of those incidents too.
     return [DraftSection(key="incidents.situation", title=title, body=body, order=10, tables=tuple(tables),
+                         classification=highest(incidents, before),
                          source=f"incident log {request.start.isoformat()}..{request.end.isoformat()}")]

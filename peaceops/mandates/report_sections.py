@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import math
 
+from peaceops.accounts.access import visible
+from peaceops.mandates import models as m
 from peaceops.mandates import rollup, selectors
-from peaceops.registry.models import Mission
+from peaceops.registry.models import Component, Mission
 from peaceops.reports.drafting import SG_REPORT, DraftRequest, DraftSection, Table
+from peaceops.reports.levels import highest
 
 
 def _percent(value) -> str:
@@ -24,11 +27,27 @@ def _period(request: DraftRequest) -> str:
     return f"{request.start.isoformat()}..{request.end.isoformat()}"
 
 
+def _framework_level(request: DraftRequest, isfs) -> int:
+    """The highest level among the frameworks and every part of them the roll-up reads up to the period's end."""
+    user, ids = request.user, [isf.id for isf in isfs]
+    objectives = visible(m.IsfObjective.objects.filter(isf_id__in=ids), user)
+    return highest(
+        isfs, objectives,
+        # the responsible component is named in the table: its own level counts
+        Component.objects.filter(pk__in=objectives.values("responsible_component")),
+        visible(m.IsfOutput.objects.filter(objective__isf_id__in=ids), user),
+        visible(m.IsfBenchmark.objects.filter(output__objective__isf_id__in=ids), user),
+        visible(m.Indicator.objects.filter(benchmark__output__objective__isf_id__in=ids), user),
+        visible(m.IndicatorTarget.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids), user),
+        visible(m.Measurement.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids,
+                                             period__lte=request.end), user),
+    )
+
+
 def _implementation(request: DraftRequest, mission: Mission, isfs) -> DraftSection | None:
-    rows, classification, paragraphs = [], 0, []
+    rows, paragraphs = [], []
     for isf in isfs:
         rolled = selectors.isf_rollup(request.user, isf, request.start, request.end)
-        classification = max(classification, isf.classification)
         for n, objective in enumerate(rolled.objectives):
             progress = float(rolled.result.objective_progress[n]) if rolled.result is not None else math.nan
             rows.append((isf.title, objective.title, _percent(progress), rollup.rag(progress),
@@ -46,7 +65,8 @@ def _implementation(request: DraftRequest, mission: Mission, isfs) -> DraftSecti
     return DraftSection(key=f"mandates.implementation.{mission.acronym}",
                         title=f"Mandate implementation: {mission.acronym}",
                         body="\n\n".join([body, *paragraphs]), order=40, mission_id=mission.id,
-                        classification=classification, source=f"mandates ISF roll-up {_period(request)}",
+                        classification=_framework_level(request, isfs),
+                        source=f"mandates ISF roll-up {_period(request)}",
                         tables=(Table(("Framework", "Objective", "Progress", "Status", "Responsible"),
                                       tuple(rows), caption="Progress by objective"),))
 
@@ -62,6 +82,7 @@ def _shortfalls(request: DraftRequest, mission: Mission) -> DraftSection | None:
             f"mandated task should state the capabilities it needs).")
     return DraftSection(key=f"mandates.shortfalls.{mission.acronym}", title=f"Resource shortfalls: {mission.acronym}",
                         body=body, order=45, mission_id=mission.id, source="mandates: mandated tasks",
+                        classification=highest(selectors.tasks_for(request.user, [mission.id])),
                         tables=(Table(("Capability", "Need against holdings", "Tasks"), rows),))
 
 
@@ -80,8 +101,11 @@ def _transition(request: DraftRequest, mission: Mission, isfs) -> DraftSection |
     if flagged:
         body += ("\n\nBenchmarks that measure mission activity rather than national capacity, left out of the "
                  "scores: " + "; ".join(flagged) + ".")
+    plans = visible(m.HandoverPlan.objects.filter(isf__in=[isf.id for isf in isfs]), request.user)
+    handed_to = Component.objects.filter(pk__in=plans.values("responsible_component"))
     return DraftSection(key=f"mandates.transition.{mission.acronym}", title=f"Transition: {mission.acronym}",
                         body=body, order=50, mission_id=mission.id, source=f"mandates transition {_period(request)}",
+                        classification=highest(_framework_level(request, isfs), plans, handed_to),
                         tables=(Table(("Function", "Readiness", "Status", "Handover to", "Plan"), tuple(rows)),))
 
 

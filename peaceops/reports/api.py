@@ -19,6 +19,7 @@ from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render, selectors, services
+from peaceops.reports.levels import highest
 from peaceops.reports.models import Report, ReportSection
 
 
@@ -88,6 +89,11 @@ class ReportViewSet(SecuredViewSet):
             raise exceptions.ValidationError({"status": ["The report is approved and locked."]})
         if serializer.validated_data.get("owning_mission", report.owning_mission) != report.owning_mission:
             raise exceptions.ValidationError({"owning_mission": ["A report stays with the mission that drafted it."]})
+        top = highest(report.sections.all())
+        if serializer.validated_data.get("classification", report.classification) < top:
+            # lowering the report would open its sections to readers not cleared for what they summarise
+            raise exceptions.ValidationError({"classification": [
+                f"A report is classified at least as high as its sections ({Classification(top).label})."]})
         self.write_action = services.AUTHOR_ACTION[report.kind]
         super().perform_update(serializer)
 
@@ -143,6 +149,9 @@ class ReportSectionViewSet(SecuredViewSet):
     filterset_fields = {"report": ["exact"], "mission": ["exact"], "edited": ["exact"]}
     search_fields = ["title", "body"]
     ordering_fields = ["order"]
+
+    def get_queryset(self):
+        return selectors.visible_sections(super().get_queryset(), self.request.user)
 
     def create(self, request, *args, **kwargs):
         raise exceptions.MethodNotAllowed("POST", detail="Sections are drafted with their report (POST /reports/).")

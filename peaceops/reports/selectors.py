@@ -14,9 +14,19 @@ def report_for(user, report_id: int) -> Report | None:
     return reports_for(user).filter(pk=report_id).first()
 
 
+def visible_sections(queryset: QuerySet, user) -> QuerySet:
+    """Sections the reader is cleared for, and only of reports they may read.
+
+    A section is a part of its report: cleared for the section's own level but not for the report, a
+    reader would otherwise read the report piece by piece (a section's level alone does not say what
+    the report it sits in is about).
+    """
+    return visible(queryset, user).filter(report__in=visible(Report.objects.all(), user).values("pk"))
+
+
 def sections_for(user, report: Report) -> QuerySet:
     """The report's sections the reader is cleared for (a section may be classified above the report's readers)."""
-    return visible(ReportSection.objects.filter(report=report).select_related("mission", "edited_by"), user)
+    return visible_sections(ReportSection.objects.filter(report=report).select_related("mission", "edited_by"), user)
 
 
 def document(user, report: Report) -> dict:

@@ -19,6 +19,7 @@ from peaceops.accounts.access import access_for, can
 from peaceops.accounts.roles import Action
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import drafting
+from peaceops.reports.levels import highest
 from peaceops.reports.models import Report, ReportSection
 
 AUTHOR_ACTION = {drafting.THREAT_ASSESSMENT: Action.EDIT_ANALYSIS, drafting.SG_REPORT: Action.EDIT_PLANS}
@@ -105,15 +106,23 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     report.save()
     report.missions.set(missions)
     for section in collect_sections(_request_for(report, user)):
-        _store(report, _capped(section, classification))
+        _store(report, section)
+    _raise_to_sections(report)
     return report
 
 
-def _capped(section: drafting.DraftSection, level: int) -> drafting.DraftSection:
-    """A section is never classified above its report: the report's level is what its readers hold."""
-    if section.classification <= level:
-        return section
-    return drafting.DraftSection(**{**section.__dict__, "classification": level})
+def _raise_to_sections(report: Report) -> None:
+    """A report is classified at least as high as its highest section, never the section lowered to the report.
+
+    A section is stored at the level of what it was drafted from (each provider says so); lowering it would
+    hand confidential counts to every reader of an unclassified report. Raising the report keeps the whole
+    document with the readers cleared for all of it. The drafter read every section, so the report never
+    goes above their clearance.
+    """
+    top = highest(report.sections.all())
+    if top > report.classification:
+        report.classification = top
+        report.save(update_fields=["classification"])
 
 
 def _check_open(report: Report):
@@ -129,17 +138,23 @@ def redraft(report: Report, user) -> Report:
     _require(user, AUTHOR_ACTION[report.kind], report.owning_mission_id, "redraft this report")
     existing = {s.key: s for s in report.sections.all()}
     for fresh in collect_sections(_request_for(report, user)):
-        fresh = _capped(fresh, report.classification)
         current = existing.get(fresh.key)
         if current is None:
             _store(report, fresh)
         elif not current.edited:
+            # the text is today's, so is its level: what it is drafted from now
             current.title, current.body, current.order, current.source = (fresh.title, fresh.body, fresh.order,
                                                                             fresh.source)
             current.tables = _store_tables(fresh)
+            current.classification = fresh.classification
+            current.save()
+        elif fresh.classification > current.classification:
+            # a person's text is kept; it was written from the drafted one, which may now say more
+            current.classification = fresh.classification
             current.save()
     report.drafted_by, report.drafted_at = user, timezone.now()
     report.save()
+    _raise_to_sections(report)
     return report
 
 
