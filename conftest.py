@@ -21,14 +21,16 @@ def world(db):
 @pytest.fixture
 def api_as():
     """``api_as(user)``: a DRF client authenticated with the user's token (as an API client would be)."""
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
+
+    from peaceops.accounts.access import SYSTEM
+    from peaceops.accounts.services import create_token
 
     def client_for(user):
         client = APIClient()
         if user is not None:
-            token, _ = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            _token, key = create_token(user, actor=SYSTEM, name="test")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     return client_for

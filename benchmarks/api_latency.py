@@ -59,11 +59,11 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     import datetime as dt
 
     from django.db import transaction
-    from rest_framework.authtoken.models import Token
     from simple_history.utils import bulk_create_with_history
 
     from peaceops.accounts.access import visible
-    from peaceops.accounts.services import create_user
+    from peaceops.accounts.access import SYSTEM
+    from peaceops.accounts.services import create_token, create_user
     from peaceops.core.classification import Classification
     from peaceops.registry import models as r
 
@@ -97,14 +97,14 @@ def generate(total_rows: int, seed: int = 1) -> dict:
         ], r.Person, batch_size=2000)
         user = create_user(BENCH_USER, "bench-analyst-pass-9x!", role="analyst", mission=MISSIONS[0],
                            clearance=Classification.CONFIDENTIAL, validate=False)
-        token = Token.objects.create(user=user)
+        _token, key = create_token(user, actor=SYSTEM, name="benchmark")
     visible_ids = list(visible(r.Post.objects.all(), user).values_list("pk", flat=True))
     counts = {
         "components": n_components, "posts": n_posts, "people": n_people,
         "history": r.Component.history.count() + r.Post.history.count() + r.Person.history.count(),
     }
     counts["total"] = sum(counts.values())
-    return {"token": token.key, "mission_id": missions[0].pk, "clearance": int(Classification.CONFIDENTIAL),
+    return {"token": key, "mission_id": missions[0].pk, "clearance": int(Classification.CONFIDENTIAL),
             "visible_post_ids": visible_ids, "counts": counts}
 
 

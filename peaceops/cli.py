@@ -11,6 +11,7 @@ COMMANDS = {
     "demo": "set up the database, load the Central Africa & Sudan 2008-2010 demo, serve it",
     "serve": "serve the web app and API (gunicorn, one worker per core) on 127.0.0.1",
     "createuser": "create a user and grant a role over a mission, a region or the system",
+    "token": "API tokens: create one for a user (printed once), list them, revoke one",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet, Natural Earth)",
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
     "import-3w": "import who-does-what-where files (OCHA 3W workbooks, HDX operational presence, HXL 3W)",

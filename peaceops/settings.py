@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -136,7 +135,17 @@ LOGOUT_REDIRECT_URL = "web:login"
 # Login throttling (django-axes): five failures lock the user name and address for 15 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# --- deployment hardening: logins, tokens, API schema (see docs/operations.md) ---
+# Also by address alone, so one password tried across many user names is stopped too; that limit is
+# higher because colleagues behind one proxy or NAT share an address (peaceops.accounts.throttling).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "peaceops.accounts.throttling.AddressAwareHandler"
+PEACEOPS_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PEACEOPS_LOGIN_FAILURES_PER_ADDRESS", "20"))
+# API tokens live this many days unless created with another lifetime.
+PEACEOPS_TOKEN_DAYS = int(os.environ.get("PEACEOPS_TOKEN_DAYS", "30"))
+# The OpenAPI schema and its docs need a login unless this opens them.
+PEACEOPS_PUBLIC_API_SCHEMA = os.environ.get("PEACEOPS_PUBLIC_API_SCHEMA", "") not in ("", "0", "false")
+# --- end deployment hardening ---
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"  # a page in the shell saying why and for how long
@@ -156,7 +165,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "peaceops.accounts.tokens.TokenAuthentication",  # hashed, expiring tokens (accounts.ApiToken)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

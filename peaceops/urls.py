@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from peaceops.accounts import api as accounts_api
+from peaceops.accounts import api_docs
 from peaceops.analysis import api as analysis_api
 from peaceops.assets import api as assets_api
 from peaceops.cooperation import api as cooperation_api
@@ -28,9 +27,11 @@ for app_api in APPS_API:
         router.register(prefix, viewset)
 
 api_v1 = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
-    path("token/", obtain_auth_token, name="token"),
+    path("schema/", api_docs.SchemaView.as_view(), name="schema"),
+    path("docs/", api_docs.DocsView.as_view(url_name="api-v1:schema"), name="docs"),
+    path("token/", accounts_api.obtain_token, name="token"),
+    path("tokens/", accounts_api.tokens, name="tokens"),
+    path("tokens/revoke/", accounts_api.revoke_token, name="revoke-token"),
     path("me/", accounts_api.me, name="me"),
     path("sitrep/", api_sitrep.sitrep, name="sitrep"),
     *[extra for app_api in APPS_API for extra in getattr(app_api, "PATHS", [])],

@@ -57,3 +57,31 @@ def _keep_user_history():
 
 
 _keep_user_history()
+
+
+class ApiToken(models.Model):
+    """A REST API token. Only its SHA-256 digest is stored: a stolen database or backup opens no API session.
+
+    The token itself is shown once, when created; ``prefix`` (its first characters) names it in lists
+    and revocations without revealing it. A token stops working when it expires or is revoked.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=64, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=8, db_index=True)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"))
+    expires = models.DateTimeField(_("expires"))
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["user", "-created"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user})"
+
+    def is_usable(self, now) -> bool:
+        return self.revoked is None and now < self.expires and self.user.is_active

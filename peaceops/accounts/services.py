@@ -1,11 +1,18 @@
-"""Writes for accounts: users and grants."""
+"""Writes for accounts: users, grants and API tokens."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils import timezone
 
-from peaceops.accounts.models import Grant
-from peaceops.accounts.roles import Role
+from peaceops.accounts import tokens
+from peaceops.accounts.access import SYSTEM, access_for
+from peaceops.accounts.models import ApiToken, Grant
+from peaceops.accounts.roles import Action, Role
+from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission, Region
 
 
@@ -47,3 +54,46 @@ def _get(model, field, value, label):
         return model.objects.get(**{field: value})
     except model.DoesNotExist:
         raise ValueError(f"{label}: no {label} '{value}'") from None
+
+
+def _may_manage_tokens_of(actor, user) -> bool:
+    """A user manages their own tokens; system-wide administrators and the console (SYSTEM) anyone's."""
+    if actor is SYSTEM:
+        return True
+    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        return False
+    return actor.pk == user.pk or actor.is_superuser or access_for(actor).can(Action.ADMINISTER)
+
+
+def create_token(user, *, actor, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
+    """A new token for ``user``; returns the record and the key, which is shown once and never stored."""
+    if not _may_manage_tokens_of(actor, user):
+        raise Denied("You may only create API tokens for yourself.")
+    if not user.is_active:
+        raise ValueError(f"user: '{user.get_username()}' is not active")
+    days = settings.PEACEOPS_TOKEN_DAYS if days is None else days
+    if days < 1:
+        raise ValueError("days: a token must live at least one day")
+    key, now = tokens.new_key(), timezone.now()
+    token = ApiToken.objects.create(user=user, name=name[:64], prefix=key[:tokens.PREFIX_LENGTH],
+                                    digest=tokens.digest(key), created=now, expires=now + dt.timedelta(days=days))
+    return token, key
+
+
+def revoke_token(token: ApiToken, *, actor) -> ApiToken:
+    """Revoke one token now; revoking a revoked token changes nothing."""
+    if not _may_manage_tokens_of(actor, token.user):
+        raise Denied("You may only revoke your own API tokens.")
+    if token.revoked is None:
+        token.revoked = timezone.now()
+        token.revoked_by = actor if actor is not SYSTEM else None
+        token.save(update_fields=["revoked", "revoked_by"])
+    return token
+
+
+def revoke_tokens_by_prefix(prefix: str, *, actor, user=None) -> list[ApiToken]:
+    """Revoke the tokens whose prefix is ``prefix`` (of ``user`` when given); the prefixes are what lists show."""
+    found = ApiToken.objects.select_related("user").filter(prefix=prefix)
+    if user is not None:
+        found = found.filter(user=user)
+    return [revoke_token(token, actor=actor) for token in found]

@@ -12,10 +12,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from peaceops.accounts.models import Grant
+from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.models import ApiToken, Grant
+from peaceops.accounts.services import create_token
 from peaceops.core.backup import BackupError, backed_up_models, read_header, restore_backup, write_backup
 from peaceops.core.classification import Classification as C
 from peaceops.registry import models as r
@@ -48,7 +49,7 @@ def changed_world(world):
     post.title = "Senior officer"
     post._history_user = world.users["admin"]
     post.save()
-    Token.objects.create(user=world.users["minurcat"])
+    world.token_key = create_token(world.users["minurcat"], actor=SYSTEM)[1]
     return world
 
 
@@ -66,18 +67,18 @@ def test_round_trip_brings_back_records_history_users_grants_and_tokens(changed_
     world = changed_world
     post = world.records["minurcat_unclassified"]["post"]
     before, post_history = database_state(), history_of(post)
-    token = Token.objects.get(user=world.users["minurcat"]).key
+    token = world.token_key
     file = tmp_path / "peaceops.backup.gz"
 
     header = write_backup(file)
-    assert header["counts"]["registry.post"] == 6 and header["counts"]["authtoken.token"] == 1
+    assert header["counts"]["registry.post"] == 6 and header["counts"]["accounts.apitoken"] == 1
     assert header["counts"]["registry.historicalpost"] == 7  # six created, one changed
 
     # Everything below is undone by the restore.
     r.Post.objects.create(mission=world.unamid, title="Added after the backup")
     world.users["nobody"].delete()
     Grant.objects.filter(user__username="minurcat").update(clearance=C.UNCLASSIFIED)
-    Token.objects.all().delete()
+    ApiToken.objects.all().delete()
     assert database_state() != before
 
     restore_backup(file)

@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import TestCase
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.services import create_token
 from peaceops.coordination import selectors
 from peaceops.coordination.models import Activity, FundingStream, IntegrationAssessment, Programme, ProgrammeComponent
 from peaceops.demo import scenario_coordination as scoord
@@ -73,7 +74,8 @@ class TestCoordinationDemo(TestCase):
     def test_the_funding_gap_endpoint_shows_it_and_hides_it_from_a_user_without_grants(self):
         def get(username):
             client = APIClient()
-            client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=self.user(username))[0]}")
+            key = create_token(self.user(username), actor=SYSTEM)[1]
+            client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
             return client.get("/api/v1/programmes/funding-gaps/")
 
         response = get("viewer")
