@@ -136,6 +136,13 @@ class MeasurementViewSet(PlansViewSet):
         if indicator is None or field("period") is None:
             raise exceptions.ValidationError({"indicator" if indicator is None else "period": ["This field is required."]})
         self._check_write(indicator.mission_id)
+        requested = data.get("classification")
+        if requested is not None and requested != indicator.classification:
+            # measurements are stored at their indicator's level (entry, import and API alike); answering 201
+            # with another level than the one asked for would leave the caller believing it was applied
+            raise exceptions.ValidationError({"classification": [
+                f"A measurement is classified as its indicator: {indicator.get_classification_display()} "
+                f"({indicator.classification}); send that or leave the field out."]})
         row = services.MeasurementRow(period=field("period"), value=field("value"), area_id=getattr(
             field("area"), "id", None), sex=field("sex", ""), age=field("age", ""),
             numerator=field("numerator"), denominator=field("denominator"), unit=field("unit", ""))
