@@ -48,23 +48,31 @@ def parse(path, today: date) -> Iterator[EventRow | LineError]:
         binary.seek(0)
         # Old exports are Latin-1/Windows-1252; a UTF-8 line in one still reads correctly.
         lines = DecodedLines(binary, "utf-8", fallback="cp1252" if old else None)
-        reader = csv.DictReader(iter(lines))
-        header = [name for name in reader.fieldnames or [] if name]
+        reader = csv.reader(iter(lines))
+        fieldnames = next(reader, None) or []
+        header = [name for name in fieldnames if name]
         if old:
             require_columns(path, header, OLD_REQUIRED, "ACLED (upper-case header)")
         else:
             require_columns(path, header, NEW_REQUIRED, "ACLED (lower-case header)")
         build = _build_old if old else _build_new
+        width = len(fieldnames)
         first_line = 2
-        for record in reader:
+        for values in reader:
             bad = lines.bad_between(first_line, reader.line_num)
             if bad:
                 yield LineError(bad, "encoding", "not valid UTF-8 (current ACLED exports are UTF-8)")
-            elif not any(record.values()):
+            elif not any(values):
                 pass  # blank line
+            elif len(values) < width:
+                # ACLED writes every field of every row: a short one is a file cut off (a download that
+                # stopped), whose last event would otherwise be stored with the fields it lost left blank.
+                missing = fieldnames[len(values)] or f"column {len(values) + 1}"
+                yield LineError(first_line, missing, f"the row has {len(values)} of {width} fields, it stops "
+                                                     f"before {missing} (is the file cut short?)")
             else:
                 try:
-                    yield build(record, first_line, today)
+                    yield build(dict(zip(fieldnames, values)), first_line, today)  # noqa: B905 (longer rows: extras unread)
                 except RowProblem as problem:
                     yield LineError(first_line, problem.field, problem.message)
             first_line = reader.line_num + 1

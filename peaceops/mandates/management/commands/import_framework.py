@@ -12,6 +12,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 import peaceops
+from peaceops.accounts.access import SYSTEM
+from peaceops.core.import_command import readable_file
 from peaceops.mandates.framework_text import FrameworkParseError, counts, find_seed, parse_framework
 
 # The seeds sit next to the project: ../shared/seeds from the repository root.
@@ -50,15 +52,14 @@ class Command(BaseCommand):
         except ImportError:
             raise CommandError("the mandates service import_framework is not available: nothing stored "
                                "(use --json or --dry-run)") from None
-        stored = import_framework(library)
+        stored = import_framework(library, actor=SYSTEM)
         self.stdout.write("stored: " + ", ".join(f"{count} {name}" for name, count in stored.items()))
 
     def _parse(self, seed: Path | None):
         path = seed or find_seed(DEFAULT_SEEDS)
         if path is None:
             raise CommandError(f"no seed 004 (004_*.txt) in {DEFAULT_SEEDS}: pass --seed PATH")
-        if not Path(path).is_file():
-            raise CommandError(f"{path}: no such file")
+        readable_file(path)
         try:
             return parse_framework(path)
         except FrameworkParseError as error:

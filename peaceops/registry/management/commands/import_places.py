@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.core.import_command import readable_file
 from peaceops.registry.importers import FORMATS, ImportReport, PlaceImportError, import_places
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     def handle(self, *args, **options):
+        readable_file(options["file"])
         try:
             report = import_places(options["file"], options["format"], country=options["country"],
                                    dry_run=options["dry_run"], skip_bad=options["skip_bad"])
