@@ -212,6 +212,21 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- uploads and imported workbooks (peaceops.core.uploads, peaceops.core.workbooks) ---
+# Uploads larger than this are refused in the form; bigger files (a whole-world GED or ACLED export)
+# are imported from the command line. Above FILE_UPLOAD_MAX_MEMORY_SIZE an upload is spooled to a
+# temporary file, never held in memory, and the capped handler stops writing past the limit.
+PEACEOPS_MAX_UPLOAD_MB = float(os.environ.get("PEACEOPS_MAX_UPLOAD_MB", "100"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default, stated because the handlers rely on it
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form fields of a request, files excluded
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler",
+                        "peaceops.core.uploads.CappedTemporaryFileUploadHandler"]
+# A workbook (.xlsx), uploaded or imported from the command line, may unpack to at most this many MB,
+# and no large part of it may inflate more than this many times (zip bombs do by design).
+PEACEOPS_MAX_WORKBOOK_MB = float(os.environ.get("PEACEOPS_MAX_WORKBOOK_MB", "250"))
+PEACEOPS_MAX_WORKBOOK_RATIO = float(os.environ.get("PEACEOPS_MAX_WORKBOOK_RATIO", "100"))
+# --- end uploads and imported workbooks ---
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

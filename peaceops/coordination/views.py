@@ -20,6 +20,7 @@ from peaceops.accounts.access import visible
 from peaceops.coordination import selectors, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
+from peaceops.core.uploads import validate_upload_size, write_upload
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 
@@ -379,7 +380,7 @@ class NeedForm(forms.Form):
 
 
 class NeedsFileForm(forms.Form):
-    needs_file = forms.FileField(label=_("Needs file (CSV with HXL tags)"))
+    needs_file = forms.FileField(label=_("Needs file (CSV with HXL tags)"), validators=[validate_upload_size])
     country = forms.CharField(label=_("Country (ISO3) where the file names none"), required=False, max_length=3)
 
 
@@ -408,8 +409,7 @@ def needs(request):
             if upload_form.is_valid():
                 uploaded = upload_form.cleaned_data["needs_file"]
                 with tempfile.TemporaryDirectory() as folder:
-                    path = Path(folder) / "needs.csv"
-                    path.write_bytes(b"".join(uploaded.chunks()))
+                    path = write_upload(uploaded, Path(folder) / "needs.csv")
                     report = services.import_needs(path, user=request.user,
                                                    country=upload_form.cleaned_data["country"].upper(),
                                                    display_name=uploaded.name)
@@ -435,7 +435,7 @@ def needs(request):
 # --- 8. Upload a 3W file --------------------------------------------------------------------
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("3W file (.xlsx or .csv)"))
+    file = forms.FileField(label=_("3W file (.xlsx or .csv)"), validators=[validate_upload_size])
     format = forms.ChoiceField(label=_("Format"), required=False, choices=[
         ("", _("guess from the file")), ("ocha-xlsx", "OCHA 3W workbook"), ("hdx-presence", "HDX operational presence"),
         ("hxl", "HXL CSV")])

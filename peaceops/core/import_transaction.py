@@ -25,6 +25,8 @@ def import_transaction(report: ImportReport, dry_run: bool):
     except Rollback:
         report.rolled_back = True
     except ImportFileError as error:
+        if report.file:  # an upload is read from a temporary file: name the file the user sent
+            error = ImportFileError(report.file, error.message, line=error.line, field=error.field)
         report.errors.append(error.as_line_error())
         report.rolled_back = True
     if report.rolled_back and not dry_run:  # nothing was written: a dry run keeps what it would have done

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
 from peaceops.core.classification import Classification
+from peaceops.core.uploads import validate_upload_size
 from peaceops.incidents.importers import FORMATS
 from peaceops.incidents.services import import_events
 from peaceops.registry.models import Mission
@@ -31,7 +32,7 @@ FORMAT_LABELS = {
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File"))
+    file = forms.FileField(label=_("File"), validators=[validate_upload_size])
     format = forms.ChoiceField(label=_("Format"), choices=[(f, FORMAT_LABELS[f]) for f in FORMATS])
     mission = forms.ChoiceField(label=_("Owning mission"), required=False)
     classification = forms.TypedChoiceField(label=_("Classification"), coerce=int,

@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from peaceops.core.workbooks import WorkbookRefused, open_workbook
 from peaceops.incidents.importers.base import ImportFileError, LineError
 
 COLUMNS = ("indicator", "period", "area", "sex", "age", "value", "numerator", "denominator", "unit")
@@ -66,13 +67,16 @@ def _sorted_tags() -> dict[str, str]:
 def read_table(path: Path) -> tuple[list[list], str]:
     """All rows of the file as lists of cells, and its format ("csv" or "xlsx")."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
-
         try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            book = open_workbook(path)  # size limits before openpyxl reads anything (zip bombs)
+        except WorkbookRefused as refused:
+            raise ImportFileError(path, str(refused), line=1) from None
         except Exception as error:
             raise ImportFileError(path, f"not an XLSX workbook ({type(error).__name__})") from None
-        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        try:
+            rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
         return rows, "xlsx"
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
+from peaceops.core.uploads import validate_upload_size
 from peaceops.mandates import charts, rollup, selectors, services
 from peaceops.mandates import models as m
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
@@ -293,7 +294,7 @@ class MeasurementForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV, XLSX or HXL file"))
+    file = forms.FileField(label=gettext_lazy("CSV, XLSX or HXL file"), validators=[validate_upload_size])
 
 
 @login_required
@@ -305,7 +306,8 @@ def measurements(request, pk):
         _require_plan(request, indicator.mission_id)
         if request.FILES.get("file"):
             upload = UploadForm(request.POST, request.FILES)
-            report = _upload(request, indicator, request.FILES["file"])
+            if upload.is_valid():  # a file over the upload limit is refused in the form, by name
+                report = _upload(request, indicator, upload.cleaned_data["file"])
         elif form.is_valid():
             data = form.cleaned_data
             try:

@@ -33,6 +33,7 @@ from peaceops.coordination.importers.base import (
     text,
 )
 from peaceops.coordination.vocabulary import normalise
+from peaceops.core.workbooks import WorkbookRefused, open_workbook
 
 CHAD_OPERATIONAL = "3W Opérationnelle"
 CHAD_PHYSICAL = "3W Physique"
@@ -48,10 +49,10 @@ DRC_STATUS = {
 
 
 def parse(path, today=None, *, country: str = "") -> Iterator[ActivityRow | LineError]:
-    import openpyxl
-
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path)  # size limits before openpyxl reads anything (zip bombs)
+    except WorkbookRefused as refused:
+        raise ImportFileError(path, str(refused)) from None
     except Exception as error:  # zipfile.BadZipFile, InvalidFileException, KeyError...
         raise ImportFileError(path, f"not an Excel workbook ({type(error).__name__}: {error})") from None
     try:

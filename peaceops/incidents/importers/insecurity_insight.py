@@ -3,8 +3,9 @@
 One sheet, one incident a row, 43 columns: Date, Country ISO, Admin 1, Latitude, Longitude,
 Geo Precision "(2) 25 km Precision" ... or "censored" (coordinates withheld), Reported
 Perpetrator (Name), Weapon Carried/Used, Organisation Affected, Aid Workers Killed / Injured /
-Kidnapped / Arrested and their breakdowns, SiND Event ID, Date Event Entered. Read with
-openpyxl in read-only mode, which streams rows instead of loading the sheet.
+Kidnapped / Arrested and their breakdowns, SiND Event ID, Date Event Entered. Opened through
+peaceops.core.workbooks: size limits first, then openpyxl in read-only mode, which streams rows
+instead of loading the sheet.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date
 
+from peaceops.core.workbooks import WorkbookRefused, open_workbook
 from peaceops.incidents import taxonomy
 from peaceops.incidents.importers.base import (
     EventRow,
@@ -35,12 +37,12 @@ CENSORED_PRECISION = 7  # coordinates withheld by the publisher: place known to 
 
 
 def parse(path, today: date) -> Iterator[EventRow | LineError]:
-    import openpyxl  # imported here: only this format needs it
-    from openpyxl.utils.exceptions import InvalidFileException
+    from openpyxl.utils.exceptions import InvalidFileException  # imported here: only this format needs it
 
     try:
-        # A file object, not a name: openpyxl would refuse an upload saved without ".xlsx".
-        workbook = openpyxl.load_workbook(open(path, "rb"), read_only=True, data_only=True)
+        workbook = open_workbook(path)
+    except WorkbookRefused as refused:
+        raise ImportFileError(path, str(refused), line=1) from None
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError) as error:
         raise ImportFileError(path, f"not an Excel workbook (.xlsx): {error}", line=1) from None
     try:
