@@ -61,8 +61,7 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     from django.db import transaction
     from simple_history.utils import bulk_create_with_history
 
-    from peaceops.accounts.access import visible
-    from peaceops.accounts.access import SYSTEM
+    from peaceops.accounts.access import SYSTEM, visible
     from peaceops.accounts.services import create_token, create_user
     from peaceops.core.classification import Classification
     from peaceops.registry import models as r

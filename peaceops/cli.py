@@ -44,6 +44,9 @@ def _usage() -> str:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peaceops.settings")
+    from peaceops.core.private_files import restrict_umask
+
+    restrict_umask()  # the database, its WAL, backups and keys this process writes are its account's alone
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(_usage())
         return

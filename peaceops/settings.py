@@ -15,9 +15,13 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core.private_files import open_private, private_folder
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = Path(os.environ.get("PEACEOPS_HOME", "var")).resolve()
-HOME.mkdir(parents=True, exist_ok=True)
+# --- private data folder: it holds the database, the secret key and backups (peaceops.core.private_files) ---
+private_folder(HOME)
+# --- end private data folder ---
 
 PRODUCTION = os.environ.get("PEACEOPS_PRODUCTION", "") not in ("", "0", "false")
 DEBUG = os.environ.get("PEACEOPS_DEBUG", "") not in ("", "0", "false") and not PRODUCTION
@@ -29,8 +33,8 @@ def _secret_key() -> str:
         return os.environ["PEACEOPS_SECRET_KEY"]
     key_file = HOME / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(64))
-        key_file.chmod(0o600)
+        with open(open_private(key_file), "w") as out:  # 0600 from the first byte, not chmod'ed after
+            out.write(secrets.token_urlsafe(64))
     return key_file.read_text().strip()
 
 

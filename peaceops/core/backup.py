@@ -1,4 +1,4 @@
-"""Backup and restore of every record, its history, users, grants and API tokens.
+"""Backup and restore of every record, its history, users, grants and API tokens (their digests).
 
 The file is portable across database engines (SQLite <-> PostgreSQL): gzip'd JSON Lines, the
 first line a header ``{"format", "version", "created", "database", "migrations", "counts"}``,
@@ -17,6 +17,7 @@ records loaded, foreign keys and counts checked; on any error nothing is changed
 
 import datetime as dt
 import gzip
+import io
 import json
 import zlib
 from collections import Counter
@@ -36,6 +37,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, IntegrityError, connectio
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from peaceops.core.private_files import open_private
+
 FORMAT = "peaceops-backup"
 VERSION = 1
 SUPPORTED_VERSIONS = {1}
@@ -45,6 +48,9 @@ EXCLUDED_MODELS = {"auth.permission"}
 # Rows other tables point at whose ids depend on the order ``migrate`` created them in.
 NATURAL_KEY_MODELS = {"contenttypes.contenttype", "auth.permission"}
 SESSION_TABLE = "django_session"
+# Backups of installations that kept Django REST framework's plaintext tokens: restored as digests.
+LEGACY_TOKEN_MODEL = "authtoken.token"
+LEGACY_APPS = {"authtoken"}
 BATCH = 1000
 
 
@@ -137,7 +143,8 @@ def _snapshot(connection):
 def write_backup(path, using: str = DEFAULT_DB_ALIAS) -> dict:
     """Write the database to ``path`` (gzip'd JSON Lines); return the header.
 
-    The file appears only once complete: it is written beside the target and renamed.
+    The file appears only once complete: it is written beside the target and renamed. It is
+    readable by the writing account only (mode 0600).
     """
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
@@ -154,7 +161,9 @@ def write_backup(path, using: str = DEFAULT_DB_ALIAS) -> dict:
                 "counts": {m._meta.label_lower: m._base_manager.using(using).count() for m in models},
             }
             written = Counter()
-            with gzip.open(partial, "wt", encoding="utf-8") as out:
+            # 0600 whatever the umask: a backup holds password hashes, token digests and classified records.
+            with (open(open_private(partial), "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb") as packed,
+                  io.TextIOWrapper(packed, encoding="utf-8") as out):
                 out.write(json.dumps(header) + "\n")
                 for model in models:
                     for record in _records(model, using):
@@ -226,11 +235,11 @@ def _check_schema(path: Path, header: dict, connection, models: dict) -> None:
     applied = set(_applied_migrations(connection))
     if not applied:
         raise BackupError(f"{path}: the database has no tables yet; run 'peaceops migrate' first")
-    missing = sorted(set(header["migrations"]) - applied)
+    missing = sorted(m for m in set(header["migrations"]) - applied if m.split(".")[0] not in LEGACY_APPS)
     if missing:
         raise BackupError(f"{path}: the backup was made by a newer peaceops; migrations not applied here: "
                           f"{', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''} (upgrade, then migrate)")
-    unknown = sorted(set(header["counts"]) - set(models))
+    unknown = sorted(set(header["counts"]) - set(models) - {LEGACY_TOKEN_MODEL})
     if unknown:
         raise BackupError(f"{path}: the backup holds models this installation does not have: {', '.join(unknown)}")
 
@@ -281,7 +290,9 @@ def _load(path: Path, lines, using: str, models: dict) -> Counter:
     batch: list = []
     for number, record in lines:
         label = record.get("model")
-        if label not in models or "pk" not in record or not isinstance(record.get("fields"), dict):
+        if label == LEGACY_TOKEN_MODEL and isinstance(record.get("fields"), dict) and record.get("pk"):
+            record = _hashed_legacy_token(record)  # counted under its old label, as the header announces it
+        elif label not in models or "pk" not in record or not isinstance(record.get("fields"), dict):
             raise BackupError(f"{path} line {number}: not a record of a known model ({str(label)[:60]!r})")
         try:
             deserialized = next(iter(PythonDeserializer([record], using=using)))
@@ -295,6 +306,20 @@ def _load(path: Path, lines, using: str, models: dict) -> Counter:
     if batch:
         _save(path, batch, using)
     return loaded
+
+
+def _hashed_legacy_token(record: dict) -> dict:
+    """A plaintext token of an older backup (its key is its pk) as a digest that expires like a new token."""
+    from django.conf import settings
+
+    from peaceops.accounts.tokens import PREFIX_LENGTH, digest
+
+    key, now = str(record["pk"]), timezone.now()
+    expires = now + dt.timedelta(days=settings.PEACEOPS_TOKEN_DAYS)
+    return {"model": "accounts.apitoken", "pk": None,
+            "fields": {"user": record["fields"].get("user"), "name": "restored", "prefix": key[:PREFIX_LENGTH],
+                       "digest": digest(key), "created": now.isoformat(), "expires": expires.isoformat(),
+                       "last_used": None, "revoked": None, "revoked_by": None}}
 
 
 def _save(path: Path, batch: list, using: str) -> None:
@@ -335,9 +360,13 @@ def _check_counts(path: Path, header: dict, loaded: Counter, models: dict, using
     if unannounced:
         raise BackupError(f"{path}: records of {', '.join(unannounced)} are not in the header's counts")
     for label, expected in header["counts"].items():
+        if label == LEGACY_TOKEN_MODEL and loaded[label] == expected:
+            continue
         if loaded[label] != expected:
             raise BackupError(f"{path}: the file holds {loaded[label]} {label} records, its header says {expected} "
                               "(the file is incomplete)")
         stored = models[label]._base_manager.using(using).count()
+        if label == "accounts.apitoken":
+            expected += loaded[LEGACY_TOKEN_MODEL]  # the old plaintext tokens, stored as digests
         if stored != expected:
             raise BackupError(f"{path}: {stored} {label} records stored after loading, expected {expected}")
