@@ -68,6 +68,9 @@ class ReportViewSet(SecuredViewSet):
     search_fields = ["title"]
     ordering_fields = ["period_end", "title"]
 
+    def get_queryset(self):
+        return selectors.visible_reports(super().get_queryset(), self.request.user)
+
     @extend_schema(request=DraftSerializer, responses={201: ReportSerializer})
     def create(self, request, *args, **kwargs):
         draft = DraftSerializer(data=request.data)

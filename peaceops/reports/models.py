@@ -33,6 +33,10 @@ class Report(SecuredRecord):
                                related_name="reports", verbose_name=_("region"))
     missions = models.ManyToManyField("registry.Mission", related_name="reports_covering",
                                       verbose_name=_("missions covered"))
+    # The covered missions, other than the drafting one, whose records the drafters could read: a section
+    # may say what those records say, so a reader needs their clearance there too (selectors.reports_for).
+    drawn_from = models.ManyToManyField("registry.Mission", related_name="+", blank=True,
+                                        verbose_name=_("drafted from the records of"))
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)

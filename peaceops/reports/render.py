@@ -73,11 +73,11 @@ def render_docx(doc: dict) -> bytes:
                 document.add_paragraph(table["caption"]).runs[0].italic = True
             grid = document.add_table(rows=1, cols=len(table["header"]))
             grid.style = "Table Grid"
-            for cell, text in zip(grid.rows[0].cells, table["header"]):
+            for cell, text in zip(grid.rows[0].cells, table["header"], strict=False):
                 cell.text = str(text)
                 cell.paragraphs[0].runs[0].bold = True
             for row in table["rows"]:
-                for cell, value in zip(grid.add_row().cells, row):
+                for cell, value in zip(grid.add_row().cells, row, strict=False):
                     cell.text = str(value)
     document.styles["Normal"].font.size = Pt(10)
     out = io.BytesIO()
@@ -86,12 +86,13 @@ def render_docx(doc: dict) -> bytes:
 
 
 def render_pdf(doc: dict) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
     marking = doc["classification"].upper()

@@ -1,13 +1,37 @@
 """Reads of the reports app, each narrowed to what the reader may see."""
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from peaceops.accounts.access import visible
+from peaceops.accounts.access import access_for, visible
+from peaceops.core.classification import LEVELS
+from peaceops.registry.models import Mission
 from peaceops.reports.models import Report, ReportSection
 
 
+def sources_readable(user, report_field: str = "pk") -> Q:
+    """Keep the rows (reports, or sections with ``report_field="report_id"``) whose level the reader holds in
+    every other mission the report was drafted from (``Report.drawn_from``), as well as in the drafting one.
+
+    A report belongs to its drafting mission, but a regional draft may say what another mission's records
+    say; without this, that mission's text would reach the drafting mission's readers.
+    """
+    access = access_for(user)
+    missions = list(Mission.objects.values_list("id", flat=True))
+    through = Report.drawn_from.through
+    allowed = Q(pk__in=[])
+    for level in LEVELS:
+        unreadable = [m for m in missions if not access.can_read(m, level)]
+        hidden_source = through.objects.filter(report_id=OuterRef(report_field), mission_id__in=unreadable)
+        allowed |= Q(classification=level) & ~Exists(hidden_source)
+    return allowed
+
+
+def visible_reports(queryset: QuerySet, user) -> QuerySet:
+    return visible(queryset, user).filter(sources_readable(user))
+
+
 def reports_for(user) -> QuerySet:
-    return visible(Report.objects.select_related("owning_mission", "region", "approved_by"), user)
+    return visible_reports(Report.objects.select_related("owning_mission", "region", "approved_by"), user)
 
 
 def report_for(user, report_id: int) -> Report | None:
@@ -21,7 +45,8 @@ def visible_sections(queryset: QuerySet, user) -> QuerySet:
     reader would otherwise read the report piece by piece (a section's level alone does not say what
     the report it sits in is about).
     """
-    return visible(queryset, user).filter(report__in=visible(Report.objects.all(), user).values("pk"))
+    return visible(queryset, user).filter(sources_readable(user, "report_id"),
+                                          report__in=visible_reports(Report.objects.all(), user).values("pk"))
 
 
 def sections_for(user, report: Report) -> QuerySet:

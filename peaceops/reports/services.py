@@ -105,10 +105,23 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
         raise ReportError(error.message_dict) from None
     report.save()
     report.missions.set(missions)
+    report.drawn_from.set(_drawn_from(user, report))
     for section in collect_sections(_request_for(report, user)):
         _store(report, section)
     _raise_to_sections(report)
     return report
+
+
+def _drawn_from(user, report: Report) -> list[int]:
+    """The covered missions, other than the drafting one, whose records the drafter may read.
+
+    A section drafted by a regional planner may name another mission's incidents or objectives; stored in
+    the drafting mission's report, they would otherwise reach that mission's readers, who hold no grant for
+    the other mission (selectors.reports_for asks for one).
+    """
+    access = access_for(user)
+    return [mission_id for mission_id in report.missions.values_list("id", flat=True)
+            if mission_id != report.owning_mission_id and access.level_for(mission_id) is not None]
 
 
 def _raise_to_sections(report: Report) -> None:
@@ -154,6 +167,7 @@ def redraft(report: Report, user) -> Report:
             current.save()
     report.drafted_by, report.drafted_at = user, timezone.now()
     report.save()
+    report.drawn_from.add(*_drawn_from(user, report))
     _raise_to_sections(report)
     return report
 

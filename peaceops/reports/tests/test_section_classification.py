@@ -15,6 +15,7 @@ from peaceops.incidents.models import Incident
 from peaceops.reports import selectors, services
 from peaceops.reports.models import Report, ReportSection
 from peaceops.reports.tests.conftest import Q1_2010
+from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,29 @@ def test_a_report_cannot_be_lowered_below_its_sections(reporting, api_as):
     assert "classification" in answer.content.decode()
     report.refresh_from_db()
     assert report.classification == C.CONFIDENTIAL
+
+
+def test_a_regional_draft_is_read_only_by_those_cleared_in_every_mission_it_was_drafted_from(reporting, api_as):
+    # the regional viewer reads both missions; the report is MINURCAT's, yet its sections tell of UNAMID's incidents
+    reporting.users["regional_planner"] = make_user("regional_planner", "planner", region=reporting.region,
+                                                    clearance=C.UNCLASSIFIED)
+    report = services.draft_report(user=reporting.users["regional_planner"], kind="sg_report",
+                                   owning_mission=reporting.minurcat, region=reporting.region, **Q1_2010)
+    assert list(report.drawn_from.all()) == [reporting.unamid]
+    assert "West Darfur" in str(report.sections.get(key="incidents.situation").tables)
+    minurcat_only = make_user("minurcat_reader", "viewer", mission=reporting.minurcat, clearance=C.CONFIDENTIAL)
+    assert selectors.report_for(minurcat_only, report.pk) is None
+    assert api_as(minurcat_only).get(f"/api/v1/reports/{report.pk}/").status_code == 404
+    section = report.sections.get(key="incidents.situation")
+    assert api_as(minurcat_only).get(f"/api/v1/report-sections/{section.pk}/").status_code == 404
+    for reader in ("regional", "admin", "regional_planner"):
+        assert selectors.report_for(reporting.users[reader], report.pk) is not None, reader
+
+
+def test_a_single_missions_draft_stays_with_that_missions_readers(reporting):
+    report = _draft(reporting)
+    assert not report.drawn_from.exists()
+    assert selectors.report_for(reporting.users["leader"], report.pk) is not None
 
 
 class TestTheDemoThreatAssessment(TestCase):
