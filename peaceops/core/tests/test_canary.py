@@ -7,6 +7,7 @@ router publish is read as every demo role. A canary found in an answer must come
 read (``can_read_record``, or the model's own documented read rule for the asset pool and agreements).
 """
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -148,6 +149,10 @@ class TestCanaries(TestCase):
         report = Report.objects.get(title__startswith="CNY")  # the demo's assessment, its title planted
         drafter = get_user_model().objects.get(username=part_reports.DRAFTER)
         report_services.redraft(report, drafter)  # its sections drafted from the planted data
+        # a regional draft by a reader of all seven missions, stored as UNAMID's: other missions' text inside
+        planner = get_user_model().objects.get(username="planner.region")
+        report_services.draft_report(user=planner, kind="sg_report", owning_mission=Mission.objects.get(
+            acronym="UNAMID"), region=Region.objects.first(), start=dt.date(2009, 4, 1), end=dt.date(2009, 6, 30))
 
     def _ids(self, label) -> list[int]:
         """Up to one record per mission and level of the two missions, and one outside them."""
