@@ -1,8 +1,9 @@
-"""Country-month forecasts in the layout of the VIEWS prediction challenge (issue 4, part 3).
+"""Country-month forecasts in the layout of the VIEWS prediction challenge.
 
 Pure (numpy/pandas only, no Django). The entry points the rest of the app uses:
-:func:`forecast_country_months` (draws for every country in a history, months M+3..M+14) and
-:func:`summarise` (mean, median, p10, p90 per country-month).
+:func:`forecast_country_months` (draws for every country alive at the last month of a history,
+months M+3..M+14), :func:`summarise` (mean, median, p10, p90 per country-month) and
+:func:`skill.statement` (the forecaster's measured skill in plain words).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def draws_frame(history: History, draws: np.ndarray) -> pd.DataFrame:
     months = history.last_month + np.array(HORIZONS)
     return pd.DataFrame({
         "month_id": np.repeat(np.tile(months, countries), n).astype(np.int64),
-        "country_id": np.repeat(history.country_ids, horizons * n).astype(np.int64),
+        "country_id": np.repeat(history.forecast_ids, horizons * n).astype(np.int64),
         "draw": np.tile(np.arange(n), countries * horizons).astype(np.int64),
         "outcome": draws.reshape(-1).astype(np.int64),
     }).sort_values(["month_id", "country_id", "draw"], kind="stable").reset_index(drop=True)
@@ -32,7 +33,8 @@ def draws_frame(history: History, draws: np.ndarray) -> pd.DataFrame:
 def forecast_country_months(history: pd.DataFrame, last_month: int, draws: int = 1000, seed: int = 0,
                             params: ModelParameters = DEFAULT, source: str = "history",
                             known_country_ids: set[int] | None = None) -> pd.DataFrame:
-    """Forecast draws for every country in ``history`` and every month last_month+3..last_month+14.
+    """Forecast draws for every country alive at ``last_month`` and every month last_month+3..last_month+14
+    (a state that ended earlier is left out; its months still inform the panel analogues).
 
     ``history`` holds month_id, country_id, outcome (columns or index); it is checked first and
     a :class:`HistoryError` names the row and field of anything the forecaster refuses.

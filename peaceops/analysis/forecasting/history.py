@@ -31,21 +31,44 @@ class HistoryError(ValueError):
 
 @dataclass(frozen=True)
 class History:
-    """A checked history: one row per country, one column per month, no gaps (integers >= 0)."""
+    """A checked history: one row per country, one column per month, no gaps (integers >= 0).
+
+    A country lives from its first to its last row, without a missing month in between. States
+    begin (South Sudan, 2011) and end (the USSR, 1991): cells outside a country's life hold 0 and
+    are masked off by ``starts`` and ``ends``. Only the countries alive at the last month are
+    forecast (``alive``); the others still teach the panel how conflicts evolve.
+    """
 
     counts: np.ndarray  # shape (countries, months), int64
     country_ids: np.ndarray  # shape (countries,)
     first_month: int
-    # A country whose series starts after first_month (a new state) has NaN-free counts from its
-    # own first month; earlier cells are masked off by ``starts``.
     starts: np.ndarray  # index into months where each country's series begins
+    ends: np.ndarray | None = None  # index of each country's last month (None: every country reaches the last)
 
     @property
     def last_month(self) -> int:
         return self.first_month + self.counts.shape[1] - 1
 
+    @property
+    def alive(self) -> np.ndarray:
+        """Boolean per country: it has a row for the last month, so it is forecast."""
+        if self.ends is None:
+            return np.ones(len(self.country_ids), dtype=bool)
+        return self.ends == self.counts.shape[1] - 1
+
+    @property
+    def forecast_ids(self) -> np.ndarray:
+        return self.country_ids[self.alive]
+
+    def valid(self) -> np.ndarray:
+        """Boolean (countries, months): the cell lies within the country's life."""
+        columns = np.arange(self.counts.shape[1])[None, :]
+        ends = np.full(len(self.country_ids), self.counts.shape[1] - 1) if self.ends is None else self.ends
+        return (columns >= self.starts[:, None]) & (columns <= ends[:, None])
+
     def series(self, i: int) -> np.ndarray:
-        return self.counts[i, self.starts[i]:]
+        end = None if self.ends is None else int(self.ends[i]) + 1
+        return self.counts[i, self.starts[i]:end]
 
 
 def month_to_year_month(month_id: int) -> tuple[int, int]:
@@ -103,8 +126,9 @@ def validate_history(frame: pd.DataFrame, last_month: int | None = None, source:
 
     Refused: missing columns; non-numeric, non-integer or negative values; duplicate
     country-months; unknown country ids (when ``known_country_ids`` is given); a country whose
-    months have a gap or stop before the history's last month; ``last_month`` beyond the data or
-    before it.
+    months have a gap between its first and its last row; ``last_month`` beyond the data or
+    before it. Accepted: a country that starts late or ends early (a state that begins or ends),
+    even one that begins and ends within the history.
     """
     frame = _as_columns(frame, source)
     if frame.empty:
@@ -144,17 +168,19 @@ def _to_matrix(months, countries, outcome, rows, last_month, source) -> History:
     counts = np.full((len(ids), width), -1, dtype=np.int64)
     counts[position, months - first] = outcome
     starts = np.zeros(len(ids), dtype=np.int64)
+    ends = np.zeros(len(ids), dtype=np.int64)
     for i, country in enumerate(ids):
         present = counts[i] >= 0
         start = int(np.argmax(present))
-        holes = np.flatnonzero(~present[start:])
+        end = width - 1 - int(np.argmax(present[::-1]))
+        holes = np.flatnonzero(~present[start:end + 1])
         if holes.size:
             missing = first + start + int(holes[0])
             own_rows = rows[countries == country]
             raise HistoryError(source, f"gap: country {country} has no row for month {missing} "
-                                       f"(its rows start at row {int(own_rows.min()) + 1}; every country needs "
-                                       f"every month from its first to month {last_month})",
+                                       f"(its rows start at row {int(own_rows.min()) + 1}; a country needs "
+                                       f"every month from its first row to its last)",
                                field="month_id")
-        starts[i] = start
+        starts[i], ends[i] = start, end
     counts[counts < 0] = 0
-    return History(counts=counts, country_ids=ids, first_month=first, starts=starts)
+    return History(counts=counts, country_ids=ids, first_month=first, starts=starts, ends=ends)

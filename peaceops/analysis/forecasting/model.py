@@ -1,20 +1,23 @@
-"""The country-month forecaster: a recency- and level-weighted empirical mixture, blurred on the log scale.
+"""The country-month forecaster: panel analogues that know how conflicts revert, mixed with the country's own year.
 
-For each country the draws for every month ahead come from the country's own recent months
-(the conflictology idea, which the 2023/24 challenge found hard to beat), with three changes:
-- a longer window (24 months) with recency weights (half-life ``half_life`` months);
-- a level kernel: months whose log1p level is near the latest one weigh more, with a floor, so a
-  regime change (a war ending, a truce) is followed within a month or two, while the earlier tail
-  keeps some weight;
-- each resampled month is blurred on the log1p scale by Gaussian noise of sd ``log_sd`` (a month
-  of 300 deaths says 200-400 are plausible; the empirical distribution alone puts no mass between
-  observed values); months without deaths stay at zero. The sd is at least the country's own
-  month-to-month log swing (a volatile country gets a heavy upper tail), and the weights move
-  to uniform over the window as the horizon grows (what the last months say fades);
-- half the draws come from panel analogues: countries and months of the history nearest in the
-  3-month and 12-month log levels, with the change that followed them.
-Draws are rounded to whole deaths, never negative, and seeded: the same history, last month,
-number of draws and seed give the same draws. The choices and their validation: docs/forecasting.md.
+Most of the draws come from **analogues**: the (country, month) origins of the panel whose recent
+history looks most like the country's today, in four features on the log1p scale: the last month,
+and the mean of the last 3, 12 and 36 months (fewer at a series' start). Each analogue brings what
+happened to it 3..14 months later, shifted by the difference of the 3-month levels. The panel thus
+teaches the reversion itself, with no formula for it: a spike after a quiet year (last month high,
+12- and 36-month means low) finds spikes that mostly fell back; a long war (all four high) finds
+wars that mostly went on; a country at peace finds peaceful countries, a few of which went to war,
+and so starts new wars from low levels with the panel's frequency. An analogue month without deaths
+stays without deaths (a hurdle: peace is not blurred into a few deaths); the others are blurred on
+the log1p scale by N(0, ``blur_sd``), which spreads the finite set of analogue outcomes.
+
+The rest (``own_share``) comes from the country's own last 12 months, each equally likely (the
+conflictology benchmark, hard to beat where a war is steady).
+
+Only the history passed in is used: the analogues' outcomes are months of that history, and only
+origins of the last ``max_age`` months count (the 1990s' conflicts differ from the 2010s'). The
+settings are chosen on past windows only (``evaluation.rolling``). Draws are rounded to whole
+deaths, never negative, seeded. The choices and their validation: docs/forecasting.md.
 """
 
 from __future__ import annotations
@@ -22,200 +25,140 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .history import History
 
 HORIZONS = tuple(range(3, 15))  # data to October, forecasts for January..December (challenge layout)
+FEATURE_MONTHS = (1, 3, 12, 36)  # the features: mean log1p over the last 1, 3, 12 and 36 months
+ANCHOR = 1  # the feature analogues are shifted by: the 3-month level
+OWN_MONTHS = 12  # the own-history component: the last year, as the conflictology benchmark
 
 
 @dataclass(frozen=True)
 class ModelParameters:
-    window: int = 24
-    half_life: float = 12.0  # the conflictology benchmark's year
-    log_sd: float = 0.3
-    log_sd_per_month: float = 0.0
-    damping: float = 1.0  # multiplies the blurred draws: high levels tend to fall back (regression to the mean)
-    upside_sd: float = 0.0  # extra sd for upward blur: escalation is steeper than de-escalation
-    level_bandwidth: float = 1.0  # 0: off; else months near the latest level (log1p scale) weigh more
-    level_floor: float = 0.1  # share of each month's weight kept whatever its level
-    level_months: int = 2  # the latest level: mean log1p of this many last months
-    pooled_share: float = 0.5  # share of draws from the panel's analogues (see pooled_changes)
-    pooled_level_months: int = 3
-    pooled_trend_months: int = 0  # 0: off; else analogues share the trend over this many months
-    pooled_trend_step: float = 0.7  # a change of the level beyond this (log1p) is a trend
-    pooled_min_pairs: int = 1000
-    pooled_long_months: int = 12  # the analogues' second feature: mean log1p over this many months
-    pooled_long_weight: float = 0.5  # 0: analogues by the recent level only; else its weight in the distance
-    horizon_blend: float = 1.0  # at the last horizon, this share of the weights is uniform over the window
-    volatility_sd: float = 1.0  # 0: off; else the log blur is at least this times the country's month-to-month
-    # log swing (root mean square of the log1p changes over its last 12 months)
-    vincentise: bool = False  # combine own-history and panel draws quantile by quantile instead of mixing
+    neighbours: int = 200  # analogues per country (more when several tie at the same distance)
+    feature_weights: tuple[float, ...] = (1.0, 1.0, 1.0, 0.5)  # weight of each feature in the distance
+    max_age: int = 180  # only origins of the last 15 years; 0: every origin of the history
+    blur_sd: float = 0.15  # log1p-scale noise on each analogue outcome with deaths
+    own_share: float = 0.3  # share of draws from the country's own last 12 months
+
+    def label(self) -> str:
+        age = f"{self.max_age // 12}y" if self.max_age else "all"
+        return f"own {self.own_share:g}, blur {self.blur_sd:g}, k {self.neighbours}, origins {age}"
 
 
 DEFAULT = ModelParameters()
 
 
-def recency_weights(length: int, half_life: float) -> np.ndarray:
-    ages = np.arange(length)[::-1]  # the last month has age 0
-    weights = 0.5 ** (ages / half_life)
-    return weights / weights.sum()
+def rolling_log_means(history: History, months: int) -> np.ndarray:
+    """Mean log1p over the last ``months`` months of each country's life up to each month (NaN outside it)."""
+    valid = history.valid()
+    logs = np.where(valid, np.log1p(history.counts.astype(float)), 0.0)
+    total, count = np.cumsum(logs, axis=1), np.cumsum(valid, axis=1).astype(float)
+    total[:, months:] -= total[:, :-months].copy()
+    count[:, months:] -= count[:, :-months].copy()
+    out = np.where(count > 0, total / np.maximum(count, 1), np.nan)
+    out[~valid] = np.nan
+    return out
 
 
-def level_weights(recent: np.ndarray, params: ModelParameters) -> np.ndarray:
-    """Weights favouring months whose level is close to the latest one (a regime change, such as
-    a war ending, makes the months before it poor guides; a floor keeps their tail in view)."""
-    if params.level_bandwidth <= 0:
-        return np.ones(len(recent))
-    logs = np.log1p(recent)
-    latest = logs[-params.level_months:].mean()
-    kernel = np.exp(-0.5 * ((logs - latest) / params.level_bandwidth) ** 2)
-    return params.level_floor + (1 - params.level_floor) * kernel
+def features(history: History) -> np.ndarray:
+    """Shape (countries, months, len(FEATURE_MONTHS))."""
+    return np.stack([rolling_log_means(history, n) for n in FEATURE_MONTHS], axis=-1)
 
 
-def country_draws(series: np.ndarray, draws: int, rng: np.random.Generator,
-                  params: ModelParameters = DEFAULT) -> np.ndarray:
-    """Draws, shape (len(HORIZONS), draws), for one country's series (oldest first)."""
-    recent = np.asarray(series[-params.window:], dtype=float)
-    weights = recency_weights(len(recent), params.half_life) * level_weights(recent, params)
-    weights = weights / weights.sum()
-    if params.horizon_blend > 0:
-        uniform = np.full(len(recent), 1 / len(recent))
-        picked = np.empty((len(HORIZONS), draws))
-        for row, h in enumerate(HORIZONS):
-            share = params.horizon_blend * (h - HORIZONS[0]) / (HORIZONS[-1] - HORIZONS[0])
-            picked[row] = rng.choice(recent, size=draws, p=(1 - share) * weights + share * uniform)
-    else:
-        picked = rng.choice(recent, size=(len(HORIZONS), draws), p=weights)
-    sd = params.log_sd + params.log_sd_per_month * (np.array(HORIZONS, dtype=float)[:, None] - HORIZONS[0])
-    if params.volatility_sd > 0 and len(recent) > 2:
-        swings = np.diff(np.log1p(recent[-12:]))
-        sd = np.maximum(sd, params.volatility_sd * float(np.sqrt(np.mean(swings ** 2))))
-    noise = rng.standard_normal(size=picked.shape)
-    noise = noise * np.where(noise > 0, sd + params.upside_sd, sd)
-    blurred = np.expm1(np.log1p(picked) + noise) * params.damping
-    blurred[picked == 0] = 0.0  # a month without deaths stays without deaths: peace is not blurred
-    return np.maximum(np.rint(blurred), 0).astype(np.int64)
+@dataclass(frozen=True)
+class AnaloguePool:
+    """One set of analogues (countries in the same state share it): per horizon, the log1p outcomes h
+    months after each analogue's origin that the history holds, shifted to the country's anchor,
+    flattened horizon after horizon (``offsets``, ``counts``); ``peaceful`` marks months without deaths."""
 
-
-def _levels(counts: np.ndarray, months: int) -> np.ndarray:
-    """Mean log1p of the ``months`` months up to and including each month (NaN before that)."""
-    logs = np.log1p(counts.astype(float))
-    total = np.cumsum(logs, axis=1)
-    out = np.full(logs.shape, np.nan)
-    out[:, months - 1] = total[:, months - 1]
-    out[:, months:] = total[:, months:] - total[:, :-months]
-    return out / months
+    values: np.ndarray
+    peaceful: np.ndarray
+    offsets: np.ndarray
+    counts: np.ndarray
 
 
 @dataclass(frozen=True)
 class Analogues:
-    """Every (country, origin month) pair of the history: the origin's level, its trend class
-    (-1 falling, 0 flat, 1 rising) and the change to a month ahead, all on the log1p scale."""
-
-    levels: np.ndarray
-    trends: np.ndarray
-    changes: np.ndarray
-    long_levels: np.ndarray  # mean log1p over the last pooled_long_months (fewer at a series' start)
+    pools: list[AnaloguePool]
+    pool_of: np.ndarray  # for every country alive at the last month: index into pools (-1: none)
 
 
-def _long_levels(history: History, months: int) -> np.ndarray:
+def find_analogues(history: History, params: ModelParameters = DEFAULT) -> Analogues:
+    valid = history.valid()
+    feats = features(history)
     logs = np.log1p(history.counts.astype(float))
-    logs[np.arange(logs.shape[1])[None, :] < history.starts[:, None]] = np.nan
-    return pd.DataFrame(logs.T).rolling(months, min_periods=1).mean().to_numpy().T
+    width = logs.shape[1]
+    targets = np.full((*logs.shape, len(HORIZONS)), np.nan)
+    for j, h in enumerate(HORIZONS):
+        if h < width:
+            known = valid[:, h:] & valid[:, :width - h]
+            targets[:, :width - h, j] = np.where(known, logs[:, h:], np.nan)
+    origin = valid & ~np.isnan(targets[:, :, 0])
+    if params.max_age:
+        origin[:, :max(0, width - params.max_age)] = False
+    alive = np.flatnonzero(history.alive)
+    if not origin.any():  # a history too short to have seen anything 3 months ahead
+        return Analogues([], np.full(len(alive), -1))
+    origin_features, origin_targets = feats[origin], targets[origin]
+    weights = np.sqrt(np.asarray(params.feature_weights, dtype=float))
+    scaled = origin_features * weights
+    now = feats[alive, -1]
+    queries, which = np.unique(now * weights, axis=0, return_inverse=True)
+    # Squared distances of every origin to every distinct query (peaceful countries share one).
+    distance = np.maximum((scaled ** 2).sum(1)[:, None] + (queries ** 2).sum(1)[None, :]
+                          - 2 * scaled @ queries.T, 0.0)
+    k = min(params.neighbours, len(scaled)) - 1
+    cutoff = np.partition(distance, k, axis=0)[k]
+    pools = []
+    for q in range(len(queries)):
+        # Every origin tied with the k-th nearest counts: thousands of peaceful months sit at distance 0,
+        # and picking some of them would be arbitrary.
+        chosen = np.flatnonzero(distance[:, q] <= cutoff[q] + 1e-9)
+        anchor = queries[q, ANCHOR] / weights[ANCHOR]
+        found = origin_targets[chosen]
+        columns = [found[~np.isnan(found[:, j]), j] for j in range(len(HORIZONS))]
+        shifts = [anchor - origin_features[chosen[~np.isnan(found[:, j])], ANCHOR] for j in range(len(HORIZONS))]
+        counts = np.array([len(c) for c in columns])
+        flat = np.concatenate(columns)
+        pools.append(AnaloguePool(values=flat + np.concatenate(shifts), peaceful=flat == 0,
+                                  offsets=np.concatenate(([0], np.cumsum(counts)[:-1])), counts=counts))
+    return Analogues(pools, which.reshape(-1))
 
 
-def _trend_class(levels_now: np.ndarray, levels_before: np.ndarray, threshold: float) -> np.ndarray:
-    change = levels_now - levels_before
-    return np.where(change > threshold, 1, np.where(change < -threshold, -1, 0))
+def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+    """The country's own last OWN_MONTHS months, each equally likely: shape (len(HORIZONS), draws)."""
+    recent = np.asarray(series[-OWN_MONTHS:], dtype=float)
+    return recent[rng.integers(0, len(recent), size=(len(HORIZONS), draws))]
 
 
-def pooled_changes(history: History, params: ModelParameters) -> Analogues:
-    """From every country and origin month in the history: the change on the log1p scale from the
-    origin's level (mean log1p of its last ``pooled_level_months``) to a month 3..14 ahead (fewer
-    horizons when the history is short). Only the history is used; series start where they start."""
-    counts = history.counts.astype(float)
-    valid = np.arange(counts.shape[1])[None, :] >= history.starts[:, None]
-    levels = _levels(history.counts, params.pooled_level_months)
-    levels[~valid] = np.nan
-    lag = params.pooled_trend_months
-    before = np.full(levels.shape, np.nan)
-    if lag:
-        before[:, lag:] = levels[:, :-lag]
-    width = counts.shape[1]
-    horizons = [h for h in HORIZONS if h < width - params.pooled_level_months] or \
-        list(range(1, max(2, width - params.pooled_level_months)))
-    long_levels = _long_levels(history, params.pooled_long_months)
-    found_levels, found_trends, found_changes, found_long = [], [], [], []
-    for h in horizons:
-        origin, earlier = levels[:, :width - h], before[:, :width - h]
-        found_long.append(long_levels[:, :width - h][~np.isnan(origin)])
-        target = np.log1p(counts[:, h:])
-        ok = ~np.isnan(origin)
-        trend = np.where(np.isnan(earlier), 9, _trend_class(origin, np.nan_to_num(earlier), params.pooled_trend_step))
-        found_levels.append(origin[ok])
-        found_trends.append(trend[ok])
-        found_changes.append(target[ok] - origin[ok])
-    levels, trends, changes, long = (np.concatenate(x) for x in (found_levels, found_trends, found_changes,
-                                                                  found_long))
-    order = np.argsort(levels, kind="stable")
-    return Analogues(levels[order], trends[order], changes[order], long[order])
+def analogue_draws(pool: AnaloguePool, draws: int, rng: np.random.Generator, blur_sd: float) -> np.ndarray | None:
+    """Draws per horizon from the analogues whose month h ahead lies in the history (None: a horizon has none)."""
+    if (pool.counts == 0).any():
+        return None
+    pick = pool.offsets[:, None] + (rng.random(size=(len(HORIZONS), draws)) * pool.counts[:, None]).astype(np.int64)
+    blurred = np.expm1(pool.values[pick] + blur_sd * rng.standard_normal(size=pick.shape))
+    return np.where(pool.peaceful[pick], 0.0, blurred)
 
 
-def _pooled_near(level: float, long_level: float, analogues: Analogues, minimum: int, weight: float) -> np.ndarray:
-    """The changes of the ``minimum`` analogues nearest in (recent level, weight x long level)."""
-    distance = (analogues.levels - level) ** 2 + (weight * (analogues.long_levels - long_level)) ** 2
-    count = min(minimum, len(distance))
-    # A stable sort, not argpartition: thousands of analogues tie (peaceful months at distance 0),
-    # and selection among ties is slow there; the stable order also makes the pick among ties plain.
-    return analogues.changes[np.argsort(distance, kind="stable")[:count]]
-
-
-def _pooled_for(level: float, trend: int, analogues: Analogues, minimum: int) -> np.ndarray:
-    """The changes of the ``minimum`` analogues nearest in level, among those with the same trend
-    class when there are enough of them (else among all). ``analogues`` is sorted by level, so the
-    nearest ones lie within ``minimum`` places either side of ``level``."""
-    same = analogues.trends == trend
-    levels, changes = (analogues.levels[same], analogues.changes[same]) if same.sum() >= minimum else \
-        (analogues.levels, analogues.changes)
-    at = int(np.searchsorted(levels, level))
-    lo, hi = max(0, at - minimum), min(len(levels), at + minimum)
-    distance = np.abs(levels[lo:hi] - level)
-    count = min(minimum, len(distance))
-    nearest = np.argpartition(distance, count - 1)[:count]
-    return changes[lo:hi][nearest]
-
-
-def forecast_draws(history: History, draws: int, seed: int,
-                   params: ModelParameters = DEFAULT) -> np.ndarray:
-    """Draws for every country: shape (countries, len(HORIZONS), draws)."""
+def forecast_draws(history: History, draws: int, seed: int, params: ModelParameters = DEFAULT,
+                   analogues: Analogues | None = None) -> np.ndarray:
+    """Draws for every country alive at the last month (``history.forecast_ids``, in that order):
+    shape (countries, len(HORIZONS), draws). ``analogues``: :func:`find_analogues` of the same
+    history and parameters, when already computed (the rolling evaluation reuses them)."""
     rng = np.random.default_rng(seed)
-    out = np.empty((len(history.country_ids), len(HORIZONS), draws), dtype=np.int64)
-    for i in range(len(history.country_ids)):
-        out[i] = country_draws(history.series(i), draws, rng, params)
-    if params.pooled_share > 0 and history.counts.shape[1] > params.pooled_level_months + 1:
-        analogues = pooled_changes(history, params)
-        levels = _levels(history.counts, params.pooled_level_months)
-        level = levels[:, -1]
-        long_now = _long_levels(history, params.pooled_long_months)[:, -1]
-        lag = params.pooled_trend_months
-        if lag and levels.shape[1] > lag:
-            trend = _trend_class(level, np.nan_to_num(levels[:, -1 - lag]), params.pooled_trend_step)
+    if analogues is None:
+        analogues = find_analogues(history, params)
+    alive = np.flatnonzero(history.alive)
+    out = np.empty((len(alive), len(HORIZONS), draws), dtype=np.int64)
+    for n, i in enumerate(alive):
+        own = own_draws(history.series(i), draws, rng)
+        which = analogues.pool_of[n]
+        panel = None if which < 0 else analogue_draws(analogues.pools[which], draws, rng, params.blur_sd)
+        if panel is None:
+            mixed = own
         else:
-            trend = np.full(len(level), 9)
-        for i in range(len(history.country_ids)):
-            if params.pooled_long_weight > 0:
-                pool = _pooled_near(level[i], long_now[i], analogues, params.pooled_min_pairs,
-                                    params.pooled_long_weight)
-            else:
-                pool = _pooled_for(level[i], trend[i], analogues, params.pooled_min_pairs)
-            if params.vincentise:
-                panel = np.expm1(level[i] + rng.choice(pool, size=(len(HORIZONS), draws)))
-                combined = (1 - params.pooled_share) * np.sort(out[i], axis=1) + \
-                    params.pooled_share * np.sort(np.maximum(panel, 0), axis=1)
-                out[i] = rng.permuted(np.rint(combined), axis=1).astype(np.int64)
-                continue
-            use = rng.random(size=(len(HORIZONS), draws)) < params.pooled_share
-            sampled = np.expm1(level[i] + rng.choice(pool, size=int(use.sum())))
-            out[i][use] = np.maximum(np.rint(sampled), 0).astype(np.int64)
+            mixed = np.where(rng.random(size=panel.shape) < params.own_share, own, panel)
+        out[n] = np.maximum(np.rint(mixed), 0).astype(np.int64)
     return out

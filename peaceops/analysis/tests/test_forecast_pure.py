@@ -7,7 +7,7 @@ import pytest
 from peaceops.analysis.forecasting import HistoryError, forecast_country_months, scores, summarise, validate_history
 from peaceops.analysis.forecasting.benchmarks import benchmark_distributions
 from peaceops.analysis.forecasting.distributions import Discrete, empirical, poisson
-from peaceops.analysis.forecasting.model import DEFAULT, ModelParameters, pooled_changes
+from peaceops.analysis.forecasting.model import DEFAULT, ModelParameters, find_analogues
 
 
 def history(months=range(450, 467), countries=(1, 2, 3), value=lambda m, c: (c - 1) * (m % 7)):
@@ -23,29 +23,51 @@ def test_forecast_covers_every_country_and_months_m3_to_m14_with_integer_draws()
 
 
 def test_own_history_component_keeps_a_country_at_peace_at_zero():
-    out = forecast_country_months(history(), last_month=466, draws=50, seed=1,
-                                  params=ModelParameters(pooled_share=0.0))
+    out = forecast_country_months(history(), last_month=466, draws=50, seed=1, params=ModelParameters(own_share=1.0))
     assert (out[out.country_id == 1].outcome == 0).all()
 
 
-def test_pooled_analogues_give_a_peaceful_country_mostly_zero_and_a_violent_one_its_scale():
-    def value(m, c):
-        return 0 if c > 2 else (500 + 37 * (m % 5)) if c == 1 else (m % 3 == 0) * 4
+def test_panel_analogues_give_a_peaceful_country_mostly_zero_and_a_violent_one_its_scale():
+    def value(m, c):  # five countries at war (analogues need wars in the panel), one with a few deaths, peace
+        return 0 if c > 6 else (500 + 37 * ((m + c) % 5)) if c <= 5 else (m % 3 == 0) * 4
     panel = history(months=range(400, 467), countries=range(1, 80), value=value)
-    out = forecast_country_months(panel, last_month=466, draws=400, seed=3)
+    out = forecast_country_months(panel, last_month=466, draws=400, seed=3, params=ModelParameters(own_share=0.0))
     peaceful = out[out.country_id == 50].outcome
     violent = out[out.country_id == 1].outcome
     assert (peaceful == 0).mean() > 0.95
     assert 300 < violent.median() < 900
 
 
-def test_pooled_changes_use_only_the_history():
+def _spiky_panel(spike_month_value):
+    """60 countries at ~20 deaths a month that sometimes spike to 2,000 for one month and fall back;
+    country 1 spiked in its last month."""
+    rng = np.random.default_rng(5)
+    base = rng.poisson(20, size=(60, 120))
+    spikes = rng.random((60, 120)) < 0.03
+    counts = np.where(spikes, 2000, base)
+    counts[0, -1] = spike_month_value
+    counts[0, -13:-1] = 20
+    return pd.DataFrame([{"month_id": 300 + t, "country_id": c + 1, "outcome": int(counts[c, t])}
+                         for c in range(60) for t in range(120)])
+
+
+def test_the_panel_teaches_that_a_spike_after_a_quiet_year_falls_back():
+    out = forecast_country_months(_spiky_panel(2000), last_month=419, draws=1000, seed=0,
+                                  params=ModelParameters(own_share=0.0))
+    spiked = out[out.country_id == 1].outcome
+    # Spikes in this panel last one month: the analogues put the bulk back near 20, not at 2,000.
+    assert spiked.median() < 60
+    assert (spiked > 1000).mean() < 0.15
+
+
+def test_analogues_come_only_from_months_ahead_that_the_history_holds():
     checked = validate_history(history(), last_month=460)
-    analogues = pooled_changes(checked, DEFAULT)
-    # 11 months of data, levels over 3 months: origins 3..11, horizons 3..7 (origin + h within the data).
+    found = find_analogues(checked, ModelParameters(neighbours=10_000))  # every origin is an analogue
+    # 11 months of data (450..460): an origin at month t has an outcome h ahead only when t + h <= 460,
+    # so 3 countries x (11 - h) origins for h up to 10 and none beyond.
     assert checked.counts.shape[1] == 11
-    expected_pairs = 3 * sum(11 - 2 - h for h in range(3, 8))
-    assert len(analogues.changes) == len(analogues.levels) == expected_pairs
+    for pool in found.pools:
+        assert pool.counts.tolist() == [3 * max(0, 11 - h) for h in range(3, 15)]
 
 
 def test_forecast_is_deterministic_for_a_seed_and_uses_data_only_up_to_last_month():
@@ -68,6 +90,7 @@ def test_history_as_index_is_accepted():
     (lambda f: f.assign(outcome=f.outcome.astype(float).where(f.index != 5, 2.5)), "outcome", "not a whole number"),
     (lambda f: f.assign(outcome=f.outcome.astype(object).where(f.index != 6, "many")), "outcome", "not a number"),
     (lambda f: f.drop(index=10), "month_id", "gap"),
+    (lambda f: f.drop(index=[10, 13]), "month_id", "gap"),
     (lambda f: pd.concat([f, f.iloc[[3]]]), "month_id", "appears twice"),
 ])
 def test_bad_histories_are_refused_naming_row_and_field(change, field, words):
@@ -130,21 +153,95 @@ def test_summarise_gives_quantiles_per_country_month():
     assert len(summary) == 36 and (summary.p10 <= summary["median"]).all() and (summary["median"] <= summary.p90).all()
 
 
-def _write_actuals(folder, year, value):
-    first = (year - 1980) * 12 + 1
-    frame = history(months=range(first, first + 12), countries=range(1, 9), value=value)
-    frame.set_index(["month_id", "country_id"]).to_parquet(folder / f"cm_actuals_{year}.parquet")
+def test_a_state_that_ends_is_accepted_and_left_out_of_the_forecast():
+    ended = history(countries=(1, 2, 3, 4))
+    ended = ended[~((ended.country_id == 4) & (ended.month_id > 455))]  # country 4 ends at month 455
+    born_and_gone = history(months=range(452, 458), countries=(5,), value=lambda m, c: 7)
+    checked = validate_history(pd.concat([ended, born_and_gone]))
+    assert checked.alive.tolist() == [True, True, True, False, False]
+    assert checked.series(3).tolist() == [3 * (m % 7) for m in range(450, 456)]
+    assert checked.series(4).tolist() == [7] * 6
+    out = forecast_country_months(pd.concat([ended, born_and_gone]), last_month=466, draws=20, seed=0)
+    assert sorted(out.country_id.unique()) == [1, 2, 3]
+    # Cut before country 4 ends, it is alive and forecast.
+    assert 4 in forecast_country_months(ended, last_month=455, draws=20, seed=0).country_id.values
 
 
-def test_prequential_selection_never_looks_at_the_year_it_scores(tmp_path):
-    from peaceops.analysis.forecasting.evaluation import prequential
+def test_a_gap_before_a_state_ends_is_still_refused():
+    frame = history(countries=(1, 2))
+    frame = frame[~((frame.country_id == 2) & frame.month_id.isin([455, 460, 461, 462, 463, 464, 465, 466]))]
+    with pytest.raises(HistoryError, match="gap: country 2 has no row for month 455"):
+        validate_history(frame, source="h.parquet")
 
-    grid = (ModelParameters(pooled_share=0.0, half_life=3.0), ModelParameters(pooled_share=0.0, half_life=24.0))
-    for year in (2016, 2017, 2018):
-        _write_actuals(tmp_path, year, lambda m, c: (c * 7 + m * 3) % 11 * c)
-    first = prequential(str(tmp_path), [2017, 2018], draws=50, grid=grid)
-    _write_actuals(tmp_path, 2018, lambda m, c: 10_000 * c)  # a very different year scored last
-    second = prequential(str(tmp_path), [2017, 2018], draws=50, grid=grid)
-    assert first[2017][0] == DEFAULT  # nothing earlier to choose on
-    assert first[2018][0] == second[2018][0] and first[2018][0] in grid
-    assert second[2018][1].loc["model", "crps"] > first[2018][1].loc["model", "crps"]
+
+def _panel_frame(first_year, last_year, countries, value):
+    months = range((first_year - 1980) * 12 + 1, (last_year - 1980) * 12 + 13)
+    return history(months=months, countries=countries, value=value)
+
+
+def test_windows_leave_out_states_born_after_the_cut_off_and_score_a_dying_state_on_its_months():
+    from peaceops.analysis.forecasting.panel import window
+
+    frame = _panel_frame(1989, 1995, range(1, 6), lambda m, c: c * (m % 4))
+    frame = frame[~((frame.country_id == 4) & (frame.month_id > (1994 - 1980) * 12 + 3))]  # dies March 1994
+    frame = frame[~((frame.country_id == 5) & (frame.month_id < (1994 - 1980) * 12 + 5))]  # born May 1994
+    win = window(validate_history(frame), 1994)
+    assert win.history.last_month == (1993 - 1980) * 12 + 10
+    assert sorted(win.actuals.country_id.unique()) == [1, 2, 3, 4]
+    assert (win.actuals.country_id == 4).sum() == 3 and (win.actuals.country_id == 1).sum() == 12
+
+
+def _surging_panel(after_cutoff=None):
+    """40 countries from 1992 to 1995 at different levels (0, 3, 30, 300 a month) with spikes that fall
+    back; after_cutoff rewrites every month after October 1994 (what nobody knew when forecasting 1995)."""
+    rng = np.random.default_rng(11)
+    months = np.arange((1992 - 1980) * 12 + 1, (1995 - 1980) * 12 + 13)
+    level = rng.choice([0, 3, 30, 300], size=40)
+    counts = rng.poisson(level[:, None], size=(40, len(months)))
+    counts = np.where(rng.random(counts.shape) < 0.06, counts * 30 + 100, counts)
+    if after_cutoff is not None:
+        late = months > (1994 - 1980) * 12 + 10
+        counts[:, late] = after_cutoff(counts[:, late])
+    return validate_history(pd.DataFrame({"month_id": np.tile(months, 40), "country_id": np.repeat(np.arange(1, 41),
+                                          len(months)), "outcome": counts.reshape(-1)}))
+
+
+def test_rolling_selection_uses_only_what_was_known_at_the_cut_off():
+    from peaceops.analysis.forecasting.evaluation import (SELECTION_GRID, SelectionScores, WindowCache, choose,
+                                                          rolling, selection_window_scores)
+    from peaceops.analysis.forecasting.panel import window
+
+    def surge(late):  # from November 1994 on, every month a surge
+        return late * 30 + 100
+
+    honest = rolling(_surging_panel(), [1995], draws=100, selection_draws=100)
+    changed_panel = _surging_panel(surge)
+    changed = rolling(changed_panel, [1995], draws=100, selection_draws=100)
+    assert honest[1995].params == changed[1995].params  # the choice did not see the change
+    assert changed[1995].scores.crps.sum() > 10 * honest[1995].scores.crps.sum()  # yet the year scored did change
+
+    # The test has teeth: on the changed data, a selector that scores the window 1994 through December
+    # (two months past the cut-off, as the earlier prequential selection did) chooses another setting.
+    cutoff = (1994 - 1980) * 12 + 10
+    selection = SelectionScores()
+    selection.windows[1994] = selection_window_scores(WindowCache(window(changed_panel, 1994)), SELECTION_GRID,
+                                                      seed=0, draws=100)
+    assert SELECTION_GRID[choose(selection, cutoff, SELECTION_GRID)] == honest[1995].params
+    leaky = SELECTION_GRID[choose(selection, cutoff + 2, SELECTION_GRID)]
+    assert leaky != honest[1995].params
+
+
+def test_skill_statement_is_written_from_the_evaluation_figures(tmp_path):
+    from peaceops.analysis.forecasting import skill
+    from peaceops.analysis.forecasting.evaluation import rolling
+
+    results = rolling(_surging_panel(), [1994, 1995], draws=100, selection_draws=50)
+    figures = skill.summary(results)
+    path = skill.write(figures, tmp_path / "skill.json")
+    text = skill.statement(skill.read(path))
+    assert figures["windows"] == 2 and figures["country_months"] == 2 * 40 * 12
+    model, conflictology = figures["model_crps"], figures["benchmark_crps"]["conflictology"]
+    lower = round(100 * (1 - model / conflictology), 1)
+    assert f"{abs(lower):g}% {'lower' if lower >= 0 else 'higher'} than repeating the last 12 months" in text
+    assert "In 2 past years (1994-1995)" in text
+    assert skill.statement({}) is None and skill.read(tmp_path / "absent.json") is None

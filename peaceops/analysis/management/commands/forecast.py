@@ -1,11 +1,14 @@
-"""``peaceops forecast country-month ...`` and ``peaceops forecast evaluate ...`` (issue 4, part 3).
+"""``peaceops forecast country-month ...`` and ``peaceops forecast evaluate ...``.
 
-country-month: draws for every country in a history file and every month M+3..M+14 (the VIEWS
-prediction challenge's layout: month_id 1 = January 1980), from nothing but that file.
+country-month: draws for every country alive at the last month of a history file and every month
+M+3..M+14 (the VIEWS prediction challenge's layout: month_id 1 = January 1980), from nothing but
+that file.
 evaluate: the skill table (mean CRPS, ignorance, MIS) of the model and the three VIEWS
-benchmarks per calendar year, each forecast from data up to October of the year before.
+benchmarks per calendar year, each forecast from data up to October of the year before; with
+``--protocol rolling`` every setting is chosen from what was known at each year's cut-off.
 """
 
+import re
 import time
 
 import pandas as pd
@@ -13,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.analysis import forecasting
 from peaceops.analysis.forecasting import evaluation
+from peaceops.analysis.forecasting.panel import load_panel, window
 
 
 def _known_country_ids(path: str | None) -> set[int] | None:
@@ -26,6 +30,20 @@ def _known_country_ids(path: str | None) -> set[int] | None:
     if "country_id" not in table.columns:
         raise CommandError(f"{path}: no 'country_id' column")
     return set(pd.to_numeric(table["country_id"], errors="coerce").dropna().astype(int))
+
+
+def _years(tokens: list[str]) -> list[int]:
+    """``1993-2022`` or ``2019 2020``: the calendar years to score."""
+    years = set()
+    for token in tokens:
+        found = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", token)
+        if not found:
+            raise CommandError(f"--years: {token!r} is neither a year nor a range such as 1993-2022")
+        first, last = int(found.group(1)), int(found.group(2) or found.group(1))
+        if last < first:
+            raise CommandError(f"--years: {token!r} ends before it starts")
+        years.update(range(first, last + 1))
+    return sorted(years)
 
 
 class Command(BaseCommand):
@@ -43,13 +61,19 @@ class Command(BaseCommand):
         cm.add_argument("--out", required=True, help="parquet to write: month_id, country_id, draw, outcome")
         cm.add_argument("--country-ids", help="optional CSV with a country_id column; ids not in it are refused")
         ev = sub.add_parser("evaluate", help="skill table of the model and the VIEWS benchmarks per year")
-        ev.add_argument("--actuals", required=True, help="folder with cm_actuals_YYYY.parquet files")
-        ev.add_argument("--years", type=int, nargs="+", required=True)
+        ev.add_argument("--actuals", required=True,
+                        help="folder with cm_history_1989_2017.parquet and/or cm_actuals_YYYY.parquet files")
+        ev.add_argument("--years", nargs="+", required=True, help="years or ranges: 1993-2022, or 2019 2020")
         ev.add_argument("--draws", type=int, default=1000)
-        ev.add_argument("--seed", type=int, default=0)
-        ev.add_argument("--protocol", choices=("fixed", "prequential"), default="fixed",
-                        help="fixed: the default parameters; prequential: for each year, parameters chosen "
-                             "on the earlier years only (the honest protocol, slower)")
+        ev.add_argument("--seeds", "--seed", type=int, nargs="+", default=[0],
+                        help="one or more seeds; the table is printed for the first, the pooled line for each")
+        ev.add_argument("--protocol", choices=("fixed", "rolling"), default="rolling",
+                        help="rolling: for each year, every setting chosen from data known at its cut-off "
+                             "(the honest protocol); fixed: the default parameters for every year")
+        ev.add_argument("--failures", action="store_true",
+                        help="also print the five country-months that cost most in each window the model loses")
+        ev.add_argument("--write-skill", action="store_true",
+                        help="store the pooled figures (first seed) for the dashboard's skill statement")
 
     def handle(self, *args, action, **options):
         if action == "country-month":
@@ -75,19 +99,53 @@ class Command(BaseCommand):
                           f"{result.month_id.min()}..{result.month_id.max()} x {draws} draws "
                           f"in {time.perf_counter() - started:.1f} s")
 
-    def _evaluate(self, actuals, years, draws, seed, protocol, **options):
-        lines = [f"{'year':<6}{'forecaster':<15}{'CRPS':>10}{'IGN':>8}{'MIS':>11}   model CRPS lower by"]
+    def _evaluate(self, actuals, years, draws, seeds, protocol, failures, write_skill, **options):
+        from peaceops.analysis.forecasting import skill
+        from peaceops.analysis.forecasting.benchmarks import NAMES as BENCHMARKS
+
+        years = _years(years)
+        started = time.perf_counter()
+        runs = {}
         try:
-            if protocol == "prequential":
-                tables = {year: table for year, (_, table) in
-                          evaluation.prequential(actuals, sorted(years), draws, seed).items()}
-            else:
-                tables = evaluation.evaluate(actuals, years, draws, seed)
+            panel = load_panel(actuals)
+            for seed in seeds:
+                if protocol == "rolling":
+                    runs[seed] = evaluation.rolling(panel, years, draws, seed)
+                else:
+                    runs[seed] = {year: evaluation.WindowResult(year, evaluation.DEFAULT, evaluation.score_window(
+                        window(panel, year), draws, seed)) for year in years}
         except (forecasting.HistoryError, FileNotFoundError, ValueError) as error:
             raise CommandError(str(error)) from None
-        for year, table in tables.items():
-            gains = evaluation.crps_gain(table)
-            for name, row in table.iterrows():
-                gain = "" if name == "model" else f"{gains[name]:+.1f}%"
-                lines.append(f"{year:<6}{name:<15}{row.crps:>10.3f}{row.ignorance:>8.3f}{row.mis:>11.1f}   {gain}")
+        results = runs[seeds[0]]
+        header = f"{'year':<6}{'setting':<38}" + "".join(
+            f"{name + ' CRPS/IGN/MIS':>30}" for name in ("model", *BENCHMARKS)) + f"{'ratio':>8}"
+        lines = [f"protocol {protocol}, {draws} draws, seed {seeds[0]}", header]
+        for year, result in results.items():
+            table = evaluation.skill_table(result.scores)
+            cells = "".join(f"{row.crps:>12.3f}{row.ignorance:>7.3f}{row.mis:>11.1f}" for _, row in table.iterrows())
+            lines.append(f"{year:<6}{result.params.label():<38}{cells}{evaluation.relative_crps(table):>8.3f}")
+        table = evaluation.pooled(results)
+        cells = "".join(f"{row.crps:>12.3f}{row.ignorance:>7.3f}{row.mis:>11.1f}" for _, row in table.iterrows())
+        check = evaluation.check_targets(results)
+        lines.append(f"{'pooled':<44}{cells}{check.pooled_ratio:>8.3f}")
+        lines.append(f"pooled CRPS / best benchmark {check.pooled_ratio:.3f} (target <= 0.93); worst window "
+                     f"{check.worst_window:.3f} (target <= 1.05); windows <= 0.97: {check.windows_at_most(0.97)} of "
+                     f"{len(results)} (target >= 20); IGN {check.ignorance[0]:.3f} vs best {check.ignorance[1]:.3f}; "
+                     f"MIS {check.mis[0]:.1f} vs best {check.mis[1]:.1f}")
+        ratios = {seed: evaluation.check_targets(run) for seed, run in runs.items()}
+        for seed, seed_check in ratios.items():
+            lines.append(f"seed {seed}: pooled ratio {seed_check.pooled_ratio:.4f}, worst window "
+                         f"{seed_check.worst_window:.3f}, windows <= 0.97: {seed_check.windows_at_most(0.97)}, "
+                         f"IGN {seed_check.ignorance[0]:.3f}, MIS {seed_check.mis[0]:.1f}")
+        if failures:
+            for year, result in results.items():
+                if check.window_ratios[year] > 0.97:
+                    worst = evaluation.costliest(result)
+                    lines.append(f"{year} (ratio {check.window_ratios[year]:.3f}): costliest country-months")
+                    lines += [f"    month {int(r.month_id)} country {int(r.country_id)}: {int(r.outcome)} deaths, "
+                              f"model {r.model:.1f} vs {worst.columns[4]} {r.iloc[4]:.1f}" for _, r in worst.iterrows()]
+        if write_skill:
+            path = skill.write(skill.summary(results, {seed: c.pooled_ratio for seed, c in ratios.items()}))
+            lines.append(f"wrote {path}: {skill.statement(skill.read(path))}")
+        lines.append(f"{time.perf_counter() - started:.0f} s")
         self.stdout.write("\n".join(lines))
