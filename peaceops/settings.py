@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # Content-Security-Policy: see CONTENT_SECURITY_POLICY below
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -150,6 +151,37 @@ PEACEOPS_TOKEN_DAYS = int(os.environ.get("PEACEOPS_TOKEN_DAYS", "30"))
 # The OpenAPI schema and its docs need a login unless this opens them.
 PEACEOPS_PUBLIC_API_SCHEMA = os.environ.get("PEACEOPS_PUBLIC_API_SCHEMA", "") not in ("", "0", "false")
 # --- end deployment hardening ---
+
+# --- Content-Security-Policy (django-csp 4) ---
+# Scripts only from this server's own files: no inline <script>, no onclick= handlers, no eval.
+# A name that slipped into HTML unescaped then cannot run. Data reaches scripts through
+# json_script (type="application/json", not executed) and data- attributes. Inline styles stay
+# allowed: templates and Leaflet set style attributes, and CSS cannot run script.
+PEACEOPS_TILE_URL = os.environ.get("PEACEOPS_TILE_URL", "")  # a tile server on the mission network, if any
+
+
+def _tile_origin(url: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("{s}.", "*."))
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme and parts.netloc else []
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *_tile_origin(PEACEOPS_TILE_URL)],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# --- end Content-Security-Policy ---
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"  # a page in the shell saying why and for how long

@@ -1,11 +1,14 @@
 /* Armed groups' incidents on the vendored Leaflet: the cross-border map. One group's page colours
    by country; the list page colours by group (each point then carries "group").
-   No tile server unless PEACEOPS_TILE_URL names one; country shapes come from web:map-data. */
+   No tile server unless PEACEOPS_TILE_URL names one; country shapes come from web:map-data.
+   Tooltips are HTML to Leaflet: names and places (typed by officers, imported from adm_1
+   columns) go through peaceops.escapeHtml. */
 (function () {
   "use strict";
   var el = document.getElementById("group-map");
   var data = document.getElementById("group-points");
   if (!el || !data || typeof L === "undefined") { return; }
+  var esc = window.peaceops.escapeHtml;
   var points = JSON.parse(data.textContent);
   var map = L.map(el).setView([10, 22], 4);
   map.attributionControl.setPrefix("Leaflet");
@@ -22,8 +25,8 @@
     var key = p.group || p.country;
     if (!(key in byCountry)) { byCountry[key] = colours[Object.keys(byCountry).length % colours.length]; }
     L.circleMarker([p.lat, p.lon], { radius: 4, color: byCountry[key] })
-      .bindTooltip((p.group ? p.group + ": " : "") + p.date + " " + p.country + " " + p.admin1 +
-                   (p.deaths ? " (" + p.deaths + ")" : "")).addTo(map);
+      .bindTooltip(esc((p.group ? p.group + ": " : "") + p.date + " " + p.country + " " + p.admin1 +
+                       (p.deaths ? " (" + p.deaths + ")" : ""))).addTo(map);
     bounds.push([p.lat, p.lon]);
   });
   if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 8 }); }

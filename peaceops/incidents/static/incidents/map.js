@@ -16,11 +16,12 @@
   if (el.dataset.tiles) { L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map); }
 
   var categories = [], icons = [], markers = [], days = [], epoch = 0;
+  var colour = window.peaceops.safeColour;  // category colours go into HTML style attributes
 
   function iconFor(cat) {
     if (!icons[cat]) {
       icons[cat] = L.divIcon({ className: "incident-pin", iconSize: [12, 12],
-        html: '<span style="background:' + categories[cat].colour + '"></span>' });
+        html: '<span style="background:' + colour(categories[cat].colour) + '"></span>' });
     }
     return icons[cat];
   }
@@ -32,13 +33,13 @@
     var stops = [], at = 0;
     Object.keys(counts).forEach(function (cat) {
       var end = at + counts[cat] / n * 360;
-      stops.push(categories[cat].colour + " " + at.toFixed(1) + "deg " + end.toFixed(1) + "deg");
+      stops.push(colour(categories[cat].colour) + " " + at.toFixed(1) + "deg " + end.toFixed(1) + "deg");
       at = end;
     });
     var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 50;
     return L.divIcon({
       className: "incident-cluster", iconSize: [size, size],
-      html: '<div style="background:conic-gradient(' + stops.join(",") + ')"><span>' + n + "</span></div>"
+      html: '<div style="background:conic-gradient(' + stops.join(",") + ')"><span>' + Number(n) + "</span></div>"
     });
   }
 

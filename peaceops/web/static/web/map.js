@@ -12,6 +12,7 @@
     L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map);
   }
   var adminLayer = null;
+  var esc = window.peaceops.escapeHtml;  // tooltips are HTML to Leaflet; names are data
 
   function say(text) { if (status) { status.textContent = text || ""; } }
 
@@ -35,7 +36,7 @@
         adminLayer = L.geoJSON(data, {
           style: { color: "#7a5c00", weight: 1, fillOpacity: 0.05 },
           pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 4, color: "#7a5c00" }); },
-          onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name + " (" + f.properties.pcode + ")"); }
+          onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name + " (" + f.properties.pcode + ")")); }
         }).addTo(map);
         say(data.features.length ? "" : el.dataset.labelNoAreas);
       });
@@ -52,10 +53,10 @@
         onEachFeature: function (f, lyr) {
           lyr.bindPopup(popupText(f.properties));
           if (f.properties.kind === "country") {
-            lyr.bindTooltip(f.properties.name, { sticky: true });
+            lyr.bindTooltip(esc(f.properties.name), { sticky: true });
             lyr.on("click", function () { drillDown(f.properties.iso3); });
           } else if (f.properties.kind === "hq") {
-            lyr.bindTooltip(f.properties.mission, { permanent: true, direction: "right", className: "hq-label" });
+            lyr.bindTooltip(esc(f.properties.mission), { permanent: true, direction: "right", className: "hq-label" });
           }
         }
       }).addTo(map);

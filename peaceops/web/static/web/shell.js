@@ -1,0 +1,17 @@
+/* Behaviour the templates once wrote as inline handlers (onchange=, onclick=), which the
+   Content-Security-Policy forbids: a <select data-autosubmit> submits its form when changed,
+   a <button data-print> prints the page. Delegated from the document, so content htmx swaps in
+   behaves the same. */
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field && field.matches && field.matches("[data-autosubmit]") && field.form) {
+      field.form.submit();  // as the inline handler did: a plain submission, no submit event
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest("[data-print]") : null;
+    if (button) { window.print(); }
+  });
+}());
