@@ -71,6 +71,7 @@ class ReportSection(Classified):
     """One section; read with its report (same mission and level), edited by the contributing mission."""
 
     MISSION_FIELD = "report__owning_mission"
+    PARENT_FIELD = "report"  # read only with the report (selectors.visible_sections; accounts.access to follow)
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections", verbose_name=_("report"))
     key = models.CharField(_("key"), max_length=80)
