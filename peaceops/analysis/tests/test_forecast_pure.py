@@ -7,7 +7,7 @@ import pytest
 from peaceops.analysis.forecasting import HistoryError, forecast_country_months, scores, summarise, validate_history
 from peaceops.analysis.forecasting.benchmarks import benchmark_distributions
 from peaceops.analysis.forecasting.distributions import Discrete, empirical, poisson
-from peaceops.analysis.forecasting.model import DEFAULT, ModelParameters, find_analogues
+from peaceops.analysis.forecasting.model import ModelParameters, find_analogues
 
 
 def history(months=range(450, 467), countries=(1, 2, 3), value=lambda m, c: (c - 1) * (m % 7)):
@@ -207,8 +207,14 @@ def _surging_panel(after_cutoff=None):
 
 
 def test_rolling_selection_uses_only_what_was_known_at_the_cut_off():
-    from peaceops.analysis.forecasting.evaluation import (SELECTION_GRID, SelectionScores, WindowCache, choose,
-                                                          rolling, selection_window_scores)
+    from peaceops.analysis.forecasting.evaluation import (
+        SELECTION_GRID,
+        SelectionScores,
+        WindowCache,
+        choose,
+        rolling,
+        selection_window_scores,
+    )
     from peaceops.analysis.forecasting.panel import window
 
     def surge(late):  # from November 1994 on, every month a surge
