@@ -11,11 +11,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import skill
 from .history import History, HistoryError, read_history, validate_history
 from .model import DEFAULT, HORIZONS, ModelParameters, forecast_draws
 
 __all__ = ["HistoryError", "History", "ModelParameters", "forecast_country_months", "summarise",
-           "draws_frame", "read_history", "validate_history"]
+           "draws_frame", "read_history", "validate_history", "skill"]
 
 
 def draws_frame(history: History, draws: np.ndarray) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from django import template
 
 from peaceops.analysis import selectors
+from peaceops.analysis.forecasting.skill import statement as skill_statement
 from peaceops.web import scope
 
 register = template.Library()
@@ -14,4 +15,4 @@ def forecast_panel(context):
 
     request = context["request"]
     by_country = selectors.host_country_forecasts(request.user, scope.mission_ids_in_scope(request))
-    return {"panels": forecast_panels(by_country)}
+    return {"panels": forecast_panels(by_country), "skill": skill_statement()}
