@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "peaceops.core.middleware.BusyStoreMiddleware",  # a locked SQLite answers 503 "try again", never 500
 ]
 
 ROOT_URLCONF = "peaceops.urls"
@@ -146,6 +147,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "peaceops.accounts.throttling.AddressAwareHandler"
 PEACEOPS_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PEACEOPS_LOGIN_FAILURES_PER_ADDRESS", "20"))
+# Behind a reverse proxy every client arrives from the proxy's address: the address locks would then
+# lock everyone at once. PEACEOPS_BEHIND_PROXY=1 takes the address the proxy last added to X-Forwarded-For.
+PEACEOPS_BEHIND_PROXY = os.environ.get("PEACEOPS_BEHIND_PROXY", "") not in ("", "0", "false")
+AXES_CLIENT_IP_CALLABLE = "peaceops.accounts.throttling.client_address"
 # API tokens live this many days unless created with another lifetime.
 PEACEOPS_TOKEN_DAYS = int(os.environ.get("PEACEOPS_TOKEN_DAYS", "30"))
 # The OpenAPI schema and its docs need a login unless this opens them.

@@ -13,6 +13,18 @@ from django.conf import settings
 from django.db.models import Sum
 
 
+def client_address(request) -> str | None:
+    """The address locks count: the peer's, or behind a proxy the one the proxy appended to X-Forwarded-For.
+
+    The right-most entry is the one the proxy saw; entries left of it come from the client and may be forged.
+    """
+    if getattr(settings, "PEACEOPS_BEHIND_PROXY", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR")
+
+
 class AddressAwareHandler(AxesDatabaseHandler):
     def get_failures(self, request, credentials: dict | None = None) -> int:
         limit = get_failure_limit(request, credentials)

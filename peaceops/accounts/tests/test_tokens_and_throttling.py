@@ -157,3 +157,16 @@ def test_a_backup_from_before_hashed_tokens_restores_its_tokens_as_digests(world
     restore_backup(file)
     assert get_posts(key).status_code == 200
     assert ApiToken.objects.get(prefix=key[:8]).digest != key
+
+
+def test_behind_a_proxy_the_forwarded_address_is_the_one_locked(world, settings):
+    settings.PEACEOPS_BEHIND_PROXY = True
+    settings.PEACEOPS_LOGIN_FAILURES_PER_ADDRESS = 3
+    attacker = Client(HTTP_X_FORWARDED_FOR="10.9.9.9, 81.2.69.160")  # a forged first entry, then the proxy's
+    for n in range(settings.PEACEOPS_LOGIN_FAILURES_PER_ADDRESS):
+        attacker.post(reverse("web:login"), {"username": f"user{n}", "password": "Summer2009!"})
+    assert attacker.post(reverse("web:login"), {"username": "minurcat", "password": PASSWORD.format("minurcat")}
+                         ).status_code == 429
+    colleague = Client(HTTP_X_FORWARDED_FOR="81.2.69.142")  # same proxy (REMOTE_ADDR), another client
+    assert colleague.post(reverse("web:login"), {"username": "minurcat", "password": PASSWORD.format("minurcat")}
+                          ).status_code == 302
