@@ -1,10 +1,15 @@
-"""UCDP Georeferenced Event Dataset (GED) as CSV or GeoJSON.
+"""UCDP Georeferenced Event Dataset (GED) as CSV, GeoJSON or UCDP's API JSON.
 
 Fields as UCDP publishes them (DESIGN.md, Data standards): id, type_of_violence, side_a,
 side_b, where_prec, adm_1, adm_2, latitude, longitude, country, country_id (Gleditsch-Ward),
 date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best,
 high, low, source_article, source_office. UCDP has no report date: the end date stands for it
 (issue 4), so ``reported_on`` stays empty.
+
+Every released layout reads the same way: the older releases' names (``HEADER_ALIASES``), a
+trailing comma on every line, and the three JSON shapes (a GeoJSON FeatureCollection, one
+answer page of UCDP's API ``{"TotalCount": .., "Result": [events]}``, or a list of such pages or
+of plain events) all come down to the same records, checked by the same code.
 """
 
 from __future__ import annotations
@@ -35,16 +40,46 @@ DATASET = "ucdp-ged"
 REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "country", "date_start", "date_end",
             "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "low", "high")
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f")
+# Names of older releases for today's columns. GED up to 5.0 (ged50.csv) named the death
+# estimates best_est, high_est and low_est; 17.1 renamed them best, high and low. ``gwno`` is the
+# Gleditsch-Ward code under the name UCDP's other datasets give it (today's GED: country_id).
+# An alias is used only when the file lacks the current name, so a file with both reads today's.
+HEADER_ALIASES = {"best_est": "best", "high_est": "high", "low_est": "low", "gwno": "country_id"}
+# The keys of one page of UCDP's API answer (api/gedevents/<version>?pagesize=..&page=..).
+API_PAGE_KEYS = frozenset(("TotalCount", "TotalPages", "PreviousPageUrl", "NextPageUrl", "Result"))
 
 
 def parse(path, today: date) -> Iterator[EventRow | LineError]:
-    """UCDP GED from a .csv or a .geojson/.json file (chosen by the file's first character)."""
+    """UCDP GED from a .csv or a JSON file (chosen by the file's first character: ``{`` or ``[``)."""
     with open(path, "rb") as probe:
-        head = probe.read(64).lstrip()
-    if head.startswith(b"{"):
-        yield from parse_geojson(path, today)
+        head = probe.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] in (b"{", b"["):
+        yield from parse_json(path, today)
     else:
         yield from parse_csv(path, today)
+
+
+def canonical_header(header: list[str]) -> list[str]:
+    """Today's column names for a header of any release; a trailing comma's empty names dropped.
+
+    Names are compared without case or surrounding spaces, as spreadsheets rewrite both.
+    """
+    names = [name.strip().lower() for name in header]
+    while names and not names[-1]:
+        names.pop()
+    present = set(names)
+    return [HEADER_ALIASES[name] if name in HEADER_ALIASES and HEADER_ALIASES[name] not in present else name
+            for name in names]
+
+
+def canonical_record(record: dict) -> dict:
+    """A JSON event with today's field names (the older releases' names only where today's are absent)."""
+    if any(alias in record for alias in HEADER_ALIASES):
+        record = dict(record)
+        for alias, name in HEADER_ALIASES.items():
+            if alias in record and name not in record:
+                record[name] = record.pop(alias)
+    return record
 
 
 def parse_csv(path, today: date) -> Iterator[EventRow | LineError]:
@@ -55,6 +90,7 @@ def parse_csv(path, today: date) -> Iterator[EventRow | LineError]:
         header = next(reader, None)
         if not header:
             raise ImportFileError(path, "the file is empty", line=1)
+        header = canonical_header(header)
         require_columns(path, header, REQUIRED, "UCDP GED CSV")
         fast = _FastCsvRow(header, today)
         width = len(header)
@@ -63,6 +99,9 @@ def parse_csv(path, today: date) -> Iterator[EventRow | LineError]:
             if not values:  # a blank line: csv.DictReader skipped these too
                 first_line = reader.line_num + 1
                 continue
+            if len(values) > width and not any(value.strip() for value in values[width:]):
+                # A trailing comma ends the row with an empty value the header has no name for.
+                values = values[:width]
             bad = lines.bad_between(first_line, reader.line_num) if lines.bad_lines else None
             if bad:
                 yield LineError(bad, "encoding", "not valid UTF-8 (UCDP publishes UTF-8)")
@@ -180,84 +219,213 @@ def _clean(value: str) -> str:
     return "" if value in _NULLS else value
 
 
-def parse_geojson(path, today: date) -> Iterator[EventRow | LineError]:
+def parse_json(path, today: date) -> Iterator[EventRow | LineError]:
     seen_any = False
-    for line, feature in iter_features(path):
+    for line, kind, record in iter_events(path):
         seen_any = True
-        properties = feature.get("properties") or {}
-        if "id" not in properties:
-            missing = [name for name in REQUIRED if name not in properties]
-            raise ImportFileError(path, f"not a UCDP GED feature: missing {', '.join(missing)}",
+        record = canonical_record(record)
+        if "id" not in record:
+            missing = [name for name in REQUIRED if name not in record]
+            raise ImportFileError(path, f"not a UCDP GED {kind}: missing {', '.join(missing)}",
                                   line=line, field=missing[0])
-        geometry = feature.get("geometry") or {}
-        if geometry.get("type") == "Point" and properties.get("latitude") in (None, ""):
-            lon, lat = (geometry.get("coordinates") or [None, None])[:2]
-            properties = {**properties, "latitude": lat, "longitude": lon}
-        missing = [name for name in REQUIRED if name not in properties]
+        missing = [name for name in REQUIRED if name not in record]
         if missing:
             yield LineError(line, missing[0], f"missing field {missing[0]}")
             continue
-        yield _row(properties, line, today)
+        yield _row(record, line, today)
     if not seen_any:
-        raise ImportFileError(path, "no features: the GeoJSON file holds no events", line=1)
+        raise ImportFileError(path, "no events: the JSON file holds no GeoJSON features and no API results", line=1)
+
+
+def parse_geojson(path, today: date) -> Iterator[EventRow | LineError]:
+    """Kept for callers that name the format: every JSON shape is read by :func:`parse_json`."""
+    return parse_json(path, today)
+
+
+def iter_events(path) -> Iterator[tuple[int, str, dict]]:
+    """``(line, kind, record)`` for each event of a GeoJSON or API JSON file, one at a time.
+
+    The file is read in blocks and each event decoded on its own, so a file of a million events
+    never sits in memory at once; ``line`` is the line on which the event starts. A GeoJSON
+    feature's record is its properties, with the point's coordinates where the properties have
+    none.
+    """
+    with open(path, encoding="utf-8-sig") as handle:
+        stream = _JsonStream(handle, path)
+        first = stream.peek()
+        if first == "{":
+            found = yield from _events_of_object(stream)
+            if not found:
+                raise ImportFileError(path, 'neither a GeoJSON FeatureCollection (no "features" array) nor an '
+                                            'answer of UCDP\'s API (no "Result" array)', line=1)
+        elif first == "[":
+            for _line in stream.items():
+                if stream.peek() == "{" and stream.first_key() in API_PAGE_KEYS:
+                    yield from _events_of_object(stream)
+                else:
+                    yield from _event(stream, "API event")
+        else:
+            raise ImportFileError(path, "not a JSON object or list", line=stream.line)
 
 
 def iter_features(path) -> Iterator[tuple[int, dict]]:
-    """Stream the features of a GeoJSON FeatureCollection one at a time (bounded memory).
+    """The events of a GeoJSON file as ``(line, properties)``; see :func:`iter_events`."""
+    for line, _kind, record in iter_events(path):
+        yield line, record
 
-    Reads the file in blocks and decodes one feature object at a time with the JSON decoder,
-    so a collection of a million features never sits in memory at once. Yields the line on
-    which each feature starts.
+
+def _events_of_object(stream: _JsonStream):
+    """The events of a FeatureCollection's "features" or an API page's "Result"; other members skipped.
+
+    Returns whether the object held either array.
     """
-    decoder = json.JSONDecoder()
-    with open(path, encoding="utf-8") as handle:
-        buffer, line, position = "", 1, 0
-        try:
-            buffer = handle.read(1 << 16)
-        except UnicodeDecodeError as error:
-            raise ImportFileError(path, f"not UTF-8 text: {error.reason}", line=1, field="encoding") from None
-        marker = buffer.find('"features"')
-        if not buffer.lstrip().startswith("{") or marker < 0:
-            raise ImportFileError(path, "not a GeoJSON FeatureCollection (no \"features\" array)", line=1)
-        bracket = buffer.find("[", marker)
-        line += buffer.count("\n", 0, bracket + 1)
-        position = bracket + 1
+    found = False
+    for key in stream.members():
+        if key in ("features", "Result") and stream.peek() == "[":
+            found = True
+            kind = "GeoJSON feature" if key == "features" else "API event"
+            for _line in stream.items():
+                yield from _event(stream, kind)
+        else:
+            stream.value()
+    return found
+
+
+def _event(stream: _JsonStream, kind: str) -> Iterator[tuple[int, str, dict]]:
+    line = stream.line_of_next()
+    event = stream.value()
+    if not isinstance(event, dict):
+        raise ImportFileError(stream.path, f"an item of the {'features' if 'GeoJSON' in kind else 'list'} "
+                                           "is not a JSON object", line=line)
+    if kind == "GeoJSON feature":
+        properties = event.get("properties") or {}
+        geometry = event.get("geometry") or {}
+        if geometry.get("type") == "Point" and properties.get("latitude") in (None, ""):
+            lon, lat = (geometry.get("coordinates") or [None, None])[:2]
+            properties = {**properties, "latitude": lat, "longitude": lon}
+        event = properties
+    yield line, kind, event
+
+
+class _JsonStream:
+    """A JSON text read in blocks and decoded one value at a time, knowing the line it is on.
+
+    Containers are walked member by member (``members``, ``items``) so that only one event is
+    decoded at once; any other value is decoded whole (``value``).
+    """
+
+    BLOCK = 1 << 16
+
+    def __init__(self, handle, path):
+        self.handle, self.path = handle, path
+        self.buffer, self.position, self.line = "", 0, 1
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> bool:
+        more = _refill(self.handle, self.path, self.line)
+        if not more:
+            return False
+        self.buffer, self.position = self.buffer[self.position:] + more, 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end of the file)."""
         while True:
-            # skip separators, refilling the buffer when it runs dry
-            while True:
-                while position < len(buffer) and buffer[position] in " \t\r\n,":
-                    if buffer[position] == "\n":
-                        line += 1
-                    position += 1
-                if position < len(buffer):
-                    break
-                buffer, position = _refill(handle, path, line), 0
-                if not buffer:
-                    raise ImportFileError(path, "the features array is not closed", line=line)
-            if buffer[position] == "]":
+            buffer, position = self.buffer, self.position
+            while position < len(buffer) and buffer[position] in " \t\r\n":
+                if buffer[position] == "\n":
+                    self.line += 1
+                position += 1
+            self.position = position
+            if position < len(buffer):
+                return buffer[position]
+            if not self._more():
+                return ""
+
+    def line_of_next(self) -> int:
+        self.peek()
+        return self.line
+
+    def _expect(self, char: str, where: str) -> None:
+        found = self.peek()
+        if found != char:
+            raise ImportFileError(self.path, f"broken JSON: expected {char!r} {where}, found "
+                                             f"{found!r}" if found else f"the JSON ends {where}", line=self.line)
+        self.position += 1
+
+    def value(self):
+        self.peek()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.position)
+            except json.JSONDecodeError as error:
+                if self._more():
+                    continue
+                raise ImportFileError(self.path, f"broken JSON: {error.msg}",
+                                      line=self.line + self.buffer.count("\n", self.position, error.pos)) from None
+            # A number that runs to the end of the block may go on in the next one.
+            if end == len(self.buffer) and self._more():
+                continue
+            break
+        self.line += self.buffer.count("\n", self.position, end)
+        self.position = end
+        if self.position > self.BLOCK:
+            self.buffer, self.position = self.buffer[self.position:], 0
+        return value
+
+    def first_key(self) -> str | None:
+        """The first member name of the object that starts here, without moving past it."""
+        while True:
+            position = self.position + 1
+            while position < len(self.buffer) and self.buffer[position] in " \t\r\n":
+                position += 1
+            try:
+                key, _end = self.decoder.raw_decode(self.buffer, position)
+                return key if isinstance(key, str) else None
+            except json.JSONDecodeError:
+                if not self._more():
+                    return None
+
+    def members(self) -> Iterator[str]:
+        """Each member name of the object that starts here; the caller reads its value before the next."""
+        self._expect("{", "at the start of an object")
+        if self.peek() == "}":
+            self.position += 1
+            return
+        while True:
+            key = self.value()
+            if not isinstance(key, str):
+                raise ImportFileError(self.path, "broken JSON: a member name is not a string", line=self.line)
+            self._expect(":", f"after the member name {key!r}")
+            yield key
+            following = self.peek()
+            self.position += 1
+            if following == "}":
                 return
-            while True:
-                try:
-                    feature, end = decoder.raw_decode(buffer, position)
-                    break
-                except json.JSONDecodeError as error:
-                    more = _refill(handle, path, line)
-                    if not more:
-                        raise ImportFileError(path, f"broken JSON: {error.msg}",
-                                              line=line + buffer.count("\n", position, error.pos)) from None
-                    buffer, position = buffer[position:] + more, 0
-            if not isinstance(feature, dict):
-                raise ImportFileError(path, "a feature is not a JSON object", line=line)
-            yield line, feature
-            line += buffer.count("\n", position, end)
-            position = end
-            if position > (1 << 16):
-                buffer, position = buffer[position:], 0
+            if following != ",":
+                raise ImportFileError(self.path, "broken JSON: expected ',' or '}' after a member"
+                                      if following else "the JSON ends inside an object", line=self.line)
+
+    def items(self) -> Iterator[int]:
+        """Once for each item of the array that starts here; the caller reads the item before the next."""
+        self._expect("[", "at the start of an array")
+        if self.peek() == "]":
+            self.position += 1
+            return
+        while True:
+            yield self.line
+            following = self.peek()
+            self.position += 1
+            if following == "]":
+                return
+            if following != ",":
+                raise ImportFileError(self.path, "broken JSON: expected ',' or ']' after an item"
+                                      if following else "the array is not closed", line=self.line)
 
 
 def _refill(handle, path, line: int) -> str:
     try:
-        return handle.read(1 << 16)
+        return handle.read(_JsonStream.BLOCK)
     except UnicodeDecodeError as error:
         raise ImportFileError(path, f"not UTF-8 text: {error.reason}", line=line, field="encoding") from None
 
