@@ -20,17 +20,21 @@ class SharedGrant:
 
     ``mission_id`` is the sharing mission, ``level`` the highest classification readable (the agreed
     level capped by the reader's own clearance), ``categories`` the only categories shared (empty: all).
+    ``include_drafts``: the agreement explicitly shares rows not yet verified; without it only the rows
+    meeting the subject's ``verified`` condition cross (a draft is the sharer's working copy, not yet
+    information another mission should act on).
     """
 
     subject: str
     mission_id: int
     level: int
     categories: tuple[str, ...] = ()
+    include_drafts: bool = False
 
 
 # Who shares what with a user's missions. Apps register a source (peaceops.cooperation does, for its
 # sharing agreements and neighbour warnings): ``source(mission_levels) -> [(subject, sharer_id,
-# receiver_id, up_to, categories), ...]``, asked once per request in :func:`compute_access`.
+# receiver_id, up_to, categories[, include_drafts]), ...]``, asked once per request in :func:`compute_access`.
 _SHARING_SOURCES: list[Callable] = []
 NEIGHBOURS = "neighbours"  # the subject of models with SHARED_WITH_NEIGHBOURS = True
 
@@ -38,11 +42,16 @@ NEIGHBOURS = "neighbours"  # the subject of models with SHARED_WITH_NEIGHBOURS =
 @dataclass(frozen=True)
 class SharingSubject:
     """How a model's rows are shared: the subject, the field agreements' categories match, and a fixed
-    condition every shared row must meet (e.g. ``{"status": "approved"}``: only approved reports)."""
+    condition every shared row must meet (e.g. ``{"status": "approved"}``: only approved reports).
+
+    ``verified``: the condition a shared row must also meet unless the grant includes drafts (e.g.
+    ``{"status__in": ["verified", "published"]}``).
+    """
 
     subject: str
     category_field: str = ""
     only: tuple[tuple[str, object], ...] = ()
+    verified: tuple[tuple[str, object], ...] = ()
 
 
 # Models that cannot carry a ``SHARING_SUBJECT`` attribute themselves: label -> SharingSubject.
@@ -55,8 +64,9 @@ def register_sharing_source(source: Callable) -> None:
 
 
 def register_sharing_subject(model_label: str, subject: str, category_field: str = "",
-                             only: dict | None = None) -> None:
-    _MODEL_SUBJECTS[model_label.lower()] = SharingSubject(subject, category_field, tuple((only or {}).items()))
+                             only: dict | None = None, verified: dict | None = None) -> None:
+    _MODEL_SUBJECTS[model_label.lower()] = SharingSubject(subject, category_field, tuple((only or {}).items()),
+                                                          tuple((verified or {}).items()))
 
 
 def sharing_subject_of(model) -> SharingSubject | None:
@@ -161,11 +171,12 @@ def _shared_grants(mission_levels: dict[int, int]) -> tuple[SharedGrant, ...]:
         return ()
     grants = set()
     for source in _SHARING_SOURCES:
-        for subject, sharer_id, receiver_id, up_to, categories in source(mission_levels):
+        for subject, sharer_id, receiver_id, up_to, categories, *drafts in source(mission_levels):
             cleared = mission_levels.get(receiver_id)
             if cleared is not None:
-                grants.add(SharedGrant(subject, sharer_id, min(up_to, cleared), tuple(sorted(categories or ()))))
-    return tuple(sorted(grants, key=lambda g: (g.subject, g.mission_id, g.level, g.categories)))
+                grants.add(SharedGrant(subject, sharer_id, min(up_to, cleared), tuple(sorted(categories or ())),
+                                       bool(drafts and drafts[0])))
+    return tuple(sorted(grants, key=lambda g: (g.subject, g.mission_id, g.level, g.categories, g.include_drafts)))
 
 
 def _missions_by_region(region_ids, mission_model) -> dict[int, list[int]]:
@@ -211,6 +222,8 @@ def visibility_filter(access: Access, mission_field: str = "owning_mission",
                            **dict(sharing.only))
                 if grant.categories and sharing.category_field:
                     opened &= Q(**{f"{sharing.category_field}__in": grant.categories})
+                if sharing.verified and not grant.include_drafts:
+                    opened &= Q(**dict(sharing.verified))
                 allowed |= opened
     return allowed
 
@@ -245,7 +258,7 @@ def can_read_record(user, record) -> bool:
     sharing = sharing_subject_of(type(record))
     if sharing is None:
         return False
-    if "__" in sharing.category_field or sharing.only:  # a condition through relations: ask the database once
+    if "__" in sharing.category_field or sharing.only or sharing.verified:  # a row condition: ask the database once
         return visible(type(record)._default_manager.filter(pk=record.pk), user).exists()
     category = getattr(record, sharing.category_field, None) if sharing.category_field else None
     return access.can_read_shared(sharing.subject, mission_id, record.classification, category)

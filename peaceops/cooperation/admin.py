@@ -36,8 +36,8 @@ class ActionItemAdmin(SimpleHistoryAdmin):
 
 @admin.register(m.SharingAgreement)
 class SharingAgreementAdmin(SimpleHistoryAdmin):
-    list_display = ["sharer", "receiver", "subject", "up_to", "starts_on", "ends_on", "withdrawn_at"]
-    list_filter = ["subject", "sharer", "receiver"]
+    list_display = ["sharer", "receiver", "subject", "up_to", "include_drafts", "starts_on", "ends_on", "withdrawn_at"]
+    list_filter = ["subject", "include_drafts", "sharer", "receiver"]
 
 
 @admin.register(m.FocalPoint)

@@ -15,8 +15,10 @@ class CooperationConfig(AppConfig):
         from peaceops.cooperation.selectors import sharing_grants
 
         register_sharing_source(sharing_grants)
-        # Incident rows are shared by category (incidents.Category codes), e.g. only "armed_clash".
-        register_sharing_subject("incidents.incident", "incidents", "category")
+        # Incident rows are shared by category (incidents.Category codes), e.g. only "armed_clash", and
+        # only once verified or published unless the agreement includes drafts (SharingAgreement.include_drafts).
+        register_sharing_subject("incidents.incident", "incidents", "category",
+                                 verified={"status__in": ["verified", "published"]})
         # Threat assessments are the approved reports of that kind (seed 000 §IV.C.3), and their sections.
         register_sharing_subject("reports.report", "threat_assessments",
                                  only={"kind": "threat_assessment", "status": "approved"})

@@ -71,6 +71,8 @@ class MeetingChild(Classified):
     decisions cannot leak through an unclassified child.
     """
 
+    PARENT_FIELD = "meeting"  # read only with its parent (accounts.access.visible)
+
     MISSION_FIELD = "meeting__organiser"
 
     class Meta:
@@ -184,6 +186,8 @@ class SharingAgreement(Classified, SourcedRecord):
     While active, :func:`peaceops.accounts.access.visible` lets the receiving mission's users read
     the sharer's records of that subject (of the listed categories, if any) up to ``up_to``, capped by
     their own clearance for the receiving mission. Withdrawing it closes the data on the next request.
+    Only verified or published records cross unless ``include_drafts`` says the agreement takes drafts
+    too: a draft is still the sharer's working copy, and a neighbour acting on it may act on an error.
     """
 
     MISSION_FIELD = "sharer"
@@ -197,6 +201,10 @@ class SharingAgreement(Classified, SourcedRecord):
                                   help_text=_("Only these categories (e.g. incident categories); empty for all."))
     up_to = models.PositiveSmallIntegerField(_("up to classification"), choices=Classification.choices,
                                              default=Classification.UNCLASSIFIED)
+    include_drafts = models.BooleanField(
+        _("include drafts"), default=False,
+        help_text=_("Share records not yet verified too (incidents in draft); otherwise only verified or "
+                    "published ones."))
     starts_on = models.DateField(_("in force from"))
     ends_on = models.DateField(_("in force until"), null=True, blank=True)
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -273,6 +281,8 @@ class Contract(Classified, SourcedRecord):
 
 class ContractEvaluation(Classified):
     """A performance evaluation of a contract: score 1 (failed) to 5 (excellent)."""
+
+    PARENT_FIELD = "contract"  # read only with its parent (accounts.access.visible)
 
     MISSION_FIELD = "contract__mission"
     WARNING_BELOW = 3  # a score under this is a failure the neighbours should hear of (seed 000 §III.C.4)

@@ -43,9 +43,9 @@ def sharing_grants(mission_levels: dict[int, int]) -> list[tuple]:
     """
     receivers = list(mission_levels)
     rows = active_agreements().filter(receiver_id__in=receivers).values_list(
-        "subject", "sharer_id", "receiver_id", "up_to", "categories")
-    grants = [(subject, sharer, receiver, up_to, tuple(categories or ())) for subject, sharer, receiver, up_to,
-              categories in rows]
+        "subject", "sharer_id", "receiver_id", "up_to", "categories", "include_drafts")
+    grants = [(subject, sharer, receiver, up_to, tuple(categories or ()), drafts) for subject, sharer, receiver, up_to,
+              categories, drafts in rows]
     links = Mission.regions.through.objects
     in_regions = list(links.filter(region_id__in=links.filter(mission_id__in=receivers).values("region_id"))
                       .values_list("mission_id", "region_id"))  # one query: the receivers' rows are among them

@@ -76,8 +76,8 @@ class SharingAgreementSerializer(VisibleRelationsMixin, serializers.ModelSeriali
 
     class Meta:
         model = SharingAgreement
-        fields = ["id", "sharer", "receiver", "subject", "categories", "up_to", "starts_on", "ends_on",
-                  "withdrawn_at", "withdrawn_reason", "classification", "source"]
+        fields = ["id", "sharer", "receiver", "subject", "categories", "up_to", "include_drafts", "starts_on",
+                  "ends_on", "withdrawn_at", "withdrawn_reason", "classification", "source"]
         read_only_fields = ["withdrawn_at", "withdrawn_reason"]
 
 

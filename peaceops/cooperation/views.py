@@ -117,6 +117,9 @@ class AgreementForm(forms.Form):
     subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
     categories = forms.CharField(label=_("Categories (codes, comma-separated; empty for all)"), required=False)
     up_to = forms.TypedChoiceField(label=_("Up to classification"), choices=Classification.choices, coerce=int)
+    include_drafts = forms.BooleanField(
+        label=_("Include drafts"), required=False,
+        help_text=_("Share records not yet verified too; otherwise only verified or published ones."))
     starts_on = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("In force until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     source = forms.CharField(label=_("Source"), required=False, max_length=200)

@@ -110,7 +110,8 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
 
     chief = make_user("unamid_chief", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL)
     Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash",
-                            start_date=_dt.date(2009, 6, 1), end_date=_dt.date(2009, 6, 1), location="El Geneina")
+                            status="verified", start_date=_dt.date(2009, 6, 1), end_date=_dt.date(2009, 6, 1),
+                            location="El Geneina")
     reader = world.users["minurcat"]
 
     def readable():

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def incident(mission, category, level, place):
-    return Incident.objects.create(owning_mission=mission, classification=level, category=category,
+    """A verified incident: agreements without include_drafts share only verified or published ones."""
+    return Incident.objects.create(owning_mission=mission, classification=level, category=category, status="verified",
                                    start_date=dt.date(2009, 6, 1), end_date=dt.date(2009, 6, 1), location=place)
 
 

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def clash(world):
     return Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash",
-                                   start_date=dt.date(2009, 6, 1), end_date=dt.date(2009, 6, 1), location="El Geneina")
+                                   status="verified", start_date=dt.date(2009, 6, 1), end_date=dt.date(2009, 6, 1),
+                                   location="El Geneina")
 
 
 @pytest.fixture
