@@ -33,7 +33,8 @@ SELECTION_DRAWS = 250  # draws per setting while choosing (the chosen one is the
 # The settings the rolling protocol chooses among, for each window from the past only. The family
 # is among them: own_share 1.0 is the conflictology-like own-history forecaster alone, 0.0 the
 # panel analogues alone. The others vary the mixture, the blur (the spread, calibrated so on past
-# windows) and how far back analogues are taken from.
+# windows), the analogues' spread around their median (0.8: narrowed) and how far back analogues
+# are taken from.
 SELECTION_GRID = (
     DEFAULT,
     replace(DEFAULT, own_share=0.0),
@@ -45,6 +46,8 @@ SELECTION_GRID = (
     replace(DEFAULT, max_age=120, own_share=0.5),
     replace(DEFAULT, max_age=120, blur_sd=0.3),
     replace(DEFAULT, max_age=120, own_share=0.0),
+    replace(DEFAULT, spread=0.8),
+    replace(DEFAULT, max_age=120, spread=0.8),
 )
 
 

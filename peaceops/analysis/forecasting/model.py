@@ -41,10 +41,15 @@ class ModelParameters:
     max_age: int = 180  # only origins of the last 15 years; 0: every origin of the history
     blur_sd: float = 0.15  # log1p-scale noise on each analogue outcome with deaths
     own_share: float = 0.3  # share of draws from the country's own last 12 months
+    # Spread of the analogue outcomes on the log1p scale around their median (per horizon, peaceful
+    # months counted as 0): 1 keeps it, below 1 narrows it (the analogues' spread is wider than what
+    # followed on past windows; the rolling protocol chooses it, see evaluation.SELECTION_GRID).
+    spread: float = 1.0
 
     def label(self) -> str:
         age = f"{self.max_age // 12}y" if self.max_age else "all"
-        return f"own {self.own_share:g}, blur {self.blur_sd:g}, k {self.neighbours}, origins {age}"
+        spread = f", spread {self.spread:g}" if self.spread != 1.0 else ""
+        return f"own {self.own_share:g}, blur {self.blur_sd:g}, k {self.neighbours}, origins {age}{spread}"
 
 
 DEFAULT = ModelParameters()
@@ -77,6 +82,7 @@ class AnaloguePool:
     peaceful: np.ndarray
     offsets: np.ndarray
     counts: np.ndarray
+    medians: np.ndarray  # per horizon: median log1p outcome of the pool (peaceful months as 0)
 
 
 @dataclass(frozen=True)
@@ -122,8 +128,12 @@ def find_analogues(history: History, params: ModelParameters = DEFAULT) -> Analo
         shifts = [anchor - origin_features[chosen[~np.isnan(found[:, j])], ANCHOR] for j in range(len(HORIZONS))]
         counts = np.array([len(c) for c in columns])
         flat = np.concatenate(columns)
-        pools.append(AnaloguePool(values=flat + np.concatenate(shifts), peaceful=flat == 0,
-                                  offsets=np.concatenate(([0], np.cumsum(counts)[:-1])), counts=counts))
+        values = flat + np.concatenate(shifts)
+        medians = np.array([np.median(np.where(c == 0, 0.0, c + d)) if len(c) else 0.0
+                            for c, d in zip(columns, shifts, strict=True)])
+        pools.append(AnaloguePool(values=values, peaceful=flat == 0,
+                                  offsets=np.concatenate(([0], np.cumsum(counts)[:-1])), counts=counts,
+                                  medians=medians))
     return Analogues(pools, which.reshape(-1))
 
 
@@ -133,13 +143,17 @@ def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator) -> np.nd
     return recent[rng.integers(0, len(recent), size=(len(HORIZONS), draws))]
 
 
-def analogue_draws(pool: AnaloguePool, draws: int, rng: np.random.Generator, blur_sd: float) -> np.ndarray | None:
+def analogue_draws(pool: AnaloguePool, draws: int, rng: np.random.Generator, blur_sd: float,
+                   spread: float = 1.0) -> np.ndarray | None:
     """Draws per horizon from the analogues whose month h ahead lies in the history (None: a horizon has none)."""
     if (pool.counts == 0).any():
         return None
     pick = pool.offsets[:, None] + (rng.random(size=(len(HORIZONS), draws)) * pool.counts[:, None]).astype(np.int64)
-    blurred = np.expm1(pool.values[pick] + blur_sd * rng.standard_normal(size=pick.shape))
-    return np.where(pool.peaceful[pick], 0.0, blurred)
+    logs = pool.values[pick] + blur_sd * rng.standard_normal(size=pick.shape)
+    if spread != 1.0:
+        centre = pool.medians[:, None]
+        logs = np.maximum(centre + spread * (logs - centre), 0.0)
+    return np.where(pool.peaceful[pick], 0.0, np.expm1(logs))
 
 
 def forecast_draws(history: History, draws: int, seed: int, params: ModelParameters = DEFAULT,
@@ -155,7 +169,8 @@ def forecast_draws(history: History, draws: int, seed: int, params: ModelParamet
     for n, i in enumerate(alive):
         own = own_draws(history.series(i), draws, rng)
         which = analogues.pool_of[n]
-        panel = None if which < 0 else analogue_draws(analogues.pools[which], draws, rng, params.blur_sd)
+        panel = None if which < 0 else analogue_draws(analogues.pools[which], draws, rng, params.blur_sd,
+                                                          params.spread)
         if panel is None:
             mixed = own
         else:

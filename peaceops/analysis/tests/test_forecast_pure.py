@@ -38,6 +38,24 @@ def test_panel_analogues_give_a_peaceful_country_mostly_zero_and_a_violent_one_i
     assert 300 < violent.median() < 900
 
 
+def test_spread_below_one_narrows_the_analogues_around_their_median_and_keeps_peace_at_zero():
+    def value(m, c):  # wars at very different levels, so the analogues of a war spread widely; peace
+        return 0 if c > 30 else 20 * c + 7 * ((m + c) % 5) * c
+    panel = history(months=range(400, 467), countries=range(1, 80), value=value)
+    wide, narrow = (forecast_country_months(panel, last_month=466, draws=2000, seed=3,
+                                            params=ModelParameters(own_share=0.0, neighbours=20, spread=s))
+                    for s in (1.0, 0.5))
+    default = forecast_country_months(panel, last_month=466, draws=2000, seed=3,
+                                      params=ModelParameters(own_share=0.0, neighbours=20))
+    assert default.equals(wide)  # spread 1 changes nothing
+    war = (wide.country_id == 15) & (wide.month_id == 470)  # one horizon (the levels cycle from month to month)
+    iqr = [np.subtract(*np.percentile(np.log1p(f[war].outcome), [75, 25])) for f in (wide, narrow)]
+    assert 0 < iqr[1] < 0.7 * iqr[0]
+    assert (narrow[war].outcome > 0).all()
+    assert (narrow.outcome >= 0).all()
+    assert (narrow[narrow.country_id == 50].outcome == 0).mean() > 0.95
+
+
 def _spiky_panel(spike_month_value):
     """60 countries at ~20 deaths a month that sometimes spike to 2,000 for one month and fall back;
     country 1 spiked in its last month."""
