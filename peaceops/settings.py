@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "peaceops.core.middleware.BusyStoreMiddleware",  # a locked SQLite answers 503 "try again", never 500
 ]
 
 ROOT_URLCONF = "peaceops.urls"

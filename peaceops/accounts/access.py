@@ -1,8 +1,12 @@
-"""Who may read and change what: the single place where grants become query filters.
+"""Who may read and change what: the single place where grants become query filters and write checks.
 
 Every selector, API view, export and search narrows its queryset with :func:`visible`, so a
 record a user is not cleared for is absent everywhere (not listed, not counted, not found by
 id: a 404 rather than a 403, so its existence cannot be inferred either).
+
+Every write is checked once, by :func:`require`, inside the service that makes it, before anything
+is written; the service takes the acting principal explicitly: a user, or :data:`SYSTEM` for
+loaders and jobs that act for the installation itself (docs/security.md).
 """
 
 from collections.abc import Callable
@@ -12,6 +16,31 @@ from django.db.models import Q, QuerySet
 
 from peaceops.accounts.roles import Action, Role, actions_for
 from peaceops.core.classification import HIGHEST, LEVELS, Classification
+from peaceops.core.errors import Denied
+
+
+class SystemPrincipal:
+    """The installation acting for itself: the demo loader, the command line without ``--user``, jobs.
+
+    It has no database row (history records no user for it) and every right; services take it
+    explicitly, so that "no actor" is never mistaken for "the system" (``None`` is refused).
+    """
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+    is_staff = False
+    pk = id = None
+    username = "(system)"
+
+    def get_username(self) -> str:
+        return self.username
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = SystemPrincipal()
 
 
 @dataclass(frozen=True)
@@ -236,13 +265,23 @@ def visible(queryset: QuerySet, user, mission_field: str | None = None,
     """
     mission_field = mission_field or getattr(queryset.model, "MISSION_FIELD", "owning_mission")
     sharing = sharing_subject_of(queryset.model)
-    return queryset.filter(visibility_filter(access_for(user), mission_field, classification_field, sharing))
+    narrowed = queryset.filter(visibility_filter(access_for(user), mission_field, classification_field, sharing))
+    parent = getattr(queryset.model, "PARENT_FIELD", None)
+    if parent:
+        # A child (a report's section, an ISF's objective, a post's hat) is read only with its parent: its own
+        # level may be lower than the parent's, and what it says is about the parent.
+        parent_model = queryset.model._meta.get_field(parent).related_model
+        narrowed = narrowed.filter(**{f"{parent}__in": visible(parent_model._default_manager.all(), user).values("pk")})
+    return narrowed
 
 
 def mission_id_of(record) -> int | None:
     """The id of the mission that owns ``record``, following its ``MISSION_FIELD``."""
     target = record
-    path = getattr(type(record), "MISSION_FIELD", "owning_mission").split("__")
+    model = type(record)
+    if not hasattr(model, "MISSION_FIELD") and not hasattr(model, "owning_mission_id"):
+        return None  # a record no mission owns (reference data, grants)
+    path = getattr(model, "MISSION_FIELD", "owning_mission").split("__")
     for name in path[:-1]:
         target = getattr(target, name)
         if target is None:
@@ -251,7 +290,13 @@ def mission_id_of(record) -> int | None:
 
 
 def can_read_record(user, record) -> bool:
-    """Whether ``user`` may read one already-loaded classified record."""
+    """Whether ``user`` may read one already-loaded classified record (and the parent it hangs from)."""
+    parent = getattr(type(record), "PARENT_FIELD", None)
+    parent_id = getattr(record, f"{parent}_id", None) if parent else None
+    if parent_id is not None:  # asked of the store: a parent loaded earlier may have been reclassified since
+        parent_model = type(record)._meta.get_field(parent).related_model
+        if not visible(parent_model._default_manager.filter(pk=parent_id), user).exists():
+            return False
     access, mission_id = access_for(user), mission_id_of(record)
     if access.can_read(mission_id, record.classification):
         return True
@@ -266,3 +311,77 @@ def can_read_record(user, record) -> bool:
 
 def can(user, action: Action, mission_id: int | None = None) -> bool:
     return access_for(user).can(action, mission_id)
+
+
+def history_user(actor):
+    """The user a history row names for ``actor`` (None for :data:`SYSTEM`, which has no row)."""
+    return actor if getattr(actor, "pk", None) is not None else None
+
+
+_UNSET = object()
+
+
+def require(actor, action: Action, target=None, *, mission_id=_UNSET, classification: int | None = None,
+            shared_by_any: bool = False, what: str = "") -> None:
+    """The one write check: refuse unless ``actor`` may do ``action`` on ``target``.
+
+    ``target`` is a model instance (saved or not): its mission follows ``MISSION_FIELD`` and its
+    classification must be within the actor's clearance there, and a parent it hangs from must be
+    readable too. Without a target, name ``mission_id`` (None: shared records) and optionally a
+    ``classification``. Shared records (no mission) need the action system-wide, or, with
+    ``shared_by_any``, in any mission (reference data every mission contributes to, e.g. actors).
+    Raises :class:`~peaceops.core.errors.Denied` with a reason; returns nothing.
+    """
+    if actor is None or not getattr(actor, "is_authenticated", False) or not getattr(actor, "is_active", False):
+        raise Denied("An authenticated, active user is needed for this change.")
+    if target is not None:
+        if mission_id is _UNSET:
+            mission_id = mission_id_of(target)
+        if classification is None:
+            classification = getattr(target, "classification", None)
+    elif mission_id is _UNSET:
+        raise TypeError("require() needs a target or a mission_id")
+    refusal = _refusal(actor, action, mission_id, classification, shared_by_any)
+    if refusal is not None:
+        doing = f" ({what})" if what else ""
+        raise Denied(refusal.replace("{doing}", doing), field="classification" if "clearance" in refusal else None)
+    if target is not None:
+        _require_readable_parents(actor, target)
+
+
+def permits(actor, action: Action, mission_id: int | None, classification: int | None = None,
+            shared_by_any: bool = False) -> bool:
+    """:func:`require`'s answer as a yes or no, for writes that check many rows at once (imports)."""
+    if actor is None or not getattr(actor, "is_authenticated", False) or not getattr(actor, "is_active", False):
+        return False
+    return _refusal(actor, action, mission_id, classification, shared_by_any) is None
+
+
+def _refusal(actor, action: Action, mission_id, classification, shared_by_any: bool) -> str | None:
+    access = access_for(actor)
+    allowed = access.can(action, mission_id) or (
+        mission_id is None and shared_by_any and any(action in acts for acts in access.mission_actions.values()))
+    if not allowed:
+        return (f"You may not do this{{doing}}: it needs the {action.value} right for "
+                f"{'this mission' if mission_id else 'the whole system'}.")
+    if classification is not None and not _cleared(access, mission_id, classification, shared_by_any):
+        return "The classification is above your clearance for this mission."
+    return None
+
+
+def _cleared(access: Access, mission_id, classification: int, shared_by_any: bool) -> bool:
+    if mission_id is None and shared_by_any:
+        return classification == Classification.UNCLASSIFIED or access.can_read(None, classification)
+    return access.can_read(mission_id, classification)
+
+
+def _require_readable_parents(actor, target) -> None:
+    """A child record (a section, a row of a meeting) is written only by someone who may read its parent."""
+    path = getattr(type(target), "MISSION_FIELD", "owning_mission").split("__")
+    record = target
+    for name in path[:-1]:
+        record = getattr(record, name, None)
+        if record is None:
+            return
+        if hasattr(record, "classification") and hasattr(type(record), "_meta") and not can_read_record(actor, record):
+            raise Denied("You may not change records under a parent you cannot read.")

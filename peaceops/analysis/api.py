@@ -9,8 +9,6 @@ writes through the services (rights checked, validated, one transaction).
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -23,20 +21,6 @@ from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
 from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.registry.models import Mission
-
-
-def _as_drf(exc):
-    if isinstance(exc, PermissionDenied):
-        return exceptions.PermissionDenied(str(exc) or None)
-    if isinstance(exc, DjangoValidationError):
-        return exceptions.ValidationError(getattr(exc, "message_dict", None) or {"detail": exc.messages})
-    return exc
-
-
-class _ServiceErrors:
-    def handle_exception(self, exc):
-        return super().handle_exception(_as_drf(exc))
-
 
 # --- serializers -------------------------------------------------------------------------------------------
 
@@ -113,7 +97,7 @@ class AlertReviewViewSet(SecuredViewSet):
         self._read_only(request)
 
 
-class ArmedGroupViewSet(_ServiceErrors, SecuredViewSet):
+class ArmedGroupViewSet(SecuredViewSet):
     """Armed groups with aliases; their actors are linked by name or alias on every save."""
 
     write_action = Action.EDIT_ANALYSIS
@@ -123,19 +107,15 @@ class ArmedGroupViewSet(_ServiceErrors, SecuredViewSet):
     ordering_fields = ["name", "id"]
 
     def perform_create(self, serializer):
-        serializer.instance = services.armed_group_save(user=self.request.user,
-                                                        group=ArmedGroup(**serializer.validated_data))
+        serializer.instance = services.armed_group_create(user=self.request.user, fields=serializer.validated_data)
 
     def perform_update(self, serializer):
-        services.check_can_analyse(self.request.user, serializer.instance.owning_mission_id)
-        group = serializer.instance
-        for name, value in serializer.validated_data.items():
-            setattr(group, name, value)
-        serializer.instance = services.armed_group_save(user=self.request.user, group=group)
+        serializer.instance = services.armed_group_update(user=self.request.user, group=serializer.instance,
+                                                          changes=serializer.validated_data,
+                                                          expected_etag=self.if_match())
 
     def perform_destroy(self, instance):
-        services.check_can_analyse(self.request.user, instance.owning_mission_id)
-        instance.delete()
+        services.armed_group_delete(user=self.request.user, group=instance, expected_etag=self.if_match())
 
     @action(detail=True, methods=["get"])
     def incidents(self, request, pk=None):
@@ -151,7 +131,7 @@ class ArmedGroupViewSet(_ServiceErrors, SecuredViewSet):
         return response
 
 
-class SecurityLevelViewSet(_ServiceErrors, SecuredViewSet):
+class SecurityLevelViewSet(SecuredViewSet):
     """Security phases (I-V) and levels (1-6) per area over time, set by a mission (edit_analysis)."""
 
     write_action = Action.EDIT_ANALYSIS
@@ -163,13 +143,6 @@ class SecurityLevelViewSet(_ServiceErrors, SecuredViewSet):
     def perform_create(self, serializer):
         serializer.instance = services.security_level_set(user=self.request.user,
                                                           level=SecurityLevel(**serializer.validated_data))
-
-    def perform_update(self, serializer):
-        services.check_can_analyse(self.request.user, serializer.instance.owning_mission_id)
-        level = serializer.instance
-        for name, value in serializer.validated_data.items():
-            setattr(level, name, value)
-        serializer.instance = services.security_level_set(user=self.request.user, level=level, close_previous=False)
 
 
 class CountryForecastViewSet(SecuredViewSet):
@@ -208,8 +181,6 @@ def _date(request, name: str, default: dt.date | None = None) -> dt.date:
 def _call(function, *args, **kwargs):
     try:
         return function(*args, **kwargs)
-    except (PermissionDenied, DjangoValidationError) as exc:
-        raise _as_drf(exc) from None
     except selectors_alerts.AnalysisInputError as exc:
         raise exceptions.ValidationError({exc.field: str(exc)}) from None
 

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from peaceops.accounts.access import visible
 from peaceops.analysis import selectors, selectors_alerts
+from peaceops.analysis.forecasting import skill
 from peaceops.analysis.incident_frame import DEFAULT_RULES
 from peaceops.analysis.models import SecurityLevel
 from peaceops.incidents.models import Incident
@@ -131,6 +132,9 @@ def _forecast_section(request: DraftRequest) -> DraftSection:
     body = ("Forecast deaths in state-based conflict per country-month (UCDP definition) for the host countries, "
             "with the range holding 80% of the forecast (p10-p90)." if rows
             else "No forecast is stored for the host countries.")
+    measured = skill.statement()  # what the forecasts are worth, as the rolling evaluation measured it
+    if rows and measured:
+        body += " " + measured
     return DraftSection(key="analysis.forecasts", title="Forecasts", body=body, order=50,
                         tables=(Table(("Country", "Month", "Mean", "p10-p90"), rows, "Forecasts"),) if rows else (),
                         source="stored country-month forecasts")

@@ -8,36 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for
+from peaceops.accounts.access import history_user, permits, require
+from peaceops.accounts.records import record_create, record_delete, record_update
 from peaceops.accounts.roles import Action
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
+from peaceops.core.errors import Denied
 from peaceops.incidents.models import Actor, Incident
 
 
-def check_can_analyse(user, mission_id: int | None) -> None:
-    """``edit_analysis`` for the mission; for shared records (no mission), for any mission."""
-    access = access_for(user)
-    if mission_id is None:
-        allowed = Action.EDIT_ANALYSIS in access.system_actions or any(
-            Action.EDIT_ANALYSIS in actions for actions in access.mission_actions.values())
-    else:
-        allowed = access.can(Action.EDIT_ANALYSIS, mission_id)
-    if not allowed:
-        raise PermissionDenied(_("You may not change analysis records of this mission (edit_analysis)."))
-
-
-def _save(instance, user):
+def _save(instance, user, *, shared_by_any: bool = False):
+    """Check the writer once (accounts.access.require), validate, save with history."""
+    require(user, Action.EDIT_ANALYSIS, instance, shared_by_any=shared_by_any, what=_("change analysis records"))
     instance.full_clean()
-    check_can_analyse(user, instance.owning_mission_id)
-    if not access_for(user).can_read(instance.owning_mission_id, instance.classification):
-        raise PermissionDenied(_("The classification is above your clearance for this mission."))
-    instance._history_user = user
+    instance._history_user = history_user(user)
     instance.save()
     return instance
 
@@ -68,17 +57,39 @@ def link_actors(group: ArmedGroup) -> int:
 
 
 @transaction.atomic
-def link_all_groups() -> int:
+def link_all_groups(actor) -> int:
     """Relink every group to the actors known under its names (after imports bring new actor names)."""
+    require(actor, Action.EDIT_ANALYSIS, mission_id=None, what=_("relink every armed group"))
     return sum(link_actors(group) for group in ArmedGroup.objects.all())
 
 
+def _tidy_aliases(changes: dict) -> dict:
+    if "aliases" in changes:
+        changes["aliases"] = [" ".join(str(a).split()) for a in changes["aliases"] or () if str(a).strip()]
+    return changes
+
+
+# Armed groups without a mission are the region's shared register (seed 000 §III.C.3: groups cross
+# borders): any mission's analyst adds to it and corrects it; only a system-wide analyst may delete a
+# shared group or take one into a single mission (records.record_update enforces it).
+
 @transaction.atomic
-def armed_group_save(*, user, group: ArmedGroup) -> ArmedGroup:
-    group.aliases = [" ".join(str(alias).split()) for alias in group.aliases or () if str(alias).strip()]
-    _save(group, user)
+def armed_group_create(*, user, fields: dict) -> ArmedGroup:
+    group = record_create(user, Action.EDIT_ANALYSIS, ArmedGroup, _tidy_aliases(dict(fields)), shared_by_any=True)
     link_actors(group)
     return group
+
+
+@transaction.atomic
+def armed_group_update(*, user, group: ArmedGroup, changes: dict, expected_etag: str | None = None) -> ArmedGroup:
+    group = record_update(user, Action.EDIT_ANALYSIS, group, _tidy_aliases(dict(changes)),
+                          expected_etag=expected_etag, shared_by_any=True)
+    link_actors(group)
+    return group
+
+
+def armed_group_delete(*, user, group: ArmedGroup, expected_etag: str | None = None) -> None:
+    record_delete(user, Action.EDIT_ANALYSIS, group, expected_etag=expected_etag, shared_by_any=True)
 
 
 # --- security levels ---------------------------------------------------------------------------------------
@@ -106,13 +117,12 @@ REVIEW_ACTIONS = {"acknowledge": AlertReview.Status.ACKNOWLEDGED, "dismiss": Ale
 def _review_mission(user, alert: dict, mission_id: int | None) -> int:
     """The mission the review is recorded for: the one named, else the only affected one the user analyses for."""
     candidates = [m for m in [*alert.get("mission_ids", ()), *alert.get("notified_mission_ids", ())]
-                  if access_for(user).can(Action.EDIT_ANALYSIS, m)]
+                  if permits(user, Action.EDIT_ANALYSIS, m)]
     if mission_id is not None:
-        if not access_for(user).can(Action.EDIT_ANALYSIS, mission_id):
-            raise PermissionDenied(_("You may not review alerts for this mission (edit_analysis)."))
+        require(user, Action.EDIT_ANALYSIS, mission_id=mission_id, what=_("review alerts for this mission"))
         return mission_id
     if not candidates:
-        raise PermissionDenied(_("You analyse for none of the missions this alert concerns (edit_analysis)."))
+        raise Denied(_("You analyse for none of the missions this alert concerns (edit_analysis)."))
     return candidates[0]
 
 
@@ -151,11 +161,13 @@ def alert_review(*, user, alert: dict, as_of: dt.date, action: str, note: str = 
 # --- forecasts ---------------------------------------------------------------------------------------------
 
 @transaction.atomic
-def forecasts_store(*, summaries, run_on: dt.date, last_history_month: int, draws: int) -> int:
+def forecasts_store(*, actor, summaries, run_on: dt.date, last_history_month: int, draws: int) -> int:
     """Store per country-month summaries ``[{"country_id", "month_id", "mean", "median", "p10", "p90"}]``.
 
-    A rerun from the same history month replaces its rows; other runs stay for comparison.
+    A rerun from the same history month replaces its rows; other runs stay for comparison. Forecasts are
+    shared by every mission: storing them needs ``edit_analysis`` system-wide (the refresh job runs as SYSTEM).
     """
+    require(actor, Action.EDIT_ANALYSIS, mission_id=None, what=_("store forecasts"))
     stored = 0
     for row in summaries:
         CountryForecast.objects.update_or_create(

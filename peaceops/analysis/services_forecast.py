@@ -56,7 +56,7 @@ def state_based_history(last_month: int, country_ids=None) -> pd.DataFrame:
     })
 
 
-def refresh_forecasts(*, last_month: int | None = None, draws: int = 1000, seed: int = 0,
+def refresh_forecasts(*, actor, last_month: int | None = None, draws: int = 1000, seed: int = 0,
                       country_ids=None, today: dt.date | None = None) -> int:
     """Forecast M+3..M+14 from the history up to ``last_month`` (default: the month before the latest event)."""
     today = today or dt.date.today()
@@ -69,4 +69,4 @@ def refresh_forecasts(*, last_month: int | None = None, draws: int = 1000, seed:
     history = state_based_history(last_month, country_ids)
     draws_df = forecasting.forecast_country_months(history, last_month, draws=draws, seed=seed, source="incidents")
     summaries = forecasting.summarise(draws_df).to_dict("records")
-    return forecasts_store(summaries=summaries, run_on=today, last_history_month=last_month, draws=draws)
+    return forecasts_store(actor=actor, summaries=summaries, run_on=today, last_history_month=last_month, draws=draws)

@@ -11,7 +11,6 @@ Reads go through peaceops.assets.selectors (narrowed by access); writes through 
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -104,14 +103,7 @@ class AssetAssignSerializer(serializers.Serializer):
     asset = serializers.IntegerField()
 
 
-class _ServiceErrors:
-    def handle_exception(self, exc):
-        if isinstance(exc, PermissionDenied):  # keep the service's reason
-            exc = exceptions.PermissionDenied(str(exc) or None)
-        return super().handle_exception(exc)
-
-
-class AssetViewSet(_ServiceErrors, SecuredViewSet):
+class AssetViewSet(SecuredViewSet):
     """The pool: the user's missions' assets and the other missions' offered, unclassified ones."""
 
     write_action = services.MANAGE
@@ -131,8 +123,8 @@ class AssetViewSet(_ServiceErrors, SecuredViewSet):
 
     def perform_update(self, serializer):
         """Only the owning mission changes its assets (and only what it may read)."""
-        self._check_write(serializer.instance.owning_mission_id)
-        super().perform_update(serializer)
+        serializer.instance = services.asset_update(user=self.request.user, asset=serializer.instance,
+                                                    changes=serializer.validated_data, expected_etag=self.if_match())
 
     @action(detail=True, methods=["get"])
     def calendar(self, request, pk=None):
@@ -154,7 +146,7 @@ def _period(request) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-class AssetRequestViewSet(_ServiceErrors, SecuredViewSet):
+class AssetRequestViewSet(SecuredViewSet):
     """Requests of the user's missions and requests for their missions' assets, with consents and shares."""
 
     write_action = services.MANAGE
@@ -217,7 +209,7 @@ class AssetRequestViewSet(_ServiceErrors, SecuredViewSet):
         return Response(self.get_serializer(self.get_queryset().get(pk=asset_request.pk)).data)
 
 
-class LoanViewSet(_ServiceErrors, SecuredViewSet):
+class LoanViewSet(SecuredViewSet):
     """Approved loans, on the lender's and the borrower's calendars. Made by the last consent only."""
 
     write_action = Action.APPROVE

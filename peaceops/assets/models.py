@@ -154,6 +154,7 @@ class Consent(models.Model):
         CONTRIBUTING_COUNTRY = "contributing_country", _("contributing country")
         HOST_GOVERNMENT = "host_government", _("host government")
         HEADQUARTERS = "headquarters", _("headquarters")
+        PAYING_MISSION = "paying_mission", _("mission sharing the cost")
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("pending")

@@ -34,11 +34,16 @@ def assets_for(user):
 
 
 def requests_for(user):
-    """Requests readable through the requesting mission or through the mission owning the asset."""
+    """Requests readable through the requesting mission, the mission owning the asset, or a mission asked to pay."""
     access = access_for(user)
+    paying = CostShare.objects.filter(visibility_filter(access, "mission", "request__classification"))
+    # A request read through the requesting or paying mission may name another mission's asset the reader
+    # may not see (classified, not offered): pages then show its kind and owner, not its name.
     return AssetRequest.objects.filter(
         visibility_filter(access) | visibility_filter(access, "asset__owning_mission")
-    ).select_related("owning_mission", "asset", "asset__owning_mission", "destination_country")
+        | Q(pk__in=paying.values("request_id"))
+    ).annotate(asset_readable=Exists(assets_for(user).filter(pk=OuterRef("asset_id")))).select_related(
+        "owning_mission", "asset", "asset__owning_mission", "destination_country")
 
 
 def loans_for(user):

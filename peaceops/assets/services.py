@@ -1,22 +1,24 @@
 """Writes of the asset pool: assets, requests, consents, loans. Each one atomic, each checks rights first.
 
 Errors are django ValidationErrors keyed by the input field at fault (the API and the pages show
-them as is); rights are PermissionDenied. Nothing is stored half-way: every function runs in one
-transaction, and an error rolls all of it back.
+them as is); rights are checked by accounts.access.require (Denied). Nothing is stored half-way:
+every function runs in one transaction, and an error rolls all of it back.
 """
 
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for, can
+from peaceops.accounts.access import history_user, permits, require
+from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.assets import costs, scheduling, selectors
 from peaceops.assets.models import Asset, AssetRequest, Consent, CostShare, Loan, Unavailability
+from peaceops.core.errors import Denied
 from peaceops.registry.models import Country, Mission
 
 # Who may do what (docs/assets.md, "Permissions"): offering assets and asking for them is
@@ -30,9 +32,7 @@ def _refuse(field: str, message: str):
 
 
 def _check(user, action: Action, mission_id: int | None, what: str) -> None:
-    if not can(user, action, mission_id):
-        raise PermissionDenied(_("You may not %(what)s for this mission (%(action)s).") % {
-            "what": what, "action": action.value})
+    require(user, action, mission_id=mission_id, what=what)
 
 
 # --- assets and their calendars ---------------------------------------------------------------
@@ -50,11 +50,19 @@ def asset_create(*, user, owning_mission: Mission, **fields) -> Asset:
     if unknown:
         _refuse(sorted(unknown)[0], _("unknown field"))
     asset = Asset(owning_mission=owning_mission, **fields)
+    require(user, MANAGE, asset, what=_("add assets"))
     asset.full_clean()
-    if not access_for(user).can_read(owning_mission.id, asset.classification):
-        raise PermissionDenied(_("The classification is above your clearance for this mission."))
+    asset._history_user = history_user(user)
     asset.save()
     return asset
+
+
+def asset_update(*, user, asset: Asset, changes: dict, expected_etag: str | None = None) -> Asset:
+    """Change an asset's fields (its owning mission only, within its clearance)."""
+    unknown = set(changes) - ASSET_FIELDS
+    if unknown:
+        _refuse(sorted(unknown)[0], _("unknown field"))
+    return record_update(user, MANAGE, asset, changes, expected_etag=expected_etag)
 
 
 @transaction.atomic
@@ -146,6 +154,15 @@ def _set_shares(request: AssetRequest, shares: dict) -> None:
         _refuse(error.field, str(error))
     for mission, percent in parsed.items():
         CostShare.objects.create(request=request, mission=mission, percent=percent)
+    # Every mission that pays consents to paying (and so reads the request, selectors.requests_for):
+    # asked at once on an open request, before any asset is named.
+    for mission_id in _payers(request):
+        Consent.objects.create(request=request, party=Consent.Party.PAYING_MISSION, mission_id=mission_id)
+
+
+def _payers(request: AssetRequest) -> list[int]:
+    return [mission_id for mission_id in request.cost_shares.order_by("mission_id").values_list("mission_id", flat=True)
+            if mission_id != request.owning_mission_id]
 
 
 def _mission(value) -> Mission:
@@ -234,13 +251,12 @@ def withdraw(*, user, request: AssetRequest) -> AssetRequest:
 
 def may_decide(user, consent: Consent) -> bool:
     """Whether ``user`` may give or refuse this consent (docs/assets.md, "Permissions")."""
-    access = access_for(user)
-    if consent.party == Consent.Party.OWNING_MISSION:
-        return access.can(CONSENT, consent.mission_id)
+    if consent.party in (Consent.Party.OWNING_MISSION, Consent.Party.PAYING_MISSION):
+        return permits(user, CONSENT, consent.mission_id)
     if consent.party == Consent.Party.HEADQUARTERS:
-        return CONSENT in access.system_actions
+        return permits(user, CONSENT, None)
     request = consent.request
-    return access.can(CONSENT, request.owning_mission_id) or access.can(CONSENT, request.asset.owning_mission_id)
+    return permits(user, CONSENT, request.owning_mission_id) or permits(user, CONSENT, request.asset.owning_mission_id)
 
 
 @transaction.atomic
@@ -253,7 +269,7 @@ def decide(*, user, consent: Consent, given: bool, person: str = "", on: dt.date
     """
     consent = Consent.objects.select_related("request", "request__asset").get(pk=consent.pk)
     if not may_decide(user, consent):
-        raise PermissionDenied(_("You may not decide this consent (approve)."))
+        raise Denied(_("You may not decide this consent (approve)."))
     asset = consent.request.asset
     _lock(asset)  # first write of the transaction: approvals of one asset run one at a time
     consent = Consent.objects.select_related("request", "request__asset").get(pk=consent.pk)

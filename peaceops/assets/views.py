@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from peaceops.accounts.access import access_for
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, Consent
+from peaceops.core.errors import add_to_form
 from peaceops.registry.models import Country, Mission
 from peaceops.web import scope
 
@@ -198,13 +199,9 @@ def request_detail(request, pk):
                 services.decide(user=request.user, consent=consent, given=bound.cleaned_data["decision"] == "give",
                                 person=bound.cleaned_data["given_by_person"], on=bound.cleaned_data["decided_on"],
                                 note=bound.cleaned_data["note"])
-            except ValidationError as error:
+            except (ValidationError, PermissionDenied) as error:
                 error_for = consent.pk
-                for field, problems in error.message_dict.items():
-                    bound.add_error(field if field in bound.fields else None, problems)
-            except PermissionDenied as error:
-                error_for = consent.pk
-                bound.add_error(None, str(error))
+                add_to_form(bound, error)
             else:
                 messages.success(request, gettext("Decision recorded."))
                 return redirect("assets:request", pk=asset_request.pk)

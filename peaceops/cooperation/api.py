@@ -1,8 +1,5 @@
 """REST endpoints of inter-mission cooperation under /api/v1/."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -88,23 +85,12 @@ class SharingAgreementViewSet(SecuredViewSet):
     filterset_fields = {"sharer__acronym": ["exact"], "receiver__acronym": ["exact"], "subject": ["exact"],
                         "withdrawn_at": ["isnull"]}
 
-    def _save_checked(self, serializer):
-        with transaction.atomic():
-            instance = serializer.save(**({} if serializer.instance else {"signed_by": self.request.user}))
-            try:
-                services.check_agreement(self.request.user, instance)
-            except DjangoPermissionDenied as error:
-                raise exceptions.PermissionDenied(str(error)) from None
-            except DjangoValidationError as error:
-                raise exceptions.ValidationError(error.message_dict) from None
-            self._check_saved(instance)
-
     def perform_create(self, serializer):
-        self._save_checked(serializer)
+        serializer.instance = services.sign_agreement(self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        self._check_write(self._mission_of(serializer.instance))
-        self._save_checked(serializer)
+        serializer.instance = services.agreement_update(self.request.user, serializer.instance,
+                                                        serializer.validated_data, expected_etag=self.if_match())
 
     def perform_destroy(self, instance):
         raise exceptions.MethodNotAllowed("DELETE", detail="Withdraw an agreement (POST .../withdraw/); "
@@ -114,12 +100,7 @@ class SharingAgreementViewSet(SecuredViewSet):
     def withdraw(self, request, pk=None):
         """Withdraw the agreement: the receiving mission loses access at once (its next request)."""
         agreement = self.get_object()
-        try:
-            services.withdraw_agreement(request.user, agreement, str(request.data.get("reason", "")))
-        except DjangoPermissionDenied as error:
-            raise exceptions.PermissionDenied(str(error)) from None
-        except DjangoValidationError as error:
-            raise exceptions.ValidationError(error.message_dict) from None
+        services.withdraw_agreement(request.user, agreement, str(request.data.get("reason", "")))
         return Response(self.get_serializer(agreement).data)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for, can
+from peaceops.accounts.access import access_for, history_user, permits, require
+from peaceops.accounts.records import check_version
 from peaceops.accounts.roles import Action
 from peaceops.cooperation.models import ActionItem, ContractEvaluation, ContractorWarning, SharingAgreement
 from peaceops.core.classification import Classification
@@ -22,8 +23,7 @@ def check_agreement(user, agreement: SharingAgreement) -> None:
     Issue 6, bad input: "an agreement that shares above the sharer's own clearance" is refused; the
     clearance is the signing user's for the sharing mission (what they could see, they may share).
     """
-    if not can(user, Action.APPROVE, agreement.sharer_id):
-        raise PermissionDenied(_("Only the sharing mission's leadership may sign or change its agreements."))
+    require(user, Action.APPROVE, agreement, what=_("sign or change the sharing mission's agreements"))
     own = access_for(user).level_for(agreement.sharer_id)
     if own is None or agreement.up_to > own:
         raise ValidationError({"up_to": _(
@@ -36,23 +36,38 @@ def sign_agreement(user, **fields) -> SharingAgreement:
     """Record an agreement; it opens the data from its first day (peaceops.accounts.access.visible)."""
     agreement = SharingAgreement(**fields)
     check_agreement(user, agreement)
-    agreement.signed_by = user
-    agreement._history_user = user
+    agreement.signed_by = history_user(user)
+    agreement._history_user = history_user(user)
     agreement.full_clean()
     agreement.save()
     return agreement
 
 
 @transaction.atomic
+def agreement_update(user, agreement: SharingAgreement, changes: dict,
+                     expected_etag: str | None = None) -> SharingAgreement:
+    """Change an agreement's terms: checked as a signature, on the agreement as it is and as it will be."""
+    stored = SharingAgreement.objects.select_for_update().get(pk=agreement.pk)
+    check_agreement(user, stored)
+    check_version(stored, expected_etag)
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    check_agreement(user, stored)
+    stored.full_clean()
+    stored._history_user = history_user(user)
+    stored.save(update_fields=[stored._meta.get_field(name).attname for name in changes] or None)
+    return stored
+
+
+@transaction.atomic
 def withdraw_agreement(user, agreement: SharingAgreement, reason: str = "") -> SharingAgreement:
     """Withdraw an agreement: the receiving mission loses access at its next request; history keeps who and when."""
-    if not can(user, Action.APPROVE, agreement.sharer_id):
-        raise PermissionDenied(_("Only the sharing mission's leadership may withdraw its agreements."))
+    require(user, Action.APPROVE, agreement, what=_("withdraw the sharing mission's agreements"))
     if agreement.withdrawn_at is not None:
         raise ValidationError({"withdrawn_at": _("The agreement was already withdrawn.")})
     agreement.withdrawn_at = timezone.now()
     agreement.withdrawn_reason = reason[:300]
-    agreement._history_user = user
+    agreement._history_user = history_user(user)
     agreement.save(update_fields=["withdrawn_at", "withdrawn_reason"])
     return agreement
 
@@ -61,11 +76,10 @@ def withdraw_agreement(user, agreement: SharingAgreement, reason: str = "") -> S
 def close_action(user, action: ActionItem, closed_on: dt.date, outcome: str = "") -> ActionItem:
     """Close an action; the organising mission's or the owning mission's coordinators may."""
     organiser = action.meeting.organiser_id
-    if not (can(user, Action.EDIT_COORDINATION, organiser) or can(user, Action.EDIT_COORDINATION,
-                                                                 action.owner_mission_id)):
-        raise PermissionDenied(_("You may not close actions of this meeting."))
+    if not permits(user, Action.EDIT_COORDINATION, action.owner_mission_id):
+        require(user, Action.EDIT_COORDINATION, mission_id=organiser, what=_("close actions of this meeting"))
     action.closed_on, action.outcome = closed_on, outcome or action.outcome
-    action._history_user = user
+    action._history_user = history_user(user)
     action.full_clean()
     action.save()
     return action
@@ -74,8 +88,7 @@ def close_action(user, action: ActionItem, closed_on: dt.date, outcome: str = ""
 @transaction.atomic
 def evaluate_contract(user, contract, **fields) -> ContractEvaluation:
     """Record an evaluation; a failing score also issues a warning the neighbouring missions read."""
-    if not can(user, Action.EDIT_COORDINATION, contract.mission_id):
-        raise PermissionDenied(_("You may not evaluate this mission's contracts."))
+    require(user, Action.EDIT_COORDINATION, contract, what=_("evaluate this mission's contracts"))
     evaluation = ContractEvaluation(contract=contract, classification=contract.classification, **fields)
     evaluation.full_clean()
     evaluation.save()

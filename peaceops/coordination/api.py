@@ -6,9 +6,6 @@ mission (records without one, such as imported OCHA 3W rows, need it system-wide
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -16,6 +13,8 @@ from rest_framework import exceptions, renderers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from peaceops.accounts.access import history_user
+from peaceops.accounts.records import record_create
 from peaceops.accounts.roles import Action
 from peaceops.coordination import export, selectors, services
 from peaceops.coordination.filters import ActivityFilter, FundingStreamFilter, ProgrammeFilter
@@ -123,7 +122,6 @@ class ProgrammeViewSet(SecuredViewSet):
     def components(self, request, pk=None):
         """Add a component; its period may not overlap another component of the programme."""
         programme = self.get_object()
-        self._check_write(programme.owning_mission_id)
         payload = ProgrammeComponentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         services.programme_component_create(programme=programme, user=request.user, **payload.validated_data)
@@ -242,9 +240,9 @@ class DecisionViewSet(SecuredViewSet):
     record_argument = ""  # the service's keyword for the record
 
     def perform_create(self, serializer):
-        with transaction.atomic():
-            instance = serializer.save(submitted_by=self.request.user, submitted_at=timezone.now())
-            self._check_saved(instance)
+        fields = {**serializer.validated_data, "submitted_by": history_user(self.request.user),
+                  "submitted_at": timezone.now()}
+        serializer.instance = record_create(self.request.user, self.write_action, serializer.Meta.model, fields)
 
     def perform_update(self, serializer):
         if serializer.instance.status != serializer.instance.Status.PROPOSED:
@@ -258,13 +256,8 @@ class DecisionViewSet(SecuredViewSet):
         record = self.get_object()
         payload = DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            type(self).decide_service(user=request.user, approve=payload.validated_data["approve"],
-                                      reason=payload.validated_data["reason"], **{self.record_argument: record})
-        except DjangoPermissionDenied as denied:
-            raise exceptions.PermissionDenied(str(denied)) from None
-        except DjangoValidationError as invalid:
-            raise exceptions.ValidationError(invalid.message_dict) from None
+        type(self).decide_service(user=request.user, approve=payload.validated_data["approve"],
+                                  reason=payload.validated_data["reason"], **{self.record_argument: record})
         record.refresh_from_db()
         return Response(self.get_serializer(record).data)
 

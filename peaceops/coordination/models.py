@@ -193,6 +193,8 @@ class Programme(SecuredRecord, SourcedRecord):
 class ProgrammeComponent(Classified):
     """One phase of a programme, e.g. disarmament, then demobilisation, reinsertion, reintegration."""
 
+    PARENT_FIELD = "programme"  # read only with its parent (accounts.access.visible)
+
     MISSION_FIELD = "programme__owning_mission"
 
     class Status(models.TextChoices):

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pycountry
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from peaceops.accounts.access import can
+from peaceops.accounts.access import history_user, permits, require
 from peaceops.accounts.roles import Action
 from peaceops.coordination import vocabulary
 from peaceops.coordination.importers import ActivityRow, LineError, parse
@@ -90,13 +90,15 @@ def sector_matcher() -> vocabulary.SectorMatcher:
 
 def programme_component_create(*, programme, name: str, start_date, end_date, sequence: int = 1,
                                status: str = ProgrammeComponent.Status.PLANNED, description: str = "",
-                               user=None) -> ProgrammeComponent:
+                               user) -> ProgrammeComponent:
     """A component of a programme; an overlap with another component of the programme is an error."""
     component = ProgrammeComponent(programme=programme, name=name, start_date=start_date, end_date=end_date,
                                    sequence=sequence, status=status, description=description,
                                    classification=programme.classification)
+    require(user, Action.EDIT_COORDINATION, mission_id=programme.owning_mission_id,
+            classification=programme.classification, what="add programme components")
     component.full_clean()
-    component._history_user = user
+    component._history_user = history_user(user)
     component.save()
     return component
 
@@ -108,8 +110,7 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
                                   assessed_on=None, classification: int = Classification.UNCLASSIFIED,
                                   source: str = "") -> IntegrationAssessment:
     """Record (or revise) how integrated ``mission`` is in one sector; needs edit_coordination there."""
-    if not can(user, Action.EDIT_COORDINATION, mission.pk):
-        raise PermissionDenied("You may not record integration assessments for this mission (edit_coordination).")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk, what="record integration assessments")
     ensure_sectors()
     sector = Sector.objects.get(code=sector_code)
     assessment = IntegrationAssessment.objects.filter(mission=mission, sector=sector).first() \
@@ -117,7 +118,7 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
     assessment.model, assessment.reason, assessment.assessed_on = model, reason, assessed_on
     assessment.classification, assessment.source = classification, source
     assessment.full_clean()
-    assessment._history_user = user
+    assessment._history_user = history_user(user)
     assessment.save()
     return assessment
 
@@ -126,7 +127,7 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
 
 
 def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = None,
-              classification: int = Classification.UNCLASSIFIED, user=None, dry_run: bool = False,
+              classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
               skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False) -> ImportReport:
     """Import one 3W file; see the module docstring for the guarantees.
 
@@ -138,6 +139,8 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
     """
     if mission is None and classification != Classification.UNCLASSIFIED:
         raise ValueError("reference data without an owning mission must be unclassified")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk if mission else None,
+            classification=classification, what="import 3W files here")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
     with import_transaction(report, dry_run):
         ensure_sectors()
@@ -221,6 +224,7 @@ class _Resolver:
             "beneficiaries_reached": row.beneficiaries_reached, "disaggregation": row.disaggregation,
             "beneficiary_type": row.beneficiary_type[:200], "budget": row.budget, "currency": row.currency.upper(),
             "funding_source": row.funding_source[:200], "donor": row.donor[:200], "details": row.details,
+            "line": row.line,
         }
 
     def country(self, value: str) -> int | None:
@@ -353,6 +357,10 @@ class _Writer:
             if activity is None:
                 new.append(values)
                 continue
+            if not permits(self.user, Action.EDIT_COORDINATION, activity.owning_mission_id, activity.classification):
+                # Another mission's activity, or one above the importer's clearance: left as it is, not described.
+                self.report.refused.append(values["line"])
+                continue
             differs = [name for name in IMPORTED_FIELDS if getattr(activity, name) != values[name]]
             if differs:
                 for name in IMPORTED_FIELDS:
@@ -364,7 +372,7 @@ class _Writer:
             _insert_with_history(new, self.user)
         if changed:
             bulk_update_with_history(changed, Activity, list(IMPORTED_FIELDS), batch_size=BATCH_SIZE,
-                                     default_user=self.user)
+                                     default_user=history_user(self.user))
         self.report.created += len(new)
         self.report.updated += len(changed)
 
@@ -409,15 +417,10 @@ def _insert_with_history(rows: list[dict], user) -> None:
             f"{quote('history_change_reason')}, {quote('history_type')}, {quote('history_user_id')}) "
             f"SELECT {quote('id')}, {copied}, %s, NULL, '+', %s FROM {quote(table)} "
             f"WHERE {quote('id')} > %s AND {quote('dataset')} IN ({', '.join(['%s'] * len(datasets))})",
-            [history_date, user.pk if user else None, last_id, *datasets])
+            [history_date, getattr(history_user(user), "pk", None), last_id, *datasets])
 
 
 # --- needs and mandated tasks (the gaps rule's input) -------------------------------------------
-
-
-def _require(user, action: Action, mission_id, what: str) -> None:
-    if not can(user, action, mission_id):
-        raise PermissionDenied(f"You may not {what} ({action}).")
 
 
 def _area_values(country_iso3: str, admin1_pcode: str, admin2_pcode: str) -> dict:
@@ -459,14 +462,15 @@ def need_create(*, user, country: str, sector: str, start_date, end_date=None, a
                 classification: int = Classification.UNCLASSIFIED, humanitarian: bool = True,
                 shared_with_military: bool = False, source: str = "", note: str = "") -> Need:
     """Record people in need in an area and sector (humanitarian data by default: seed 003 §2.4.3)."""
-    _require(user, Action.EDIT_COORDINATION, mission.pk if mission else None, "record needs here")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk if mission else None, classification=classification,
+            what="record needs here")
     values = _area_values(country, admin1_pcode, admin2_pcode)
     need = Need(**values, **_names_of(values), sector=_sector(sector), start_date=start_date, end_date=end_date,
                 people_in_need=people_in_need, severity=severity, owning_mission=mission,
                 classification=classification, humanitarian=humanitarian,
                 shared_with_military=shared_with_military, source=source, note=note)
     need.full_clean()
-    need._history_user = user
+    need._history_user = history_user(user)
     need.save()
     return need
 
@@ -475,19 +479,20 @@ def mandated_task_create(*, user, mission: Mission, task: str, country: str, sec
                          end_date=None, admin1_pcode: str = "", admin2_pcode: str = "", mandate_reference: str = "",
                          classification: int = Classification.UNCLASSIFIED, source: str = "") -> MandatedTaskArea:
     """What ``mission`` is mandated to do where; needs edit_plans or edit_coordination for the mission."""
-    if not (can(user, Action.EDIT_PLANS, mission.pk) or can(user, Action.EDIT_COORDINATION, mission.pk)):
-        raise PermissionDenied("You may not record mandated tasks for this mission (edit_plans).")
+    if not permits(user, Action.EDIT_PLANS, mission.pk):
+        require(user, Action.EDIT_COORDINATION, mission_id=mission.pk, classification=classification,
+            what="record mandated tasks")
     values = _area_values(country, admin1_pcode, admin2_pcode)
     record = MandatedTaskArea(**values, **_names_of(values), sector=_sector(sector), start_date=start_date,
                           end_date=end_date, task=task, mandate_reference=mandate_reference, owning_mission=mission,
                           classification=classification, source=source)
     record.full_clean()
-    record._history_user = user
+    record._history_user = history_user(user)
     record.save()
     return record
 
 
-def import_needs(path, *, user=None, country: str = "", mission: Mission | None = None,
+def import_needs(path, *, user, country: str = "", mission: Mission | None = None,
                  classification: int = Classification.UNCLASSIFIED, shared_with_military: bool = False,
                  dry_run: bool = False, display_name: str | None = None) -> ImportReport:
     """Import needs from a CSV with an HXL row (#adm1+code #adm2+code #sector #inneed #severity #date+start ...).
@@ -498,8 +503,8 @@ def import_needs(path, *, user=None, country: str = "", mission: Mission | None 
     """
     from peaceops.coordination.importers.needs import parse_needs
 
-    if user is not None:  # the command line runs as the operator; pages and the API always name the user
-        _require(user, Action.EDIT_COORDINATION, mission.pk if mission else None, "import needs here")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk if mission else None,
+            classification=classification, what="import needs here")
     name = display_name or Path(path).name
     report = ImportReport(file=name, format="hxl-needs", dry_run=dry_run)
     with import_transaction(report, dry_run):
@@ -540,11 +545,14 @@ def _store_need(row, dataset, matcher, sector_ids, resolver, user, mission, clas
               "severity": row.severity, "owning_mission": mission, "classification": classification,
               "humanitarian": True, "shared_with_military": shared, "source": f"import of {dataset}"[:300]}
     need = Need.objects.filter(dataset=dataset[:60], external_id=key[:120]).first()
+    if need is not None and not permits(user, Action.EDIT_COORDINATION, need.owning_mission_id, need.classification):
+        report.refused.append(row.line)  # another mission's need, or above the importer's clearance: left as it is
+        return None
     created = need is None
     need = need or Need(dataset=dataset[:60], external_id=key[:120])
     for name, value in values.items():
         setattr(need, name, value)
-    need._history_user = user
+    need._history_user = history_user(user)
     need.save()
     if created:
         report.created += 1
@@ -558,7 +566,7 @@ def _store_need(row, dataset, matcher, sector_ids, resolver, user, mission, clas
 
 def military_side_set(*, actor, user, on_military_side: bool, note: str = "") -> None:
     """Put ``user`` on (or take them off) the military side; administrators only."""
-    _require(actor, Action.ADMINISTER, None, "say who is on the military side")
+    require(actor, Action.ADMINISTER, mission_id=None, what="say who is on the military side")
     if on_military_side:
         MilitarySide.objects.update_or_create(user=user, defaults={"note": note})
     else:
@@ -569,9 +577,9 @@ def military_side_set(*, actor, user, on_military_side: bool, note: str = "") ->
 
 def data_share_with_military(*, user, record, shared: bool = True):
     """The owner of humanitarian data shares it with the military side (or withdraws it)."""
-    _require(user, Action.EDIT_COORDINATION, record.owning_mission_id, "share this record")
+    require(user, Action.EDIT_COORDINATION, mission_id=record.owning_mission_id, what="share this record")
     record.shared_with_military = shared
-    record._history_user = user
+    record._history_user = history_user(user)
     record.save(update_fields=["shared_with_military"])
     return record
 
@@ -580,7 +588,8 @@ def proposal_submit(*, user, mission: Mission, kind: str, title: str, descriptio
                     country=None, admin_area=None, budget=None, currency: str = "", principles_note: str = "",
                     classification: int = Classification.UNCLASSIFIED, source: str = "") -> HumanitarianProposal:
     """A mission component proposes a QIP or a "hearts and minds" activity to the DSRSG/HC (seed 003 rec. 3.4.7)."""
-    _require(user, Action.EDIT_COORDINATION, mission.pk, "propose activities for this mission")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk, classification=classification,
+            what="propose activities for this mission")
     if component is not None and component.mission_id != mission.pk:
         raise ValidationError({"component": "The component belongs to another mission."})
     proposal = HumanitarianProposal(
@@ -589,20 +598,20 @@ def proposal_submit(*, user, mission: Mission, kind: str, title: str, descriptio
         principles_note=principles_note, classification=classification, source=source,
         status=HumanitarianProposal.Status.PROPOSED, submitted_by=user, submitted_at=timezone.now())
     proposal.full_clean()
-    proposal._history_user = user
+    proposal._history_user = history_user(user)
     proposal.save()
     return proposal
 
 
 def _decide(record, *, user, approve: bool, reason: str, what: str):
-    _require(user, Action.APPROVE, record.owning_mission_id, f"decide on {what} (DSRSG/HC)")
+    require(user, Action.APPROVE, mission_id=record.owning_mission_id, what=f"decide on {what} (DSRSG/HC)")
     if record.status != record.Status.PROPOSED:
         raise ValidationError({"status": f"Already decided: {record.get_status_display().lower()}."})
     if not approve and not reason.strip():
         raise ValidationError({"decision_reason": "Give the reason for refusing."})
     record.status = record.Status.APPROVED if approve else record.Status.REFUSED
     record.decided_by, record.decided_at, record.decision_reason = user, timezone.now(), reason.strip()
-    record._history_user = user
+    record._history_user = history_user(user)
     record.save()
     return record
 
@@ -618,7 +627,8 @@ def asset_use_record(*, user, mission: Mission, asset_kind: str, task: str, star
                      justification: str = "", no_civilian_capacity: str = "",
                      classification: int = Classification.UNCLASSIFIED, source: str = "") -> MilitaryAssetUse:
     """Record a request to use a military asset for humanitarian work, for the DSRSG/HC to decide."""
-    _require(user, Action.EDIT_COORDINATION, mission.pk, "record military asset uses for this mission")
+    require(user, Action.EDIT_COORDINATION, mission_id=mission.pk, classification=classification,
+            what="record military asset uses for this mission")
     use = MilitaryAssetUse(
         owning_mission=mission, asset_kind=asset_kind, task=task, start_date=start_date, end_date=end_date,
         country=country, admin1_pcode=admin1_pcode.upper(), admin2_pcode=admin2_pcode.upper(),
@@ -626,7 +636,7 @@ def asset_use_record(*, user, mission: Mission, asset_kind: str, task: str, star
         classification=classification, source=source, status=MilitaryAssetUse.Status.PROPOSED,
         submitted_by=user, submitted_at=timezone.now())
     use.full_clean()
-    use._history_user = user
+    use._history_user = history_user(user)
     use.save()
     return use
 

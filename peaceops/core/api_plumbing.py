@@ -14,7 +14,11 @@ from django.db import DataError, IntegrityError, models
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from peaceops.core.errors import Busy, Conflict, DomainError
+from peaceops.core.middleware import is_locked
 
 MAX_ID = 2**63 - 1  # the range of a 64-bit primary key on SQLite and PostgreSQL
 
@@ -46,11 +50,23 @@ def error_body(code: str, message: str, field: str | None = None, errors: list |
 
 
 def exception_handler(exc, context):
-    """Render every API error in the one format; Django's own errors are mapped first."""
+    """Render every API error in the one format; Django's and the domain's errors are mapped first."""
+    if isinstance(exc, Conflict):
+        response = Response(error_body(exc.code, str(exc), exc.field) | {"current": exc.current}, status=exc.status)
+        if exc.etag:
+            response["ETag"] = exc.etag
+        return response
+    if is_locked(exc):
+        exc = Busy()
+    if isinstance(exc, DomainError):
+        response = Response(error_body(exc.code, str(exc), exc.field), status=exc.status)
+        if isinstance(exc, Busy):
+            response["Retry-After"] = "5"
+        return response
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, (OverflowError, DataError)):

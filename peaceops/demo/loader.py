@@ -5,6 +5,7 @@ it differs from the scenario (so a second run writes nothing and adds no history
 invalid fact rolls everything back and names the scenario entry and field at fault.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -12,7 +13,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.accounts.models import Grant
+from peaceops.accounts.records import record_create, record_update
+from peaceops.accounts.roles import Action
 from peaceops.accounts.services import create_user, grant_role
 from peaceops.cooperation.models import Meeting
 from peaceops.coordination import models as co
@@ -37,27 +41,35 @@ class DemoError(Exception):
     """A scenario fact the models refuse; the message names the entry and the field."""
 
 
-def _save(instance, label: str):
+@contextmanager
+def _named(label: str):
+    """A scenario fact the models refuse names the entry and the field."""
     try:
-        instance.full_clean()
+        yield
     except ValidationError as error:
         problems = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
         raise DemoError(f"{SCENARIO_FILE} {label}: {problems}") from None
-    instance.save()
-    return instance
+
+
+# The loader writes as the installation itself (accounts.access.SYSTEM) through the record services,
+# like every other writer: one checkpoint, history rows, validation.
+def _save(instance, label: str):
+    fields = {f.name: getattr(instance, f.name) for f in instance._meta.concrete_fields if not f.primary_key}
+    with _named(label):
+        return record_create(SYSTEM, Action.ADMINISTER, type(instance), fields)
 
 
 def _upsert(model, lookup: dict, values: dict, label: str):
     """Create the record, or update only the fields that differ; return it."""
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        return _save(model(**lookup, **values), label)
+        with _named(label):
+            return record_create(SYSTEM, Action.ADMINISTER, model, {**lookup, **values})
     changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
     if not changed:
         return instance
-    for name, value in changed.items():
-        setattr(instance, name, value)
-    return _save(instance, label)
+    with _named(label):
+        return record_update(SYSTEM, Action.ADMINISTER, instance, changed)
 
 
 def _set_m2m(manager, wanted) -> None:

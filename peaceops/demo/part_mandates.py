@@ -24,6 +24,7 @@ indicator's data source. Idempotent (loader._upsert); every record cites its pas
 
 import datetime as dt
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.demo.loader import _set_m2m, _upsert
 from peaceops.mandates import models as m
 from peaceops.mandates.services import refresh_totals
@@ -152,7 +153,7 @@ def _framework_library() -> None:
 
     seed = find_seed(DEFAULT_SEEDS)
     if seed is not None and not m.FrameworkObjective.objects.exists():
-        import_framework(parse_framework(seed))
+        import_framework(parse_framework(seed), actor=SYSTEM)
 
 
 def load(context) -> None:

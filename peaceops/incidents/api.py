@@ -4,7 +4,6 @@ Reads go through ``visible`` (SecuredViewSet); writes through peaceops.incidents
 which checks rights, validates and records history. Exports stream the filtered selection.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, renderers
@@ -54,11 +53,6 @@ class IncidentViewSet(SecuredViewSet):
     search_fields = ["description", "location", "admin1", "admin2", "source_category"]
     ordering_fields = ["start_date", "id", "deaths_best", "category"]
 
-    def handle_exception(self, exc):
-        if isinstance(exc, PermissionDenied):  # keep the service's reason (the handler would drop it)
-            exc = exceptions.PermissionDenied(str(exc) or None)
-        return super().handle_exception(exc)
-
     def finalize_response(self, request, response, *args, **kwargs):
         """Errors of the export are answered in the one JSON error format, not as a CSV file."""
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -90,12 +84,11 @@ class IncidentViewSet(SecuredViewSet):
         fields = dict(serializer.validated_data)
         actors, sources = fields.pop("actor_links", None), fields.pop("sources", None)
         serializer.instance = services_log.incident_update(
-            user=self.request.user, incident=serializer.instance, fields=fields, actors=actors, sources=sources)
+            user=self.request.user, incident=serializer.instance, fields=fields, actors=actors, sources=sources,
+            expected_etag=self.if_match())
 
     def perform_destroy(self, instance):
-        services_log.check_can_edit(self.request.user, instance.owning_mission_id, instance.classification)
-        instance._history_user = self.request.user
-        instance.delete()
+        services_log.incident_delete(user=self.request.user, incident=instance, expected_etag=self.if_match())
 
     @extend_schema(request=TransitionSerializer, responses=IncidentSerializer)
     @action(detail=True, methods=["post"])
@@ -146,22 +139,13 @@ class ActorViewSet(SecuredViewSet):
     def get_queryset(self):
         return selectors_log.actors_for(self.request.user).select_related("organisation")
 
-    def _check_write(self, mission_id):
-        """Actors are shared by every mission: any watch officer or analyst may add or rename one."""
-        access = access_for(self.request.user)
-        if not (Action.EDIT_INCIDENTS in access.system_actions
-                or any(Action.EDIT_INCIDENTS in acts for acts in access.mission_actions.values())):
-            raise PermissionDenied(_("You may not change actors (edit_incidents)."))
+    shared_by_any = True  # actors are shared by every mission: any watch officer or analyst may add or rename one
 
     def perform_create(self, serializer):
-        self._check_write(None)
-        super().perform_create(serializer)
+        serializer.instance = services_log.actor_create(self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance):
-        self._check_write(None)
-        if instance.incident_links.exists():
-            raise exceptions.ValidationError({"actor": _("The actor is named in incidents; merge or rename instead.")})
-        instance.delete()
+        services_log.actor_delete(self.request.user, instance)
 
 
 ROUTES = [

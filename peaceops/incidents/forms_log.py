@@ -3,10 +3,13 @@
 import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.accounts.records import record_etag
 from peaceops.core.classification import Classification
+from peaceops.core.errors import add_to_form
 from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import actors_for, incidents_for
 from peaceops.incidents.services_log import ActorPart
@@ -50,6 +53,8 @@ class IncidentForm(forms.Form):
                                      to_field_name="iso3", required=False)
     admin1 = forms.CharField(label=_("Admin 1"), required=False, max_length=200)
     admin2 = forms.CharField(label=_("Admin 2"), required=False, max_length=200)
+    # The version the form was opened on (the record's ETag): saving over a newer version is refused.
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
     description = forms.CharField(label=_("What happened"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
     deaths_a = _count(_("Deaths side A"))
@@ -145,7 +150,10 @@ class IncidentForm(forms.Form):
                 "credibility": self.cleaned_data["credibility"], "reported_on": dt.date.today()}
 
     def add_model_errors(self, error) -> None:
-        """Show the service's validation errors beside the fields they concern."""
+        """Show the service's refusal beside the fields it concerns; what was typed stays in the form."""
+        if not isinstance(error, ValidationError):
+            add_to_form(self, error)
+            return
         for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
             target = MODEL_TO_FORM.get(field, field)
             for message in messages:
@@ -158,6 +166,7 @@ def initial_from(incident: Incident) -> dict:
         "start_date", "start_time", "category", "location", "latitude", "longitude", "admin1", "admin2",
         "description", "classification", "end_date", "follow_up", *COUNT_FIELDS)}
     initial["country"] = incident.country.iso3 if incident.country else None
+    initial["version"] = record_etag(incident)
     initial["pcode"] = incident.admin_area.pcode if incident.admin_area else ""
     initial["duplicate_of"] = incident.duplicate_of_id
     initial["owning_mission"] = incident.owning_mission_id

@@ -23,6 +23,8 @@ import pycountry
 from django.db import connection, transaction
 from django.utils import timezone
 
+from peaceops.accounts.access import history_user, permits, require, visible
+from peaceops.accounts.roles import Action
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents import dedup
@@ -31,6 +33,7 @@ from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, LineError, pa
 from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import GW_TO_ISO3, NAME_TO_ISO3
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
+from peaceops.incidents.selectors_log import actors_for
 from peaceops.registry.models import Country, Mission
 
 BATCH_SIZE = 5000
@@ -46,7 +49,7 @@ IMPORTED_FIELDS = (
 
 
 def import_events(path, fmt: str, *, mission: Mission | None = None,
-                  classification: int = Classification.UNCLASSIFIED, user=None, dry_run: bool = False,
+                  classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
                   skip_bad: bool = False, batch_size: int = BATCH_SIZE, today: date | None = None,
                   progress: Callable[[int, int], None] | None = None, display_name: str | None = None) -> ImportReport:
     """Import one file of events; see the module docstring for the guarantees.
@@ -56,6 +59,8 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
     """
     if mission is None and classification != Classification.UNCLASSIFIED:
         raise ValueError("reference data without an owning mission must be unclassified")
+    require(user, Action.EDIT_INCIDENTS, mission_id=mission.pk if mission else None,
+            classification=classification, what="import events")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
     today = today or timezone.localdate()
     with _bulk_write_settings(), import_transaction(report, dry_run):
@@ -241,7 +246,8 @@ class ActorCache:
         self.user, self.reason = user, reason
         self.ids: dict[str, int] = {}
         self.by_raw_name: dict[str, int] = {}  # names exactly as the file spells them: no casefold per row
-        for pk, name, aliases in Actor.objects.values_list("pk", "name", "aliases"):
+        # Only actors the importer may see: a hidden one is neither linked nor revealed (services_log.actor_named).
+        for pk, name, aliases in actors_for(user).values_list("pk", "name", "aliases"):
             self.ids.setdefault(name.casefold(), pk)
             for alias in aliases or []:
                 self.ids.setdefault(str(alias).casefold(), pk)
@@ -259,7 +265,8 @@ class ActorCache:
             return
         created = Actor.objects.bulk_create(
             [Actor(name=name, kind=guess_actor_kind(name)) for name in missing.values()])
-        Actor.history.bulk_history_create(created, default_user=self.user, default_change_reason=self.reason)
+        Actor.history.bulk_history_create(created, default_user=history_user(self.user),
+                                          default_change_reason=self.reason)
         for actor in created:
             self.ids[actor.name.casefold()] = actor.pk
 
@@ -294,13 +301,14 @@ class _BatchWriter:
         self.areas = MissionAreas(spans)
         self.area_countries = frozenset(country_id for span in spans for country_id in span.country_ids)
         self.dataset_had_rows: dict[str, bool] = {}
+        self.may_change_cache: dict[tuple, bool] = {}
         self.history_marks = {"history_date": timezone.now(), "history_type": "+",
-                              "history_user_id": user.pk if user else None, "history_change_reason": self.reason}
+                              "history_user_id": user.pk, "history_change_reason": self.reason}
         reliability, credibility = DEFAULT_GRADES[fmt]
         self.ids = _IdAllocator(Incident)
         self.incidents = FastInsert(Incident, ("id", "dataset", "external_id", *ROW_FIELDS),
                                     {"owning_mission_id": self.owner_id, "classification": self.classification,
-                                     "created_by_id": user.pk if user else None})
+                                     "created_by_id": user.pk})
         self.actor_links = FastInsert(IncidentActor, ("incident_id", "actor_id", "side"))
         self.mission_areas = FastInsert(Incident.missions.through, ("incident_id", "mission_id"))
         self.sources = FastInsert(IncidentSource, ("incident_id", "name", "reference", "reported_on"),
@@ -347,6 +355,8 @@ class _BatchWriter:
             found = existing.get(row.external_id)
             if found is None:
                 new_rows.append(row)
+            elif not self.may_change(found[-2], found[-1]):
+                self.report.refused.append(row.line)
             elif found[2:] != _values(row) + constants or old_links.get(found[0]) != self._link_key(row):
                 changed.append((found[0], row))
             else:
@@ -355,6 +365,17 @@ class _BatchWriter:
             self._create(new_rows)
         if changed:
             self._update(changed)
+
+    def may_change(self, owner_id: int | None, classification: int) -> bool:
+        """Whether the importer may overwrite a stored record as it is now (asked once per owner and level).
+
+        A re-import updates only records the importer could edit by hand: another mission's
+        record, or one above the importer's clearance, is left as it is (and not described).
+        """
+        key = (owner_id, classification)
+        if key not in self.may_change_cache:
+            self.may_change_cache[key] = permits(self.user, Action.EDIT_INCIDENTS, owner_id, classification)
+        return self.may_change_cache[key]
 
     def _link_key(self, row: EventRow):
         actors = frozenset((self.actors.id_for(name), side) for name, side in row.actors)
@@ -389,7 +410,7 @@ class _BatchWriter:
         Incident.objects.bulk_update(incidents, list(IMPORTED_FIELDS))
         # History rows need the whole record: reload the changed rows once, in one query.
         fresh = list(Incident.objects.filter(pk__in=[pk for pk, _ in changed]))
-        Incident.history.bulk_history_create(fresh, update=True, default_user=self.user,
+        Incident.history.bulk_history_create(fresh, update=True, default_user=history_user(self.user),
                                              default_change_reason=self.reason)
         ids = [pk for pk, _ in changed]
         IncidentActor.objects.filter(incident_id__in=ids).delete()
@@ -574,14 +595,18 @@ class FastInsert:
 # --- duplicates -----------------------------------------------------------------------------
 
 
-def link_duplicates(incidents=None, *, user=None) -> int:
+def link_duplicates(incidents=None, *, user) -> int:
     """Link reports of the same event across datasets (rule: peaceops.incidents.dedup).
 
     In each group of duplicates, the report with the best-graded source stays the master and
-    the others point to it through ``duplicate_of``. Returns how many reports were linked.
+    the others point to it through ``duplicate_of``. Returns how many reports were linked. Only
+    reports ``user`` may read are compared, and only those they may correct are marked.
     """
+    require(user, Action.EDIT_INCIDENTS, mission_id=None, shared_by_any=True, what="link duplicates")
     queryset = incidents if incidents is not None else Incident.objects.all()
-    queryset = queryset.filter(latitude__isnull=False)
+    queryset = visible(queryset, user).filter(latitude__isnull=False)
+    editable = {key for key in queryset.values_list("owning_mission_id", "classification").distinct()
+                if permits(user, Action.EDIT_INCIDENTS, *key)}
     reports = []
     grades = {}
     for incident_id, reliability, credibility in IncidentSource.objects.filter(incident__in=queryset) \
@@ -593,8 +618,11 @@ def link_duplicates(incidents=None, *, user=None) -> int:
     for incident_id, actor_id in IncidentActor.objects.filter(incident__in=queryset) \
             .values_list("incident_id", "actor_id"):
         actors.setdefault(incident_id, set()).add(actor_id)
-    for pk, dataset, day, lat, lon, category in queryset.values_list(
-            "pk", "dataset", "start_date", "latitude", "longitude", "category"):
+    may_mark = set()
+    for pk, dataset, day, lat, lon, category, owner, level in queryset.values_list(
+            "pk", "dataset", "start_date", "latitude", "longitude", "category", "owning_mission_id", "classification"):
+        if (owner, level) in editable:
+            may_mark.add(pk)
         reports.append(dedup.Report(key=pk, dataset=dataset, day=day, latitude=lat, longitude=lon,
                                     category=category, actors=frozenset(actors.get(pk, ())),
                                     grade=grades.get(pk, ("F", 6))))
@@ -602,10 +630,12 @@ def link_duplicates(incidents=None, *, user=None) -> int:
     changed = []
     with transaction.atomic():
         for duplicate_id, master_id in links.items():
+            if duplicate_id not in may_mark:
+                continue
             changed.append(Incident(pk=duplicate_id, duplicate_of_id=master_id))
         Incident.objects.bulk_update(changed, ["duplicate_of"], batch_size=1000)
         if changed:
             fresh = list(Incident.objects.filter(pk__in=[c.pk for c in changed]))
-            Incident.history.bulk_history_create(fresh, update=True, default_user=user,
+            Incident.history.bulk_history_create(fresh, update=True, default_user=history_user(user),
                                                  default_change_reason="linked as duplicate")
     return len(changed)

@@ -7,15 +7,16 @@ leaves nothing behind. django-simple-history records who made every version.
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for, can, can_read_record
+from peaceops.accounts.access import can_read_record, history_user, require
+from peaceops.accounts.records import check_version
 from peaceops.accounts.roles import Action
 from peaceops.incidents import areas, workflow
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
-from peaceops.incidents.selectors_log import mission_spans
+from peaceops.incidents.selectors_log import actors_for, mission_spans
 
 
 @dataclass(frozen=True)
@@ -25,14 +26,6 @@ class ActorPart:
     name: str
     side: str
     actor: Actor | None = None
-
-
-def check_can_edit(user, mission_id, classification) -> None:
-    """Refuse unless the user logs incidents for the mission and is cleared for the level."""
-    if not can(user, Action.EDIT_INCIDENTS, mission_id):
-        raise PermissionDenied(_("You may not log incidents for this mission."))
-    if not access_for(user).can_read(mission_id, classification):
-        raise PermissionDenied(_("The classification is above your clearance for this mission."))
 
 
 COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low",
@@ -60,18 +53,45 @@ def fill_estimates(fields: dict, current: dict | None = None) -> dict:
     return filled
 
 
-def actor_named(name: str) -> Actor:
-    """The actor with this name or alias (case-insensitive), created if unknown."""
+def actor_named(user, name: str) -> Actor:
+    """The actor with this name or alias (case-insensitive) among those ``user`` may see, created if unknown.
+
+    Only visible actors are matched: an actor known only from reports the user may not read is
+    neither confirmed (by an "already exists") nor linked (which would show its aliases): a new
+    actor of the same name is made instead, and analysts who see both may merge them.
+    """
     name = " ".join(name.split())
-    actor = Actor.objects.filter(name__iexact=name).first()
+    readable = actors_for(user)
+    actor = readable.filter(name__iexact=name).first()
     if actor is None:
-        for candidate in Actor.objects.exclude(aliases=[]).only("id", "name", "aliases"):
+        for candidate in readable.exclude(aliases=[]).only("id", "name", "aliases"):
             if any(name.lower() == alias.lower() for alias in candidate.aliases):
                 return candidate
-        actor = Actor(name=name)
-        actor.full_clean()
-        actor.save()
+        actor = actor_create(user, name=name)
     return actor
+
+
+def actor_create(user, **fields) -> Actor:
+    """Add an actor; any mission's watch officers may (actors are shared by every mission)."""
+    actor = Actor(**fields)
+    actor.name = " ".join(actor.name.split())
+    require(user, Action.EDIT_INCIDENTS, mission_id=None, shared_by_any=True, what=_("add actors"))
+    if actors_for(user).filter(name__iexact=actor.name).exists():
+        raise ValidationError({"name": _("An actor of this name already exists.")})
+    actor.full_clean()
+    actor._history_user = history_user(user)
+    actor.save()
+    return actor
+
+
+@transaction.atomic
+def actor_delete(user, actor: Actor) -> None:
+    """Remove an actor no report names (one that is named is merged or renamed instead)."""
+    require(user, Action.EDIT_INCIDENTS, mission_id=None, shared_by_any=True, what=_("remove actors"))
+    if actor.incident_links.exists():
+        raise ValidationError({"actor": _("The actor is named in incidents; merge or rename instead.")})
+    actor._history_user = history_user(user)
+    actor.delete()
 
 
 def _apply_place(incident: Incident) -> None:
@@ -105,12 +125,12 @@ def _set_area_missions(incident: Incident) -> None:
     incident.missions.set(areas.missions_for_incident(spans, incident.country_id, incident.start_date))
 
 
-def _replace_parts(incident: Incident, actors, sources) -> None:
+def _replace_parts(user, incident: Incident, actors, sources) -> None:
     if actors is not None:
         incident.actor_links.all().delete()
         seen = set()
         for part in actors:
-            actor = part.actor or actor_named(part.name)
+            actor = part.actor or actor_named(user, part.name)
             if (actor.id, part.side) not in seen:
                 seen.add((actor.id, part.side))
                 IncidentActor.objects.create(incident=incident, actor=actor, side=part.side)
@@ -122,10 +142,21 @@ def _replace_parts(incident: Incident, actors, sources) -> None:
             source.save()
 
 
-def _save(user, incident: Incident) -> None:
-    incident._history_user = user  # API requests authenticate after the history middleware ran
+def _save(user, incident: Incident, before: dict | None = None) -> None:
+    """Save the record; a change (``before``: the stored values) writes only the columns it changed."""
+    incident._history_user = history_user(user)  # API requests authenticate after the history middleware ran
     incident.full_clean(validate_constraints=False)
-    incident.save()
+    if before is None:
+        incident.save()
+        return
+    changed = [name for name, value in before.items() if getattr(incident, name) != value]
+    if changed:
+        incident.save(update_fields=changed)
+
+
+def _stored_values(incident: Incident) -> dict:
+    return {field.attname: getattr(incident, field.attname) for field in incident._meta.concrete_fields
+            if not field.primary_key}
 
 
 @transaction.atomic
@@ -133,29 +164,49 @@ def incident_create(*, user, owning_mission, fields: dict, actors=(), sources=()
     """Log a new report as a draft of ``owning_mission`` (the entry form passes the current scope)."""
     fields = fill_estimates(fields)
     incident = Incident(**fields, owning_mission=owning_mission, created_by=user, status=Incident.Status.DRAFT)
-    check_can_edit(user, incident.owning_mission_id, incident.classification)
+    require(user, Action.EDIT_INCIDENTS, incident, what=_("log incidents"))
     _apply_place(incident)
     _check_master(user, incident)
     _save(user, incident)
     _set_area_missions(incident)
-    _replace_parts(incident, list(actors), list(sources))
+    _replace_parts(user, incident, list(actors), list(sources))
     return incident
 
 
 @transaction.atomic
-def incident_update(*, user, incident: Incident, fields: dict, actors=None, sources=None) -> Incident:
-    """Correct a report; every earlier version stays in its history (issue 3: corrections keep history)."""
-    check_can_edit(user, incident.owning_mission_id, incident.classification)
+def incident_update(*, user, incident: Incident, fields: dict, actors=None, sources=None,
+                    expected_etag: str | None = None) -> Incident:
+    """Correct a report; every earlier version stays in its history.
+
+    The stored row is re-read under a write lock and only the columns this change names (and what
+    follows from them) are written, so two people correcting different fields both keep their
+    change; ``expected_etag`` (If-Match, or the form's version field) refuses a change made to an
+    older version than the stored one.
+    """
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    require(user, Action.EDIT_INCIDENTS, incident, what=_("correct reports"))
+    check_version(incident, expected_etag)
+    before = _stored_values(incident)
     current = {key: getattr(incident, key) for key in COUNT_FIELDS}
     for name, value in fill_estimates(fields, current).items():
         setattr(incident, name, value)
-    check_can_edit(user, incident.owning_mission_id, incident.classification)
+    require(user, Action.EDIT_INCIDENTS, incident, what=_("correct reports"))
     _apply_place(incident)
     _check_master(user, incident)
-    _save(user, incident)
-    _set_area_missions(incident)
-    _replace_parts(incident, actors, sources)
+    _save(user, incident, before)
+    if before["country_id"] != incident.country_id or before["start_date"] != incident.start_date:
+        _set_area_missions(incident)
+    _replace_parts(user, incident, actors, sources)
     return incident
+
+
+@transaction.atomic
+def incident_delete(*, user, incident: Incident, expected_etag: str | None = None) -> None:
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    require(user, Action.EDIT_INCIDENTS, incident, what=_("delete reports"))
+    check_version(incident, expected_etag)
+    incident._history_user = history_user(user)
+    incident.delete()
 
 
 @transaction.atomic
@@ -166,9 +217,8 @@ def incident_transition(*, user, incident: Incident, status: str) -> Incident:
     except workflow.TransitionError:  # workflow is pure (no Django): the sentence is translated here
         raise ValidationError({"status": _("A report cannot go from %(current)s to %(target)s.") % {
             "current": incident.status, "target": status}}) from None
-    if not can(user, needed, incident.owning_mission_id):
-        raise PermissionDenied(_("Moving a report to %(status)s needs the %(right)s right for its mission.") % {
-            "status": status, "right": needed})
+    require(user, needed, incident, what=_("move a report to %(status)s") % {"status": status})
+    before = _stored_values(incident)
     incident.status = status
-    _save(user, incident)
+    _save(user, incident, before)
     return incident

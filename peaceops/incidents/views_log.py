@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from peaceops.accounts.access import access_for, can
+from peaceops.accounts.access import access_for, can, permits
 from peaceops.accounts.roles import Action
+from peaceops.core.errors import DomainError, PreconditionFailed
 from peaceops.incidents import export, selectors_log, services_log, workflow
 from peaceops.incidents.filters import IncidentFilter
 from peaceops.incidents.forms_log import IncidentForm, actor_names, initial_from
@@ -107,7 +108,7 @@ def incident_new(request):
             incident = services_log.incident_create(
                 user=request.user, owning_mission=form.chosen_mission(), fields=form.incident_fields(),
                 actors=form.actor_parts(), sources=[source] if source else [])
-        except ValidationError as error:
+        except (ValidationError, DomainError) as error:
             form.add_model_errors(error)
         else:
             messages.success(request, _("Incident %(id)s logged as a draft.") % {"id": incident.pk})
@@ -120,7 +121,7 @@ def incident_new(request):
 @login_required
 def incident_edit(request, pk):
     incident = _detail_or_404(request, pk)
-    if not can(request.user, Action.EDIT_INCIDENTS, incident.owning_mission_id):
+    if not permits(request.user, Action.EDIT_INCIDENTS, incident.owning_mission_id, incident.classification):
         raise PermissionDenied(_("You may not correct reports of this mission."))
     initial = initial_from(incident)
     master = selectors_log.readable_master(request.user, incident)
@@ -135,8 +136,12 @@ def incident_edit(request, pk):
             sources = [*kept, source]
         try:
             services_log.incident_update(user=request.user, incident=incident, fields=form.incident_fields(),
-                                         actors=form.actor_parts(), sources=sources)
-        except ValidationError as error:
+                                         actors=form.actor_parts(), sources=sources,
+                                         expected_etag=form.cleaned_data.get("version") or None)
+        except PreconditionFailed:
+            form.add_error(None, _("Someone saved a correction of this report since you opened it. Open it again "
+                                   "to see their change, then apply yours."))
+        except (ValidationError, DomainError) as error:
             form.add_model_errors(error)
         else:
             messages.success(request, _("Correction saved; the earlier version stays in the history."))

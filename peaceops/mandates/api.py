@@ -7,7 +7,6 @@ periods, units, zero denominators) through the services. The framework library i
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
@@ -99,20 +98,16 @@ class TaskViewSet(PlansViewSet):
     ordering_fields = ["id", "priority"]
 
     def perform_create(self, serializer):
-        with transaction.atomic():
-            waits_for = serializer.validated_data.pop("waits_for", [])
-            instance = serializer.save()
-            self._check_saved(instance)
-            services.set_waits_for(self.request.user, instance, waits_for)
+        fields = dict(serializer.validated_data)
+        waits_for = fields.pop("waits_for", [])
+        serializer.instance = services.create_task(self.request.user, mission=fields.pop("mission"),
+                                                   text=fields.pop("text"), waits_for=waits_for, **fields)
 
     def perform_update(self, serializer):
-        self._check_write(self._mission_of(serializer.instance))
-        with transaction.atomic():
-            waits_for = serializer.validated_data.pop("waits_for", None)
-            instance = serializer.save()
-            self._check_saved(instance)
-            if waits_for is not None:
-                services.set_waits_for(self.request.user, instance, waits_for)
+        changes = dict(serializer.validated_data)
+        waits_for = changes.pop("waits_for", None)
+        serializer.instance = services.update_task(self.request.user, serializer.instance, changes, waits_for,
+                                                   expected_etag=self.if_match())
 
 
 class MeasurementViewSet(PlansViewSet):
@@ -135,7 +130,6 @@ class MeasurementViewSet(PlansViewSet):
         indicator = field("indicator")
         if indicator is None or field("period") is None:
             raise exceptions.ValidationError({"indicator" if indicator is None else "period": ["This field is required."]})
-        self._check_write(indicator.mission_id)
         requested = data.get("classification")
         if requested is not None and requested != indicator.classification:
             # measurements are stored at their indicator's level (entry, import and API alike); answering 201
@@ -154,7 +148,6 @@ class MeasurementViewSet(PlansViewSet):
         self._record(serializer)
 
     def perform_update(self, serializer):
-        self._check_write(self._mission_of(serializer.instance))
         self._record(serializer)
 
 

@@ -194,6 +194,8 @@ class ResponsibleMixin(models.Model):
 
 
 class IsfObjective(MissionOwned, ResponsibleMixin):
+    PARENT_FIELD = "isf"  # read only with its parent (accounts.access.visible)
+
     isf = models.ForeignKey(Isf, on_delete=models.CASCADE, related_name="objectives")
     library_objective = models.ForeignKey(FrameworkObjective, on_delete=models.SET_NULL, null=True, blank=True,
                                           related_name="+")
@@ -212,6 +214,8 @@ class IsfObjective(MissionOwned, ResponsibleMixin):
 
 
 class IsfOutput(MissionOwned, ResponsibleMixin):
+    PARENT_FIELD = "objective"  # read only with its parent (accounts.access.visible)
+
     objective = models.ForeignKey(IsfObjective, on_delete=models.CASCADE, related_name="outputs")
     library_output = models.ForeignKey(FrameworkOutput, on_delete=models.SET_NULL, null=True, blank=True,
                                        related_name="+")
@@ -229,6 +233,8 @@ class IsfOutput(MissionOwned, ResponsibleMixin):
 class IsfBenchmark(MissionOwned, ResponsibleMixin):
     """A benchmark chosen from the library (``library_item``) or written anew; transition benchmarks name the
     function handed over (seed 004 §6.5)."""
+
+    PARENT_FIELD = "output"  # read only with its parent (accounts.access.visible)
 
     output = models.ForeignKey(IsfOutput, on_delete=models.CASCADE, related_name="benchmarks")
     library_item = models.ForeignKey(FrameworkItem, on_delete=models.SET_NULL, null=True, blank=True,
@@ -252,6 +258,8 @@ class IsfBenchmark(MissionOwned, ResponsibleMixin):
 
 
 class Indicator(MissionOwned):
+    PARENT_FIELD = "benchmark"  # read only with its parent (accounts.access.visible)
+
     class Kind(models.TextChoices):
         NUMBER = "number", _("Number")
         PERCENTAGE = "percentage", _("Percentage")
@@ -303,6 +311,8 @@ class Indicator(MissionOwned):
 
 
 class IndicatorTarget(MissionOwned):
+    PARENT_FIELD = "indicator"  # read only with its parent (accounts.access.visible)
+
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     period = models.DateField(_("period (first day)"))
     value = models.FloatField(_("target"))
@@ -316,6 +326,8 @@ class IndicatorTarget(MissionOwned):
 class Measurement(MissionOwned):
     """One value for a period and area (and sex/age group); rows with empty sex and age are the totals that the
     roll-up reads, the others are the breakdown the dashboard charts."""
+
+    PARENT_FIELD = "indicator"  # read only with its parent (accounts.access.visible)
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     period = models.DateField(_("period (first day)"))
@@ -360,6 +372,8 @@ class PeriodTotal(models.Model):
 class LockedPeriod(MissionOwned):
     """A period whose measurements are final (after an assessment): no more entries or imports."""
 
+    PARENT_FIELD = "isf"  # read only with its parent (accounts.access.visible)
+
     isf = models.ForeignKey(Isf, on_delete=models.CASCADE, related_name="locked_periods")
     period = models.DateField(_("period (first day)"))
     locked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -373,6 +387,8 @@ class LockedPeriod(MissionOwned):
 class Assessment(MissionOwned):
     """A periodic performance assessment; its decisions re-prioritise tasks, so assessment feeds planning
     (seed 003 §2: the planning and review cycle)."""
+
+    PARENT_FIELD = "isf"  # read only with its parent (accounts.access.visible)
 
     isf = models.ForeignKey(Isf, on_delete=models.CASCADE, related_name="assessments")
     period_start = models.DateField(_("from"))
@@ -394,6 +410,8 @@ class Assessment(MissionOwned):
 
 
 class AssessmentDecision(MissionOwned):
+    PARENT_FIELD = "assessment"  # read only with its parent (accounts.access.visible)
+
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="decisions")
     task = models.ForeignKey(MandateTask, on_delete=models.CASCADE, related_name="decisions")
     old_priority = models.CharField(max_length=8, choices=Priority.choices, blank=True)
@@ -405,6 +423,8 @@ class AssessmentDecision(MissionOwned):
 class HandoverPlan(MissionOwned, ResponsibleMixin):
     """Who takes over one function when the mission leaves (seed 004 §6.5; the ISF as MINURCAT's exit
     strategy, seed 000 §III.C.4)."""
+
+    PARENT_FIELD = "isf"  # read only with its parent (accounts.access.visible)
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")

@@ -1,8 +1,8 @@
 """Writes of peaceops.mandates: the library import, mandated tasks and their sequencing, the ISF, indicators,
 measurements (entered or imported), locked periods, assessments and handover plans.
 
-Every write that a person makes checks their role for the record's mission (``EDIT_PLANS``: planners); a
-``user`` of None is the system itself (demo loader, management commands run by an operator). Bad input raises
+Every write checks the actor's role for the record's mission (``EDIT_PLANS``: planners) through
+accounts.access.require; loaders and commands run by an operator act as ``accounts.access.SYSTEM``. Bad input raises
 ``MandateError`` naming the field (and line, for imports); nothing is stored half-way (transaction.atomic).
 """
 
@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max, Min, Sum
 
-from peaceops.accounts.access import can
+from peaceops.accounts.access import history_user, permits, require, visible
+from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
+from peaceops.core.errors import Denied
 from peaceops.mandates import models as m
 
 
@@ -34,9 +35,17 @@ class MandateError(ValueError):
 
 
 def require_plans(user, mission_id: int) -> None:
-    """Planners (EDIT_PLANS) of the mission change its plan; None is the system."""
-    if user is not None and not can(user, Action.EDIT_PLANS, mission_id):
-        raise PermissionDenied("You may not change the plans of this mission (edit_plans).")
+    """Planners (EDIT_PLANS) of the mission change its plan."""
+    require(user, Action.EDIT_PLANS, mission_id=mission_id, what="change the plans of this mission")
+
+
+@transaction.atomic
+def update_task(user, task: m.MandateTask, changes: dict, waits_for=None,
+                expected_etag: str | None = None) -> m.MandateTask:
+    task = record_update(user, Action.EDIT_PLANS, task, changes, expected_etag=expected_etag)
+    if waits_for is not None:
+        set_waits_for(user, task, waits_for)
+    return task
 
 
 def month_start(value: dt.date) -> dt.date:
@@ -53,9 +62,11 @@ def _source(item) -> str:
 
 
 @transaction.atomic
-def import_framework(library) -> dict[str, int]:
+def import_framework(library, *, actor) -> dict[str, int]:
     """Store a ``framework_text.Library`` (seed 004 ch. 3-6): created or updated by ``ref``, so a second run
-    changes nothing; items no longer in the library are removed. Returns counts per model."""
+    changes nothing; items no longer in the library are removed. Returns counts per model. The library is
+    every mission's reference: only a system-wide planner (or SYSTEM) replaces it."""
+    require(actor, Action.EDIT_PLANS, mission_id=None, what="replace the framework library")
     seen_items: set[str] = set()
     counts = {"objectives": 0, "outputs": 0, "items": 0}
     order = 0
@@ -284,7 +295,7 @@ def record_measurements(user, indicator: m.Indicator, rows: Iterable[Measurement
     locked = locked_periods(indicator)
     created = updated = 0
     periods = set()
-    entered_by = user if user is not None and user.is_authenticated else None
+    entered_by = history_user(user)
     for row in rows:
         row = check_measurement(indicator, row, locked)
         key = {"indicator": indicator, "period": row.period, "area_id": row.area_id, "sex": row.sex, "age": row.age}
@@ -322,7 +333,7 @@ def lock_period(user, isf: m.Isf, period: dt.date) -> m.LockedPeriod:
     locked, _ = m.LockedPeriod.objects.get_or_create(
         isf=isf, period=month_start(period),
         defaults={"mission_id": isf.mission_id, "classification": isf.classification,
-                  "locked_by": user if user is not None and user.is_authenticated else None})
+                  "locked_by": history_user(user)})
     return locked
 
 
@@ -339,7 +350,7 @@ def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt
     assessment = _save(m.Assessment(
         isf=isf, mission_id=isf.mission_id, classification=isf.classification, period_start=period_start,
         period_end=period_end, narrative=narrative, evidence=evidence, recommendations=recommendations,
-        assessed_by=user if user is not None and user.is_authenticated else None))
+        assessed_by=history_user(user)))
     for task, new_priority, reason in decisions:
         if task.mission_id != isf.mission_id:
             raise MandateError("task", f"task {task.id} belongs to another mission")
@@ -363,7 +374,7 @@ def set_handover_plan(user, isf: m.Isf, *, function: str, **fields) -> m.Handove
 # --- imports of measurements ----------------------------------------------------------------------------
 
 
-def import_measurements(path, *, indicator=None, user=None, dry_run: bool = False, skip_bad: bool = False,
+def import_measurements(path, *, indicator=None, user, dry_run: bool = False, skip_bad: bool = False,
                         display_name: str = ""):
     """Read a CSV, XLSX or HXL file of measurements (peaceops.mandates.importers) and store it atomically.
 
@@ -373,7 +384,6 @@ def import_measurements(path, *, indicator=None, user=None, dry_run: bool = Fals
     """
     from pathlib import Path
 
-    from peaceops.accounts.access import visible
     from peaceops.incidents.importers.base import ImportFileError, ImportReport, LineError
     from peaceops.mandates import importers
     from peaceops.registry.models import AdminArea
@@ -388,7 +398,9 @@ def import_measurements(path, *, indicator=None, user=None, dry_run: bool = Fals
         return report
     report.read = len(raw) + len(bad)
     report.errors.extend(bad)
-    readable = m.Indicator.objects.all() if user is None else visible(m.Indicator.objects.all(), user)
+    if user is None:
+        raise Denied("An import needs an acting user (or SYSTEM).")
+    readable = visible(m.Indicator.objects.all(), user)
     indicators = {i.id: i for i in readable.filter(id__in={row.indicator for row in raw})}
     areas = dict(AdminArea.objects.filter(pcode__in={row.area for row in raw if row.area})
                  .values_list("pcode", "id"))
@@ -399,7 +411,7 @@ def import_measurements(path, *, indicator=None, user=None, dry_run: bool = Fals
             target = indicators.get(row.indicator)
             if target is None:
                 raise MandateError("indicator", f"no indicator {row.indicator} that you may read", row.line)
-            if user is not None and not can(user, Action.EDIT_PLANS, target.mission_id):
+            if not permits(user, Action.EDIT_PLANS, target.mission_id):
                 raise MandateError("indicator", f"you may not enter measurements for indicator {target.id}", row.line)
             if row.area and row.area not in areas:
                 raise MandateError("area", f"unknown P-code {row.area!r}", row.line)

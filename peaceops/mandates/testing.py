@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
 from peaceops.mandates import models as m
 from peaceops.mandates import services
@@ -10,14 +11,14 @@ from peaceops.mandates import services
 def make_isf(mission, country, *, classification=C.UNCLASSIFIED, title="ISF"):
     """A small ISF: one objective, output, benchmark (a transition one) and indicator with a baseline and target,
     and one mandated task linked to the benchmark. Returns a dict of the records."""
-    isf = services.create_isf(None, mission=mission, country=country, title=title, classification=classification)
-    objective = services.add_objective(None, isf, title="A secure environment for civilians")
-    output = services.add_output(None, objective, title="National police deployed in the east")
-    task = services.create_task(None, mission=mission, text="Train and deploy the national police unit",
+    isf = services.create_isf(SYSTEM, mission=mission, country=country, title=title, classification=classification)
+    objective = services.add_objective(SYSTEM, isf, title="A secure environment for civilians")
+    output = services.add_output(SYSTEM, objective, title="National police deployed in the east")
+    task = services.create_task(SYSTEM, mission=mission, text="Train and deploy the national police unit",
                                 paragraph="OP 6", priority=m.Priority.MEDIUM, classification=classification)
-    benchmark = services.add_benchmark(None, output, text="Police posts held by national police", transition=True,
+    benchmark = services.add_benchmark(SYSTEM, output, text="Police posts held by national police", transition=True,
                                        function="Policing the camps", tasks=[task])
-    indicator = services.add_indicator(None, benchmark, name="Police posts staffed", unit="posts", baseline=0,
+    indicator = services.add_indicator(SYSTEM, benchmark, name="Police posts staffed", unit="posts", baseline=0,
                                        disaggregation=["sex", "area"], targets={dt.date(2010, 12, 1): 100})
     return {"isf": isf, "objective": objective, "output": output, "benchmark": benchmark, "indicator": indicator,
             "task": task}
@@ -27,12 +28,12 @@ def hidden_records(world) -> dict:
     """One UNAMID record per secured API route of this app, above the MINURCAT user's clearance,
     keyed by route prefix (accounts/tests/test_api_security.py probes each one)."""
     records = make_isf(world.unamid, world.sudan, classification=C.CONFIDENTIAL, title="UNAMID hidden ISF")
-    measurement = services.record_measurements(None, records["indicator"], [
+    measurement = services.record_measurements(SYSTEM, records["indicator"], [
         services.MeasurementRow(period=dt.date(2010, 1, 1), value=5)])
     assert measurement["created"] == 1
-    assessment = services.record_assessment(None, records["isf"], period_start=dt.date(2010, 1, 1),
+    assessment = services.record_assessment(SYSTEM, records["isf"], period_start=dt.date(2010, 1, 1),
                                             period_end=dt.date(2010, 3, 31), narrative="hidden")
-    plan = services.set_handover_plan(None, records["isf"], function="Hidden function")
+    plan = services.set_handover_plan(SYSTEM, records["isf"], function="Hidden function")
     return {
         "mandate-tasks": records["task"],
         "isfs": records["isf"],

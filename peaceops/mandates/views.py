@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -217,14 +218,24 @@ def isf(request, pk):
         except (services.MandateError, ValidationError) as error:
             _fail(request, error)
         return redirect("mandates:isf", pk=framework.pk)
-    objectives = visible(framework.objectives.all(), request.user).prefetch_related(
-        "outputs__benchmarks__indicators__targets", "outputs__benchmarks__library_item")
+    objectives = visible(framework.objectives.all(), request.user).prefetch_related(*_readable_tree(request.user))
     return render(request, "mandates/isf.html", {
         "isf": framework, "objectives": objectives, "may_plan": _may_plan(request, framework.mission_id),
         "library_objectives": m.FrameworkObjective.objects.prefetch_related("outputs"),
         "organisations": Organisation.objects.order_by("name"),
         "components": visible(Component.objects.filter(mission_id=framework.mission_id), request.user),
         "indicator_form": IndicatorForm(), "handover": visible(framework.handover_plans.all(), request.user)})
+
+
+def _readable_tree(user) -> list[Prefetch]:
+    """The ISF's outputs, benchmarks, indicators and targets the user may read (each level can be classified
+    above its parent), prefetched level by level."""
+    return [
+        Prefetch("outputs", queryset=visible(m.IsfOutput.objects.all(), user)),
+        Prefetch("outputs__benchmarks", queryset=visible(m.IsfBenchmark.objects.select_related("library_item"), user)),
+        Prefetch("outputs__benchmarks__indicators", queryset=visible(m.Indicator.objects.all(), user)),
+        Prefetch("outputs__benchmarks__indicators__targets", queryset=visible(m.IndicatorTarget.objects.all(), user)),
+    ]
 
 
 def _visible_child(request, model, key):

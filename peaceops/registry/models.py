@@ -275,6 +275,8 @@ class Post(Classified, SourcedRecord):
 class Hat(Classified):
     """One role a post holds, e.g. a DSRSG who is also Resident and Humanitarian Coordinator (seed 003 §2.5)."""
 
+    PARENT_FIELD = "post"  # read only with its parent (accounts.access.visible)
+
     MISSION_FIELD = "post__mission"
 
     class Role(models.TextChoices):
@@ -327,6 +329,8 @@ class Person(SecuredRecord, SourcedRecord):
 class Assignment(Classified):
     """A person holding a post for a period."""
 
+    PARENT_FIELD = "post"  # read only with its parent (accounts.access.visible)
+
     MISSION_FIELD = "post__mission"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assignments")
@@ -345,6 +349,8 @@ class Assignment(Classified):
 
 class ReportingLine(Classified):
     """A typed line from a post to the post or organisation it reports to."""
+
+    PARENT_FIELD = "from_post"  # read only with its parent (accounts.access.visible)
 
     MISSION_FIELD = "from_post__mission"
 

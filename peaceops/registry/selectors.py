@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from peaceops.accounts.access import access_for, can_read_record, visible
 from peaceops.core.history import readable_history
@@ -163,7 +163,10 @@ def _visible_posts(user, mission, today):
                .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
                .filter(person__in=visible(m.Person.objects.all(), user))
                .select_related("person"))
+    # A readable post may sit in a component classified above the reader: its name shows only when readable.
+    readable_component = visible(m.Component.objects.filter(pk=OuterRef("component_id")), user)
     return (visible(m.Post.objects.filter(mission=mission), user)
+            .annotate(component_readable=Exists(readable_component))
             .select_related("component")
             .prefetch_related(Prefetch("hats", queryset=visible(m.Hat.objects.select_related("on_behalf_of"), user),
                                        to_attr="visible_hats"),

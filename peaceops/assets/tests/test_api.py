@@ -25,7 +25,8 @@ def test_request_consents_loan_and_cost_report_through_the_api(pool, api_as):
     assert answer.status_code == 201, answer.content
     request_id = answer.json()["id"]
     for consent in answer.json()["consents"]:
-        user = {"owning_mission": users["unamid_lead"], "headquarters": users["hq"]}.get(consent["party"],
+        user = {"owning_mission": users["unamid_lead"], "paying_mission": users["unamid_lead"],
+                "headquarters": users["hq"]}.get(consent["party"],
                                                                                        users["minurcat_lead"])
         reply = api_as(user).post(f"/api/v1/asset-requests/{request_id}/decide/", {
             "consent": consent["id"], "given": True, "given_by_person": "Official (Fictitious)",

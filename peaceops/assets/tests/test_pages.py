@@ -41,7 +41,8 @@ def test_form_request_consents_and_loan(pool):
     request = AssetRequest.objects.get()
     page = reverse("assets:request", args=[request.pk])
     for consent in request.consents.all():
-        user = {"owning_mission": "unamid_lead", "headquarters": "hq"}.get(consent.party, "minurcat_lead")
+        user = {"owning_mission": "unamid_lead", "paying_mission": "unamid_lead",
+                "headquarters": "hq"}.get(consent.party, "minurcat_lead")
         reply = _client(pool["users"][user]).post(page, {"consent": consent.pk, "decision": "give",
                                                          "given_by_person": "Official (Fictitious)",
                                                          "decided_on": "2009-12-01"})

@@ -27,8 +27,9 @@ def _consent_all(pool, request):
         consent.refresh_from_db()
         if consent.decision != Consent.Decision.PENDING:
             continue
-        if consent.party == Consent.Party.OWNING_MISSION:
-            services.decide(user=users["unamid_lead"], consent=consent, given=True)
+        if consent.party in (Consent.Party.OWNING_MISSION, Consent.Party.PAYING_MISSION):
+            lead = users["unamid_lead"] if consent.mission_id == pool["world"].unamid.pk else users["minurcat_lead"]
+            services.decide(user=lead, consent=consent, given=True)
         elif consent.party == Consent.Party.HEADQUARTERS:
             services.decide(user=users["hq"], consent=consent, given=True)
         else:
@@ -174,3 +175,30 @@ def test_utilisation_counts_lent_and_idle_days(pool):
     rows = selectors.utilisation(pool["users"]["unamid_lead"], dt.date(2009, 12, 1), dt.date(2009, 12, 31))
     use = next(r["use"] for r in rows if r["asset"] == pool["heli"])
     assert (use.lent_days, use.idle_days) == (5, 26)
+
+
+def test_every_mission_that_pays_consents_and_reads_the_request(pool, api_as):
+    """A cost share put on a mission it was not asked about is a consent that mission gives or refuses."""
+    from peaceops.core.classification import Classification as C
+    from peaceops.testing import make_user
+
+    world, users = pool["world"], pool["users"]
+    third = world.region.missions.create(acronym="BONUCA", name="UN Peacebuilding Office in the CAR",
+                                         kind="political", start_date=dt.date(2000, 2, 15),
+                                         lead_department=world.minurcat.lead_department)
+    bonuca_lead = make_user("bonuca_lead", "leadership", mission=third, clearance=C.CONFIDENTIAL)
+    start, end = pool["dates"]
+    request = services.request_create(user=users["minurcat_planner"], mission=world.minurcat, asset=pool["heli"],
+                                      start_date=start, end_date=end, destination_country=world.chad, seats=4,
+                                      purpose="Fly delegates",
+                                      flight_hours=Decimal("2"), cost_shares={world.minurcat: 60, third: 40})
+    paying = request.consents.get(party=Consent.Party.PAYING_MISSION)
+    assert paying.mission_id == third.pk and paying.decision == Consent.Decision.PENDING
+    assert api_as(bonuca_lead).get(f"/api/v1/asset-requests/{request.pk}/").status_code == 200
+    refused = api_as(bonuca_lead).post(f"/api/v1/asset-requests/{request.pk}/decide/",
+                                       {"consent": paying.pk, "given": False, "note": "not in our budget"},
+                                       format="json")
+    assert refused.status_code == 200, refused.json()
+    request.refresh_from_db()
+    assert request.status == request.Status.REFUSED
+    assert not request.loans.exists() if hasattr(request, "loans") else True

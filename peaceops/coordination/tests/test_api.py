@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
 from peaceops.coordination.services import ensure_sectors, import_3w
 from peaceops.core.classification import Classification as C
@@ -90,7 +91,7 @@ def test_programme_lists_its_components(world, threew, api_as):
 
     programme = Programme.objects.create(name="DDR Vakaga", sector=Sector.objects.get(code="DDR"),
                                          owning_mission=world.minurcat)
-    programme_component_create(programme=programme, name="Disarmament", start_date=dt.date(2009, 1, 1),
+    programme_component_create(user=SYSTEM, programme=programme, name="Disarmament", start_date=dt.date(2009, 1, 1),
                                end_date=dt.date(2009, 3, 31))
     rows = api_as(world.users["minurcat"]).get("/api/v1/programmes/", {"sector": "DDR"}).json()["results"]
     assert [c["name"] for c in rows[0]["components"]] == ["Disarmament"]
@@ -125,7 +126,7 @@ def test_export_imports_back_through_the_hxl_importer(world, threew, api_as, tmp
     path = tmp_path / "export.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
-    report = import_3w(path, "hxl")
+    report = import_3w(path, "hxl", user=SYSTEM)
     assert report.as_json() == {"read": 1, "created": 1, "updated": 0, "skipped": 0, "errors": []}
     copy = Activity.objects.get(dataset="hxl-3w:export")
     assert (copy.admin_area.pcode, copy.sector.code, copy.beneficiaries_reached) == ("TD1401", "HEA", 1200)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
 from peaceops.coordination.services import ensure_sectors, integration_assessment_record, programme_component_create
 from peaceops.core.classification import Classification as C
@@ -58,7 +59,7 @@ def test_reintegration_unfunded_while_disarmament_runs_is_warned(world, vakaga, 
     phases = [("disarmament", "active", dt.date(2009, 1, 1), dt.date(2009, 6, 30)),
               ("demobilisation", "planned", dt.date(2009, 7, 1), dt.date(2009, 12, 31)),
               ("reintegration", "planned", dt.date(2010, 1, 1), dt.date(2011, 12, 31))]
-    components = {name: programme_component_create(programme=ddr, name=name, status=status, start_date=start,
+    components = {name: programme_component_create(user=SYSTEM, programme=ddr, name=name, status=status, start_date=start,
                                                     end_date=end) for name, status, start, end in phases}
     dpko = Organisation.objects.get(acronym="DPKO")
     for name in ("disarmament", "demobilisation"):

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
 from peaceops.coordination.services import ensure_sectors, integration_assessment_record, programme_component_create
 from peaceops.core.classification import Classification as C
@@ -31,9 +32,9 @@ def add_activity(world, org, sector, area, **extra):
 def ddr_programme(world, name, **extra):
     """A DDR programme whose demobilisation runs on assessed money while reintegration has none (seed 003 §2.4.2)."""
     programme = Programme.objects.create(name=name, sector=Sector.objects.get(code="DDR"), **extra)
-    demob = programme_component_create(programme=programme, name="demobilisation", status="active",
+    demob = programme_component_create(user=SYSTEM, programme=programme, name="demobilisation", status="active",
                                        start_date=dt.date(THIS_YEAR, 1, 1), end_date=dt.date(THIS_YEAR, 6, 30))
-    programme_component_create(programme=programme, name="reintegration", start_date=dt.date(THIS_YEAR, 7, 1),
+    programme_component_create(user=SYSTEM, programme=programme, name="reintegration", start_date=dt.date(THIS_YEAR, 7, 1),
                                end_date=dt.date(THIS_YEAR + 1, 12, 31))
     FundingStream.objects.create(kind="assessed", source=Organisation.objects.get(acronym="DPKO"),
                                  programme=programme, component=demob, start_date=dt.date(THIS_YEAR, 1, 1),

@@ -22,10 +22,6 @@ from peaceops.reports.selectors import visible_sections
 
 pytestmark = pytest.mark.django_db
 
-NEEDS_PARENT_FIELD = pytest.mark.xfail(strict=True, reason="visible() does not yet follow the parent "
-                                                            "(PARENT_FIELD in peaceops/accounts/access.py)")
-
-
 def _section(world):
     report = Report.objects.create(kind=Report.Kind.THREAT_ASSESSMENT, title="Assessment",
                                    classification=C.CONFIDENTIAL, owning_mission=world.minurcat,
@@ -58,10 +54,10 @@ def test_a_report_section_is_read_only_with_its_report(world):
 
 
 @pytest.mark.parametrize("make", [
-    pytest.param(_objective, id="isf-objective", marks=NEEDS_PARENT_FIELD),
-    pytest.param(_hat, id="hat", marks=NEEDS_PARENT_FIELD),
-    pytest.param(_decision, id="meeting-decision", marks=NEEDS_PARENT_FIELD),
-    pytest.param(_section, id="report-section", marks=NEEDS_PARENT_FIELD),
+    pytest.param(_objective, id="isf-objective"),
+    pytest.param(_hat, id="hat"),
+    pytest.param(_decision, id="meeting-decision"),
+    pytest.param(_section, id="report-section"),
 ])
 def test_visible_reads_a_child_only_with_its_parent(world, make):
     child = make(world)

@@ -255,6 +255,9 @@ class ImportReport:
     unchanged: int = 0
     skipped: int = 0
     errors: list[LineError] = field(default_factory=list)
+    # Lines matching a stored record the importer may not change (another mission's, or above their
+    # clearance): left as they are. Only the line numbers are kept, so nothing of the record shows.
+    refused: list[int] = field(default_factory=list)
     dry_run: bool = False
     rolled_back: bool = False
 
@@ -273,8 +276,12 @@ class ImportReport:
         return not skip_bad
 
     def as_json(self) -> dict:
-        return {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
-                "errors": [error.as_dict() for error in self.errors]}
+        result = {"read": self.read, "created": self.created, "updated": self.updated, "skipped": self.skipped,
+                  "errors": [error.as_dict() for error in self.errors]}
+        if self.refused:
+            result["refused"] = len(self.refused)
+            result["refused_lines"] = self.refused[:1000]
+        return result
 
     def summary(self) -> str:
         if self.rolled_back and not self.dry_run:
@@ -284,6 +291,10 @@ class ImportReport:
             head = (f"{self.file}: {self.read} rows read; {self.created} {verb} created, {self.updated} updated, "
                     f"{self.unchanged} unchanged, {self.skipped} bad lines skipped")
         lines = [head]
+        if self.refused:
+            shown = ", ".join(str(line) for line in self.refused[:20]) + (" ..." if len(self.refused) > 20 else "")
+            lines.append(f"  {len(self.refused)} line(s) left as stored: you may not change the records they "
+                         f"match (lines {shown})")
         lines += [f"  line {e.line}, field {e.field}: {e.message}" for e in self.errors[:50]]
         if len(self.errors) > 50:
             lines.append(f"  ... and {len(self.errors) - 50} more")

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.incidents import selectors, sitrep, taxonomy
 from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.services import import_events
@@ -28,7 +29,7 @@ def starts(event) -> dt.date:
 @pytest.mark.realdata
 def test_minurcat_sitrep_of_a_day_of_ucdp_events(world, shared_data):
     path = shared_data / "ucdp" / "ged231_caf.geojson"
-    result = import_events(path, "ucdp-ged", today=dt.date(2024, 1, 1))
+    result = import_events(path, "ucdp-ged", today=dt.date(2024, 1, 1), user=SYSTEM)
     assert result.ok and not result.rolled_back
     events = events_of(path)
     of_day = [e for e in events if starts(e) == DAY]

@@ -9,6 +9,7 @@ import docx
 import pytest
 from django.urls import reverse
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
 from peaceops.mandates import models as m
 from peaceops.mandates import services
@@ -27,7 +28,7 @@ def library(world):
                                    horizon="short", text="National police deployed in the camps and key towns",
                                    section="3.2.2", source="seed 004 §3.2.2")
     make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    return services.create_task(None, mission=world.minurcat, text="Support the DIS", paragraph="OP 6",
+    return services.create_task(SYSTEM, mission=world.minurcat, text="Support the DIS", paragraph="OP 6",
                                 priority="medium")
 
 

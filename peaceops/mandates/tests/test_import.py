@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.mandates import models as m
 from peaceops.mandates import services
 from peaceops.mandates.testing import make_isf
@@ -64,8 +65,8 @@ def test_xlsx(plan, tmp_path, capsys):
 
 
 def test_bad_lines_name_line_and_field_and_store_nothing(plan, world, tmp_path, capsys):
-    services.lock_period(None, plan["isf"], dt.date(2010, 1, 1))
-    ratio = services.add_indicator(None, plan["benchmark"], name="Girls per boy", kind="ratio")
+    services.lock_period(SYSTEM, plan["isf"], dt.date(2010, 1, 1))
+    ratio = services.add_indicator(SYSTEM, plan["benchmark"], name="Girls per boy", kind="ratio")
     path = tmp_path / "bad.csv"
     path.write_text(f"indicator,period,area,value,numerator,denominator,unit\n"
                     f"{plan['indicator'].id},2010-02,TD01,5,,,posts\n"
@@ -78,7 +79,7 @@ def test_bad_lines_name_line_and_field_and_store_nothing(plan, world, tmp_path, 
     assert [(e["line"], e["field"]) for e in report["errors"]] == [
         (3, "period"), (4, "area"), (5, "unit"), (6, "denominator"), (7, "period")]
     assert not m.Measurement.objects.exists()
-    text = services.import_measurements(path).summary()
+    text = services.import_measurements(path, user=SYSTEM).summary()
     assert "bad.csv: import FAILED, nothing written" in text and "line 3, field period" in text
 
 

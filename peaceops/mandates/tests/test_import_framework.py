@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import peaceops
+from peaceops.accounts.access import SYSTEM
 from peaceops.mandates import models as m
 from peaceops.mandates import services
 from peaceops.mandates.framework_text import find_seed, parse_framework
@@ -19,7 +20,7 @@ def test_the_seed_library_is_stored_once_by_ref():
     if seed is None:
         pytest.skip("seed 004 not found next to the project")
     library = parse_framework(seed)
-    counts = services.import_framework(library)
+    counts = services.import_framework(library, actor=SYSTEM)
     assert counts == {"objectives": 4, "outputs": 20, "items": len(library.items())}
     assert m.FrameworkItem.objects.count() == len(library.items())
     stored = m.FrameworkItem.objects.get(ref=library.items()[0].ref)
@@ -28,5 +29,5 @@ def test_the_seed_library_is_stored_once_by_ref():
     assert m.FrameworkItem.objects.filter(kind="benchmark").count() == len(benchmarks)
     assert m.FrameworkItem.objects.filter(kind="benchmark", horizon="").count() == 0
     before = list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source"))
-    assert services.import_framework(library) == counts
+    assert services.import_framework(library, actor=SYSTEM) == counts
     assert list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source")) == before

@@ -3,6 +3,7 @@
 
 import pytest
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
 from peaceops.mandates import models as m
 from peaceops.mandates import services
@@ -90,7 +91,7 @@ def test_assessment_page_changes_a_priority(client, world, plan):
 
 
 def test_mandate_page_shows_health_and_sequencing(client, world, plan):
-    services.create_task(None, mission=world.minurcat, text="Withdraw the force", paragraph="OP 9",
+    services.create_task(SYSTEM, mission=world.minurcat, text="Withdraw the force", paragraph="OP 9",
                          waits_for=[plan["task"]])
     client.force_login(world.users["minurcat"])
     page = client.get("/mandates/").content.decode()

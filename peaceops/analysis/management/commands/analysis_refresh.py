@@ -9,6 +9,7 @@ which the dashboards and the threat assessment show.
 
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import forecasting, services
 from peaceops.analysis.services_forecast import ForecastRefreshError, refresh_forecasts
 
@@ -23,9 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, last_month, draws, seed, **options):
-        self.stdout.write(f"{services.link_all_groups()} actor links of armed groups")
+        self.stdout.write(f"{services.link_all_groups(SYSTEM)} actor links of armed groups")
         try:
-            stored = refresh_forecasts(last_month=last_month, draws=draws, seed=seed)
+            stored = refresh_forecasts(actor=SYSTEM, last_month=last_month, draws=draws, seed=seed)
         except (ForecastRefreshError, forecasting.HistoryError, ValueError) as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"{stored} country-month forecasts stored")

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 import peaceops
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.import_command import readable_file
 from peaceops.mandates.framework_text import FrameworkParseError, counts, find_seed, parse_framework
 
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         except ImportError:
             raise CommandError("the mandates service import_framework is not available: nothing stored "
                                "(use --json or --dry-run)") from None
-        stored = import_framework(library)
+        stored = import_framework(library, actor=SYSTEM)
         self.stdout.write("stored: " + ", ".join(f"{count} {name}" for name, count in stored.items()))
 
     def _parse(self, seed: Path | None):

@@ -33,7 +33,9 @@ class Command(ImportCommand):
             indicator = Indicator.objects.filter(pk=options["indicator"]).first()
             if indicator is None:
                 raise CommandError(f"no indicator {options['indicator']}")
-        user = None
+        from peaceops.accounts.access import SYSTEM
+
+        user = SYSTEM  # the operator at the server's console
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
