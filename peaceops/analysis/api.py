@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from peaceops.accounts.roles import Action
 from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
+from peaceops.core import clock
 from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.registry.models import Mission
 
@@ -223,7 +224,7 @@ def review(request):
 @api_view(["GET"])
 def trends(request):
     """Counts and fatalities per period and unit (admin1, admin2, country, grid, mission), optionally by category."""
-    table = _call(selectors_alerts.trends_as_of, request.user, _date(request, "as_of", dt.date.today()),
+    table = _call(selectors_alerts.trends_as_of, request.user, _date(request, "as_of", clock.today()),
                   unit=request.query_params.get("unit", "admin1"), freq=request.query_params.get("freq", "month"),
                   grouping=request.query_params.get("by") or None,
                   country=request.query_params.get("country") or None,
@@ -236,7 +237,7 @@ def trends(request):
 @api_view(["GET"])
 def hotspots(request):
     """Areas whose latest month is unusually high against their own history (negative binomial, BH-adjusted)."""
-    found = _call(selectors_alerts.hotspots_as_of, request.user, _date(request, "as_of", dt.date.today()),
+    found = _call(selectors_alerts.hotspots_as_of, request.user, _date(request, "as_of", clock.today()),
                   unit=request.query_params.get("unit", "admin1"),
                   country=request.query_params.get("country") or None,
                   mission=request.query_params.get("mission") or None)

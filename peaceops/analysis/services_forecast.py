@@ -21,6 +21,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from peaceops.analysis import forecasting
 from peaceops.analysis.models import month_id_of
 from peaceops.analysis.services import forecasts_store
+from peaceops.core import clock
 from peaceops.incidents.importers.ucdp import DATASET as UCDP_DATASET
 from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import UCDP_TYPE_NAMES
@@ -59,7 +60,7 @@ def state_based_history(last_month: int, country_ids=None) -> pd.DataFrame:
 def refresh_forecasts(*, actor, last_month: int | None = None, draws: int = 1000, seed: int = 0,
                       country_ids=None, today: dt.date | None = None) -> int:
     """Forecast M+3..M+14 from the history up to ``last_month`` (default: the month before the latest event)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if last_month is None:
         events = Incident.objects.filter(dataset=UCDP_DATASET, source_category=STATE_BASED)
         latest = events.order_by("-start_date").first()

@@ -27,6 +27,7 @@ from peaceops.accounts.access import access_for, visible
 from peaceops.accounts.roles import Action
 from peaceops.analysis import selectors, selectors_alerts, services, svg
 from peaceops.analysis.models import SecurityLevel
+from peaceops.core import clock
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
@@ -61,7 +62,7 @@ def _latest_known_day(request) -> dt.date:
     if ids:
         incidents = incidents.filter(owning_mission_id__in=ids)
     latest = incidents.order_by("-start_date").values_list("start_date", flat=True).first()
-    return latest or dt.date.today()
+    return latest or clock.today()
 
 
 def _as_of(request) -> tuple[AsOfForm, dt.date, str | None]:

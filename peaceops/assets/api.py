@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from peaceops.accounts.roles import Action
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, AssetRequest, Consent, Loan
+from peaceops.core import clock
 from peaceops.core.api import SecuredViewSet
 from peaceops.registry.models import Country, Mission, Region
 
@@ -137,7 +138,7 @@ class AssetViewSet(SecuredViewSet):
 
 
 def _period(request) -> tuple[dt.date, dt.date]:
-    today = dt.date.today()
+    today = clock.today()
     try:
         start = dt.date.fromisoformat(request.query_params.get("start") or f"{today.year}-01-01")
         end = dt.date.fromisoformat(request.query_params.get("end") or f"{today.year}-12-31")
@@ -236,7 +237,7 @@ class LoanViewSet(SecuredViewSet):
 def cost_report(request):
     """``?region=NAME&year=YYYY`` (or ``mission=ACRONYM``): per mission, its share of the year's loans."""
     try:
-        year = int(request.query_params.get("year") or dt.date.today().year)
+        year = int(request.query_params.get("year") or clock.today().year)
     except ValueError:
         raise exceptions.ValidationError({"year": [_("Give the year as four digits.")]}) from None
     name, acronym = request.query_params.get("region"), request.query_params.get("mission")

@@ -18,6 +18,7 @@ from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.assets import costs, scheduling, selectors
 from peaceops.assets.models import Asset, AssetRequest, Consent, CostShare, Loan, Unavailability
+from peaceops.core import clock
 from peaceops.core.errors import Denied
 from peaceops.registry.models import Country, Mission
 
@@ -283,7 +284,7 @@ def decide(*, user, consent: Consent, given: bool, person: str = "", on: dt.date
     if government and on is None:
         _refuse("decided_on", _("Give the date of the government's decision."))
     consent.decision = Consent.Decision.GIVEN if given else Consent.Decision.REFUSED
-    consent.given_by_person, consent.decided_on = person.strip(), on or dt.date.today()
+    consent.given_by_person, consent.decided_on = person.strip(), on or clock.today()
     consent.recorded_by, consent.note = user, note
     consent.save()
     if not given:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from peaceops.accounts.access import access_for
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, Consent
+from peaceops.core import clock
 from peaceops.core.errors import add_to_form
 from peaceops.registry.models import Country, Mission
 from peaceops.web import scope
@@ -30,9 +31,9 @@ CHART_WIDTH = 600  # px of the utilisation bars (SVG, drawn here: no chart libra
 
 def _year(request) -> int:
     try:
-        year = int(request.GET.get("year") or dt.date.today().year)
+        year = int(request.GET.get("year") or clock.today().year)
     except ValueError:
-        return dt.date.today().year
+        return clock.today().year
     return min(max(year, 1945), 2100)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Max, Prefetch, Q
-from django.utils import timezone
 
 from peaceops.accounts.access import NEIGHBOURS, access_for, visible
 from peaceops.cooperation import cadence as cad
@@ -22,6 +21,7 @@ from peaceops.cooperation.models import (
     MeetingDecision,
     SharingAgreement,
 )
+from peaceops.core import clock
 from peaceops.core.classification import HIGHEST
 from peaceops.registry.models import Mission, Region
 
@@ -29,7 +29,7 @@ from peaceops.registry.models import Mission, Region
 
 def active_agreements(day: dt.date | None = None):
     """Agreements in force on ``day`` (today): signed, started, not ended, not withdrawn."""
-    day = day or timezone.localdate()
+    day = day or clock.today()
     return SharingAgreement.objects.filter(withdrawn_at__isnull=True, starts_on__lte=day).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day))
 

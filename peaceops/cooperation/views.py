@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
@@ -19,6 +18,7 @@ from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
 from peaceops.cooperation import selectors, services
 from peaceops.cooperation.models import Subject
+from peaceops.core import clock
 from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
@@ -53,7 +53,7 @@ def _today(request) -> dt.date:
     try:
         return dt.date.fromisoformat(request.GET.get("today", ""))
     except ValueError:
-        return timezone.localdate()
+        return clock.today()
 
 
 def _regions(request):

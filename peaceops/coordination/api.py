@@ -4,7 +4,6 @@ Reads go through ``visible`` (SecuredViewSet); writes need ``edit_coordination``
 mission (records without one, such as imported OCHA 3W rows, need it system-wide).
 """
 
-import datetime as dt
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -42,6 +41,7 @@ from peaceops.coordination.serializers import (
     ProgrammeSerializer,
     SectorSerializer,
 )
+from peaceops.core import clock
 from peaceops.core.api import SecuredViewSet
 from peaceops.registry.models import Mission, Organisation
 
@@ -210,7 +210,7 @@ class NeedViewSet(HumanitarianViewSet):
         """Needs and mandated tasks with no readable activity of their sector in their area during the period
         (coordination/rules.py rule 3); the period defaults to the current year."""
         dates = _dates(request)
-        today = dt.date.today()
+        today = clock.today()
         start = dates.get("start") or today.replace(month=1, day=1)
         end = dates.get("end") or (None if dates.get("start") else today.replace(month=12, day=31))
         if end is not None and end < start:

@@ -5,7 +5,6 @@ Thin views: every read goes through ``peaceops.coordination.selectors`` (each na
 here; the pages only arrange what the selectors found.
 """
 
-import datetime as dt
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -20,6 +19,7 @@ from peaceops.accounts.access import visible
 from peaceops.coordination import selectors, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
+from peaceops.core import clock
 from peaceops.core.uploads import validate_upload_size, write_upload
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
@@ -174,7 +174,7 @@ def _map_points(by_area: list[dict], country: str) -> dict:
 
 def _review_period(request) -> tuple[PeriodForm, dict]:
     """The filters of a findings page; the review period defaults to the current year (a meeting's horizon)."""
-    today = dt.date.today()
+    today = clock.today()
     data = request.GET.copy()
     if not data.get("start") and not data.get("end"):
         data["start"], data["end"] = today.replace(month=1, day=1).isoformat(), today.replace(month=12,

@@ -1,6 +1,5 @@
 """The watch officer's entry form: validates input, leaves every rule to services_log."""
 
-import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.accounts.records import record_etag
+from peaceops.core import clock
 from peaceops.core.classification import Classification
 from peaceops.core.errors import add_to_form
 from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
@@ -34,7 +34,7 @@ def _count(label):
 
 class IncidentForm(forms.Form):
     # Plain text boxes for date and time: one Tab stop each (the browsers' date pickers take three).
-    start_date = forms.DateField(label=_("Date"), initial=dt.date.today, help_text=_("YYYY-MM-DD"),
+    start_date = forms.DateField(label=_("Date"), initial=clock.today, help_text=_("YYYY-MM-DD"),
                                  widget=forms.DateInput(format="%Y-%m-%d", attrs={
                                      "autofocus": True, "title": _("YYYY-MM-DD"), "size": 10}))
     start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(
@@ -147,7 +147,7 @@ class IncidentForm(forms.Form):
         if not name:
             return None
         return {"name": name, "reliability": self.cleaned_data["reliability"],
-                "credibility": self.cleaned_data["credibility"], "reported_on": dt.date.today()}
+                "credibility": self.cleaned_data["credibility"], "reported_on": clock.today()}
 
     def add_model_errors(self, error) -> None:
         """Show the service's refusal beside the fields it concerns; what was typed stays in the form."""

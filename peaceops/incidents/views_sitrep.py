@@ -12,11 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from peaceops.core import clock
 from peaceops.incidents import render as sitrep_render
 from peaceops.incidents import selectors
 from peaceops.web import scope as shell_scope
@@ -25,7 +25,7 @@ from peaceops.web import scope as shell_scope
 def parse_report_date(value: str | None) -> dt.date:
     """The report date from a query string: ISO ``YYYY-MM-DD``, today when absent."""
     if not value:
-        return timezone.localdate()
+        return clock.today()
     return dt.date.fromisoformat(value.strip())
 
 

@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
+from peaceops.core import clock
 from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
@@ -171,8 +172,8 @@ class IsfViewSet(PlansViewSet):
 
         isf = self.get_object()
         try:
-            start = dt.date.fromisoformat(request.query_params.get("start") or f"{isf.start_date or dt.date.today()}")
-            end = dt.date.fromisoformat(request.query_params.get("end") or f"{isf.end_date or dt.date.today()}")
+            start = dt.date.fromisoformat(request.query_params.get("start") or f"{isf.start_date or clock.today()}")
+            end = dt.date.fromisoformat(request.query_params.get("end") or f"{isf.end_date or clock.today()}")
         except ValueError:
             raise exceptions.ValidationError({"start": ["give dates as YYYY-MM-DD"]}) from None
         rolled = selectors.isf_rollup(request.user, isf, start, end)

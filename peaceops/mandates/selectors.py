@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Func, IntegerField, Q
 
 from peaceops.accounts.access import visible
+from peaceops.core import clock
 from peaceops.mandates import mandate_checks, rollup
 from peaceops.mandates import models as m
 
@@ -76,7 +77,7 @@ def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[
     reviews = [task.reviewed_on for task in tasks if task.reviewed_on]
     facts = mandate_checks.MandateFacts(tasks=tuple(task_facts(task, keys) for task in tasks),
                                         last_review=max(reviews) if reviews else None, capabilities_held=held)
-    return mandate_checks.health_checks(facts, today or dt.date.today())
+    return mandate_checks.health_checks(facts, today or clock.today())
 
 
 def shortfall(task: m.MandateTask) -> dict[str, float]:

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
+from peaceops.core import clock
 from peaceops.core.uploads import validate_upload_size
 from peaceops.mandates import charts, rollup, selectors, services
 from peaceops.mandates import models as m
@@ -53,7 +54,7 @@ def _isf(request, pk) -> m.Isf:
 
 def _window(request, isf: m.Isf) -> tuple[dt.date, dt.date]:
     """The assessment window: ?start=&end=, else the ISF's dates, else the last twelve months."""
-    today = dt.date.today()
+    today = clock.today()
     try:
         start = dt.date.fromisoformat(request.GET["start"]) if request.GET.get("start") else None
         end = dt.date.fromisoformat(request.GET["end"]) if request.GET.get("end") else None
@@ -271,7 +272,7 @@ def _builder_post(request, framework):
             raise ValidationError(form.errors)
         data = form.cleaned_data
         benchmark = get_object_or_404(visible(m.IsfBenchmark.objects.all(), user), pk=data["benchmark"])
-        targets = {data["target_period"] or framework.end_date or dt.date.today(): data["target"]} \
+        targets = {data["target_period"] or framework.end_date or clock.today(): data["target"]} \
             if data["target"] is not None else None
         services.add_indicator(user, benchmark, name=data["name"], kind=data["kind"], unit=data["unit"],
                                baseline=data["baseline"], area_rule=data["area_rule"],

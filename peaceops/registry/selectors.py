@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from peaceops.accounts.access import access_for, can_read_record, visible
+from peaceops.core import clock
 from peaceops.core.history import readable_history
 from peaceops.core.models import Classified
 from peaceops.registry import models as m
@@ -139,7 +140,7 @@ def mission_structure(user, mission: m.Mission, today: dt.date | None = None) ->
     """
     if access_for(user).level_for(mission.id) is None:
         return MissionStructure(mission=mission, readable=False)
-    today = today or dt.date.today()
+    today = today or clock.today()
     components = list(visible(m.Component.objects.filter(mission=mission), user).select_related("organisation"))
     posts = list(_visible_posts(user, mission, today))
     post_ids = {post.id for post in posts}

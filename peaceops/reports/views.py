@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
+from peaceops.core import clock
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render as renderers
 from peaceops.reports import selectors, services
@@ -65,7 +66,7 @@ def _scope_parts(request) -> tuple[Mission | None, Region | None]:
 def report_list(request):
     mission, region = _scope_parts(request)
     may_draft = mission is not None and any(can(request.user, a, mission.id) for a in services.AUTHOR_ACTION.values())
-    start, end = _quarter_before(dt.date.today())
+    start, end = _quarter_before(clock.today())
     form = DraftForm(request.POST or None, initial={"period_start": start, "period_end": end})
     if request.method == "POST" and may_draft and form.is_valid():
         try:

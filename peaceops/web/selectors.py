@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.accounts.access import visible
+from peaceops.core import clock
 from peaceops.core.classification import Classification
 from peaceops.registry import models as r
 
@@ -70,7 +71,7 @@ def structure_counts(user, mission_ids) -> list[CountRow]:
 
 def leadership_posts(user, mission_ids, on: date | None = None):
     """Leadership posts with their readable hats and current holders (``post.visible_hats``, ``post.holders``)."""
-    on = on or date.today()
+    on = on or clock.today()
     hats = visible(r.Hat.objects.select_related("on_behalf_of"), user)
     current = Q(end_date__isnull=True) | Q(end_date__gte=on)
     people = visible(r.Person.objects.all(), user)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.analysis import selectors, selectors_alerts
+from peaceops.core import clock
 from peaceops.incidents.management.commands.sitrep import SystemReader
 
 
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         return rows
 
     def _levels(self, reader, on, divergences, **_):
-        day = _date("--on", on) or dt.date.today()
+        day = _date("--on", on) or clock.today()
         if divergences:
             return [selectors_alerts.divergence_json(d) for d in selectors.security_divergences(reader, day)]
         return [{"area": level.admin_area.name if level.admin_area_id else level.country.name,

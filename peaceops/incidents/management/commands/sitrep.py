@@ -5,8 +5,8 @@ import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from peaceops.core import clock
 from peaceops.incidents import render, selectors
 
 
@@ -73,7 +73,7 @@ class Command(BaseCommand):
     @staticmethod
     def _date(value: str | None) -> dt.date:
         if not value:
-            return timezone.localdate()
+            return clock.today()
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
