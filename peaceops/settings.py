@@ -6,8 +6,10 @@ Everything a deployment changes comes from the environment:
 - ``DATABASE_URL``: e.g. ``postgres://user:pass@host/db`` switches from SQLite to PostgreSQL.
 - ``PEACEOPS_PRODUCTION=1``: HTTPS-only cookies, HSTS and the rest of ``check --deploy``.
 - ``PEACEOPS_SECRET_KEY``, ``PEACEOPS_ALLOWED_HOSTS`` (comma separated).
+- ``PEACEOPS_TODAY=YYYY-MM-DD``: run as of a scenario's date (peaceops.core.clock); empty: the real date.
 """
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "peaceops.mandates",
     "peaceops.assets",
     "peaceops.reports",
+    "peaceops.notifications",
     "peaceops.accounts",
     "peaceops.web",
 ]
@@ -98,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peaceops.web.context.shell",
+                "peaceops.notifications.context.unread",
+                "peaceops.web.context.scenario",
             ],
         },
     }
@@ -153,6 +158,13 @@ PEACEOPS_BEHIND_PROXY = os.environ.get("PEACEOPS_BEHIND_PROXY", "") not in ("", 
 AXES_CLIENT_IP_CALLABLE = "peaceops.accounts.throttling.client_address"
 # API tokens live this many days unless created with another lifetime.
 PEACEOPS_TOKEN_DAYS = int(os.environ.get("PEACEOPS_TOKEN_DAYS", "30"))
+# Notifications are e-mailed only when a mail server is named (closed networks often have none): docs/notifications.md.
+EMAIL_HOST = os.environ.get("PEACEOPS_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("PEACEOPS_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PEACEOPS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PEACEOPS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("PEACEOPS_EMAIL_TLS", "") not in ("", "0", "false")
+DEFAULT_FROM_EMAIL = os.environ.get("PEACEOPS_EMAIL_FROM", "peaceops@localhost")
 # The OpenAPI schema and its docs need a login unless this opens them.
 PEACEOPS_PUBLIC_API_SCHEMA = os.environ.get("PEACEOPS_PUBLIC_API_SCHEMA", "") not in ("", "0", "false")
 # --- end deployment hardening ---
@@ -279,3 +291,22 @@ TESTING = bool(os.environ.get("PEACEOPS_TESTING") or os.environ.get("PYTEST_VERS
 if TESTING:
     # Tests create many users; a fast hasher keeps the suite within its time budget.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The day the application lives on (peaceops.core.clock). The environment decides when it names
+# PEACEOPS_TODAY at all (empty: the real date); else the day ``peaceops demo`` wrote into the data
+# folder, so that ``peaceops serve`` after ``peaceops demo`` reopens the scenario on its own date.
+# Tests ignore the folder's file: a developer's demo must not move the date under the suite.
+SCENARIO_TODAY_FILE = HOME / "scenario_today"
+if "PEACEOPS_TODAY" in os.environ:
+    PEACEOPS_TODAY = os.environ["PEACEOPS_TODAY"].strip()
+elif not TESTING and SCENARIO_TODAY_FILE.is_file():
+    PEACEOPS_TODAY = SCENARIO_TODAY_FILE.read_text().strip()
+else:
+    PEACEOPS_TODAY = ""
+if PEACEOPS_TODAY:
+    try:
+        dt.date.fromisoformat(PEACEOPS_TODAY)
+    except ValueError:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"PEACEOPS_TODAY={PEACEOPS_TODAY!r}: give a date as YYYY-MM-DD") from None

@@ -24,3 +24,27 @@ def scenario_day() -> dt.date | None:
 
 def today() -> dt.date:
     return scenario_day() or timezone.localdate()
+
+
+# The day of the demo's scenario: the end of the period the seed 000 study describes (MINURCAT at phase
+# IV and UNAMID at phase III across the Chad/Sudan border, agreements and cadences in force).
+DEMO_DAY = dt.date(2009, 6, 30)
+
+
+def remember_scenario_day(day: dt.date | None) -> None:
+    """Keep ``day`` as the data folder's scenario day (None: forget it), for this process and later ones.
+
+    ``peaceops demo`` calls it, so that ``peaceops serve`` on the same folder opens on the scenario's
+    date too. The file is read by settings.py unless the environment names ``PEACEOPS_TODAY``, which
+    then wins here as well.
+    """
+    from peaceops.core.private_files import open_private
+
+    path = settings.SCENARIO_TODAY_FILE
+    if day is None:
+        path.unlink(missing_ok=True)
+    else:
+        with open(open_private(path), "w") as out:
+            out.write(day.isoformat() + "\n")
+    if "PEACEOPS_TODAY" not in os.environ:
+        settings.PEACEOPS_TODAY = day.isoformat() if day else ""

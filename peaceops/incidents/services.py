@@ -62,6 +62,8 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
     require(user, Action.EDIT_INCIDENTS, mission_id=mission.pk if mission else None,
             classification=classification, what="import events")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
+    # The real date, not the scenario's (core.clock): a file's events cannot lie after today in the world,
+    # but they may well lie after a replayed scenario's day (UCDP GED runs to 2022, the demo to 2009).
     today = today or timezone.localdate()
     with _bulk_write_settings(), import_transaction(report, dry_run):
         writer = _BatchWriter(fmt, report, mission, classification, user, file_bytes=Path(path).stat().st_size)

@@ -51,3 +51,10 @@ def shell(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
     return {"shell": scope.shell_context(request), "nav": navigation(request)}
+
+
+def scenario(request):
+    """The scenario's day, for the banner every page shows while the app runs as of a fixed date."""
+    from peaceops.core import clock
+
+    return {"scenario_day": clock.scenario_day()}

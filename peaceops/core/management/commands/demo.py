@@ -1,5 +1,7 @@
 """``peaceops demo``: database, countries, the Central Africa & Sudan 2008-2010 scenario, logins, server."""
 
+import datetime as dt
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,12 +16,21 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="load and print the logins, then exit")
         parser.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000)")
         parser.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+        parser.add_argument("--today", default=None, metavar="YYYY-MM-DD",
+                            help="the scenario's date the app opens on (default 2009-06-30; empty: the real date). "
+                                 "Kept in the data folder for 'peaceops serve'; PEACEOPS_TODAY in the environment wins")
         parser.add_argument("--reset", action="store_true",
                             help="ERASE every record in this database (not only the demo's) before loading")
 
-    def handle(self, *args, no_serve, port, host, reset, verbosity, **options):
+    def handle(self, *args, no_serve, port, host, reset, today, verbosity, **options):
+        from peaceops.core import clock
         from peaceops.demo.loader import DemoError, load_demo
         from peaceops.registry.services import load_countries
+
+        try:
+            day = clock.DEMO_DAY if today is None else dt.date.fromisoformat(today) if today.strip() else None
+        except ValueError:
+            raise CommandError(f"--today {today!r}: give a date as YYYY-MM-DD, or '' for the real date") from None
 
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         if reset:
@@ -33,6 +44,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Countries: {countries}. " + ", ".join(f"{name}: {n}" for name, n in counts.items()))
         self.stdout.write(self.style.SUCCESS("Demo scenario 'Central Africa and Sudan, 2008-2010' loaded."))
         self.stdout.write(logins_table())
+        # After loading, so the scenario's data is the same whatever day the demo is loaded on.
+        clock.remember_scenario_day(day)
+        shown = clock.scenario_day()
+        self.stdout.write(f"Scenario date: {shown.isoformat()} (PEACEOPS_TODAY)." if shown else
+                          "No scenario date: the app runs on today's date.")
         if not no_serve:
             call_command("serve", port=port, host=host)
 
