@@ -3,7 +3,9 @@
 A report is created by drafting (POST /reports/ with kind, mission, period): the modules write the
 sections from the data the drafter may read; people then edit sections (PATCH /report-sections/{id}/),
 redraft (POST /reports/{id}/redraft/) and approve (POST /reports/{id}/approve/); GET
-/reports/{id}/export/?output=pdf|docx|md gives the document as the reader may see it.
+/reports/{id}/export/?output=pdf|docx|md gives the document as the reader may see it. A joint report's
+contributing missions' leaderships approve their parts (GET /reports/{id}/parts/, POST
+/reports/{id}/approve-part/ with {"mission": id}) before the whole is approved.
 """
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -46,9 +48,24 @@ class DraftSerializer(serializers.Serializer):
 class SectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReportSection
-        fields = ["id", "report", "key", "title", "body", "tables", "order", "mission", "source", "edited",
-                  "edited_by", "classification"]
-        read_only_fields = ["report", "key", "order", "mission", "source", "edited", "edited_by", "classification"]
+        fields = ["id", "report", "key", "title", "body", "tables", "order", "mission", "source", "read_from",
+                  "edited", "edited_by", "classification"]
+        read_only_fields = ["report", "key", "order", "mission", "source", "read_from", "edited", "edited_by",
+                            "classification"]
+
+
+class PartSerializer(serializers.Serializer):
+    """A contributing mission's part of a report and its approval."""
+
+    mission = serializers.IntegerField(source="mission.id")
+    acronym = serializers.CharField(source="mission.acronym")
+    approved = serializers.BooleanField()
+    approved_by = serializers.CharField()
+    approved_at = serializers.DateTimeField(allow_null=True)
+
+
+class PartApprovalSerializer(serializers.Serializer):
+    mission = serializers.PrimaryKeyRelatedField(queryset=Mission.objects.all())
 
 
 def _as_api_error(error: Exception):
@@ -69,7 +86,9 @@ class ReportViewSet(SecuredViewSet):
     ordering_fields = ["period_end", "title"]
 
     def get_queryset(self):
-        return selectors.visible_reports(super().get_queryset(), self.request.user)
+        # not SecuredViewSet's filter, which knows only the drafting mission: a report's one read rule also
+        # opens it to its contributing missions (selectors.visible_reports)
+        return selectors.visible_reports(self.queryset.all(), self.request.user)
 
     @extend_schema(request=DraftSerializer, responses={201: ReportSerializer})
     def create(self, request, *args, **kwargs):
@@ -118,6 +137,25 @@ class ReportViewSet(SecuredViewSet):
         """Approve and lock the report (leadership of the drafting mission)."""
         return self._apply(services.approve, request)
 
+    @extend_schema(responses=PartSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def parts(self, request, pk=None):
+        """Each contributing mission's part and whether its leadership approved it."""
+        return Response(PartSerializer(selectors.part_approvals(self.get_object()), many=True).data)
+
+    @extend_schema(request=PartApprovalSerializer, responses=PartSerializer(many=True))
+    @action(detail=True, methods=["post"], url_path="approve-part", url_name="approve-part")
+    def approve_part(self, request, pk=None):
+        """Approve one contributing mission's part (that mission's leadership)."""
+        report = self.get_object()
+        chosen = PartApprovalSerializer(data=request.data)
+        chosen.is_valid(raise_exception=True)
+        try:
+            services.approve_part(report, chosen.validated_data["mission"], request.user)
+        except (ValidationError, DjangoPermissionDenied) as error:
+            raise _as_api_error(error) from None
+        return Response(PartSerializer(selectors.part_approvals(report), many=True).data)
+
     def _apply(self, change, request):
         try:
             report = change(self.get_object(), request.user)
@@ -147,14 +185,14 @@ def export_response(content: bytes, fmt: str, report: Report) -> HttpResponse:
 class ReportSectionViewSet(SecuredViewSet):
     """Sections, edited by the staff of the mission that contributes each one."""
 
-    queryset = ReportSection.objects.select_related("report", "mission")
+    queryset = ReportSection.objects.select_related("report", "mission").prefetch_related("read_from")
     serializer_class = SectionSerializer
     filterset_fields = {"report": ["exact"], "mission": ["exact"], "edited": ["exact"]}
     search_fields = ["title", "body"]
     ordering_fields = ["order"]
 
     def get_queryset(self):
-        return selectors.visible_sections(super().get_queryset(), self.request.user)
+        return selectors.visible_sections(self.queryset.all(), self.request.user)
 
     def create(self, request, *args, **kwargs):
         raise exceptions.MethodNotAllowed("POST", detail="Sections are drafted with their report (POST /reports/).")

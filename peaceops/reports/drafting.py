@@ -73,3 +73,26 @@ def assemble(sections: list[DraftSection]) -> list[DraftSection]:
             seen.add(section.key)
             unique.append(section)
     return unique
+
+
+def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar quarter holding ``day``: its first and last day."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = dt.date(day.year, first_month, 1)
+    next_start = dt.date(day.year + (first_month == 10), 1 if first_month == 10 else first_month + 3, 1)
+    return start, next_start - dt.timedelta(days=1)
+
+
+def quarter_label(start: dt.date) -> str:
+    return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+
+
+def quarters_due(first: dt.date, today: dt.date, due_after_days: int) -> list[tuple[dt.date, dt.date, dt.date]]:
+    """Every quarter from the one holding ``first`` whose due day (its end plus ``due_after_days``) has passed
+    by ``today``: ``(start, end, due)``, oldest first. A report due today is not late yet."""
+    due_quarters = []
+    start, end = quarter_of(first)
+    while end + dt.timedelta(days=due_after_days) < today:
+        due_quarters.append((start, end, end + dt.timedelta(days=due_after_days)))
+        start, end = quarter_of(end + dt.timedelta(days=1))
+    return due_quarters

@@ -82,6 +82,10 @@ class ReportSection(Classified):
     mission = models.ForeignKey("registry.Mission", on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="+", verbose_name=_("contributing mission"))
     source = models.CharField(_("drafted from"), max_length=300, blank=True)
+    # The missions whose records the drafter (or the editor) could read when writing this section: what the
+    # section may repeat. Shown to every reader, so a joint document says whose data each part rests on.
+    read_from = models.ManyToManyField("registry.Mission", related_name="+", blank=True,
+                                       verbose_name=_("drawn from the records of"))
     edited = models.BooleanField(_("edited by a person"), default=False)
     edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="+", verbose_name=_("edited by"))
@@ -95,3 +99,54 @@ class ReportSection(Classified):
 
     def __str__(self):
         return f"{self.report_id}: {self.title}"
+
+
+class ReportPartApproval(models.Model):
+    """A contributing mission's leadership approving its part (its sections) of a joint report.
+
+    A joint document speaks for every mission that writes in it: each one's leadership approves its own
+    part before the drafting mission's leadership approves the whole (services.approve_part, approve).
+    Read only with its report (selectors.part_approvals; no route of its own), at the report's level.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="part_approvals",
+                               verbose_name=_("report"))
+    mission = models.ForeignKey("registry.Mission", on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("contributing mission"))
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("approved by"))
+    approved_at = models.DateTimeField(_("approved at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "mission__acronym"]
+        constraints = [models.UniqueConstraint(fields=["report", "mission"], name="reports_part_approval_unique")]
+        verbose_name = _("approval of a mission's part")
+        verbose_name_plural = _("approvals of missions' parts")
+
+    def __str__(self):
+        return f"{self.report_id}: {self.mission_id}"
+
+
+class ReportCadence(models.Model):
+    """A report a region owes every quarter (the joint threat assessment), due some days after the quarter ends.
+
+    Shared reference data of the region: when the cadence starts and how long after a quarter the report is
+    due. A quarter is late when no approved report of the kind covers it by the due day
+    (selectors.late_reports).
+    """
+
+    region = models.ForeignKey("registry.Region", on_delete=models.CASCADE, related_name="report_cadences",
+                               verbose_name=_("region"))
+    kind = models.CharField(_("kind"), max_length=24, choices=Report.Kind.choices,
+                            default=Report.Kind.THREAT_ASSESSMENT)
+    first_quarter = models.DateField(_("first quarter owed (any day in it)"))
+    due_after_days = models.PositiveIntegerField(_("due days after the quarter ends"), default=30)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "kind"], name="reports_cadence_unique")]
+        verbose_name = _("report cadence")
+        verbose_name_plural = _("report cadences")
+
+    def __str__(self):
+        return f"{self.region}: {self.kind} quarterly"

@@ -17,12 +17,25 @@ def paragraphs(body: str) -> list[str]:
     return [" ".join(part.split()) for part in body.replace("\r\n", "\n").split("\n\n") if part.strip()]
 
 
+def read_from_line(missions: list[str]) -> str:
+    """Whose records a section's writers could read: a joint document says what each part rests on."""
+    return f"Drawn from the records of: {', '.join(missions)} (readable to the drafter)" if missions else ""
+
+
+def section_paragraphs(section: dict) -> list[str]:
+    line = read_from_line(section.get("read_from") or [])
+    return paragraphs(section["body"]) + ([line] if line else [])
+
+
 def _facts(doc: dict) -> list[tuple[str, str]]:
     facts = [("Kind", doc["kind"]), ("Period", f"{doc['period'][0]} to {doc['period'][1]}"),
              ("Drafted by", doc["mission"]), ("Missions covered", ", ".join(doc["missions"])),
              ("Classification", doc["classification"]), ("Status", doc["status"])]
     if doc["region"]:
         facts.insert(3, ("Region", doc["region"]))
+    for part in doc.get("parts") or []:
+        state = f"approved by {part['approved_by'] or '-'}, {part['approved_at']}" if part["approved"] else "pending"
+        facts.append((f"Part of {part['mission']}", state))
     if doc["approved_by"]:
         facts.append(("Approved", f"{doc['approved_by']}, {doc['approved_at']}"))
     return facts
@@ -38,7 +51,7 @@ def render_md(doc: dict) -> bytes:
     for section in doc["sections"]:
         contributor = f" ({section['mission']})" if section["mission"] else ""
         lines += ["", f"## {section['title']}{contributor}", ""]
-        for para in paragraphs(section["body"]):
+        for para in section_paragraphs(section):
             lines += [para, ""]
         for table in section["tables"]:
             if table.get("caption"):
@@ -66,7 +79,7 @@ def render_docx(doc: dict) -> bytes:
     for section in doc["sections"]:
         contributor = f" ({section['mission']})" if section["mission"] else ""
         document.add_heading(section["title"] + contributor, level=1)
-        for para in paragraphs(section["body"]):
+        for para in section_paragraphs(section):
             document.add_paragraph(para)
         for table in section["tables"]:
             if table.get("caption"):
@@ -114,7 +127,7 @@ def render_pdf(doc: dict) -> bytes:
     for section in doc["sections"]:
         contributor = f" ({section['mission']})" if section["mission"] else ""
         story += [Spacer(1, 4 * mm), Paragraph(escape(section["title"] + contributor), styles["Heading2"])]
-        story += [Paragraph(escape(para), styles["BodyText"]) for para in paragraphs(section["body"])]
+        story += [Paragraph(escape(para), styles["BodyText"]) for para in section_paragraphs(section)]
         for table in section["tables"]:
             if table.get("caption"):
                 story.append(Paragraph(f"<i>{escape(table['caption'])}</i>", styles["BodyText"]))

@@ -5,7 +5,9 @@ Who may do what (peaceops.accounts.roles):
   authors are the JMACs; EDIT_PLANS for the SG report, drafted by planners) on the owning mission;
 - editing a section: the same action on the section's contributing mission (the owning mission when the
   section names none), so each mission's analysts write their own part (seed 000 §IV.C.3);
-- approving: APPROVE on the owning mission; an approved report is locked.
+- approving a mission's part of a joint report: APPROVE on that mission (its leadership);
+- approving the whole: APPROVE on the owning mission, once every other contributing mission's part is
+  approved; an approved report is locked.
 """
 
 import datetime as dt
@@ -15,12 +17,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from peaceops.accounts.access import access_for, can
+from peaceops.accounts.access import access_for, can, permits, require
 from peaceops.accounts.roles import Action
+from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission, Region
-from peaceops.reports import drafting
+from peaceops.reports import drafting, selectors
 from peaceops.reports.levels import highest
-from peaceops.reports.models import Report, ReportSection
+from peaceops.reports.models import Report, ReportPartApproval, ReportSection
 
 AUTHOR_ACTION = {drafting.THREAT_ASSESSMENT: Action.EDIT_ANALYSIS, drafting.SG_REPORT: Action.EDIT_PLANS}
 
@@ -73,11 +76,21 @@ def _request_for(report: Report, user) -> drafting.DraftRequest:
         start=report.period_start, end=report.period_end, user=user, region_id=report.region_id)
 
 
-def _store(report: Report, section: drafting.DraftSection) -> ReportSection:
-    return ReportSection.objects.create(
+def _store(report: Report, section: drafting.DraftSection, read_from: list[int]) -> ReportSection:
+    stored = ReportSection.objects.create(
         report=report, key=section.key, title=section.title, body=section.body, order=section.order,
         tables=_store_tables(section), mission_id=section.mission_id, source=section.source,
         classification=max(section.classification, 0))
+    stored.read_from.set(read_from)
+    return stored
+
+
+def _readable_covered(user, report: Report) -> list[int]:
+    """The covered missions (the drafting one included) whose records the drafter may read: what a section
+    drafted now may repeat, stated on it for every reader."""
+    access = access_for(user)
+    return [mission_id for mission_id in report.missions.values_list("id", flat=True)
+            if access.level_for(mission_id) is not None]
 
 
 def default_title(kind: str, scope_label: str, start: dt.date, end: dt.date) -> str:
@@ -106,8 +119,9 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     report.save()
     report.missions.set(missions)
     report.drawn_from.set(_drawn_from(user, report))
+    readable = _readable_covered(user, report)
     for section in collect_sections(_request_for(report, user)):
-        _store(report, section)
+        _store(report, section, readable)
     _raise_to_sections(report)
     return report
 
@@ -150,10 +164,11 @@ def redraft(report: Report, user) -> Report:
     _check_open(report)
     _require(user, AUTHOR_ACTION[report.kind], report.owning_mission_id, "redraft this report")
     existing = {s.key: s for s in report.sections.all()}
+    readable = _readable_covered(user, report)
     for fresh in collect_sections(_request_for(report, user)):
         current = existing.get(fresh.key)
         if current is None:
-            _store(report, fresh)
+            _store(report, fresh, readable)
         elif not current.edited:
             # the text is today's, so is its level: what it is drafted from now
             current.title, current.body, current.order, current.source = (fresh.title, fresh.body, fresh.order,
@@ -161,10 +176,12 @@ def redraft(report: Report, user) -> Report:
             current.tables = _store_tables(fresh)
             current.classification = fresh.classification
             current.save()
+            current.read_from.set(readable)
         elif fresh.classification > current.classification:
             # a person's text is kept; it was written from the drafted one, which may now say more
             current.classification = fresh.classification
             current.save()
+            current.read_from.add(*readable)
     report.drafted_by, report.drafted_at = user, timezone.now()
     report.save()
     report.drawn_from.add(*_drawn_from(user, report))
@@ -177,9 +194,18 @@ def _store_tables(section: drafting.DraftSection) -> list:
             for t in section.tables]
 
 
+def _writer_mission(section: ReportSection) -> int:
+    return section.mission_id or section.report.owning_mission_id
+
+
 def may_edit_section(user, section: ReportSection) -> bool:
-    mission_id = section.mission_id or section.report.owning_mission_id
-    return not section.report.locked and can(user, AUTHOR_ACTION[section.report.kind], mission_id)
+    """The analysts (or planners) of the section's own mission, cleared for its level there; only while open.
+
+    A contributing mission's staff read the report by their clearance in their own mission
+    (selectors.visible_reports), so the check is theirs, not the drafting mission's.
+    """
+    return not section.report.locked and permits(user, AUTHOR_ACTION[section.report.kind], _writer_mission(section),
+                                                 section.classification)
 
 
 @transaction.atomic
@@ -187,8 +213,10 @@ def edit_section(section: ReportSection, user, *, title: str | None = None, body
                  tables: list | None = None) -> ReportSection:
     """A person's text replaces the drafted one and is kept on redraft."""
     _check_open(section.report)
-    if not may_edit_section(user, section):
-        raise PermissionDenied("You may not edit this section: it is written by another mission's staff.")
+    require(user, AUTHOR_ACTION[section.report.kind], mission_id=_writer_mission(section),
+            classification=section.classification, what="edit a section written by that mission's staff")
+    if not selectors.visible_sections(ReportSection.objects.filter(pk=section.pk), user).exists():
+        raise Denied("You may not edit a section of a report you cannot read.")
     if title is not None:
         if not title.strip():
             raise ReportError({"title": "A section needs a title."})
@@ -199,6 +227,8 @@ def edit_section(section: ReportSection, user, *, title: str | None = None, body
         section.tables = _checked_tables(tables)
     section.edited, section.edited_by = True, user
     section.save()
+    # the editor may write what their own mission's records say
+    section.read_from.add(_writer_mission(section))
     return section
 
 
@@ -216,13 +246,59 @@ def _checked_tables(tables) -> list:
     return tables
 
 
+def _require_readable(report: Report, user) -> None:
+    if selectors.report_for(user, report.pk) is None:
+        raise Denied("You may not change a report you cannot read.")
+
+
+def may_approve_part(user, report: Report, mission: Mission) -> bool:
+    return (not report.locked and permits(user, Action.APPROVE, mission.id, report.classification)
+            and mission.id in {m.id for m in selectors.contributing_missions(report)})
+
+
 @transaction.atomic
-def approve(report: Report, user) -> Report:
+def approve_part(report: Report, mission: Mission, user) -> ReportPartApproval:
+    """A contributing mission's leadership approves that mission's part of a joint report.
+
+    Each mission answers for what its staff wrote; the drafting mission's leadership cannot approve for
+    them, nor they for each other.
+    """
     report = Report.objects.select_for_update().get(pk=report.pk)
     _check_open(report)
-    _require(user, Action.APPROVE, report.owning_mission_id, "approve this report")
+    require(user, Action.APPROVE, mission_id=mission.id, classification=report.classification,
+            what=f"approve {mission.acronym}'s part")
+    _require_readable(report, user)
+    if mission.id not in {m.id for m in selectors.contributing_missions(report)}:
+        raise ReportError({"mission": f"{mission.acronym} writes no part of this report."})
+    approval, _created = ReportPartApproval.objects.get_or_create(
+        report=report, mission=mission, defaults={"approved_by": user, "approved_at": timezone.now()})
+    return approval
+
+
+def pending_parts(report: Report) -> list[Mission]:
+    """The contributing missions, other than the drafting one, whose leadership has not approved its part."""
+    approved = set(report.part_approvals.values_list("mission_id", flat=True))
+    return [m for m in selectors.contributing_missions(report)
+            if m.id != report.owning_mission_id and m.id not in approved]
+
+
+@transaction.atomic
+def approve(report: Report, user) -> Report:
+    """The drafting mission's leadership approves the whole, once every other mission's part is approved;
+    approving the whole approves the drafting mission's own part."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _check_open(report)
+    require(user, Action.APPROVE, report, what="approve this report")
+    _require_readable(report, user)
     if not report.sections.exists():
         raise ReportError({"sections": "An empty report cannot be approved."})
-    report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, timezone.now()
+    pending = pending_parts(report)
+    if pending:
+        raise ReportError({"parts": "The part of " + ", ".join(m.acronym for m in pending)
+                           + " is not approved yet by that mission's leadership."})
+    now = timezone.now()
+    ReportPartApproval.objects.get_or_create(report=report, mission_id=report.owning_mission_id,
+                                             defaults={"approved_by": user, "approved_at": now})
+    report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, now
     report.save()
     return report

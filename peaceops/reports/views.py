@@ -83,7 +83,8 @@ def report_list(request):
             return redirect("reports:detail", report.pk)
     reports = selectors.reports_for(request.user)
     return render(request, "reports/list.html", {
-        "reports": reports, "form": form, "may_draft": may_draft, "mission": mission, "region": region})
+        "reports": reports, "form": form, "may_draft": may_draft, "mission": mission, "region": region,
+        "late": selectors.late_reports(request.user)})
 
 
 def _report_or_404(request, report_id: int) -> Report:
@@ -97,10 +98,14 @@ def _report_or_404(request, report_id: int) -> Report:
 @require_GET
 def report_detail(request, report_id: int):
     report = _report_or_404(request, report_id)
-    sections = [(section, services.may_edit_section(request.user, section))
+    sections = [(section, services.may_edit_section(request.user, section), selectors.read_from(section))
                 for section in selectors.sections_for(request.user, report)]
+    parts = [{**part, "may_approve": not part["approved"]
+              and services.may_approve_part(request.user, report, part["mission"])}
+             for part in selectors.part_approvals(report)]
     return render(request, "reports/detail.html", {
-        "report": report, "sections": sections, "formats": list(renderers.FORMATS),
+        "report": report, "sections": sections, "formats": list(renderers.FORMATS), "parts": parts,
+        "joint": len(parts) > 1,
         "may_redraft": not report.locked and can(request.user, services.AUTHOR_ACTION[report.kind],
                                                  report.owning_mission_id),
         "may_approve": not report.locked and can(request.user, Action.APPROVE, report.owning_mission_id)})
@@ -117,6 +122,22 @@ def report_change(request, report_id: int, change: str):
     else:
         messages.success(request, _t("Report approved and locked.") if change == "approve"
                          else _t("Sections nobody edited were redrafted from the data."))
+    return redirect("reports:detail", report.pk)
+
+
+@login_required
+@require_POST
+def part_approve(request, report_id: int, mission_id: int):
+    report = _report_or_404(request, report_id)
+    mission = Mission.objects.filter(pk=mission_id).first()
+    if mission is None:
+        raise Http404("No such mission.")
+    try:
+        services.approve_part(report, mission, request.user)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _t("The part of %(mission)s is approved.") % {"mission": mission.acronym})
     return redirect("reports:detail", report.pk)
 
 
@@ -150,6 +171,7 @@ urlpatterns = [
     path("<int:report_id>/", report_detail, name="detail"),
     path("<int:report_id>/redraft/", report_change, {"change": "redraft"}, name="redraft"),
     path("<int:report_id>/approve/", report_change, {"change": "approve"}, name="approve"),
+    path("<int:report_id>/parts/<int:mission_id>/approve/", part_approve, name="approve-part"),
     path("<int:report_id>/sections/<int:section_id>/", section_edit, name="section-edit"),
     path("<int:report_id>/export.<str:fmt>", report_export, name="export"),
 ]

@@ -1,4 +1,4 @@
-"""``peaceops report draft|export|list``: the reports app from the command line."""
+"""``peaceops report draft|export|list|late``: the reports app from the command line."""
 
 import datetime as dt
 from pathlib import Path
@@ -46,7 +46,7 @@ def _format_of(out: str, fmt: str | None) -> str:
 
 class Command(BaseCommand):
     help = ("Draft a threat assessment or SG report from the data (as a user, whose roles and clearance apply), "
-            "list reports, or export one as Markdown, PDF or DOCX.")
+            "list reports, export one as Markdown, PDF or DOCX, or list the quarterly reports that are late.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -67,6 +67,9 @@ class Command(BaseCommand):
         export.add_argument("--user", help="read as this user; default: a system-wide reader")
         listing = sub.add_parser("list", help="list the reports")
         listing.add_argument("--user", help="read as this user; default: a system-wide reader")
+        late = sub.add_parser("late", help="the quarterly reports a region owes and has not approved by their due day")
+        late.add_argument("--user", help="only the regions where this user holds a grant; default: every region")
+        late.add_argument("--today", help="as of this day YYYY-MM-DD; default: the application's today")
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(**options)
@@ -104,3 +107,11 @@ class Command(BaseCommand):
         for report in selectors.reports_for(reader):
             self.stdout.write(f"{report.pk}\t{report.kind}\t{report.status}\t{report.period_start}..{report.period_end}"
                               f"\t{report.owning_mission.acronym}\t{report.title}")
+
+    def _late(self, *, user, today, **_):
+        reader = _user(user) if user else SystemReader()
+        overdue = selectors.late_reports(reader, _date("--today", today) if today else None)
+        for due in overdue:
+            self.stdout.write(f"late: {due['label']}, due {due['due'].isoformat()} ({due['region'].name})")
+        if not overdue:
+            self.stdout.write("nothing late")
