@@ -11,6 +11,7 @@ from peaceops.coordination import api as coordination_api
 from peaceops.incidents import api as incidents_api
 from peaceops.incidents import api_sitrep
 from peaceops.mandates import api as mandates_api
+from peaceops.notifications import api as notifications_api
 from peaceops.registry import api as registry_api
 from peaceops.reports import api as reports_api
 
@@ -21,7 +22,8 @@ router.register("grants", accounts_api.GrantViewSet)
 for prefix, viewset in incidents_api.ROUTES:
     router.register(prefix, viewset)
 # Each app lists its (prefix, viewset) pairs in api.ROUTES, and any endpoint outside a viewset in api.PATHS.
-APPS_API = (cooperation_api, coordination_api, analysis_api, mandates_api, assets_api, reports_api)
+APPS_API = (cooperation_api, coordination_api, analysis_api, mandates_api, assets_api, reports_api,
+            notifications_api)
 for app_api in APPS_API:
     for prefix, viewset in app_api.ROUTES:
         router.register(prefix, viewset)
@@ -50,5 +52,6 @@ urlpatterns = [
     path("mandates/", include("peaceops.mandates.urls")),
     path("assets/", include("peaceops.assets.urls")),
     path("reports/", include("peaceops.reports.urls")),
+    path("notifications/", include("peaceops.notifications.urls")),
     path("", include("peaceops.web.urls")),
 ]

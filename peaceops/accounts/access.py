@@ -59,11 +59,12 @@ class SharedGrant:
     level: int
     categories: tuple[str, ...] = ()
     include_drafts: bool = False
+    ids: tuple[int, ...] = ()  # a release of chosen rows: only these ids open (empty: every row of the subject)
 
 
 # Who shares what with a user's missions. Apps register a source (peaceops.cooperation does, for its
 # sharing agreements and neighbour warnings): ``source(mission_levels) -> [(subject, sharer_id,
-# receiver_id, up_to, categories[, include_drafts]), ...]``, asked once per request in :func:`compute_access`.
+# receiver_id, up_to, categories[, include_drafts[, ids]]), ...]``, asked once per request in :func:`compute_access`.
 _SHARING_SOURCES: list[Callable] = []
 NEIGHBOURS = "neighbours"  # the subject of models with SHARED_WITH_NEIGHBOURS = True
 
@@ -146,7 +147,7 @@ class Access:
         """Whether a sharing grant opens one record of ``subject`` (reading only)."""
         return subject is not None and any(
             g.subject == subject and g.mission_id == mission_id and classification <= g.level
-            and (not g.categories or category in g.categories) for g in self.shared)
+            and (not g.categories or category in g.categories) and not g.ids for g in self.shared)
 
     @property
     def mission_ids(self) -> set[int] | None:
@@ -200,12 +201,13 @@ def _shared_grants(mission_levels: dict[int, int]) -> tuple[SharedGrant, ...]:
         return ()
     grants = set()
     for source in _SHARING_SOURCES:
-        for subject, sharer_id, receiver_id, up_to, categories, *drafts in source(mission_levels):
+        for subject, sharer_id, receiver_id, up_to, categories, *rest in source(mission_levels):
             cleared = mission_levels.get(receiver_id)
             if cleared is not None:
                 grants.add(SharedGrant(subject, sharer_id, min(up_to, cleared), tuple(sorted(categories or ())),
-                                       bool(drafts and drafts[0])))
-    return tuple(sorted(grants, key=lambda g: (g.subject, g.mission_id, g.level, g.categories, g.include_drafts)))
+                                       bool(rest and rest[0]), tuple(sorted(rest[1])) if len(rest) > 1 else ()))
+    return tuple(sorted(grants, key=lambda g: (g.subject, g.mission_id, g.level, g.categories, g.include_drafts,
+                                               g.ids)))
 
 
 def _missions_by_region(region_ids, mission_model) -> dict[int, list[int]]:
@@ -253,6 +255,8 @@ def visibility_filter(access: Access, mission_field: str = "owning_mission",
                     opened &= Q(**{f"{sharing.category_field}__in": grant.categories})
                 if sharing.verified and not grant.include_drafts:
                     opened &= Q(**dict(sharing.verified))
+                if grant.ids:
+                    opened &= Q(pk__in=grant.ids)
                 allowed |= opened
     return allowed
 
@@ -303,7 +307,8 @@ def can_read_record(user, record) -> bool:
     sharing = sharing_subject_of(type(record))
     if sharing is None:
         return False
-    if "__" in sharing.category_field or sharing.only or sharing.verified:  # a row condition: ask the database once
+    if "__" in sharing.category_field or sharing.only or sharing.verified or any(g.ids for g in access.shared):
+        # a row condition (or a release of chosen rows): ask the database once
         return visible(type(record)._default_manager.filter(pk=record.pk), user).exists()
     category = getattr(record, sharing.category_field, None) if sharing.category_field else None
     return access.can_read_shared(sharing.subject, mission_id, record.classification, category)

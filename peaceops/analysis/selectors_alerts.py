@@ -80,6 +80,7 @@ def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: s
         return []
     borders = incident_frame.border_context(as_of)
     computed = early_warning.compute_alerts(frame, as_of, borders=borders)
+    _notify_neighbours(user, computed, as_of)
     if mission:
         # A mission sees the alerts in its area and those it is notified of by its neighbours.
         mission_id = mission_for(user, mission).pk
@@ -90,6 +91,17 @@ def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: s
                                                              dt.datetime.min.replace(tzinfo=dt.UTC),
                                                              reverse=True))
             for a in computed]
+
+
+def _notify_neighbours(user, computed, as_of: dt.date) -> None:
+    """The owning mission's analyst seeing a current alert tells the missions it names (their inbox), so a
+    neighbour learns of it without waiting for the nightly job; a replay of past dates notifies nobody."""
+    from peaceops.core import clock
+    from peaceops.notifications.services import notify_alerts
+
+    age = (clock.today() - as_of).days
+    if 0 <= age <= early_warning.DEFAULT_RULES.window_days and getattr(user, "pk", None) is not None:
+        notify_alerts(user, computed, as_of=as_of)
 
 
 def alert_snapshot(shown: ShownAlert) -> dict:

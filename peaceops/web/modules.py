@@ -107,6 +107,8 @@ COOPERATION_LINKS: tuple[Link, ...] = (
     Link(_("Information sharing"), url_name="cooperation:sharing"),
     Link(_("Contractors"), url_name="cooperation:contractors"),
     Link(_("Cooperation benchmarks"), url_name="cooperation:benchmarks"),
+    # Alerts other missions notify, requests for their evidence and releases (peaceops.notifications).
+    Link(_("Notifications"), url_name="notifications:inbox"),
 )
 REPORTS_LINKS: tuple[Link, ...] = (Link(_("Reports"), url_name="reports:list"),)
 

@@ -13,6 +13,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning
 from peaceops.analysis.incident_frame import (
     FrameScope,
@@ -39,8 +40,10 @@ class Command(BaseCommand):
         parser.add_argument("--mission", help="mission acronym, e.g. MINUSCA")
         parser.add_argument("--user", help="read as this user (their grants apply); default: a system-wide reader")
         parser.add_argument("--json", action="store_true", help="print a JSON list (the default output too)")
+        parser.add_argument("--notify", action="store_true",
+                            help="notify the missions each alert names (peaceops.notifications), as the reader")
 
-    def handle(self, *args, as_of, country, mission, user, **options):
+    def handle(self, *args, as_of, country, mission, user, notify=False, **options):
         day = _date(as_of)
         reader = _reader(user)
         try:
@@ -57,7 +60,18 @@ class Command(BaseCommand):
         frame = alert_frame(reader, scope)
         borders = border_context(day, sorted(set(frame.country.tolist()) - {""}))
         alerts = early_warning.compute_alerts(frame, day, borders=borders)
-        self.stdout.write(json.dumps([alert.as_json() for alert in alerts], ensure_ascii=False))
+        shown = [alert.as_json() for alert in alerts]
+        from peaceops.notifications import selectors as inbox
+        from peaceops.notifications import services as notifications
+
+        if notify:
+            notifications.notify_alerts(SYSTEM if isinstance(reader, SystemReader) else reader, alerts, as_of=day)
+        if user:
+            # The alerts other missions notified the reader's missions of: what they may know, not the evidence.
+            computed = {alert.key for alert in alerts}
+            shown += [inbox.notification_json(n, reader) for n in inbox.notifications_for(reader)
+                      if n.alert_key not in computed and (n.as_of is None or n.as_of <= day)]
+        self.stdout.write(json.dumps(shown, ensure_ascii=False))
 
 
 def _date(value: str) -> dt.date:

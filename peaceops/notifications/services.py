@@ -1,0 +1,275 @@
+"""Writes of the notifications app: fan an alert out to the missions it names, mark read and acknowledge,
+ask the owning mission for the evidence, release chosen incidents or decline with a reason.
+
+Every public function takes the acting principal first and checks it once with ``accounts.access.require``
+(docs/security.md); jobs and the command line act as ``accounts.access.SYSTEM``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peaceops.accounts.access import history_user, permits, require, visible
+from peaceops.accounts.roles import Action
+from peaceops.core.classification import Classification
+from peaceops.core.errors import Denied
+from peaceops.incidents.models import Incident
+from peaceops.notifications.models import InformationRequest, Notification, NotificationState, Release
+from peaceops.registry.models import Mission
+
+log = logging.getLogger(__name__)
+
+KIND_TITLES = {
+    "surge": "Surge of violence",
+    "new_actor": "New armed actor",
+    "toward_border": "Violence moving toward the border",
+    "displacement": "Displacement toward the border",
+}
+
+
+# --- fan-out ------------------------------------------------------------------------------------------------
+
+def notify_alert(actor, alert, *, as_of=None) -> list[Notification]:
+    """Tell each mission the alert names to notify; one notification per (alert key, mission), kept up to date.
+
+    ``alert`` is an ``analysis.early_warning.Alert``. The source mission is the first mission of the alert's
+    evidence the actor writes analysis for (SYSTEM: the first); an actor who writes for none of them sends
+    nothing (an alert read through a sharing agreement is not the reader's to pass on). Re-running updates the
+    score, dates and counts and leaves every user's read state alone; only a new notification is e-mailed.
+    """
+    recipients = [int(m) for m in alert.notified_mission_ids if int(m) not in set(alert.mission_ids)]
+    source_id = next((int(m) for m in alert.mission_ids if permits(actor, Action.EDIT_ANALYSIS, int(m))), None)
+    if not recipients or source_id is None:
+        return []
+    require(actor, Action.EDIT_ANALYSIS, mission_id=source_id, what=_("notify the missions an alert names"))
+    evidence = [int(i) for i in alert.evidence_ids]
+    values = {
+        "source_mission_id": source_id, "kind": alert.kind, "title": _title(alert),
+        "country": alert.country or "", "admin1": alert.admin1 or "", "admin2": alert.admin2 or "",
+        "since": alert.since, "as_of": as_of, "score": round(float(alert.score), 3),
+        "counts": _counts(evidence), "evidence_ids": evidence,
+        # What a notification says is an aggregate the alert already tells its neighbours (seed 000 §III.C.1):
+        # readable by every user of the receiving mission.
+        "classification": Classification.UNCLASSIFIED,
+    }
+    existing = {n.recipient_id: n for n in Notification.objects.filter(alert_key=alert.key,
+                                                                       recipient_id__in=recipients)}
+    created, result = [], []
+    with transaction.atomic():
+        for mission_id in recipients:
+            notification = existing.get(mission_id)
+            if notification is None:
+                notification = Notification.objects.create(recipient_id=mission_id, alert_key=alert.key, **values)
+                created.append(notification)
+            elif any(getattr(notification, k) != v for k, v in values.items() if k != "as_of"):
+                Notification.objects.filter(pk=notification.pk).update(updated_at=timezone.now(), **values)
+            result.append(notification)
+    for notification in created:
+        _mail(notification)
+    return result
+
+
+def notify_alerts(actor, alerts, *, as_of=None) -> int:
+    """:func:`notify_alert` for each alert that names a mission to notify; how many notifications there are."""
+    return sum(len(notify_alert(actor, alert, as_of=as_of)) for alert in alerts if alert.notified_mission_ids)
+
+
+def _title(alert) -> str:
+    area = ", ".join(part for part in (alert.admin2, alert.admin1, alert.country) if part)
+    return f"{KIND_TITLES.get(alert.kind, alert.kind)}: {area}"
+
+
+def _counts(evidence: list[int]) -> dict[str, int]:
+    """Incidents by category: an aggregate of the owner's records, never their text."""
+    if not evidence:
+        return {}
+    rows = Incident.objects.filter(pk__in=evidence).values("category").annotate(n=Count("pk")).order_by("category")
+    return {row["category"]: row["n"] for row in rows}
+
+
+def mail_configured() -> bool:
+    """E-mail goes out only where the installation set a mail server (closed networks often have none)."""
+    return bool(getattr(settings, "EMAIL_HOST", "")) and settings.EMAIL_HOST != "localhost"
+
+
+def _mail(notification: Notification) -> int:
+    if not mail_configured():
+        return 0
+    users = get_user_model().objects.filter(
+        Q(grants__mission_id=notification.recipient_id)
+        | Q(grants__region__missions=notification.recipient_id), is_active=True).exclude(email="").distinct()
+    addresses = sorted(users.values_list("email", flat=True))
+    if not addresses:
+        return 0
+    counts = ", ".join(f"{category}: {n}" for category, n in notification.counts.items()) or "-"
+    body = "\n".join([
+        notification.title,
+        f"{_('Score')}: {notification.score}",
+        f"{_('Since')}: {notification.since or '-'}",
+        f"{_('Incidents by category')}: {counts}",
+        f"{_('From')}: {notification.source_mission.acronym if notification.source_mission else '-'}",
+        "",
+        _("Open the notifications inbox to acknowledge it or ask the owning mission for the evidence."),
+    ])
+    try:
+        return send_mail(f"[peaceops] {notification.title}", body, None, addresses)
+    except OSError as error:  # a mail server down must not undo the alert run; the inbox still has it
+        log.warning("notification %s: mail not sent: %s", notification.pk, error)
+        return 0
+
+
+# --- the reader's state ---------------------------------------------------------------------------------------
+
+def _readable(actor, notification: Notification) -> None:
+    if not visible(Notification.objects.filter(pk=notification.pk), actor).exists():
+        raise Denied(_("This notification is not addressed to your missions."))
+
+
+def _own_notification(actor, notification: Notification) -> None:
+    _readable(actor, notification)
+    if getattr(actor, "pk", None) is None:
+        raise Denied(_("Only a signed-in user has a reading state."))
+
+
+def mark_read(actor, notification: Notification) -> NotificationState:
+    require(actor, Action.VIEW, mission_id=notification.recipient_id, what=_("read a notification"))
+    _own_notification(actor, notification)
+    state, _created = NotificationState.objects.get_or_create(notification=notification, user=actor)
+    if state.read_at is None:
+        state.read_at = timezone.now()
+        state.save(update_fields=["read_at"])
+    return state
+
+
+def acknowledge(actor, notification: Notification) -> NotificationState:
+    require(actor, Action.VIEW, mission_id=notification.recipient_id, what=_("acknowledge a notification"))
+    _own_notification(actor, notification)
+    now = timezone.now()
+    state, _created = NotificationState.objects.get_or_create(notification=notification, user=actor)
+    state.read_at = state.read_at or now
+    state.acknowledged_at = state.acknowledged_at or now
+    state.save(update_fields=["read_at", "acknowledged_at"])
+    return state
+
+
+# --- requests for information and releases ------------------------------------------------------------------
+
+def _ids(values, field: str) -> list[int]:
+    try:
+        ids = sorted({int(v) for v in values or ()})
+    except (TypeError, ValueError):
+        raise ValidationError({field: _("Give incident ids as whole numbers.")}) from None
+    return ids
+
+
+def request_information(actor, notification: Notification, *, evidence_ids=None,
+                        question: str = "") -> InformationRequest:
+    """The notified mission's analyst asks the source mission for the alert's evidence (all, or some of it)."""
+    require(actor, Action.EDIT_ANALYSIS, mission_id=notification.recipient_id,
+            what=_("ask another mission for information"))
+    _readable(actor, notification)
+    if notification.source_mission_id is None:
+        raise ValidationError({"notification": _("This notification names no owning mission to ask.")})
+    ids = _ids(evidence_ids, "evidence_ids") if evidence_ids else list(notification.evidence_ids)
+    if not ids:
+        raise ValidationError({"evidence_ids": _("Name at least one incident to ask for.")})
+    held = set(Incident.objects.filter(pk__in=ids, owning_mission_id=notification.source_mission_id)
+               .values_list("pk", flat=True))
+    missing = [i for i in ids if i not in held]
+    if missing:
+        raise ValidationError({"evidence_ids": _("%(mission)s holds no incident %(ids)s.") % {
+            "mission": notification.source_mission.acronym, "ids": ", ".join(map(str, missing))}})
+    return InformationRequest.objects.create(
+        notification=notification, requesting_mission_id=notification.recipient_id,
+        owning_mission_id=notification.source_mission_id, alert_key=notification.alert_key, evidence_ids=ids,
+        question=question.strip(), requested_by=history_user(actor))
+
+
+def _open(request: InformationRequest) -> None:
+    if request.status != InformationRequest.Status.OPEN:
+        raise ValidationError({"status": _("This request was already answered (%(status)s).")
+                               % {"status": request.get_status_display()}})
+
+
+def release(actor, *, owner: Mission, receiver: Mission, incident_ids, request: InformationRequest | None = None,
+            note: str = "") -> Release:
+    """The owning mission's analyst gives chosen incidents to another mission; its users may then read them.
+
+    Only incidents the owning mission holds and the actor may read can be released: an incident of another
+    mission (even one shared with the owner) is refused, and named only by id.
+    """
+    require(actor, Action.EDIT_ANALYSIS, mission_id=owner.pk, what=_("release incidents to another mission"))
+    if receiver.pk == owner.pk:
+        raise ValidationError({"receiving_mission": _("A mission does not release incidents to itself.")})
+    if request is not None:
+        if request.owning_mission_id != owner.pk or request.requesting_mission_id != receiver.pk:
+            raise ValidationError({"request": _("This request is not between these two missions.")})
+        _open(request)
+    ids = _ids(incident_ids, "incident_ids")
+    if not ids:
+        raise ValidationError({"incident_ids": _("Choose at least one incident to release.")})
+    incidents = visible(Incident.objects.filter(pk__in=ids, owning_mission=owner), actor)
+    held = dict(incidents.values_list("pk", "classification"))
+    refused = [i for i in ids if i not in held]
+    if refused:
+        raise Denied(_("%(mission)s may release only its own incidents; not %(ids)s.")
+                     % {"mission": owner.acronym, "ids": ", ".join(map(str, refused))}, field="incident_ids")
+    for level in set(held.values()):
+        require(actor, Action.EDIT_ANALYSIS, mission_id=owner.pk, classification=level,
+                what=_("release incidents to another mission"))
+    with transaction.atomic():
+        made = Release(owning_mission=owner, receiving_mission=receiver, request=request, incident_ids=ids,
+                       note=note.strip(), released_by=history_user(actor),
+                       classification=max(held.values(), default=Classification.UNCLASSIFIED))
+        made._history_user = history_user(actor)
+        made.save()
+        if request is not None:
+            _answer(actor, request, InformationRequest.Status.RELEASED, note)
+    return made
+
+
+def release_for_request(actor, request: InformationRequest, *, incident_ids, note: str = "") -> Release:
+    return release(actor, owner=request.owning_mission, receiver=request.requesting_mission,
+                   incident_ids=incident_ids, request=request, note=note)
+
+
+def decline(actor, request: InformationRequest, *, reason: str) -> InformationRequest:
+    """The owning mission says no, and why (a reason is required: the asking mission plans on the answer)."""
+    require(actor, Action.EDIT_ANALYSIS, mission_id=request.owning_mission_id,
+            what=_("decline a request for information"))
+    _open(request)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Give the reason for declining.")})
+    _answer(actor, request, InformationRequest.Status.DECLINED, reason)
+    return request
+
+
+def _answer(actor, request: InformationRequest, status: str, reason: str) -> None:
+    request.status = status
+    request.reason = (reason or "").strip()
+    request.answered_by = history_user(actor)
+    request.answered_at = timezone.now()
+    request._history_user = history_user(actor)
+    request.save(update_fields=["status", "reason", "answered_by", "answered_at"])
+
+
+def notify_alerts_as_of(actor, as_of) -> int:
+    """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out (jobs: SYSTEM)."""
+    from peaceops.analysis import early_warning
+    from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
+
+    require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
+    frame = alert_frame(actor, FrameScope(as_of=as_of))
+    if not len(frame):
+        return 0
+    borders = border_context(as_of, sorted(set(frame.country.tolist()) - {""}))
+    return notify_alerts(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)
