@@ -247,10 +247,15 @@ def hotspots(request):
 @extend_schema(parameters=[OpenApiParameter("on", str)])
 @api_view(["GET"])
 def security_divergences(request):
-    """Adjacent areas across a border, under different missions, whose levels differ (seed 000 §III.C.2)."""
+    """Adjacent areas across a border, under different missions, whose levels differ (seed 000 §III.C.2).
+
+    ``unreadable``: the reader's levels facing a neighbour's level they may not read (no agreement implied).
+    """
     on = _date(request, "on", None) if request.query_params.get("on") else None
     found = selectors.security_divergences(request.user, on=on)
-    return Response({"results": [selectors_alerts.divergence_json(d) for d in found]})
+    hidden = selectors.unreadable_neighbour_levels(request.user, on=on)
+    return Response({"results": [selectors_alerts.divergence_json(d) for d in found],
+                     "unreadable": [selectors_alerts.unreadable_json(u) for u in hidden]})
 
 
 ROUTES: list[tuple] = [

@@ -145,9 +145,8 @@ def _levels_section(request: DraftRequest) -> tuple[DraftSection, list]:
     missions = dict(Mission.objects.values_list("id", "acronym"))
     rows = tuple((d.first.area.name, missions.get(d.first.mission_id, ""), d.first.level, d.second.area.name,
                   missions.get(d.second.mission_id, ""), d.second.level, d.start.isoformat()) for d in found)
-    body = (f"{len(found)} pairs of adjacent areas across a border carry security levels one or more apart on "
-            f"{request.end.isoformat()}." if found else
-            f"The security levels of adjacent areas across borders agree on {request.end.isoformat()}.")
+    hidden = selectors.unreadable_neighbour_levels(request.user, on=request.end)
+    body = _levels_body(found, hidden, selectors.border_pairs(request.user, on=request.end), request.end, missions)
     # The levels compared, and the incidents cited as evidence for them.
     record_ids = {d.first.record_id for d in found} | {d.second.record_id for d in found}
     evidence_ids = {i for d in found for i in (*d.evidence_first, *d.evidence_second)}
@@ -157,6 +156,22 @@ def _levels_section(request: DraftRequest) -> tuple[DraftSection, list]:
                         tables=(Table(("Area", "Mission", "Level", "Neighbouring area", "Mission", "Level", "Since"),
                                       rows, "Divergences"),) if rows else (),
                         classification=classification, source="security levels (seed 000 §III.C.2)"), found
+
+
+def _levels_body(found: list, hidden: list, pairs: int, end: dt.date, missions: dict) -> str:
+    """What the check found. "Agree" is said only when levels were compared across a border and none is
+    hidden from the drafter: a level that cannot be read is no agreement."""
+    parts = []
+    if found:
+        parts.append(f"{len(found)} pairs of adjacent areas across a border carry security levels one or more apart "
+                     f"on {end.isoformat()}.")
+    for u in hidden:
+        parts.append(f"{u.side.area.name} ({missions.get(u.side.mission_id, '')}) faces {u.other_area.name} "
+                     f"({missions.get(u.other_mission_id, '')}): the level on the other side is not readable.")
+    if not parts:
+        parts.append(f"The security levels of adjacent areas across borders agree on {end.isoformat()}." if pairs else
+                     f"No security levels across a border could be compared on {end.isoformat()}.")
+    return " ".join(parts)
 
 
 def _recommendations(crossing: list[str], divergences: list, classification: int) -> DraftSection:

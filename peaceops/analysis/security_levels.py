@@ -10,6 +10,10 @@ Adjacency comes from the shapes when both areas have one (COD-AB admin areas, Na
 countries): two shapes are adjacent when they touch within ``TOLERANCE_DEGREES``. Without shapes,
 two areas are adjacent when their countries share a land border in ``LAND_BORDERS`` (the seed
 region's borders, from the Natural Earth 1:110m shapes).
+
+Levels are shared in the region: a mission's users read the unclassified levels its neighbours set
+along their borders (the selectors decide which); a level on the other side that exists but cannot be
+read is reported as such (:func:`unreadable_across`), so the check never says "agree" for want of it.
 """
 
 from __future__ import annotations
@@ -104,9 +108,67 @@ def adjacent(first: Area, second: Area) -> bool:
     return frozenset((first.country, second.country)) in LAND_BORDERS
 
 
+def borders_on(area: Area, hosts) -> bool:
+    """Whether ``area`` lies in one of the ``hosts`` (a mission's host countries) or across a border from one."""
+    return any(area.country == host.country or adjacent(area, host) for host in hosts)
+
+
 def _evidence(incidents: list[IncidentPoint], area_key: str, start: dt.date, end: dt.date | None) -> tuple[int, ...]:
     return tuple(sorted(i.id for i in incidents
                         if i.area_key == area_key and i.day >= start and (end is None or i.day <= end)))
+
+
+def _in_force(spans, on: dt.date | None) -> list[LevelSpan]:
+    if on is None:
+        return list(spans)
+    return [s for s in spans if s.valid_from <= on and (s.valid_to is None or s.valid_to >= on)]
+
+
+def _facing(first: LevelSpan, second: LevelSpan, adjacency: dict) -> tuple[dt.date, dt.date | None] | None:
+    """The common period of two spans of one system, set by different missions on either side of a border."""
+    if first.system != second.system:
+        return None
+    if first.mission_id is None or second.mission_id is None or first.mission_id == second.mission_id:
+        return None
+    pair = (first.area.key, second.area.key)
+    if pair not in adjacency:
+        adjacency[pair] = adjacent(first.area, second.area)
+    return first.overlap(second) if adjacency[pair] else None
+
+
+def border_pairs(spans: list[LevelSpan], on: dt.date | None = None) -> int:
+    """How many pairs of spans face each other across a border (what "the levels agree" can be said of)."""
+    adjacency: dict[tuple[str, str], bool] = {}
+    ordered = sorted(_in_force(spans, on), key=lambda s: (s.area.key, s.record_id))
+    return sum(1 for first, second in combinations(ordered, 2) if _facing(first, second, adjacency))
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A readable span facing, across a border, a neighbour's span the reader may not read.
+
+    Only where the other span is and whose it is are kept: its level stays with its mission.
+    """
+
+    side: LevelSpan
+    other_area: Area
+    other_mission_id: int
+    start: dt.date
+    end: dt.date | None
+
+
+def unreadable_across(readable: list[LevelSpan], hidden: list[LevelSpan],
+                      on: dt.date | None = None) -> list[Unreadable]:
+    """The readable spans facing a ``hidden`` span across a border over a common period, once per area and mission."""
+    adjacency: dict[tuple[str, str], bool] = {}
+    found: dict[tuple, Unreadable] = {}
+    for side in _in_force(readable, on):
+        for other in _in_force(hidden, on):
+            common = _facing(side, other, adjacency)
+            key = (side.record_id, other.area.key, other.mission_id)
+            if common is not None and key not in found:
+                found[key] = Unreadable(side, other.area, other.mission_id, *common)
+    return sorted(found.values(), key=lambda u: (u.side.area.key, u.other_area.key, u.start))
 
 
 def divergences(spans: list[LevelSpan], incidents: list[IncidentPoint] = (), on: dt.date | None = None,
@@ -116,21 +178,12 @@ def divergences(spans: list[LevelSpan], incidents: list[IncidentPoint] = (), on:
     ``on`` narrows to the spans in force that day. Evidence: the incidents in each area from
     ``evidence_days`` before the common period began to its end (or ``on``).
     """
-    if on is not None:
-        spans = [s for s in spans if s.valid_from <= on and (s.valid_to is None or s.valid_to >= on)]
     found = []
     adjacency: dict[tuple[str, str], bool] = {}
-    for first, second in combinations(sorted(spans, key=lambda s: (s.area.key, s.record_id)), 2):
-        if first.system != second.system or first.level == second.level:
+    for first, second in combinations(sorted(_in_force(spans, on), key=lambda s: (s.area.key, s.record_id)), 2):
+        if first.level == second.level:
             continue
-        if first.mission_id is None or second.mission_id is None or first.mission_id == second.mission_id:
-            continue
-        pair = (first.area.key, second.area.key)
-        if pair not in adjacency:
-            adjacency[pair] = adjacent(first.area, second.area)
-        if not adjacency[pair]:
-            continue
-        common = first.overlap(second)
+        common = _facing(first, second, adjacency)
         if common is None:
             continue
         start, end = common

@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Min, Q, Sum
 from peaceops.accounts.access import access_for, visible
 from peaceops.analysis import security_levels as sl
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import Country, Mission
 
@@ -80,12 +81,80 @@ def group_points(user, group: ArmedGroup, limit: int = 5000) -> list[dict]:
 
 # --- security levels ---------------------------------------------------------------------------------------
 
+def _in_force(levels, on: dt.date | None):
+    if on is None:
+        return levels
+    return levels.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
+def neighbour_mission_ids(user) -> set[int] | None:
+    """Missions sharing a region with one of the user's missions, not their own (None: the user reads all)."""
+    own = access_for(user).mission_ids
+    if own is None:
+        return None
+    links = Mission.regions.through.objects
+    regions = links.filter(mission_id__in=own).values("region_id")
+    return set(links.filter(region_id__in=regions).exclude(mission_id__in=own).values_list("mission_id", flat=True))
+
+
+def _host_areas(mission_ids) -> list[sl.Area]:
+    countries = Country.objects.filter(missions__id__in=list(mission_ids)).distinct()
+    return [sl.Area(f"country:{c.iso3}", c.name, c.iso3, c.geometry) for c in countries]
+
+
+def _along_borders(user, levels, *, own_too: bool = False) -> list[SecurityLevel]:
+    """The neighbours' levels (``own_too``: and the user's missions') of areas in, or across a border from,
+    the user's missions' host countries."""
+    neighbours = neighbour_mission_ids(user)
+    if neighbours is None:
+        return []
+    own = access_for(user).mission_ids
+    missions = neighbours | own if own_too else neighbours
+    if not missions:
+        return []
+    hosts = _host_areas(own)
+    candidates = levels.filter(owning_mission_id__in=missions).select_related("country", "admin_area__country")
+    return [level for level in candidates if sl.borders_on(_area_of(level), hosts)]
+
+
+def levels_shared_with(user):
+    """The security levels ``user`` may read: their missions' own, and their neighbours' along their borders.
+
+    UN security phases and levels are not one mission's secret (seed 000 §III.C.2: MINURCAT's phase IV
+    and UNAMID's phase III across one border let Sudan play one mission against the other): a mission's
+    users read the unclassified levels that missions sharing a region with theirs set for areas in, or
+    across a border from, their host countries. A classified level stays with its mission.
+    """
+    own = visible(SecurityLevel.objects.all(), user)
+    shared = [level.pk for level in _along_borders(user, SecurityLevel.objects.filter(
+        classification=Classification.UNCLASSIFIED))]
+    levels = SecurityLevel.objects.filter(Q(pk__in=own.values("pk")) | Q(pk__in=shared)) if shared else own
+    return levels.select_related("country", "admin_area__country", "owning_mission")
+
+
 def security_levels_for(user, on: dt.date | None = None):
-    levels = visible(SecurityLevel.objects.all(), user).select_related("country", "admin_area__country",
-                                                                       "owning_mission")
-    if on is not None:
-        levels = levels.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-    return levels
+    return _in_force(levels_shared_with(user), on)
+
+
+def unreadable_neighbour_levels(user, on: dt.date | None = None) -> list[sl.Unreadable]:
+    """The user's readable levels facing, across a border, a neighbour's level they may not read.
+
+    Pages and reports say "the level on the other side is not readable" for these rather than let the
+    absence of a level pass for agreement; what the hidden level is stays unsaid.
+    """
+    readable = list(security_levels_for(user, on))
+    # A level of one of the user's own missions above their clearance is as unreadable as a neighbour's.
+    readable_ids = {level.pk for level in readable}
+    hidden = [level for level in _along_borders(user, _in_force(SecurityLevel.objects.all(), on), own_too=True)
+              if level.pk not in readable_ids]
+    if not hidden:
+        return []
+    return sl.unreadable_across([_span(level) for level in readable], [_span(level) for level in hidden], on=on)
+
+
+def border_pairs(user, on: dt.date | None = None) -> int:
+    """How many pairs of readable levels face each other across a border (zero: nothing to say agrees)."""
+    return sl.border_pairs([_span(level) for level in security_levels_for(user, on)], on=on)
 
 
 def _area_of(level: SecurityLevel) -> sl.Area:
@@ -115,7 +184,8 @@ def _evidence_ids(user, level: SecurityLevel, start: dt.date, end: dt.date | Non
 def security_divergences(user, on: dt.date | None = None, evidence_days: int = 90) -> list[sl.Divergence]:
     """Adjacent areas across a border, under different missions, whose levels differ (seed 000 §III.C.2).
 
-    Only the levels the user may read are compared, and only the incidents they may read are cited.
+    The levels compared are those the user may read (their own and their neighbours' shared ones, see
+    :func:`levels_shared_with`); only the incidents they may read are cited.
     """
     levels = {level.pk: level for level in security_levels_for(user, on)}
     found = sl.divergences([_span(level) for level in levels.values()], on=on, evidence_days=evidence_days)

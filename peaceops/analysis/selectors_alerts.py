@@ -195,3 +195,19 @@ def divergence_json(d) -> dict:
                 "valid_to": span.valid_to.isoformat() if span.valid_to else None, "evidence_ids": list(evidence)}
     return {"start": d.start.isoformat(), "end": d.end.isoformat() if d.end else None, "difference": d.difference,
             "first": side(d.first, d.evidence_first), "second": side(d.second, d.evidence_second)}
+
+
+UNREADABLE = "the level on the other side is not readable"
+
+
+def unreadable_json(u) -> dict:
+    """A readable level facing a neighbour's level the reader may not read: never "agree", never its value."""
+    mine = u.side
+    return {"start": u.start.isoformat(), "end": u.end.isoformat() if u.end else None, "difference": None,
+            "first": {"record": mine.record_id, "area": mine.area.name, "country": mine.area.country,
+                      "mission": mine.mission_id, "system": mine.system, "level": mine.level,
+                      "valid_from": mine.valid_from.isoformat(),
+                      "valid_to": mine.valid_to.isoformat() if mine.valid_to else None},
+            "second": {"area": u.other_area.name, "country": u.other_area.country, "mission": u.other_mission_id,
+                       "level": None, "readable": False},
+            "note": UNREADABLE}

@@ -295,12 +295,15 @@ def levels(request):
     divergences = [{"d": d, "first_mission": missions.get(d.first.mission_id, ""),
                     "second_mission": missions.get(d.second.mission_id, "")}
                    for d in selectors.security_divergences(request.user, on=on)]
+    unreadable = [{"u": u, "side_mission": missions.get(u.side.mission_id, ""),
+                   "other_mission": missions.get(u.other_mission_id, "")}
+                  for u in selectors.unreadable_neighbour_levels(request.user, on=on)]
     access = access_for(request.user)
     can_edit = Action.EDIT_ANALYSIS in access.system_actions or any(
         Action.EDIT_ANALYSIS in a for a in access.mission_actions.values())
     return render(request, "analysis/levels.html", {
-        "levels": selectors.security_levels_for(request.user, on), "divergences": divergences, "on": on,
-        "form": form if can_edit else None})
+        "levels": selectors.security_levels_for(request.user, on), "divergences": divergences,
+        "unreadable": unreadable, "on": on, "form": form if can_edit else None})
 
 
 @login_required

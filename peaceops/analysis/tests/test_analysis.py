@@ -150,8 +150,11 @@ def test_divergence_across_the_chad_sudan_border(analysis_world, api_as):
     [regional] = api_as(users["regional"]).get("/api/v1/analysis/security-divergences/").json()["results"]
     sides = {regional["first"]["country"]: regional["first"], regional["second"]["country"]: regional["second"]}
     assert sides["TCD"]["evidence_ids"] and sides["SDN"]["evidence_ids"] == []
-    # MINURCAT cannot read UNAMID's level: nothing to compare
-    assert api_as(users["minurcat"]).get("/api/v1/analysis/security-divergences/").json()["results"] == []
+    # Levels are shared in the region: MINURCAT's analyst reads UNAMID's unclassified level across the border,
+    # but none of UNAMID's confidential incidents
+    [shared] = api_as(users["minurcat"]).get("/api/v1/analysis/security-divergences/").json()["results"]
+    sides = {shared["first"]["country"]: shared["first"], shared["second"]["country"]: shared["second"]}
+    assert sides["SDN"]["level"] == 3 and sides["SDN"]["evidence_ids"] == []
 
 
 def test_setting_a_level_closes_the_previous_one_and_checks_rights(analysis_world, api_as):

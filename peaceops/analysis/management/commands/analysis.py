@@ -34,7 +34,9 @@ class Command(BaseCommand):
         levels = sub.add_parser("levels", help="security levels in force on a date, and divergences across borders")
         levels.add_argument("--on", help="the date YYYY-MM-DD (default: today)")
         levels.add_argument("--divergences", action="store_true",
-                            help="only adjacent areas under different missions whose levels differ (seed 000 III.C.2)")
+                            help="only adjacent areas under different missions whose levels differ (seed 000 III.C.2), "
+                                 "and those whose neighbour's level is not readable; neighbours' unclassified levels "
+                                 "along the reader's borders are shared")
         hotspots = sub.add_parser("hotspots", help="areas whose latest month exceeds their own history")
         hotspots.add_argument("--as-of", dest="as_of", required=True, help="the date YYYY-MM-DD")
         hotspots.add_argument("--country", help="ISO 3166 alpha-3 code")
@@ -68,7 +70,9 @@ class Command(BaseCommand):
     def _levels(self, reader, on, divergences, **_):
         day = _date("--on", on) or clock.today()
         if divergences:
-            return [selectors_alerts.divergence_json(d) for d in selectors.security_divergences(reader, day)]
+            # A neighbour's level that exists but cannot be read is listed as such: its absence is no agreement.
+            return [*(selectors_alerts.divergence_json(d) for d in selectors.security_divergences(reader, day)),
+                    *(selectors_alerts.unreadable_json(u) for u in selectors.unreadable_neighbour_levels(reader, day))]
         return [{"area": level.admin_area.name if level.admin_area_id else level.country.name,
                  "country": (level.admin_area.country if level.admin_area_id else level.country).iso3,
                  "mission": level.owning_mission.acronym if level.owning_mission_id else "",
