@@ -45,11 +45,16 @@ class ModelParameters:
     # months counted as 0): 1 keeps it, below 1 narrows it (the analogues' spread is wider than what
     # followed on past windows; the rolling protocol chooses it, see evaluation.SELECTION_GRID).
     spread: float = 1.0
+    # Extra weight, in the own-history component, of the month a year before the one forecast (the
+    # same calendar month: fighting seasons): 0 gives each of the last 12 months 1/12 (the
+    # conflictology benchmark); 4 gives that month 5/16 and each other 1/16.
+    own_season: float = 0.0
 
     def label(self) -> str:
         age = f"{self.max_age // 12}y" if self.max_age else "all"
         spread = f", spread {self.spread:g}" if self.spread != 1.0 else ""
-        return f"own {self.own_share:g}, blur {self.blur_sd:g}, k {self.neighbours}, origins {age}{spread}"
+        season = f", season {self.own_season:g}" if self.own_season else ""
+        return f"own {self.own_share:g}, blur {self.blur_sd:g}, k {self.neighbours}, origins {age}{spread}{season}"
 
 
 DEFAULT = ModelParameters()
@@ -137,10 +142,21 @@ def find_analogues(history: History, params: ModelParameters = DEFAULT) -> Analo
     return Analogues(pools, which.reshape(-1))
 
 
-def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
-    """The country's own last OWN_MONTHS months, each equally likely: shape (len(HORIZONS), draws)."""
+def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator, season: float = 0.0) -> np.ndarray:
+    """The country's own last OWN_MONTHS months: shape (len(HORIZONS), draws). Each equally likely, or,
+    with ``season`` > 0 and a full year of history, the month a year before the one forecast (the same
+    calendar month; for the horizons 13 and 14, two years before) with weight 1 + ``season``."""
     recent = np.asarray(series[-OWN_MONTHS:], dtype=float)
-    return recent[rng.integers(0, len(recent), size=(len(HORIZONS), draws))]
+    if not season or len(recent) < OWN_MONTHS:
+        return recent[rng.integers(0, len(recent), size=(len(HORIZONS), draws))]
+    # Month M + h is the calendar month of M + h - 12 (h <= 12) or M + h - 24: position (h - 1) mod 12
+    # of the last 12 months (oldest first, M last).
+    weights = np.ones((len(HORIZONS), OWN_MONTHS))
+    weights[np.arange(len(HORIZONS)), (np.asarray(HORIZONS) - 1) % OWN_MONTHS] += season
+    cdf = np.cumsum(weights, axis=1) / weights.sum(axis=1, keepdims=True)
+    u = rng.random(size=(len(HORIZONS), draws))
+    index = np.minimum((u[:, :, None] >= cdf[:, None, :-1]).sum(axis=2), OWN_MONTHS - 1)
+    return recent[index]
 
 
 def analogue_draws(pool: AnaloguePool, draws: int, rng: np.random.Generator, blur_sd: float,
@@ -167,7 +183,7 @@ def forecast_draws(history: History, draws: int, seed: int, params: ModelParamet
     alive = np.flatnonzero(history.alive)
     out = np.empty((len(alive), len(HORIZONS), draws), dtype=np.int64)
     for n, i in enumerate(alive):
-        own = own_draws(history.series(i), draws, rng)
+        own = own_draws(history.series(i), draws, rng, params.own_season)
         which = analogues.pool_of[n]
         panel = None if which < 0 else analogue_draws(analogues.pools[which], draws, rng, params.blur_sd,
                                                           params.spread)
