@@ -807,6 +807,9 @@ DEMO_USERS: tuple[DemoUser, ...] = (
              "record; nothing of UNAMID or the other missions"),
     DemoUser("jmac.unamid", "demo-jmac-unamid", "analyst", "UNAMID", STRICTLY_CONFIDENTIAL,
              "everything of UNAMID, strictly confidential included; nothing of MINURCAT"),
+    DemoUser("jmac.minurcat", "demo-jmac-minurcat", "analyst", "MINURCAT", CONFIDENTIAL,
+             "MINURCAT's JMAC analyst up to confidential: writes MINURCAT's part of the joint threat assessment; "
+             "nothing of UNAMID's own records"),
     DemoUser("planner.region", "demo-planner-region", "planner", REGION_NAME, UNCLASSIFIED,
              "the unclassified records of all seven missions of the region; no confidential record"),
     DemoUser("leader.unmis", "demo-leader-unmis", "leadership", "UNMIS", CONFIDENTIAL,

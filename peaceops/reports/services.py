@@ -23,7 +23,7 @@ from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import drafting, selectors
 from peaceops.reports.levels import highest
-from peaceops.reports.models import Report, ReportPartApproval, ReportSection
+from peaceops.reports.models import Report, ReportCadence, ReportPartApproval, ReportSection
 
 AUTHOR_ACTION = {drafting.THREAT_ASSESSMENT: Action.EDIT_ANALYSIS, drafting.SG_REPORT: Action.EDIT_PLANS}
 
@@ -57,14 +57,16 @@ def _require(user, action: Action, mission_id: int | None, what: str):
         raise PermissionDenied(f"You may not {what} (needs {action} for this mission).")
 
 
-def _covered_missions(owning: Mission, region: Region | None) -> list[Mission]:
-    """The region's missions (each mission's staff contribute their part), or the owning mission alone.
+def _covered_missions(owning: Mission, region: Region | None, start: dt.date, end: dt.date) -> list[Mission]:
+    """The region's missions deployed during the period (each one's staff contribute their part), or the owning
+    mission alone. A mission not yet established or already closed has no staff to write its part.
 
     Missions are public records; what each section says of a mission is what its reader may read.
     """
     if region is None:
         return [owning]
-    missions = list(region.missions.order_by("acronym"))
+    missions = [m for m in region.missions.order_by("acronym")
+                if m.start_date <= end and (m.end_date is None or m.end_date >= start) or m.id == owning.id]
     if owning.id not in {m.id for m in missions}:
         raise ReportError({"region": f"{owning.acronym} is not a mission of the region {region.name}."})
     return missions
@@ -107,7 +109,7 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     _require(user, AUTHOR_ACTION[kind], owning_mission.id, "draft this report")
     if not access_for(user).can_read(owning_mission.id, classification):
         raise ReportError({"classification": "The classification is above your clearance for this mission."})
-    missions = _covered_missions(owning_mission, region)
+    missions = _covered_missions(owning_mission, region, start, end)
     report = Report(kind=kind, owning_mission=owning_mission, region=region, period_start=start, period_end=end,
                     classification=classification, drafted_by=user, drafted_at=timezone.now(),
                     title=title or default_title(kind, region.name if region else owning_mission.acronym,
@@ -212,6 +214,8 @@ def may_edit_section(user, section: ReportSection) -> bool:
 def edit_section(section: ReportSection, user, *, title: str | None = None, body: str | None = None,
                  tables: list | None = None) -> ReportSection:
     """A person's text replaces the drafted one and is kept on redraft."""
+    # the report as stored, not as the caller loaded it: it may have been approved since
+    section.report = Report.objects.select_for_update().get(pk=section.report_id)
     _check_open(section.report)
     require(user, AUTHOR_ACTION[section.report.kind], mission_id=_writer_mission(section),
             classification=section.classification, what="edit a section written by that mission's staff")
@@ -275,7 +279,7 @@ def approve_part(report: Report, mission: Mission, user) -> ReportPartApproval:
     return approval
 
 
-def pending_parts(report: Report) -> list[Mission]:
+def _pending_parts(report: Report) -> list[Mission]:
     """The contributing missions, other than the drafting one, whose leadership has not approved its part."""
     approved = set(report.part_approvals.values_list("mission_id", flat=True))
     return [m for m in selectors.contributing_missions(report)
@@ -292,7 +296,7 @@ def approve(report: Report, user) -> Report:
     _require_readable(report, user)
     if not report.sections.exists():
         raise ReportError({"sections": "An empty report cannot be approved."})
-    pending = pending_parts(report)
+    pending = _pending_parts(report)
     if pending:
         raise ReportError({"parts": "The part of " + ", ".join(m.acronym for m in pending)
                            + " is not approved yet by that mission's leadership."})
@@ -302,3 +306,16 @@ def approve(report: Report, user) -> Report:
     report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, now
     report.save()
     return report
+
+
+@transaction.atomic
+def set_cadence(actor, *, region: Region, kind: str = drafting.THREAT_ASSESSMENT, first_quarter: dt.date,
+                due_after_days: int = 30) -> ReportCadence:
+    """How often a region owes a report and how long after the quarter it is due: set system-wide, since it
+    binds every mission of the region (reference data, like the region itself)."""
+    require(actor, Action.EDIT_REGISTRY, mission_id=None, what="set when a region's reports are due")
+    if kind not in AUTHOR_ACTION:
+        raise ReportError({"kind": f"unknown report kind {kind!r}"})
+    cadence, _created = ReportCadence.objects.update_or_create(
+        region=region, kind=kind, defaults={"first_quarter": first_quarter, "due_after_days": due_after_days})
+    return cadence
