@@ -50,6 +50,8 @@ SELECTION_GRID = (
     replace(DEFAULT, max_age=120, spread=0.8),
     replace(DEFAULT, spread=0.8, own_season=4.0),
     replace(DEFAULT, max_age=120, spread=0.8, own_season=4.0),
+    replace(DEFAULT, spread=0.8, own_season=4.0, shift=-0.1),
+    replace(DEFAULT, max_age=120, spread=0.8, own_season=4.0, shift=-0.1),
 )
 
 
