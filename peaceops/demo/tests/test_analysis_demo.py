@@ -23,6 +23,12 @@ def test_analysis_demo_loads_once_and_shows_the_border_divergence():
     [divergence] = selectors.security_divergences(admin, on=dt.date(2009, 6, 30))
     assert {divergence.first.level, divergence.second.level} == {3, 4}
     assert SecurityLevel.objects.count() == 2
+    # levels are shared in the region: each side's watch officer or analyst sees the other side's level
+    for username in ("joc.minurcat", "jmac.unamid"):
+        user = get_user_model().objects.get(username=username)
+        [seen] = selectors.security_divergences(user, on=dt.date(2009, 6, 30))
+        assert {seen.first.area.country, seen.second.area.country} == {"TCD", "SDN"}
+        assert selectors.unreadable_neighbour_levels(user, on=dt.date(2009, 6, 30)) == []
     review = AlertReview.objects.get()
     assert review.status == "escalated" and review.note == part_analysis.REVIEW_NOTE and review.evidence_ids
     before = counts(), [m.history.count() for m in part_analysis.COUNTED]
