@@ -2,7 +2,16 @@
 
 import datetime as dt
 
-from peaceops.analysis.security_levels import Area, IncidentPoint, LevelSpan, adjacent, divergences
+from peaceops.analysis.security_levels import (
+    Area,
+    IncidentPoint,
+    LevelSpan,
+    adjacent,
+    border_pairs,
+    borders_on,
+    divergences,
+    unreadable_across,
+)
 
 CHAD = Area("country:TCD", "Chad", "TCD")
 SUDAN = Area("country:SDN", "Sudan", "SDN")
@@ -52,3 +61,24 @@ def test_on_a_date_keeps_only_the_levels_in_force():
     spans = [span(1, CHAD, 10, 4, dt.date(2008, 1, 1), dt.date(2008, 3, 1)), span(2, SUDAN, 20, 3, dt.date(2008, 1, 1))]
     assert divergences(spans, on=dt.date(2008, 2, 1))
     assert divergences(spans, on=dt.date(2008, 4, 1)) == []
+
+
+def test_a_hidden_level_across_the_border_is_reported_without_its_value():
+    chad = span(1, CHAD, 10, 4, dt.date(2009, 1, 1))
+    sudan = span(2, SUDAN, 20, 3, dt.date(2009, 3, 1), dt.date(2009, 12, 31))
+    [found] = unreadable_across([chad], [sudan], on=dt.date(2009, 6, 30))
+    assert (found.side, found.other_area, found.other_mission_id) == (chad, SUDAN, 20)
+    assert (found.start, found.end) == (dt.date(2009, 3, 1), dt.date(2009, 12, 31))
+    assert not hasattr(found, "level")
+    # not in force that day, another system, the same mission, no common border: nothing to report
+    assert unreadable_across([chad], [sudan], on=dt.date(2010, 6, 30)) == []
+    assert unreadable_across([chad], [span(2, SUDAN, 20, 3, dt.date(2009, 1, 1), system="level")]) == []
+    assert unreadable_across([chad], [span(2, SUDAN, 10, 3, dt.date(2009, 1, 1))]) == []
+    assert unreadable_across([chad], [span(2, CONGO, 20, 3, dt.date(2009, 1, 1))]) == []
+
+
+def test_areas_along_a_missions_borders_and_pairs_that_can_be_compared():
+    assert borders_on(SUDAN, [CHAD]) and borders_on(CHAD, [CHAD]) and not borders_on(CONGO, [CHAD])
+    chad, sudan = span(1, CHAD, 10, 4, dt.date(2009, 1, 1)), span(2, SUDAN, 20, 4, dt.date(2009, 1, 1))
+    assert border_pairs([chad, sudan]) == 1 and divergences([chad, sudan]) == []
+    assert border_pairs([chad]) == 0
