@@ -215,6 +215,9 @@ def _sg_outlook(request: DraftRequest) -> DraftSection:
                      f"{top.admin1 or top.country}.")
     if divergences:
         parts.append(f"Security levels differ across {len(divergences)} border(s) between missions.")
+    hidden = selectors.unreadable_neighbour_levels(request.user, on=request.end)
+    if hidden:
+        parts.append(f"Along {len(hidden)} border(s) the level on the other side is not readable.")
     levels = SecurityLevel.objects.filter(pk__in={d.first.record_id for d in divergences}
                                           | {d.second.record_id for d in divergences})
     return DraftSection(key="analysis.sg_outlook", title="Political and security situation: outlook",

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from peaceops.analysis import selectors
 from peaceops.analysis.models import SecurityLevel
-from peaceops.analysis.report_sections import _levels_section
+from peaceops.analysis.report_sections import _levels_section, _sg_outlook
 from peaceops.core.classification import Classification as C
 from peaceops.registry import models as r
-from peaceops.reports.drafting import THREAT_ASSESSMENT, DraftRequest
+from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest
 from peaceops.testing import make_user
 
 ON = dt.date(2009, 6, 30)
@@ -90,6 +90,9 @@ def test_a_classified_neighbour_level_stays_closed_and_is_reported_unreadable(le
     section, found = _levels_section(request)
     assert found == [] and "the level on the other side is not readable" in section.body
     assert "agree" not in section.body
+    outlook = _sg_outlook(DraftRequest(kind=SG_REPORT, user=minurcat, start=dt.date(2009, 4, 1), end=ON,
+                                       mission_ids=(levels_world["world"].minurcat.pk,)))
+    assert "the level on the other side is not readable" in outlook.body
     # UNAMID's officer, cleared to strictly confidential, reads it: the divergence is there again
     assert len(_cli("unamid")) == 1 and "note" not in _cli("unamid")[0]
 
