@@ -37,7 +37,8 @@ def _usage() -> str:
     width = max(map(len, COMMANDS))
     lines = ["usage: peaceops COMMAND [options]   (peaceops COMMAND --help for its options)", "", "commands:"]
     lines += [f"  {name.ljust(width)}  {text}" for name, text in COMMANDS.items()]
-    lines += ["", "environment: PEACEOPS_HOME (data folder, default ./var), DATABASE_URL (postgres://...)"]
+    lines += ["", "environment: PEACEOPS_HOME (data folder, default ./var), DATABASE_URL (postgres://...),",
+              "             PEACEOPS_TODAY (YYYY-MM-DD: run as of a scenario date; empty: the real date)"]
     return "\n".join(lines)
 
 
