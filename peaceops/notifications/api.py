@@ -5,7 +5,7 @@ Writes are the actions below, each one service call checked with the acting user
 """
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -85,7 +85,23 @@ class ReleaseSerializer(serializers.Serializer):
 
 
 class _ReadOnly(viewsets.ReadOnlyModelViewSet):
+    """Read-only routes whose changes go through the actions; a change of a record the user may not read
+    answers 404, as for an id that does not exist (a 405 there would confirm the record exists)."""
+
     lookup_value_regex = "[0-9]{1,18}"
+
+    def _refuse(self, request, *args, **kwargs):
+        self.get_object()
+        raise exceptions.MethodNotAllowed(request.method)
+
+    update = partial_update = destroy = _refuse
+
+    @extend_schema(responses=HistoryEntrySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every change of the record. It is read through one of its missions (get_object), and a version
+        never changes its missions or classification, so every version is shown."""
+        return Response(HistoryEntrySerializer(readable_history(SYSTEM, self.get_object()), many=True).data)
 
 
 class NotificationViewSet(_ReadOnly):
@@ -150,12 +166,6 @@ class InformationRequestViewSet(_ReadOnly):
         body.is_valid(raise_exception=True)
         return Response(self.get_serializer(services.decline(request.user, asked, **body.validated_data)).data)
 
-    @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        # Readable through either mission (get_object); its versions never change classification or missions.
-        return Response(HistoryEntrySerializer(readable_history(SYSTEM, self.get_object()), many=True).data)
-
 
 class ReleaseViewSet(_ReadOnly):
     """Releases of incidents between the user's missions and others, with their history."""
@@ -165,12 +175,6 @@ class ReleaseViewSet(_ReadOnly):
 
     def get_queryset(self):
         return selectors.releases_for(self.request.user)
-
-    @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
-        # Readable through either mission (get_object); its versions never change classification or missions.
-        return Response(HistoryEntrySerializer(readable_history(SYSTEM, self.get_object()), many=True).data)
 
 
 ROUTES: list[tuple] = [

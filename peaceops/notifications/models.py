@@ -38,6 +38,8 @@ class Notification(Classified):
     evidence_ids = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # What the neighbour was told and when: a later run that raises the score is a new version.
+    history = HistoricalRecords(excluded_fields=["evidence_ids", "updated_at"])
 
     class Meta:
         ordering = ["-created_at", "-id"]

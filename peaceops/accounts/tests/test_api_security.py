@@ -17,7 +17,8 @@ from peaceops.urls import router
 
 # Each app with secured routes gives one hidden record per route in its testing.hidden_records(world).
 APP_TESTING = [importlib.import_module(f"peaceops.{app}.testing")
-               for app in ("cooperation", "coordination", "analysis", "mandates", "assets", "reports")]
+               for app in ("cooperation", "coordination", "analysis", "mandates", "assets", "reports",
+                           "notifications")]
 
 pytestmark = pytest.mark.django_db
 

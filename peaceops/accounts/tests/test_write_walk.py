@@ -30,6 +30,9 @@ from peaceops.urls import router
 pytestmark = pytest.mark.django_db
 
 WRITE_METHODS = ("post", "put", "patch", "delete")
+# A reader's own marks on what they read (read, acknowledged): any reader of the record may make them, and they
+# change no mission's record (NotificationState is left out of the fingerprint below).
+OWN_READING_STATE = {"/read/", "/acknowledge/"}
 
 
 def store_fingerprint() -> str:
@@ -38,8 +41,8 @@ def store_fingerprint() -> str:
     for model in sorted(apps.get_models(), key=lambda m: m._meta.label):
         if model._meta.app_label in ("sessions", "axes", "admin"):
             continue  # logging in writes here by design
-        if model._meta.label in ("accounts.ApiToken",):
-            continue  # last-used stamps of the tokens the walk itself authenticates with
+        if model._meta.label in ("accounts.ApiToken", "notifications.NotificationState"):
+            continue  # last-used stamps of the walk's own tokens; a reader's own read/acknowledged marks
         rows = model._default_manager.order_by("pk").values_list()
         digest.update(model._meta.label.encode())
         digest.update(repr(list(rows)).encode())
@@ -91,7 +94,8 @@ def test_every_api_write_refuses_a_user_without_the_right(world, open_world, api
         for method, url in targets:
             before = store_fingerprint()
             answer = getattr(client, method)(url, body, format="json")
-            if not 400 <= answer.status_code < 500:
+            if not 400 <= answer.status_code < 500 and not (
+                    prefix == "notifications" and any(url.endswith(end) for end in OWN_READING_STATE)):
                 failures.append(f"{method.upper()} {url}: {answer.status_code}")
             if store_fingerprint() != before:
                 failures.append(f"{method.upper()} {url}: the store changed ({answer.status_code})")
