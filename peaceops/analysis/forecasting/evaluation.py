@@ -23,7 +23,7 @@ from . import scores
 from .benchmarks import NAMES as BENCHMARKS
 from .benchmarks import benchmark_distributions
 from .history import year_month_to_month
-from .model import DEFAULT, HORIZONS, Analogues, ModelParameters, find_analogues, forecast_draws
+from .model import BASE, DEFAULT, HORIZONS, Analogues, ModelParameters, find_analogues, forecast_draws
 from .panel import Window, load_panel, window
 
 METRICS = ("crps", "ignorance", "mis")
@@ -33,25 +33,26 @@ SELECTION_DRAWS = 250  # draws per setting while choosing (the chosen one is the
 # The settings the rolling protocol chooses among, for each window from the past only. The family
 # is among them: own_share 1.0 is the conflictology-like own-history forecaster alone, 0.0 the
 # panel analogues alone. The others vary the mixture, the blur (the spread, calibrated so on past
-# windows), the analogues' spread around their median (0.8: narrowed) and how far back analogues
-# are taken from.
+# windows), how far back analogues are taken from, the analogues' spread around their median (0.8:
+# narrowed), the own component's weight on the same calendar month a year before (season 4) and a
+# shift of the analogue outcomes (-0.1 on log1p). The first is the fallback when nothing is known.
 SELECTION_GRID = (
-    DEFAULT,
-    replace(DEFAULT, own_share=0.0),
-    replace(DEFAULT, own_share=1.0),
-    replace(DEFAULT, own_share=0.5),
-    replace(DEFAULT, blur_sd=0.3),
-    replace(DEFAULT, blur_sd=0.3, own_share=0.5),
-    replace(DEFAULT, max_age=120),
-    replace(DEFAULT, max_age=120, own_share=0.5),
-    replace(DEFAULT, max_age=120, blur_sd=0.3),
-    replace(DEFAULT, max_age=120, own_share=0.0),
-    replace(DEFAULT, spread=0.8),
-    replace(DEFAULT, max_age=120, spread=0.8),
-    replace(DEFAULT, spread=0.8, own_season=4.0),
-    replace(DEFAULT, max_age=120, spread=0.8, own_season=4.0),
-    replace(DEFAULT, spread=0.8, own_season=4.0, shift=-0.1),
-    replace(DEFAULT, max_age=120, spread=0.8, own_season=4.0, shift=-0.1),
+    BASE,
+    replace(BASE, own_share=0.0),
+    replace(BASE, own_share=1.0),
+    replace(BASE, own_share=0.5),
+    replace(BASE, blur_sd=0.3),
+    replace(BASE, blur_sd=0.3, own_share=0.5),
+    replace(BASE, max_age=120),
+    replace(BASE, max_age=120, own_share=0.5),
+    replace(BASE, max_age=120, blur_sd=0.3),
+    replace(BASE, max_age=120, own_share=0.0),
+    replace(BASE, spread=0.8),
+    replace(BASE, max_age=120, spread=0.8),
+    replace(BASE, spread=0.8, own_season=4.0),
+    replace(BASE, max_age=120, spread=0.8, own_season=4.0),
+    replace(BASE, spread=0.8, own_season=4.0, shift=-0.1),
+    replace(BASE, max_age=120, spread=0.8, own_season=4.0, shift=-0.1),
 )
 
 

@@ -12,7 +12,13 @@ stays without deaths (a hurdle: peace is not blurred into a few deaths); the oth
 the log1p scale by N(0, ``blur_sd``), which spreads the finite set of analogue outcomes.
 
 The rest (``own_share``) comes from the country's own last 12 months, each equally likely (the
-conflictology benchmark, hard to beat where a war is steady).
+conflictology benchmark, hard to beat where a war is steady), or (``own_season``) with more weight
+on the month a year before the one forecast: fighting seasons.
+
+Two calibrations of the analogues, both chosen by the rolling protocol from past windows: their
+outcomes' ``spread`` around the pool's median on the log1p scale (0.8: narrower than the raw
+analogues) and a ``shift`` of the outcomes with deaths on that scale (-0.1: the analogues overstated
+what followed).
 
 Only the history passed in is used: the analogues' outcomes are months of that history, and only
 origins of the last ``max_age`` months count (the 1990s' conflicts differ from the 2010s'). The
@@ -62,7 +68,10 @@ class ModelParameters:
                 f"{spread}{season}{shift}")
 
 
-DEFAULT = ModelParameters()
+BASE = ModelParameters()  # the plain mixture: the first setting of the rolling grid (evaluation.SELECTION_GRID)
+# The setting the rolling protocol chose for the latest window evaluated (2022, from data up to October
+# 2021): what the product forecasts with (``forecast_country_months``) and ``--protocol fixed`` runs.
+DEFAULT = ModelParameters(max_age=120, spread=0.8, own_season=4.0, shift=-0.1)
 
 
 def rolling_log_means(history: History, months: int) -> np.ndarray:

@@ -56,6 +56,21 @@ def test_spread_below_one_narrows_the_analogues_around_their_median_and_keeps_pe
     assert (narrow[narrow.country_id == 50].outcome == 0).mean() > 0.95
 
 
+def test_seasonal_own_component_weights_the_same_calendar_month_a_year_before():
+    from peaceops.analysis.forecasting.model import HORIZONS, own_draws
+
+    series = np.arange(100, 124)  # the last 12 months (oldest first, month M last): 112..123
+    rng = np.random.default_rng(0)
+    plain = own_draws(series, 4000, rng)
+    seasonal = own_draws(series, 4000, rng, season=4.0)
+    for j, h in enumerate(HORIZONS):
+        same = 112 + (h - 1) % 12  # month M + h falls in the calendar month of M + h - 12 (or - 24)
+        assert abs((plain[j] == same).mean() - 1 / 12) < 0.02
+        assert abs((seasonal[j] == same).mean() - 5 / 16) < 0.03
+        assert set(np.unique(seasonal[j])) <= set(range(112, 124))
+    assert (own_draws(series[-5:], 100, rng, season=4.0) >= 119).all()  # a short history: equal weights
+
+
 def _spiky_panel(spike_month_value):
     """60 countries at ~20 deaths a month that sometimes spike to 2,000 for one month and fall back;
     country 1 spiked in its last month."""
