@@ -106,7 +106,8 @@ def test_parallel_changes_of_different_fields_both_survive(world):
     from peaceops.incidents.services_log import incident_update
 
     incident = Incident.objects.create(owning_mission=world.minurcat, category="armed_clash",
-                                       start_date="2009-06-01", country=world.chad, location="Abeche")
+                                       start_date="2009-06-01", end_date="2009-06-01", country=world.chad,
+                                       location="Abeche")
     officer = world.users["minurcat"]
     for trial in range(15):
         loaded = [Incident.objects.get(pk=incident.pk), Incident.objects.get(pk=incident.pk)]
