@@ -53,6 +53,7 @@ def test_helicopter_request_consents_calendars_costs_and_refusal(pool, page):
     _as(page, "unamid_lead")
     page.goto(request_url)
     _decide(page, "owning_mission")
+    _decide(page, "paying_mission")  # UNAMID pays 40%: it consents to paying too
     _as(page, "hq")
     page.goto(request_url)
     _decide(page, "headquarters")
