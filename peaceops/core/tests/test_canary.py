@@ -51,6 +51,10 @@ PAGE_IDS = {
     "assets:asset": "assets.Asset", "assets:request": "assets.AssetRequest",
     "assets:request-assign": "assets.AssetRequest", "assets:loan": "assets.Loan",
     "reports:detail": "reports.Report", "reports:redraft": "reports.Report", "reports:approve": "reports.Report",
+    "notifications:detail": "notifications.Notification", "notifications:acknowledge": "notifications.Notification",
+    "notifications:ask": "notifications.Notification", "notifications:request": "notifications.InformationRequest",
+    "notifications:release": "notifications.InformationRequest",
+    "notifications:decline": "notifications.InformationRequest",
 }
 # Routes left out, with the reason.
 SKIPPED_PREFIXES = ("admin/", "i18n/", "api/v1/schema/", "api/v1/docs/", "login/", "logout/", "api/v1/token",
