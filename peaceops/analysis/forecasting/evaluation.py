@@ -28,7 +28,7 @@ from .panel import Window, load_panel, window
 
 METRICS = ("crps", "ignorance", "mis")
 FIRST_SELECTION_YEAR = 1991  # the first window with two years of history to learn analogues from
-SELECTION_DRAWS = 250  # draws per setting while choosing (the chosen one is then run with the full count)
+SELECTION_DRAWS = 500  # draws per setting while choosing (the chosen one is then run with the full count)
 
 # The settings the rolling protocol chooses among, for each window from the past only. The family
 # is among them: own_share 1.0 is the conflictology-like own-history forecaster alone, 0.0 the
