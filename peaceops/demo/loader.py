@@ -27,6 +27,7 @@ from peaceops.demo import scenario_incidents as si
 from peaceops.incidents import areas
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry import models as r
+from peaceops.registry.importers import SHIPPED_COUNTRY_SHAPES, import_places
 from peaceops.registry.services import load_countries
 
 SCENARIO_FILE = "peaceops/demo/scenario.py"
@@ -447,6 +448,8 @@ def counts() -> dict[str, int]:
 def load_demo() -> dict[str, int]:
     """Load the whole scenario and the demo users; returns the record counts afterwards."""
     countries = _countries()
+    # Country shapes for the maps and the border rules of early warning, shipped with the package (no download).
+    import_places(SHIPPED_COUNTRY_SHAPES, "natural-earth-geojson", actor=SYSTEM)
     orgs = _organisations(countries)
     region = _upsert(r.Region, {"name": sc.REGION_NAME}, {"description": sc.REGION_DESCRIPTION}, "REGION")
     resolutions = _resolutions()

@@ -18,6 +18,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
 from peaceops.core.classification import Classification
@@ -62,6 +63,19 @@ def load(context) -> None:
                 {"level": level, "note": note, "source": "seed 000 §III.C.2",
                  "classification": Classification.UNCLASSIFIED}, f"part_analysis PHASES {acronym!r}")
     _escalated_review(context)
+    _notify_scenario_alerts()
+
+
+SCENARIO_DAY = dt.date(2009, 6, 30)  # the demo's default day (docs/demo.md)
+
+
+def _notify_scenario_alerts() -> None:
+    """The nightly job's run on the scenario day: every alert reaches the missions it names (their inbox), so a
+    fresh demo shows the cross-border channel working (seed 000 §II.B.1: the flow one mission foresaw)."""
+    from peaceops.analysis.selectors_alerts import alerts_as_of
+    from peaceops.notifications.services import notify_alerts
+
+    notify_alerts(SYSTEM, [shown.alert for shown in alerts_as_of(SYSTEM, SCENARIO_DAY)], as_of=SCENARIO_DAY)
 
 
 def _escalated_review(context) -> None:

@@ -28,10 +28,12 @@ import shapely
 from django.db import transaction
 from shapely.geometry import MultiPolygon, Point, Polygon, shape
 
+from peaceops.accounts.access import require
+from peaceops.accounts.roles import Action
 from peaceops.registry import services
 from peaceops.registry.models import AdminArea, Country
 
-FORMATS = ("gazetteer", "cod-ab", "natural-earth")
+FORMATS = ("gazetteer", "cod-ab", "natural-earth", "natural-earth-geojson")
 CHUNK_SIZE = 2000
 PARQUET_BATCH_ROWS = 256  # COD-AB rows carry whole polygons: keep batches small
 
@@ -292,6 +294,27 @@ def read_natural_earth(path: Path, country: str | None = None) -> Iterator[Place
                        geometry=simplified_geojson(geometry), fields={"country_iso3": "ISO_A3"})
 
 
+def read_natural_earth_geojson(path: Path, country: str | None = None) -> Iterator[PlaceRow | RowProblem]:
+    """Country shapes from a GeoJSON extract of Natural Earth admin 0 (the one peaceops ships: registry/data)."""
+    try:
+        features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
+    except (ValueError, AttributeError) as error:
+        yield FileProblem(0, "file", f"not a GeoJSON FeatureCollection: {error}")
+        return
+    for line, feature in enumerate(features, 1):
+        record = {k: str(v or "").strip().upper() for k, v in (feature.get("properties") or {}).items()}
+        iso3 = next((record.get(k, "") for k in ("ISO_A3", "ISO_A3_EH") if record.get(k, "") not in
+                     ("", NATURAL_EARTH_NO_CODE)), "")
+        if country and iso3 != country:
+            continue
+        if not iso3:
+            yield OmittedRow(line, "ISO_A3", f"no ISO 3166 code for {feature['properties'].get('NAME', '')!r}")
+            continue
+        yield PlaceRow(line=line, country_iso3=iso3, level=0, name=str(feature["properties"].get("NAME", "")),
+                       geometry=simplified_geojson(shape(feature["geometry"])) if feature.get("geometry") else None,
+                       fields={"country_iso3": "ISO_A3"})
+
+
 def _dbf_records(path: Path, encoding: str) -> Iterator[dict[str, str]]:
     """Records of a dBASE III table as text (the attribute half of a shapefile)."""
     with open(path, "rb") as handle:
@@ -342,7 +365,10 @@ def _polygon_from_rings(rings) -> Polygon | MultiPolygon:
     return polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
 
 
-READERS = {"gazetteer": read_gazetteer, "cod-ab": read_cod_ab, "natural-earth": read_natural_earth}
+READERS = {"gazetteer": read_gazetteer, "cod-ab": read_cod_ab, "natural-earth": read_natural_earth,
+           "natural-earth-geojson": read_natural_earth_geojson}
+# Country shapes shipped inside the package (public domain; registry/data/PROVENANCE.md), loaded by the demo.
+SHIPPED_COUNTRY_SHAPES = Path(__file__).with_name("data") / "natural_earth_110m_africa.geojson"
 
 
 def guess_format(path: Path) -> str:
@@ -359,13 +385,15 @@ def guess_format(path: Path) -> str:
 # --------------------------------------------------------------------------- writer
 
 
-def import_places(path, fmt: str | None = None, *, country: str | None = None, dry_run: bool = False,
+def import_places(path, fmt: str | None = None, *, actor, country: str | None = None, dry_run: bool = False,
                   skip_bad: bool = False) -> ImportReport:
     """Import one file of places in one transaction; raises :class:`PlaceImportError` on a bad row.
 
     With ``skip_bad`` bad rows are skipped and listed in the report instead. With ``dry_run``
-    everything is checked and counted, then rolled back.
+    everything is checked and counted, then rolled back. Places are every mission's reference data:
+    ``actor`` needs ``edit_registry`` system-wide (the console and the demo act as SYSTEM).
     """
+    require(actor, Action.EDIT_REGISTRY, mission_id=None, what="import places")
     path = Path(path)
     fmt = fmt or guess_format(path)
     if fmt not in READERS:

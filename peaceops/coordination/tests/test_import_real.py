@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def load_areas(shared_data, *countries):
     for iso3 in countries:
-        import_places(shared_data / "boundaries" / "global_pcodes_adm1_adm2.csv", "gazetteer", country=iso3)
+        import_places(shared_data / "boundaries" / "global_pcodes_adm1_adm2.csv", "gazetteer", country=iso3,
+                      actor=SYSTEM)
 
 
 def gazetteer_pcodes(shared_data) -> set[str]:

@@ -33,3 +33,20 @@ def test_analysis_demo_loads_once_and_shows_the_border_divergence():
     assert review.status == "escalated" and review.note == part_analysis.REVIEW_NOTE and review.evidence_ids
     before = counts(), [m.history.count() for m in part_analysis.COUNTED]
     assert (load_demo(), [m.history.count() for m in part_analysis.COUNTED]) == before
+
+
+def test_a_fresh_demo_sends_the_sila_displacement_alert_across_the_border(capsys):
+    """No manual import: the shipped country shapes let the border rules fire, and the notified mission sees it."""
+    import json
+
+    from django.core.management import call_command
+
+    from peaceops.registry.models import Country
+
+    load_demo()
+    assert Country.objects.filter(iso3__in=["TCD", "SDN", "CAF", "COD"]).exclude(geometry=None).count() == 4
+    call_command("alerts", "--as-of", "2009-06-30", "--user", "jmac.unamid", "--json")
+    shown = json.loads(capsys.readouterr().out)
+    sila = [alert for alert in shown if alert.get("kind") == "displacement" and alert.get("admin1") == "Sila"]
+    assert sila, shown
+    assert "evidence_ids" not in sila[0] or not sila[0]["evidence_ids"]  # what UNAMID may know: counts, not incidents

@@ -117,13 +117,13 @@ class Command(BaseCommand):
         except (forecasting.HistoryError, FileNotFoundError, ValueError) as error:
             raise CommandError(str(error)) from None
         results = runs[seeds[0]]
-        header = f"{'year':<6}{'setting':<38}" + "".join(
+        header = f"{'year':<6}{'setting':<75}" + "".join(
             f"{name + ' CRPS/IGN/MIS':>30}" for name in ("model", *BENCHMARKS)) + f"{'ratio':>8}"
         lines = [f"protocol {protocol}, {draws} draws, seed {seeds[0]}", header]
         for year, result in results.items():
             table = evaluation.skill_table(result.scores)
             cells = "".join(f"{row.crps:>12.3f}{row.ignorance:>7.3f}{row.mis:>11.1f}" for _, row in table.iterrows())
-            lines.append(f"{year:<6}{result.params.label():<38}{cells}{evaluation.relative_crps(table):>8.3f}")
+            lines.append(f"{year:<6}{result.params.label():<75}{cells}{evaluation.relative_crps(table):>8.3f}")
         table = evaluation.pooled(results)
         cells = "".join(f"{row.crps:>12.3f}{row.ignorance:>7.3f}{row.mis:>11.1f}" for _, row in table.iterrows())
         check = evaluation.check_targets(results)

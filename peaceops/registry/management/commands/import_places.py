@@ -4,6 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.import_command import readable_file
 from peaceops.registry.importers import FORMATS, ImportReport, PlaceImportError, import_places
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         readable_file(options["file"])
         try:
-            report = import_places(options["file"], options["format"], country=options["country"],
+            report = import_places(options["file"], options["format"], actor=SYSTEM, country=options["country"],
                                    dry_run=options["dry_run"], skip_bad=options["skip_bad"])
         except PlaceImportError as error:
             if options["json"]:
