@@ -82,3 +82,13 @@ def _english_between_tests():
     from django.utils import translation
 
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _scenario_day_between_tests():
+    """``peaceops demo`` sets the scenario day for its process (core.clock); later tests expect the real date."""
+    from django.conf import settings
+
+    before = getattr(settings, "PEACEOPS_TODAY", "")
+    yield
+    settings.PEACEOPS_TODAY = before
