@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 
 from peaceops.accounts.access import visible
 from peaceops.coordination.models import (
@@ -20,6 +20,7 @@ from peaceops.coordination.models import (
     Sector,
 )
 from peaceops.coordination.vocabulary import MISSION_SECTORS
+from peaceops.registry.models import Component
 
 
 def is_military_side(user) -> bool:
@@ -54,7 +55,9 @@ def mandated_tasks_for(user):
 
 
 def proposals_for(user):
-    return visible(HumanitarianProposal.objects.all(), user)
+    # A proposal may name a component classified above the reader: its name shows only when readable.
+    readable_component = visible(Component.objects.filter(pk=OuterRef("component_id")), user)
+    return visible(HumanitarianProposal.objects.all(), user).annotate(component_readable=Exists(readable_component))
 
 
 def asset_uses_for(user):
