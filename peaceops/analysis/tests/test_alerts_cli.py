@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from shapely.geometry import box, mapping
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context, load_incident_frame
 from peaceops.core.classification import Classification as C
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 
 AS_OF = dt.date(2009, 6, 30)
@@ -130,7 +130,7 @@ def test_the_console_script_exits_2_on_bad_input(incidents, capsys):
 
 @pytest.mark.django_db
 def test_the_frame_cut_at_the_horizon_gives_the_alerts_of_the_whole_history(world, incidents):
-    reader = SystemReader()
+    reader = SYSTEM
     whole = load_incident_frame(reader, FrameScope(as_of=AS_OF))
     windowed = alert_frame(reader, FrameScope(as_of=AS_OF - dt.timedelta(days=200)))
     assert len(windowed) < len(whole)

@@ -31,7 +31,6 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
 from peaceops.analysis.selectors_alerts import alerts_as_of
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.services import import_events
 from peaceops.notifications.models import Notification
 from peaceops.notifications.selectors import notifications_for
@@ -71,7 +70,7 @@ def missions(db, shared_data):
 
 
 def replay(day):
-    frame = alert_frame(SystemReader(), FrameScope(as_of=day))
+    frame = alert_frame(SYSTEM, FrameScope(as_of=day))
     return ew.compute_alerts(frame, day, borders=border_context(day))
 
 

@@ -17,7 +17,6 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, load_incident_frame
 from peaceops.analysis.trends import hotspots, prio_grid_gid
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.services import import_events
 
 UCDP = "ucdp/ged231_caf.geojson"
@@ -36,13 +35,13 @@ def imported(db, shared_data):
 
 
 def alerts_at(day, **scope):
-    frame = alert_frame(SystemReader(), FrameScope(as_of=day, **scope))
+    frame = alert_frame(SYSTEM, FrameScope(as_of=day, **scope))
     return frame, ew.compute_alerts(frame, day)
 
 
 @pytest.mark.django_db
 def test_replay_never_cites_what_was_not_yet_reported(imported):
-    whole = load_incident_frame(SystemReader())
+    whole = load_incident_frame(SYSTEM)
     report_date = dict(zip(whole.id.tolist(), whole.report_date.tolist(), strict=True))
     for day in REPLAY:
         frame, alerts = alerts_at(day)
@@ -98,6 +97,6 @@ def test_our_grid_cells_are_ucdps_priogrid_cells(imported):
     lat = np.array([f["geometry"]["coordinates"][1] for f in features])
     theirs = np.array([f["properties"]["priogrid_gid"] for f in features])
     assert (prio_grid_gid(lat, lon) == theirs).mean() > 0.999
-    found = hotspots(load_incident_frame(SystemReader(), FrameScope(countries=("CAF",))), dt.date(2013, 12, 31),
+    found = hotspots(load_incident_frame(SYSTEM, FrameScope(countries=("CAF",))), dt.date(2013, 12, 31),
                      unit="admin1")
     assert any(h.is_hotspot and h.unit == "CAF / Bangui province" for h in found)

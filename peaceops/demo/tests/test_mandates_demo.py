@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.demo.loader import counts, load_demo
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.mandates import models as m
 from peaceops.mandates import selectors
 
@@ -21,7 +21,7 @@ def test_mandates_demo_loads_once_and_tells_the_seed_story():
     assert [model.history.count() for model in (m.MandateTask, m.Isf, m.IsfBenchmark, m.Measurement)] == histories
     isf = m.Isf.objects.get(mission__acronym="MINURCAT")
     assert isf.end_date == dt.date(2010, 12, 31) and isf.source == "seed 000 §III.C.4"
-    reader = SystemReader()
+    reader = SYSTEM
     readiness = {row["function"]: row for row in selectors.transition_readiness(reader, isf, isf.start_date,
                                                                                 isf.end_date)}
     camps = readiness["Security of the refugee camps and key towns of eastern Chad"]

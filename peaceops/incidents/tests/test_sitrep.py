@@ -29,9 +29,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
 from peaceops.incidents import selectors
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.models import Incident
 from peaceops.registry import models as r
 
@@ -94,7 +94,7 @@ def ids(items):
 
 def test_mission_report_as_a_system_reader_matches_the_hand_count(sitrep_world):
     inc = sitrep_world.records["incidents"]
-    report = report_for(SystemReader(), mission="MINURCAT")
+    report = report_for(SYSTEM, mission="MINURCAT")
     # i1 i2 i3 i4 u3 (i5 is a duplicate of i1)
     assert report["incidents"] == 5
     assert report["fatalities"] == {"best": 9, "low": 7, "high": 13, "a": 2, "b": 1, "civilians": 6, "unknown": 0}
@@ -139,7 +139,7 @@ def test_regional_viewer_sees_unclassified_only(sitrep_world):
 
 
 def test_region_report_counts_each_incident_once(sitrep_world):
-    report = report_for(SystemReader(), region="Central Africa and Sudan")
+    report = report_for(SYSTEM, region="Central Africa and Sudan")
     assert report["scope"] == {"kind": "region", "name": "Central Africa and Sudan", "missions": ["MINURCAT", "UNAMID"]}
     assert report["incidents"] == 7  # i1 i2 i3 i4 u3 u1 u2
     assert report["fatalities"]["best"] == 21 and report["fatalities"]["a"] == 12
@@ -165,7 +165,7 @@ def test_denials(sitrep_world):
 
 
 def test_a_quiet_day(sitrep_world):
-    report = report_for(SystemReader(), mission="MINURCAT", day=D + 10 * DAYS)
+    report = report_for(SYSTEM, mission="MINURCAT", day=D + 10 * DAYS)
     assert report["incidents"] == 0 and report["by_category"] == {} and report["notable"] == []
     assert report["fatalities"]["best"] == 0
     assert report["change"]["previous_7_days"]["incidents"] == 0
@@ -288,9 +288,9 @@ def test_open_follow_ups_keep_scope_visibility_and_duplicates(sitrep_world):
     analyst = report_for(sitrep_world.users["minurcat"], mission="MINURCAT")
     assert ids(analyst["open_follow_ups"]) == [inc["i6"].id, inc["i8"].id]
     assert analyst["open_follow_ups_total"] == 2
-    system = report_for(SystemReader(), mission="MINURCAT")
+    system = report_for(SYSTEM, mission="MINURCAT")
     assert ids(system["open_follow_ups"]) == [inc["i6"].id, unamid_owned.id, secret.id, inc["i8"].id]
-    region = report_for(SystemReader(), region="Central Africa and Sudan")
+    region = report_for(SYSTEM, region="Central Africa and Sudan")
     assert darfur.id in ids(region["open_follow_ups"]) and region["open_follow_ups_total"] == 5
 
 

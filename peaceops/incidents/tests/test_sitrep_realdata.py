@@ -12,7 +12,6 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.incidents import selectors, sitrep, taxonomy
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.incidents.services import import_events
 
 DAY = dt.date(2009, 7, 15)  # seven events in CAR, inside MINURCAT's mandate (2007-09-25 .. 2010-12-31)
@@ -35,7 +34,7 @@ def test_minurcat_sitrep_of_a_day_of_ucdp_events(world, shared_data):
     of_day = [e for e in events if starts(e) == DAY]
     assert len(of_day) == 7
 
-    for reader in (SystemReader(), world.users["minurcat"]):  # shared, unclassified data: both read it all
+    for reader in (SYSTEM, world.users["minurcat"]):  # shared, unclassified data: both read it all
         report = selectors.get_sitrep(reader, selectors.mission_scope(reader, "MINURCAT"), DAY)
         assert report["incidents"] == len(of_day)
         assert report["fatalities"] == {
@@ -53,7 +52,7 @@ def test_minurcat_sitrep_of_a_day_of_ucdp_events(world, shared_data):
         assert len(notable_ids) == len(heavy)
 
     # UNAMID's area is Sudan: none of these events is in its report, and the analyst may not ask for it
-    reader = SystemReader()
+    reader = SYSTEM
     assert selectors.get_sitrep(reader, selectors.mission_scope(reader, "UNAMID"), DAY)["incidents"] == 0
     with pytest.raises(selectors.ScopeNotFound):
         selectors.mission_scope(world.users["minurcat"], "UNAMID")

@@ -24,7 +24,6 @@ from peaceops.analysis.incident_frame import (
     earliest_report_date,
     mission_scope,
 )
-from peaceops.incidents.management.commands.sitrep import SystemReader
 
 BAD_INPUT = 2
 
@@ -65,7 +64,7 @@ class Command(BaseCommand):
         from peaceops.notifications import services as notifications
 
         if notify:
-            notifications.notify_alerts(SYSTEM if isinstance(reader, SystemReader) else reader, alerts, as_of=day)
+            notifications.notify_alerts(reader, alerts, as_of=day)
         if user:
             # The alerts other missions notified the reader's missions of: what they may know, not the evidence.
             computed = {alert.key for alert in alerts}
@@ -83,7 +82,7 @@ def _date(value: str) -> dt.date:
 
 def _reader(username: str | None):
     if not username:
-        return SystemReader()
+        return SYSTEM
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         raise CommandError(f"--user: no user {username!r}", returncode=BAD_INPUT)

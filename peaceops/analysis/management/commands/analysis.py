@@ -10,9 +10,9 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors, selectors_alerts
 from peaceops.core import clock
-from peaceops.incidents.management.commands.sitrep import SystemReader
 
 
 def _date(label: str, value: str | None) -> dt.date | None:
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             command.add_argument("--json", dest="as_json", action="store_true", help="print JSON")
 
     def handle(self, *args, action, user, as_json: bool, **options):
-        reader = SystemReader()
+        reader = SYSTEM
         if user:
             reader = get_user_model().objects.filter(username=user).first()
             if reader is None:

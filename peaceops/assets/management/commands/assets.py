@@ -10,8 +10,8 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.assets import selectors
-from peaceops.incidents.management.commands.sitrep import SystemReader
 from peaceops.registry.models import Mission, Region
 
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
     @staticmethod
     def _reader(username):
         if not username:
-            return SystemReader()
+            return SYSTEM
         user = get_user_model().objects.filter(username=username).first()
         if user is None or not user.is_active:
             raise CommandError(f"--as: no active user {username!r}")

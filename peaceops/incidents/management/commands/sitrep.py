@@ -6,24 +6,9 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core import clock
 from peaceops.incidents import render, selectors
-
-
-class SystemReader:
-    """The CLI's reader when no ``--as`` is given: someone at the console of the server reads everything.
-
-    It has no database row; :func:`peaceops.accounts.access.compute_access` treats it like a
-    superuser (every mission, every classification). It is used for reading only.
-    """
-
-    is_authenticated = True
-    is_active = True
-    is_superuser = True
-    pk = id = None
-
-    def get_username(self) -> str:
-        return "(system)"
 
 
 class Command(BaseCommand):
@@ -82,7 +67,7 @@ class Command(BaseCommand):
     @staticmethod
     def _reader(username: str | None):
         if not username:
-            return SystemReader()
+            return SYSTEM
         user = get_user_model().objects.filter(username=username).first()
         if user is None or not user.is_active:
             raise CommandError(f"--as: no active user {username!r}")

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.incidents.management.commands.sitrep import SystemReader
+from peaceops.accounts.access import SYSTEM
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render, selectors, services
 from peaceops.reports.models import Report
@@ -96,20 +96,20 @@ class Command(BaseCommand):
             _write(render.render(selectors.document(drafter, report), _format_of(out, fmt)), out, self.stdout)
 
     def _export(self, *, report_id, out, fmt, user, **_):
-        reader = _user(user) if user else SystemReader()
+        reader = _user(user) if user else SYSTEM
         report = selectors.report_for(reader, report_id)
         if report is None:
             raise CommandError(f"no report {report_id} you may read")
         _write(render.render(selectors.document(reader, report), _format_of(out, fmt)), out, self.stdout)
 
     def _list(self, *, user, **_):
-        reader = _user(user) if user else SystemReader()
+        reader = _user(user) if user else SYSTEM
         for report in selectors.reports_for(reader):
             self.stdout.write(f"{report.pk}\t{report.kind}\t{report.status}\t{report.period_start}..{report.period_end}"
                               f"\t{report.owning_mission.acronym}\t{report.title}")
 
     def _late(self, *, user, today, **_):
-        reader = _user(user) if user else SystemReader()
+        reader = _user(user) if user else SYSTEM
         overdue = selectors.late_reports(reader, _date("--today", today) if today else None)
         for due in overdue:
             self.stdout.write(f"late: {due['label']}, due {due['due'].isoformat()} ({due['region'].name})")
