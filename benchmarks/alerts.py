@@ -109,7 +109,7 @@ def child(total: int, quick: bool) -> dict:
     from django.db import connection
 
     from peaceops.analysis.early_warning import DEFAULT_RULES
-    from peaceops.incidents.management.commands.sitrep import SystemReader
+    from peaceops.accounts.access import SYSTEM
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
@@ -118,7 +118,7 @@ def child(total: int, quick: bool) -> dict:
     sitrep.update_statistics()
     setup_s = round(time.perf_counter() - started, 1)
     analyst = get_user_model().objects.get(username=data["analyst"])
-    system = SystemReader()
+    system = SYSTEM
     since = AS_OF - dt.timedelta(days=DEFAULT_RULES.horizon_days() - 1)
     repeat = 5 if quick else 7
     compute(system, {}), sql_baseline(since, AS_OF)  # warm-up

@@ -266,10 +266,10 @@ def measure(data: dict, repeat: int, day: dt.date = REPORT_DAY) -> dict:
 
     from peaceops.core.classification import Classification as C
     from peaceops.incidents import selectors
-    from peaceops.incidents.management.commands.sitrep import SystemReader
+    from peaceops.accounts.access import SYSTEM
 
     analyst = get_user_model().objects.get(username=data["analyst"])
-    system = SystemReader()
+    system = SYSTEM
     cases = {
         "mission-day": (analyst, selectors.mission_scope(analyst, data["mission"]), [data["mission_id"]],
                         C.CONFIDENTIAL),

@@ -18,7 +18,8 @@ def mode(path: Path) -> int:
 
 
 def run(home: Path, *args) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    # The key comes from the data folder here, not from the test runner's environment.
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PEACEOPS_SECRET_KEY")}
     env["PEACEOPS_HOME"] = str(home)
     done = subprocess.run([sys.executable, "-m", "peaceops.cli", *args], env=env, cwd=PROJECT_ROOT,
                           capture_output=True, text=True, timeout=300, umask=0o022)  # a typical, loose umask
