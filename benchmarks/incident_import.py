@@ -280,7 +280,28 @@ def run(quick: bool = False) -> dict:
                 results["postgresql"] = _measure(file, events, tmp / "pg", url)
             finally:
                 drop()
+    results["table"] = table_rows(results)
     return results
+
+
+def table_rows(results: dict) -> list[dict]:
+    """The rows ``peaceops bench`` prints: per database, the two rates, their ratio and the peak memory."""
+    rows = []
+    for engine in ("sqlite", "postgresql"):
+        f = results.get(engine)
+        if not f:
+            continue
+        rows += [
+            {"metric": f"{engine} import_events, {f['events']:,} events ({f['import_errors']} line errors)",
+             "value": f["import_rows_per_s"], "unit": "events/s", "target": "", "met": None},
+            {"metric": f"{engine} driver-only baseline (pyarrow + executemany)", "value": f["baseline_rows_per_s"],
+             "unit": "events/s", "target": "", "met": None},
+            {"metric": f"{engine} baseline rate / import rate", "value": f["ratio"], "unit": "x",
+             "target": f"<= {TARGET_RATIO:g}", "met": f["ratio_ok"]},
+            {"metric": f"{engine} import peak memory", "value": f["import_maxrss_mb"], "unit": "MB",
+             "target": f"< {TARGET_MAXRSS_MB}", "met": f["maxrss_ok"]},
+        ]
+    return rows
 
 
 if __name__ == "__main__":
