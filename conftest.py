@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 SHARED_DATA = Path(__file__).resolve().parent.parent / "shared" / "data"
+SHARED_SEEDS = SHARED_DATA.parent / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never `playwright install` (closed networks)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -36,14 +37,44 @@ def api_as():
     return client_for
 
 
+def absent(message: str):
+    """A real-data test whose data is missing: skip on a fresh clone, fail under CI=true.
+
+    Real data and seeds are never committed, so a clone without them may skip; CI has them, and a
+    test that skipped there would pass without checking anything.
+    """
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (required under CI=true)")
+    pytest.skip(f"{message} (a fresh clone has none)")
+
+
 @pytest.fixture
 def shared_data():
     """The folder ../shared/data; tests skip without it, except under CI where it must be there."""
     if not SHARED_DATA.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{SHARED_DATA} is missing under CI=true")
-        pytest.skip(f"real data not found at {SHARED_DATA} (a fresh clone has none)")
+        absent(f"real data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def shared_seeds():
+    """The folder ../shared/seeds; tests skip without it, except under CI where it must be there."""
+    if not SHARED_SEEDS.is_dir():
+        absent(f"seeds not found at {SHARED_SEEDS}")
+    return SHARED_SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_file(shared_seeds):
+    """``seed_file("004")``: the seed whose file name starts with that number (skip or fail as above)."""
+
+    def find(number: str) -> Path:
+        found = sorted(shared_seeds.glob(f"{number}_*.txt"))
+        if not found:
+            absent(f"seed {number} not found in {shared_seeds}")
+        return found[0]
+
+    return find
 
 
 @pytest.fixture(scope="session")
