@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "peaceops.core",
     "peaceops.registry",
     "peaceops.incidents",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "peaceops.reports",
     "peaceops.notifications",
     "peaceops.accounts",
+    "peaceops.jobs",
     "peaceops.web",
 ]
 
@@ -122,6 +125,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (imports started from the web pages) are queued in the database itself, so the
+# embedded SQLite default needs no other server; `peaceops serve` starts a worker (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -310,3 +317,7 @@ if PEACEOPS_TODAY:
         from django.core.exceptions import ImproperlyConfigured
 
         raise ImproperlyConfigured(f"PEACEOPS_TODAY={PEACEOPS_TODAY!r}: give a date as YYYY-MM-DD") from None
+
+# The risk register (peaceops.mandates.risks): a risk whose likelihood x impact reaches this score goes to the
+# mission's leadership (docs/mandates.md).
+PEACEOPS_RISK_THRESHOLD = int(os.environ.get("PEACEOPS_RISK_THRESHOLD", "15"))

@@ -178,6 +178,9 @@ class Subject(models.TextChoices):
     INCIDENTS = "incidents", _("Incidents")
     ANALYSES = "analyses", _("Analyses")
     THREAT_ASSESSMENTS = "threat_assessments", _("Threat assessments")
+    # seed 000 §IV.A.2, §IV.A.4: missions exchange their experience (DDR, violence against women and children);
+    # categories are lesson subjects (peaceops.mandates.models.Lesson.Subject).
+    LESSONS = "lessons", _("Lessons learned")
 
 
 class SharingAgreement(Classified, SourcedRecord):

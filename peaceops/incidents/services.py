@@ -51,11 +51,12 @@ IMPORTED_FIELDS = (
 def import_events(path, fmt: str, *, mission: Mission | None = None,
                   classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
                   skip_bad: bool = False, batch_size: int = BATCH_SIZE, today: date | None = None,
-                  progress: Callable[[int, int], None] | None = None, display_name: str | None = None) -> ImportReport:
+                  progress: Callable[[int, int, int], None] | None = None,
+                  display_name: str | None = None) -> ImportReport:
     """Import one file of events; see the module docstring for the guarantees.
 
     ``mission`` owns the imported rows (None: shared reference data, which must then be
-    unclassified). ``progress(rows_read, 0)`` is called every batch.
+    unclassified). ``progress(rows_read, rows_total, errors)`` is called every batch (rows_total 0: not known).
     """
     if mission is None and classification != Classification.UNCLASSIFIED:
         raise ValueError("reference data without an owning mission must be unclassified")
@@ -135,11 +136,11 @@ def _run(rows: Iterable, writer: _BatchWriter, report: ImportReport, skip_bad: b
             writer.write(batch)
             batch = []
             if progress:
-                progress(report.read, 0)
+                progress(report.read, 0, len(report.errors))
     if batch and not failing:
         writer.write(batch)
     if progress:
-        progress(report.read, 0)
+        progress(report.read, 0, len(report.errors))
 
 
 # --- countries ------------------------------------------------------------------------------

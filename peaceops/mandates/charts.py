@@ -61,3 +61,31 @@ def rag_dot(rag: str, label: str) -> str:
     colour = RAG_COLOURS.get(rag, RAG_COLOURS["grey"])
     return (f'<svg class="rag" width="12" height="12" viewBox="0 0 12 12" role="img" aria-label="{escape(label)}">'
             f'<circle cx="6" cy="6" r="5" fill="{colour}"/></svg>')
+
+
+def heat_map(grid: dict[tuple[int, int], int], *, title: str, threshold: int = 15, cell: int = 34) -> str:
+    """The risk heat map: likelihood up, impact across, each cell with its count; cells at or above the
+    escalation threshold in red, from half of it in amber (peaceops.mandates.risks.heat_grid gives ``grid``)."""
+    left, top = 22, 18
+    size = left + cell * 5 + 4
+    parts = [f'<svg class="chart heat" role="img" viewBox="0 0 {size} {top + cell * 5 + 18}" width="{size}" '
+             f'height="{top + cell * 5 + 18}" xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>',
+             f'<text x="0" y="11" font-size="11" font-weight="600">{escape(title)}</text>']
+    for (likelihood, impact), count in sorted(grid.items()):
+        value = likelihood * impact
+        colour = RAG_COLOURS["red"] if value >= threshold else (
+            RAG_COLOURS["amber"] if value * 2 >= threshold else RAG_COLOURS["green"])
+        x, y = left + (impact - 1) * cell, top + (5 - likelihood) * cell
+        opacity = "1" if count else "0.25"
+        parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="{colour}" '
+                     f'fill-opacity="{opacity}"><title>likelihood {likelihood}, impact {impact}: {count}'
+                     '</title></rect>')
+        if count:
+            parts.append(f'<text x="{x + cell / 2 - 1:.0f}" y="{y + cell / 2 + 3:.0f}" font-size="12" '
+                         f'text-anchor="middle" fill="#fff">{count}</text>')
+    for n in range(1, 6):
+        parts.append(f'<text x="{left + (n - 1) * cell + cell / 2 - 1:.0f}" y="{top + cell * 5 + 12}" '
+                     f'font-size="10" text-anchor="middle">{n}</text>'
+                     f'<text x="8" y="{top + (5 - n) * cell + cell / 2 + 3:.0f}" font-size="10">{n}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

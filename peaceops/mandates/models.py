@@ -441,3 +441,172 @@ class HandoverPlan(MissionOwned, ResponsibleMixin):
     class Meta:
         ordering = ["isf_id", "function"]
         constraints = [models.UniqueConstraint(fields=["isf", "function"], name="unique_handover_function")]
+
+
+# --- the plan under each ISF output: activities, resources, preconditions, risks; lessons ------------------
+
+
+class FundingStream(models.TextChoices):
+    # seed 003 §2.4: the integrated mission is funded by assessed contributions, voluntary contributions and
+    # multi-donor trust funds, each with its own rules.
+    ASSESSED = "assessed", _("Assessed contributions")
+    VOLUNTARY = "voluntary", _("Voluntary contributions")
+    TRUST_FUND = "trust_fund", _("Trust fund")
+
+
+class Lesson(MissionOwned, SourcedRecord):
+    """A lesson one mission learned, for its neighbours to read (seed 000 §IV.A.2: exchange experience on
+    DDR; §IV.A.4: on violence against women and children).
+
+    Another mission's users read it under an information-sharing agreement on "lessons"
+    (peaceops.cooperation.SharingAgreement), filtered by subject through ``accounts.access.visible``.
+    """
+
+    SHARING_SUBJECT = "lessons"
+    SHARING_CATEGORY_FIELD = "subject"
+
+    class Subject(models.TextChoices):
+        DDR = "ddr", _("Disarmament, demobilisation and reintegration")
+        VIOLENCE_WOMEN_CHILDREN = "violence_women_children", _("Violence against women and children")
+        CROSS_BORDER_RETURNS = "cross_border_returns", _("Cross-border returns")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=300)
+    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices)
+    context = models.TextField(_("context"), blank=True)
+    what_worked = models.TextField(_("what worked"), blank=True)
+    what_did_not = models.TextField(_("what did not work"), blank=True)
+    evidence = models.TextField(_("evidence"), blank=True)
+    recorded_on = models.DateField(_("recorded on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+        indexes = [models.Index(fields=["mission", "subject"])]
+
+    def __str__(self):
+        return self.title
+
+
+class AdoptedMixin(models.Model):
+    """A plan item copied from the library keeps the link and the text as adopted, so that a later library
+    version shows what changed since."""
+
+    library_item = models.ForeignKey(FrameworkItem, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("library item"))
+    library_text = models.TextField(_("library text as adopted"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def library_changed(self) -> bool:
+        return self.library_item_id is not None and self.library_item.text != self.library_text
+
+
+class PlanActivity(MissionOwned, ResponsibleMixin, AdoptedMixin, SourcedRecord):
+    """An activity under an ISF output (seed 004 ch. 3-6: operational activities, responsibilities and
+    resources), with its dates and what it waits for."""
+
+    PARENT_FIELD = "output"  # read only with its parent (accounts.access.visible)
+
+    output = models.ForeignKey(IsfOutput, on_delete=models.CASCADE, related_name="activities")
+    text = models.TextField(_("activity"))
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="+", verbose_name=_("partners"))
+    staff = models.PositiveIntegerField(_("staff"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    depends_on = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="enables",
+                                        verbose_name=_("depends on"))
+    lessons = models.ManyToManyField(Lesson, blank=True, related_name="cited_by", verbose_name=_("lessons cited"))
+    order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["output_id", "order", "id"]
+        verbose_name_plural = _("plan activities")
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end is before the start.")})
+        if self.responsible_component_id and self.responsible_component.mission_id != self.mission_id:
+            raise ValidationError({"responsible_component": _("The component belongs to another mission.")})
+
+
+class ActivityBudget(MissionOwned):
+    """Money for one activity from one funding stream, in one currency (ISO 4217)."""
+
+    PARENT_FIELD = "activity"  # read only with its parent (accounts.access.visible)
+
+    activity = models.ForeignKey(PlanActivity, on_delete=models.CASCADE, related_name="budget_lines")
+    funding_stream = models.CharField(_("funding stream"), max_length=12, choices=FundingStream.choices)
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    secured = models.BooleanField(_("secured"), default=False,
+                                  help_text=_("Pledged or allotted; an unsecured line is a shortfall."))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity_id", "funding_stream", "id"]
+
+    def __str__(self):
+        return f"{self.amount} {self.currency} ({self.get_funding_stream_display()})"
+
+
+class PlanPrecondition(MissionOwned, AdoptedMixin, SourcedRecord):
+    """A precondition for the output's success (seed 004 ch. 3-6) and whether it holds."""
+
+    PARENT_FIELD = "output"  # read only with its parent (accounts.access.visible)
+
+    class Status(models.TextChoices):
+        UNKNOWN = "unknown", _("Unknown")
+        NOT_MET = "not_met", _("Not met")
+        PARTLY_MET = "partly_met", _("Partly met")
+        MET = "met", _("Met")
+
+    output = models.ForeignKey(IsfOutput, on_delete=models.CASCADE, related_name="preconditions")
+    text = models.TextField(_("precondition"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNKNOWN)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["output_id", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class PlanRisk(MissionOwned, AdoptedMixin, SourcedRecord):
+    """A risk to an output (seed 004 ch. 3-6: challenges and risks), rated 1-5 for likelihood and impact; a
+    risk copied from the library stays unrated until someone rates it (the library gives no rating)."""
+
+    PARENT_FIELD = "output"  # read only with its parent (accounts.access.visible)
+
+    output = models.ForeignKey(IsfOutput, on_delete=models.CASCADE, related_name="risks")
+    text = models.TextField(_("risk"))
+    likelihood = models.PositiveSmallIntegerField(_("likelihood (1-5)"), null=True, blank=True)
+    impact = models.PositiveSmallIntegerField(_("impact (1-5)"), null=True, blank=True)
+    owner = models.CharField(_("owner"), max_length=200)
+    mitigation = models.TextField(_("mitigation"), blank=True)
+    review_on = models.DateField(_("next review"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["output_id", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def score(self) -> int | None:
+        return self.likelihood * self.impact if self.likelihood and self.impact else None
+
+    def clean(self):
+        for name in ("likelihood", "impact"):
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 5:
+                raise ValidationError({name: _("Rate from 1 to 5.")})

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connection
-from django.db.models import Func, IntegerField, Q
+from django.db.models import Func, IntegerField, Prefetch, Q
 
 from peaceops.accounts.access import visible
 from peaceops.core import clock
-from peaceops.mandates import mandate_checks, rollup
+from peaceops.mandates import mandate_checks, risks, rollup
 from peaceops.mandates import models as m
 
 
@@ -221,3 +221,113 @@ def transition_readiness(user, isf: m.Isf, start: dt.date, end: dt.date) -> list
                      "benchmarks": [{"benchmark": b, "progress": progress.get(b.id),
                                      "mission_activity": b.measures_mission_activity} for b in benchmarks]})
     return rows
+
+
+# --- the plan under each output, the risk register, lessons ---------------------------------------------
+
+
+def risk_threshold() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "PEACEOPS_RISK_THRESHOLD", risks.DEFAULT_THRESHOLD))
+
+
+def plan_prefetches(user) -> list[Prefetch]:
+    """An output's activities (with partners, what they wait for, budget lines and lessons cited),
+    preconditions and risks, each narrowed to what the user may read."""
+    activities = visible(m.PlanActivity.objects.select_related(
+        "responsible_component", "responsible_organisation", "library_item"), user)
+    return [
+        Prefetch("activities", queryset=activities),
+        Prefetch("activities__partners"),
+        Prefetch("activities__depends_on", queryset=visible(m.PlanActivity.objects.all(), user)),
+        Prefetch("activities__budget_lines", queryset=visible(m.ActivityBudget.objects.all(), user)),
+        Prefetch("activities__lessons", queryset=visible(m.Lesson.objects.select_related("mission"), user)),
+        Prefetch("preconditions", queryset=visible(m.PlanPrecondition.objects.select_related("library_item"), user)),
+        Prefetch("risks", queryset=visible(m.PlanRisk.objects.select_related("library_item"), user)),
+    ]
+
+
+def outputs_with_plans(user, isf: m.Isf):
+    return (visible(m.IsfOutput.objects.filter(objective__isf=isf), user)
+            .select_related("objective", "library_output").prefetch_related(*plan_prefetches(user)))
+
+
+@dataclass
+class RegisterRow:
+    risk: m.PlanRisk
+    score: int | None
+    reasons: tuple[str, ...]
+
+    @property
+    def escalated(self) -> bool:
+        return bool(self.reasons)
+
+
+def risk_register(user, *, mission_ids=None, isf: m.Isf | None = None, today: dt.date | None = None,
+                  threshold: int | None = None) -> list[RegisterRow]:
+    """The risks the user may read, per mission (``mission_ids``) or per ISF, escalated ones first, then by
+    score: escalated when the score reaches the threshold or the review is overdue (peaceops.mandates.risks)."""
+    today = today or clock.today()
+    threshold = risk_threshold() if threshold is None else threshold
+    rows = visible(m.PlanRisk.objects.all(), user).select_related("output__objective__isf", "mission")
+    if mission_ids is not None:
+        rows = rows.filter(mission_id__in=mission_ids)
+    if isf is not None:
+        rows = rows.filter(output__objective__isf=isf)
+    register = []
+    for risk in rows:
+        facts = risks.RiskFacts(risk.id, risk.likelihood, risk.impact, risk.review_on)
+        register.append(RegisterRow(risk, risks.score(risk.likelihood, risk.impact),
+                                    risks.escalation(facts, today, threshold)))
+    register.sort(key=lambda row: (not row.escalated, -(row.score or 0), row.risk.review_on, row.risk.id))
+    return register
+
+
+def heat_map_svg(register: list[RegisterRow], title: str) -> str:
+    from peaceops.mandates import charts
+
+    return charts.heat_map(risks.heat_grid([row.risk for row in register]), title=title,
+                           threshold=risk_threshold())
+
+
+def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]:
+    """Budget per funding stream and currency, with the part not yet secured (a shortfall), and staff."""
+    lines = visible(m.ActivityBudget.objects.all(), user).filter(
+        activity__in=visible(m.PlanActivity.objects.all(), user).values("pk"))
+    if mission_ids is not None:
+        lines = lines.filter(mission_id__in=mission_ids)
+    if isf is not None:
+        lines = lines.filter(activity__output__objective__isf=isf)
+    totals: dict[tuple[str, str], dict] = {}
+    for stream, currency, amount, secured in lines.values_list("funding_stream", "currency", "amount", "secured"):
+        row = totals.setdefault((stream, currency), {"stream": m.FundingStream(stream).label, "currency": currency,
+                                                     "planned": 0, "unsecured": 0})
+        row["planned"] += amount
+        if not secured:
+            row["unsecured"] += amount
+    return [totals[key] for key in sorted(totals)]
+
+
+def library_changes(user, isf: m.Isf) -> list:
+    """Plan items adopted from the library whose library text changed since (a later library version)."""
+    changed = []
+    for model in (m.PlanActivity, m.PlanPrecondition, m.PlanRisk):
+        items = visible(model.objects.filter(output__objective__isf=isf, library_item__isnull=False), user)
+        changed += [item for item in items.select_related("library_item") if item.library_changed]
+    return changed
+
+
+def lessons_for(user, query: str = "", subject: str = "", mission_id: int | None = None):
+    """Lessons the user may read (their missions' and those shared with them), every word of ``query`` found
+    in the title, context, what worked or did not, or evidence."""
+    lessons = visible(m.Lesson.objects.select_related("mission"), user)
+    for word in query.split():
+        lessons = lessons.filter(Q(title__icontains=word) | Q(context__icontains=word)
+                                 | Q(what_worked__icontains=word) | Q(what_did_not__icontains=word)
+                                 | Q(evidence__icontains=word))
+    if subject:
+        lessons = lessons.filter(subject=subject)
+    if mission_id:
+        lessons = lessons.filter(mission_id=mission_id)
+    return lessons

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Count, Max, Min, Sum
 
-from peaceops.accounts.access import history_user, permits, require, visible
+from peaceops.accounts.access import can_read_record, history_user, permits, require, visible
 from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.core.errors import Denied
@@ -435,3 +436,290 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+# --- the plan under each ISF output: activities, resources, preconditions, risks (seed 004 ch. 3-6) --------
+
+
+def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
+    """The period an output's activities must fall in: its objective's dates, else its framework's."""
+    objective = output.objective
+    isf = objective.isf
+    return objective.start_date or isf.start_date, objective.end_date or isf.end_date
+
+
+def _new_plan_record(user, model, parent, **fields):
+    """A record under ``parent`` (same mission, its level unless asked otherwise), checked once on the record
+    itself: the planner's right and clearance for the mission, and a readable parent."""
+    fields.setdefault("classification", parent.classification)
+    many = {name: fields.pop(name) for name in [f.name for f in model._meta.many_to_many] if name in fields}
+    instance = model(mission_id=parent.mission_id, **fields)
+    require(user, Action.EDIT_PLANS, instance, what="change the plans of this mission")
+    if not can_read_record(user, parent):
+        raise Denied("You may not change records under a parent you cannot read.")
+    instance._history_user = history_user(user)
+    _save(instance)
+    for name, values in many.items():
+        getattr(instance, name).set(values)
+    return instance
+
+
+def _check_period(output: m.IsfOutput, start: dt.date | None, end: dt.date | None) -> None:
+    first, last = output_period(output)
+    span = f"{first or '…'}..{last or '…'}"
+    if start and end and end < start:
+        raise MandateError("end_date", f"the end {end} is before the start {start}")
+    for name, day in (("start_date", start), ("end_date", end)):
+        if day is None:
+            continue
+        if (first and day < first) or (last and day > last):
+            raise MandateError(name, f"{day} is outside the output's period {span}")
+
+
+def _check_responsible(activity: m.PlanActivity) -> None:
+    component = activity.responsible_component
+    if component is not None and component.mission_id != activity.mission_id:
+        raise MandateError("responsible_component", f"component {component} belongs to another mission")
+
+
+def _check_depends_on(activity: m.PlanActivity, others) -> list[m.PlanActivity]:
+    """An activity waits for others of the same mission; a cycle would block them all forever (seed 004
+    §1.4.8), so the mission's links are checked as they would be, before anything is saved."""
+    from peaceops.mandates import mandate_checks
+
+    others = list(others)
+    for other in others:
+        if other.mission_id != activity.mission_id:
+            raise MandateError("depends_on", f"activity {other.id} belongs to another mission")
+        if other.id == activity.id:
+            raise MandateError("depends_on", f"activity {activity.id} cannot depend on itself")
+    links = m.PlanActivity.depends_on.through.objects.filter(from_planactivity__mission_id=activity.mission_id)
+    waits: dict[int, list[int]] = {}
+    for waiting, awaited in links.values_list("from_planactivity_id", "to_planactivity_id"):
+        if waiting != activity.id:
+            waits.setdefault(waiting, []).append(awaited)
+    waits[activity.id] = [other.id for other in others]
+    cycle = mandate_checks.find_cycle({f"#{k}": [f"#{v}" for v in vs] for k, vs in waits.items()})
+    if cycle:
+        path = " -> ".join((*cycle, cycle[0]))
+        raise MandateError("depends_on", f"sequencing cycle: activity {path} (each waits for the next; none can "
+                                         "start)")
+    return others
+
+
+def check_budget_line(funding_stream: str, amount, currency: str) -> tuple[str, Decimal, str]:
+    """A funding stream of seed 003 §2.4, a non-negative amount and an ISO 4217 currency."""
+    import pycountry
+
+    if funding_stream not in m.FundingStream.values:
+        raise MandateError("funding_stream", f"unknown funding stream {funding_stream!r}: use one of "
+                                             f"{', '.join(m.FundingStream.values)}")
+    try:
+        amount = Decimal(str(amount))
+    except (InvalidOperation, ValueError):
+        raise MandateError("amount", f"{amount!r} is not an amount") from None
+    if not amount.is_finite() or amount < 0:
+        raise MandateError("amount", f"the amount {amount} is negative or not a number")
+    currency = (currency or "").strip().upper()
+    if len(currency) != 3 or pycountry.currencies.get(alpha_3=currency) is None:
+        raise MandateError("currency", f"{currency or '(empty)'!r} is not an ISO 4217 currency code")
+    return funding_stream, amount, currency
+
+
+def _check_lessons(user, lessons) -> list[m.Lesson]:
+    """A plan cites only lessons its planner may read (their own mission's, or shared with it)."""
+    lessons = list(lessons)
+    readable = set(visible(m.Lesson.objects.filter(pk__in=[lesson.pk for lesson in lessons]), user)
+                   .values_list("pk", flat=True))
+    for lesson in lessons:
+        if lesson.pk not in readable:
+            raise MandateError("lessons", f"no lesson {lesson.pk} that you may read")
+    return lessons
+
+
+@dataclass
+class BudgetLine:
+    funding_stream: str
+    amount: object
+    currency: str = "USD"
+    secured: bool = False
+
+
+@transaction.atomic
+def add_activity(user, output: m.IsfOutput, *, text: str = "", library_item: m.FrameworkItem | None = None,
+                 depends_on=(), partners=(), lessons=(), budget: Iterable[BudgetLine] = (),
+                 **fields) -> m.PlanActivity:
+    """An activity adopted from the library (its text copied, the link and source kept) or written anew,
+    with its dates inside the output's period, what it waits for and its budget lines."""
+    if library_item is not None:
+        if library_item.kind != m.ItemKind.ACTIVITY:
+            raise MandateError("library_item", f"library item {library_item.ref} is not an activity")
+        text = text or library_item.text
+        fields.setdefault("source", library_item.source)
+        fields["library_text"] = library_item.text
+    if not (text or "").strip():
+        raise MandateError("text", "an activity needs a text or a library activity")
+    _check_period(output, fields.get("start_date"), fields.get("end_date"))
+    activity = _new_plan_record(user, m.PlanActivity, output, output=output, text=text.strip(),
+                                library_item=library_item, partners=list(partners), **fields)
+    _check_responsible(activity)
+    activity.depends_on.set(_check_depends_on(activity, depends_on))
+    activity.lessons.set(_check_lessons(user, lessons))
+    for line in budget:
+        add_budget_line(user, activity, funding_stream=line.funding_stream, amount=line.amount,
+                        currency=line.currency, secured=line.secured)
+    return activity
+
+
+@transaction.atomic
+def update_activity(user, activity: m.PlanActivity, changes: dict, *,
+                    expected_etag: str | None = None) -> m.PlanActivity:
+    """Change an activity's fields; dates stay inside the output's period, links without a cycle."""
+    changes = dict(changes)
+    depends_on, lessons = changes.pop("depends_on", None), changes.pop("lessons", None)
+    partners = changes.pop("partners", None)
+    if "output" in changes and changes["output"].pk != activity.output_id:
+        raise MandateError("output", "an activity stays under its output: add a new one under the other")
+    changes.pop("output", None)
+    if changes.get("library_item") is not None and changes["library_item"].pk != activity.library_item_id:
+        raise MandateError("library_item", "adopt a library activity by adding it")
+    changes.pop("library_item", None)
+    activity = record_update(user, Action.EDIT_PLANS, activity, changes, expected_etag=expected_etag)
+    _check_period(activity.output, activity.start_date, activity.end_date)
+    _check_responsible(activity)
+    if depends_on is not None:
+        activity.depends_on.set(_check_depends_on(activity, depends_on))
+    if lessons is not None:
+        activity.lessons.set(_check_lessons(user, lessons))
+    if partners is not None:
+        activity.partners.set(partners)
+    return activity
+
+
+@transaction.atomic
+def set_depends_on(user, activity: m.PlanActivity, others) -> None:
+    require(user, Action.EDIT_PLANS, activity, what="change the plans of this mission")
+    activity.depends_on.set(_check_depends_on(activity, others))
+
+
+@transaction.atomic
+def cite_lessons(user, activity: m.PlanActivity, lessons) -> None:
+    require(user, Action.EDIT_PLANS, activity, what="change the plans of this mission")
+    activity.lessons.set(_check_lessons(user, lessons))
+
+
+@transaction.atomic
+def add_budget_line(user, activity: m.PlanActivity, *, funding_stream: str, amount, currency: str = "USD",
+                    secured: bool = False) -> m.ActivityBudget:
+    funding_stream, amount, currency = check_budget_line(funding_stream, amount, currency)
+    return _new_plan_record(user, m.ActivityBudget, activity, activity=activity, funding_stream=funding_stream,
+                            amount=amount, currency=currency, secured=secured)
+
+
+@transaction.atomic
+def update_budget_line(user, line: m.ActivityBudget, changes: dict, *,
+                       expected_etag: str | None = None) -> m.ActivityBudget:
+    changes = {k: v for k, v in changes.items() if k != "activity"}
+    funding_stream, amount, currency = check_budget_line(changes.get("funding_stream", line.funding_stream),
+                                                         changes.get("amount", line.amount),
+                                                         changes.get("currency", line.currency))
+    changes.update({"funding_stream": funding_stream, "amount": amount, "currency": currency})
+    return record_update(user, Action.EDIT_PLANS, line, changes, expected_etag=expected_etag)
+
+
+@transaction.atomic
+def add_precondition(user, output: m.IsfOutput, *, text: str = "", library_item: m.FrameworkItem | None = None,
+                     status: str = m.PlanPrecondition.Status.UNKNOWN, **fields) -> m.PlanPrecondition:
+    if library_item is not None:
+        text = text or library_item.text
+        fields.setdefault("source", library_item.source)
+        fields["library_text"] = library_item.text
+    if not (text or "").strip():
+        raise MandateError("text", "a precondition needs a text or a library precondition")
+    if status not in m.PlanPrecondition.Status.values:
+        raise MandateError("status", f"unknown status {status!r}")
+    return _new_plan_record(user, m.PlanPrecondition, output, output=output, text=text.strip(),
+                            library_item=library_item, status=status, **fields)
+
+
+def _check_risk(owner, review_on, likelihood, impact) -> None:
+    if not (owner or "").strip():
+        raise MandateError("owner", "a risk needs an owner: who watches it and acts on it")
+    if review_on is None:
+        raise MandateError("review_on", "a risk needs a review date")
+    for name, value in (("likelihood", likelihood), ("impact", impact)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
+            raise MandateError(name, f"rate the {name} from 1 to 5, not {value!r}")
+
+
+@transaction.atomic
+def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", review_on: dt.date | None = None,
+             likelihood: int | None = None, impact: int | None = None, library_item: m.FrameworkItem | None = None,
+             **fields) -> m.PlanRisk:
+    """A risk to the output with its owner and review date (both required), rated 1-5 when known."""
+    if library_item is not None:
+        if library_item.kind != m.ItemKind.RISK:
+            raise MandateError("library_item", f"library item {library_item.ref} is not a risk")
+        text = text or library_item.text
+        fields.setdefault("source", library_item.source)
+        fields["library_text"] = library_item.text
+    if not (text or "").strip():
+        raise MandateError("text", "a risk needs a text or a library risk")
+    _check_risk(owner, review_on, likelihood, impact)
+    return _new_plan_record(user, m.PlanRisk, output, output=output, text=text.strip(), owner=owner.strip(),
+                            review_on=review_on, likelihood=likelihood, impact=impact, library_item=library_item,
+                            **fields)
+
+
+@transaction.atomic
+def update_risk(user, risk: m.PlanRisk, changes: dict, *, expected_etag: str | None = None) -> m.PlanRisk:
+    """Rate, re-own or review a risk; the register escalates it when the score reaches the threshold."""
+    changes = {k: v for k, v in changes.items() if k not in ("output", "library_item")}
+    _check_risk(changes.get("owner", risk.owner), changes.get("review_on", risk.review_on),
+                changes.get("likelihood", risk.likelihood), changes.get("impact", risk.impact))
+    return record_update(user, Action.EDIT_PLANS, risk, changes, expected_etag=expected_etag)
+
+
+@transaction.atomic
+def adopt_library_output(user, objective: m.IsfObjective, library_output: m.FrameworkOutput, *,
+                         risk_owner: str, risk_review_on: dt.date, title: str = "",
+                         start_date: dt.date | None = None, end_date: dt.date | None = None) -> m.IsfOutput:
+    """Take a library output into the plan with its activities, preconditions and risks: their text and source
+    copied, the link to each library item kept (a later library version shows the differences). The copied
+    risks get the owner and review date given here (a risk needs both) and stay unrated until rated."""
+    _check_risk(risk_owner, risk_review_on, None, None)
+    output = add_output(user, objective, title=title, library_output=library_output)
+    items = list(library_output.items.all())
+    for item in items:
+        if item.kind == m.ItemKind.ACTIVITY:
+            add_activity(user, output, library_item=item, start_date=start_date, end_date=end_date)
+        elif item.kind == m.ItemKind.PRECONDITION:
+            add_precondition(user, output, library_item=item)
+        elif item.kind == m.ItemKind.RISK:
+            add_risk(user, output, library_item=item, owner=risk_owner, review_on=risk_review_on)
+    return output
+
+
+# --- lessons shared between missions (seed 000 §IV.A.2, §IV.A.4) ---------------------------------------------
+
+
+@transaction.atomic
+def record_lesson(user, *, mission, title: str, subject: str, **fields) -> m.Lesson:
+    """A mission's lesson; its neighbours read it through a sharing agreement on lessons."""
+    if not (title or "").strip():
+        raise MandateError("title", "a lesson needs a title")
+    if subject not in m.Lesson.Subject.values:
+        raise MandateError("subject", f"unknown subject {subject!r}: use one of {', '.join(m.Lesson.Subject.values)}")
+    lesson = m.Lesson(mission=mission, title=title.strip(), subject=subject, **fields)
+    require(user, Action.EDIT_PLANS, lesson, what="record a lesson of this mission")
+    lesson._history_user = history_user(user)
+    return _save(lesson)
+
+
+@transaction.atomic
+def update_lesson(user, lesson: m.Lesson, changes: dict, *, expected_etag: str | None = None) -> m.Lesson:
+    if "subject" in changes and changes["subject"] not in m.Lesson.Subject.values:
+        raise MandateError("subject", f"unknown subject {changes['subject']!r}")
+    if "mission" in changes and changes["mission"].pk != lesson.mission_id:
+        raise MandateError("mission", "a lesson stays with the mission that learned it")
+    return record_update(user, Action.EDIT_PLANS, lesson, changes, expected_etag=expected_etag)

@@ -1,0 +1,217 @@
+"""The plan under each ISF output (activities, resources, preconditions, risks), the risk register and
+lessons shared between missions: success, denial and bad input, read back through the selectors."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import override_settings
+
+from peaceops.accounts.access import SYSTEM
+from peaceops.cooperation.models import SharingAgreement
+from peaceops.core.classification import Classification as C
+from peaceops.mandates import charts, selectors, services
+from peaceops.mandates import models as m
+from peaceops.mandates.services import BudgetLine, MandateError
+from peaceops.registry.models import Organisation
+from peaceops.testing import make_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2010, 6, 15)
+
+
+def make_library():
+    """A library output of seed 004 with one activity, one precondition and two risks (text made up)."""
+    objective = m.FrameworkObjective.objects.create(ref="obj-3", number=3, title="A secure environment")
+    output = m.FrameworkOutput.objects.create(objective=objective, ref="out-3.2", number="3.2",
+                                              title="Disarmament, demobilisation and reintegration")
+    items = {}
+    for ref, kind, text in (("3.2-a1", "activity", "Register and verify ex-combatants"),
+                            ("3.2-p1", "precondition", "A peace agreement with the armed groups"),
+                            ("3.2-r1", "risk", "Reintegration unfunded while disarmament runs"),
+                            ("3.2-r2", "risk", "Armed groups re-recruit demobilised fighters"),
+                            ("3.2-b1", "benchmark", "Ex-combatants reintegrated")):
+        items[ref] = m.FrameworkItem.objects.create(objective=objective, output=output, ref=ref, kind=kind,
+                                                    text=text, section="3.2", source=f"seed 004 §3.2, line {ref}")
+    return output, items
+
+
+@pytest.fixture
+def plan(world):
+    isf = services.create_isf(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
+                              start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
+    objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
+    library_output, items = make_library()
+    unhcr = Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
+                                        kind=Organisation.Kind.UN_AGENCY)
+    planner = make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    return {"isf": isf, "objective": objective, "library_output": library_output, "items": items, "unhcr": unhcr,
+            "planner": planner}
+
+
+def test_adopting_a_library_output_copies_its_items_with_provenance(world, plan):
+    output = services.adopt_library_output(plan["planner"], plan["objective"], plan["library_output"],
+                                           risk_owner="DSRSG/RC/HC", risk_review_on=dt.date(2010, 9, 1))
+    assert output.library_output == plan["library_output"] and output.title == plan["library_output"].title
+    activity = output.activities.get()
+    assert (activity.text, activity.library_item, activity.source) == (
+        "Register and verify ex-combatants", plan["items"]["3.2-a1"], "seed 004 §3.2, line 3.2-a1")
+    assert output.preconditions.get().status == "unknown"
+    risks = list(output.risks.order_by("id"))
+    assert [r.text for r in risks] == ["Reintegration unfunded while disarmament runs",
+                                       "Armed groups re-recruit demobilised fighters"]
+    assert all(r.owner == "DSRSG/RC/HC" and r.score is None and r.library_item for r in risks)
+    assert not output.benchmarks.exists()  # benchmarks are picked one by one
+    # a later library version shows the differences
+    item = plan["items"]["3.2-r1"]
+    item.text = "Reintegration unfunded while disarmament and demobilisation run"
+    item.save()
+    assert [i.text for i in selectors.library_changes(plan["planner"], plan["isf"])] == [risks[0].text]
+
+
+def test_activity_for_an_agency_with_a_voluntary_budget(world, plan):
+    output = services.add_output(plan["planner"], plan["objective"], title="Returns")
+    first = services.add_activity(plan["planner"], output, text="Intercommunity dialogue",
+                                  start_date=dt.date(2010, 2, 1), end_date=dt.date(2010, 5, 31))
+    second = services.add_activity(
+        plan["planner"], output, text="Support voluntary returns", responsible_organisation=plan["unhcr"],
+        partners=[plan["unhcr"]], staff=4, start_date=dt.date(2010, 6, 1), end_date=dt.date(2010, 12, 31),
+        depends_on=[first], budget=[BudgetLine("voluntary", "250000", "usd"), BudgetLine("assessed", 10, "XAF", True)])
+    assert second.responsible == plan["unhcr"] and list(second.depends_on.all()) == [first]
+    lines = sorted((b.funding_stream, b.amount, b.currency) for b in second.budget_lines.all())
+    assert lines == [("assessed", Decimal("10.00"), "XAF"), ("voluntary", Decimal("250000.00"), "USD")]
+    summary = selectors.resources(plan["planner"], isf=plan["isf"])
+    assert [(r["currency"], r["planned"], r["unsecured"]) for r in summary] == [
+        ("XAF", Decimal("10.00"), 0), ("USD", Decimal("250000.00"), Decimal("250000.00"))]
+
+
+@pytest.mark.parametrize("fields, field", [
+    ({"start_date": dt.date(2009, 12, 31)}, "start_date"),
+    ({"end_date": dt.date(2011, 1, 1)}, "end_date"),
+    ({"start_date": dt.date(2010, 5, 1), "end_date": dt.date(2010, 4, 1)}, "end_date"),
+    ({"budget": [BudgetLine("voluntary", -5, "USD")]}, "amount"),
+    ({"budget": [BudgetLine("voluntary", 5, "DOL")]}, "currency"),
+    ({"budget": [BudgetLine("gift", 5, "USD")]}, "funding_stream"),
+    ({"text": "  "}, "text"),
+])
+def test_bad_activities_name_the_field_and_store_nothing(world, plan, fields, field):
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    fields = {"text": "Support returns", **fields}
+    with pytest.raises(MandateError) as error:
+        services.add_activity(plan["planner"], output, **fields)
+    assert error.value.field == field
+    assert not m.PlanActivity.objects.exists() and not m.ActivityBudget.objects.exists()
+
+
+def test_sequencing_cycle_is_refused(world, plan):
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    a = services.add_activity(plan["planner"], output, text="a")
+    b = services.add_activity(plan["planner"], output, text="b", depends_on=[a])
+    c = services.add_activity(plan["planner"], output, text="c", depends_on=[b])
+    with pytest.raises(MandateError, match="cycle") as error:
+        services.set_depends_on(plan["planner"], a, [c])
+    assert error.value.field == "depends_on"
+    assert not a.depends_on.exists()
+    with pytest.raises(MandateError, match="itself"):
+        services.update_activity(plan["planner"], a, {"depends_on": [a]})
+
+
+@pytest.mark.parametrize("fields, field", [
+    ({"owner": ""}, "owner"), ({"review_on": None}, "review_on"), ({"likelihood": 6}, "likelihood"),
+    ({"impact": 0}, "impact"),
+])
+def test_bad_risks_name_the_field(world, plan, fields, field):
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    with pytest.raises(MandateError) as error:
+        services.add_risk(plan["planner"], output, **{"text": "Chad withdraws its consent", "owner": "SRSG",
+                                                      "review_on": dt.date(2010, 7, 1), **fields})
+    assert error.value.field == field
+    assert not m.PlanRisk.objects.exists()
+
+
+def test_adoption_without_a_risk_owner_stores_nothing(world, plan):
+    with pytest.raises(MandateError) as error:
+        services.adopt_library_output(plan["planner"], plan["objective"], plan["library_output"], risk_owner="",
+                                      risk_review_on=dt.date(2010, 9, 1))
+    assert error.value.field == "owner"
+    assert not m.IsfOutput.objects.exists()
+
+
+def test_another_missions_planner_and_an_uncleared_reader_are_refused(world, plan):
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns", classification=C.CONFIDENTIAL)
+    unamid_planner = make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    viewer = make_user("viewer", "viewer", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    low_planner = make_user("low-planner", "planner", mission=world.minurcat, clearance=C.UNCLASSIFIED)
+    for user in (unamid_planner, viewer, low_planner):
+        with pytest.raises(PermissionDenied):
+            services.add_activity(user, output, text="Intrude")
+        with pytest.raises(PermissionDenied):
+            services.add_risk(user, output, text="Intrude", owner="x", review_on=TODAY)
+    for user in (unamid_planner, viewer):  # the objective is unclassified: the low planner may adopt into it
+        with pytest.raises(PermissionDenied):
+            services.adopt_library_output(user, plan["objective"], plan["library_output"], risk_owner="x",
+                                          risk_review_on=TODAY)
+    assert not m.PlanActivity.objects.exists() and not m.PlanRisk.objects.exists()
+    services.add_risk(plan["planner"], output, text="Chad withdraws consent", owner="SRSG", review_on=TODAY)
+    assert selectors.risk_register(low_planner, mission_ids=[world.minurcat.id], today=TODAY) == []
+    assert selectors.risk_register(unamid_planner, today=TODAY) == []
+
+
+def test_register_escalates_by_score_and_overdue_review(world, plan):
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    low = services.add_risk(plan["planner"], output, text="Rains delay returns", owner="UNHCR", likelihood=2,
+                            impact=3, review_on=dt.date(2010, 9, 1))
+    high = services.add_risk(plan["planner"], output, text="Chad withdraws consent", owner="SRSG",
+                             likelihood=2, impact=5, review_on=dt.date(2010, 9, 1))
+    stale = services.add_risk(plan["planner"], output, text="Bandits attack convoys", owner="Force Commander",
+                              likelihood=1, impact=2, review_on=dt.date(2010, 6, 1))
+    register = selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)
+    assert [(row.risk, row.reasons) for row in register] == [(stale, ("review_overdue",)), (high, ()), (low, ())]
+    services.update_risk(plan["planner"], high, {"likelihood": 4})  # 4 x 5 = 20: above 15
+    register = selectors.risk_register(plan["planner"], mission_ids=[world.minurcat.id], today=TODAY)
+    assert [(row.risk.id, row.score, row.reasons) for row in register][:2] == [
+        (high.id, 20, ("score",)), (stale.id, 2, ("review_overdue",))]
+    with override_settings(PEACEOPS_RISK_THRESHOLD=25):
+        assert selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)[0].risk == stale
+    svg = selectors.heat_map_svg(register, "Risks")
+    assert svg.startswith("<svg") and "likelihood 4, impact 5: 1" in svg
+    with pytest.raises(MandateError) as error:
+        services.update_risk(plan["planner"], high, {"owner": " "})
+    assert error.value.field == "owner"
+    high.refresh_from_db()
+    assert high.owner == "SRSG"
+
+
+def test_heat_map_colours_cells_by_threshold():
+    grid = {(likelihood, impact): 0 for likelihood in range(1, 6) for impact in range(1, 6)}
+    grid[(3, 5)] = 2
+    svg = charts.heat_map(grid, title="<Risks>", threshold=15)
+    assert "&lt;Risks&gt;" in svg and svg.count("<rect") == 25
+    assert f'fill="{charts.RAG_COLOURS["red"]}" fill-opacity="1"><title>likelihood 3, impact 5: 2' in svg
+
+
+def test_lessons_are_read_by_a_neighbour_under_a_sharing_agreement(world, plan):
+    ddr = services.record_lesson(SYSTEM, mission=world.unamid, title="Community-based reintegration",
+                                 subject="ddr", what_worked="Local committees", recorded_on=dt.date(2010, 3, 1))
+    services.record_lesson(SYSTEM, mission=world.unamid, title="Referral pathways", subject="violence_women_children")
+    minurcat_planner = plan["planner"]
+    assert list(selectors.lessons_for(minurcat_planner)) == []
+    output = services.add_output(SYSTEM, plan["objective"], title="DDR")
+    with pytest.raises(MandateError) as error:
+        services.add_activity(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
+    assert error.value.field == "lessons"
+    SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="lessons",
+                                    categories=["ddr"], starts_on=dt.date(2010, 1, 1))
+    minurcat_planner = type(minurcat_planner).objects.get(pk=minurcat_planner.pk)  # access is per request
+    assert list(selectors.lessons_for(minurcat_planner)) == [ddr]
+    assert list(selectors.lessons_for(minurcat_planner, query="committees")) == [ddr]
+    assert list(selectors.lessons_for(minurcat_planner, query="absent")) == []
+    activity = services.add_activity(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
+    assert list(activity.lessons.all()) == [ddr]
+    with pytest.raises(PermissionDenied):  # reading is not writing: the neighbour cannot change it
+        services.update_lesson(minurcat_planner, ddr, {"title": "Changed"})
+    with pytest.raises(MandateError) as error:
+        services.record_lesson(SYSTEM, mission=world.unamid, title="x", subject="gossip")
+    assert error.value.field == "subject"
