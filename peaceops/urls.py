@@ -53,5 +53,6 @@ urlpatterns = [
     path("assets/", include("peaceops.assets.urls")),
     path("reports/", include("peaceops.reports.urls")),
     path("notifications/", include("peaceops.notifications.urls")),
+    path("jobs/", include("peaceops.jobs.urls")),
     path("", include("peaceops.web.urls")),
 ]

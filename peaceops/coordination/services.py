@@ -128,14 +128,16 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
 
 def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = None,
               classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
-              skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False) -> ImportReport:
+              skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False,
+              progress=None) -> ImportReport:
     """Import one 3W file; see the module docstring for the guarantees.
 
     ``humanitarian`` flags the rows as humanitarian data, hidden from the military side unless
     shared (seed 003 §2.4.3); public OCHA/HDX files are not.
 
     ``country`` (ISO3) is used where the file names none; ``mission`` owns the rows (None: shared
-    reference data, which must then be unclassified).
+    reference data, which must then be unclassified). ``progress(rows_read, rows_total, errors)``, if
+    given, is called every ``PROGRESS_EVERY`` rows and at the end (rows_total 0: not known).
     """
     if mission is None and classification != Classification.UNCLASSIFIED:
         raise ValueError("reference data without an owning mission must be unclassified")
@@ -150,6 +152,8 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
         first_line: dict[tuple[str, str], int] = {}
         for item in parse(fmt, path, country=country):
             report.read += 1
+            if progress and report.read % PROGRESS_EVERY == 0:
+                progress(report.read, 0, len(report.errors))
             if isinstance(item, ActivityRow):
                 item = _unique(item, first_line) or resolver.resolve(item)
             if isinstance(item, LineError):
@@ -159,9 +163,14 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
                 writer.add(item)
         if not failing:
             writer.flush()
+        if progress:
+            progress(report.read, 0, len(report.errors))
         if dry_run or failing:
             raise Rollback
     return report
+
+
+PROGRESS_EVERY = 200  # rows between two progress calls (a 3W file is thousands of rows, read a few hundred a second)
 
 
 def _unique(row: ActivityRow, first_line: dict) -> LineError | None:

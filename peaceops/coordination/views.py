@@ -448,39 +448,30 @@ class UploadForm(forms.Form):
 
 @login_required
 def upload(request):
-    """Upload a 3W file: one transaction, a report by line with the closest matches (as ``peaceops import-3w``).
+    """Upload a 3W file: it is imported by a background job (one transaction, a report by line with the
+    closest matches, as ``peaceops import-3w``) whose page shows its progress.
 
     Imported rows are shared reference data (no owning mission), so the upload needs
-    ``edit_coordination`` system-wide, like the CLI without ``--mission``.
+    ``edit_coordination`` system-wide, like the CLI without ``--mission``; the job's import checks it
+    again with the uploader as the acting user.
     """
-    import tempfile
-    from pathlib import Path
-
     from django.core.exceptions import PermissionDenied
+    from django.shortcuts import redirect
 
     from peaceops.accounts.access import can
     from peaceops.accounts.roles import Action
-    from peaceops.coordination import services
-    from peaceops.coordination.importers import guess_format
+    from peaceops.jobs.services import job_start
 
     if not can(request.user, Action.EDIT_COORDINATION, None):
         raise PermissionDenied(gettext("Uploading 3W files needs edit_coordination for the whole system."))
     form = UploadForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
-        upload_file = form.cleaned_data["file"]
-        suffix = Path(upload_file.name).suffix.lower() or ".csv"
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"upload{suffix}"
-            with path.open("wb") as handle:
-                for chunk in upload_file.chunks():
-                    handle.write(chunk)
-            fmt = form.cleaned_data["format"] or guess_format(path)
-            report = services.import_3w(path, fmt, country=form.cleaned_data["country"].upper(), user=request.user,
-                                        skip_bad=form.cleaned_data["skip_bad"], dry_run=form.cleaned_data["dry_run"],
-                                        display_name=upload_file.name,
-                                        humanitarian=form.cleaned_data["humanitarian"])
-    return render(request, "coordination/upload.html", {"form": form, "report": report})
+        data = form.cleaned_data
+        job = job_start(request.user, kind="import-3w", upload=data["file"], params={
+            "format": data["format"], "country": data["country"].upper(), "skip_bad": data["skip_bad"],
+            "dry_run": data["dry_run"], "humanitarian": data["humanitarian"]})
+        return redirect("jobs:job", job_id=job.pk)
+    return render(request, "coordination/upload.html", {"form": form})
 
 
 urlpatterns = [

@@ -15,6 +15,7 @@ from peaceops.coordination import selectors, services
 from peaceops.coordination.models import Activity, HumanitarianProposal, MilitaryAssetUse, Need, Sector
 from peaceops.coordination.services import ensure_sectors
 from peaceops.core.classification import Classification as C
+from peaceops.jobs.testing import post_and_run
 from peaceops.registry.models import AdminArea, Organisation
 from peaceops.testing import make_user
 
@@ -263,14 +264,14 @@ def test_upload_page_reports_by_line_and_writes_nothing_on_error(space, client):
     client.force_login(space.users["minurcat"])
     assert client.get(reverse("coordination:upload")).status_code == 403
     client.force_login(space.users["admin"])
-    page = client.post(reverse("coordination:upload"), {
+    page = post_and_run(client, reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl"}).content.decode()
     assert "Import failed: nothing written" in page and "Food Security (FSC)" in page and "<td>4</td>" in page
     assert not Activity.objects.exists()
-    page = client.post(reverse("coordination:upload"), {
+    page = post_and_run(client, reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on"}).content.decode()
     assert Activity.objects.count() == 1 and "1 created" in page
-    client.post(reverse("coordination:upload"), {
+    post_and_run(client, reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on",
         "humanitarian": "on"})
     assert Activity.objects.get().humanitarian  # the re-import flags the row

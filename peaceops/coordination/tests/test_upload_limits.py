@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from peaceops.coordination.models import Activity, Need
 from peaceops.core.tests.zip_bombs import zip_bomb
+from peaceops.jobs.testing import post_and_run
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ NEEDS = "Province,Cluster,In need,Start\n#adm1+code,#sector,#inneed,#date+start\
 def test_a_zip_bomb_3w_workbook_is_refused_with_a_message_and_nothing_written(world, client, tmp_path):
     bomb = zip_bomb(tmp_path / "3w.xlsx", [["ORGANISATION", "CLUSTER"]], inflated_mb=3)
     client.force_login(world.users["admin"])
-    response = client.post(reverse("coordination:upload"), {
+    response = post_and_run(client, reverse("coordination:upload"), {
         "file": SimpleUploadedFile("ocha_3w.xlsx", bomb.read_bytes()), "format": "ocha-xlsx"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -28,7 +29,7 @@ def test_files_over_the_upload_limit_are_refused_in_the_forms(world, client, set
     settings.PEACEOPS_MAX_UPLOAD_MB = 0.001  # 1 KB
     client.force_login(world.users["admin"])
     big = NEEDS + "TD19,WASH,100,2025-01-01\n" * 60
-    page = client.post(reverse("coordination:upload"), {
+    page = post_and_run(client, reverse("coordination:upload"), {
         "file": SimpleUploadedFile("threew.csv", big.encode()), "format": "hxl"}).content.decode()
     assert "threew.csv is 2 KB; uploads are limited to 1 KB" in page and "Import failed" not in page
     page = client.post(reverse("coordination:needs"), {

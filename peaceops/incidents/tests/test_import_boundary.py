@@ -12,6 +12,7 @@ from peaceops.core.errors import Denied
 from peaceops.incidents.models import Incident
 from peaceops.incidents.services import import_events
 from peaceops.incidents.tests.test_import import UCDP_HEADER, ucdp_row, write
+from peaceops.jobs.testing import post_and_run
 from peaceops.testing import make_user
 
 
@@ -86,7 +87,7 @@ def test_upload_page_reports_refused_lines_without_the_owner(world, three_events
                   classification=C.STRICTLY_CONFIDENTIAL)
     client.force_login(world.users["minurcat"])
     with open(three_events, "rb") as handle:
-        response = client.post("/incidents/import/", {"file": handle, "format": "ucdp-ged",
+        response = post_and_run(client, "/incidents/import/", {"file": handle, "format": "ucdp-ged",
                                                        "mission": str(world.minurcat.pk), "classification": "0"})
     assert response.status_code == 200
     assert set(Incident.objects.values_list("owning_mission_id", flat=True)) == {world.unamid.pk}

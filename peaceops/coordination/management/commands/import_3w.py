@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from peaceops.coordination.importers import FORMATS, guess_format
 from peaceops.coordination.services import import_3w
+from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.core.import_command import ImportCommand
 
 
@@ -21,6 +22,8 @@ class Command(ImportCommand):
             fmt = options["format"] or guess_format(options["file"])
         except OSError as error:
             raise CommandError(f"{options['file']}: {error.strerror}") from None
+        bar = TerminalProgress()
         report = import_3w(options["file"], fmt, country=options["country"], humanitarian=options["humanitarian"],
-                           **self.service_options(options))
+                           progress=bar, **self.service_options(options))
+        bar.finish()
         self.write_report(report, options)

@@ -1,0 +1,41 @@
+"""Reads of jobs: a job is seen by its owner and by system administrators only."""
+
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
+from peaceops.jobs import files
+from peaceops.jobs.models import Job
+from peaceops.jobs.progress import ProgressFile
+
+
+def may_see(user, job: Job) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return job.owner_id == getattr(user, "pk", None) or can(user, Action.ADMINISTER, None)
+
+
+def job_get(user, job_id: int) -> Job | None:
+    """The job if ``user`` may see it, else None (the view answers 404: its existence is not told)."""
+    job = Job.objects.select_related("owner").filter(pk=job_id).first()
+    return job if job is not None and may_see(user, job) else None
+
+
+def job_list(user, kind_prefix: str = ""):
+    """The user's own jobs, newest first (administrators too see only their own here)."""
+    jobs = Job.objects.filter(owner_id=getattr(user, "pk", None))
+    return jobs.filter(kind__startswith=kind_prefix) if kind_prefix else jobs
+
+
+def job_progress(job: Job) -> dict:
+    """What the progress bar shows: the running job's progress file, else the job's final counts."""
+    values = {"rows_read": job.rows_read, "rows_total": job.rows_total, "errors": job.errors}
+    if job.status == Job.Status.RUNNING:
+        values.update(ProgressFile(files.progress_path(job.pk)).read())
+    total = values["rows_total"]
+    if job.finished:
+        percent = 100
+    elif total:
+        percent = min(99, int(100 * values["rows_read"] / total))
+    else:
+        percent = None  # not known: the bar shows activity, not a share
+    return {"id": job.pk, "status": job.status, "status_label": str(job.get_status_display()),
+            "finished": job.finished, "percent": percent, "message": job.message, **values}

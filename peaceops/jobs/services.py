@@ -1,0 +1,149 @@
+"""Writes on jobs: start one from an upload, run it (the worker), and recover those a dead worker left.
+
+A job runs the app's own import service with the job's owner as the acting user (the service checks
+the owner's rights itself, as it would for the page or the command line), inside the import's one
+transaction: a worker killed midway leaves the database as it was, and the next worker to start
+marks the job failed (:func:`jobs_recover`).
+"""
+
+import logging
+import os
+import socket
+
+from django.db import transaction
+from django.utils import timezone
+
+from peaceops.core.errors import Denied, DomainError
+from peaceops.core.uploads import write_upload
+from peaceops.jobs import files
+from peaceops.jobs.kinds import kind_of
+from peaceops.jobs.models import Job
+from peaceops.jobs.progress import ProgressFile
+
+logger = logging.getLogger(__name__)
+
+INTERRUPTED = "interrupted: the worker stopped during the job; nothing of it was written"
+
+
+def job_start(actor, *, kind: str, upload, params: dict | None = None) -> Job:
+    """Keep ``upload`` in a private folder and queue a job of ``kind`` on it, owned by ``actor``.
+
+    The rights the job needs are checked by the service it runs, with ``actor`` as the acting user;
+    the page that starts a job checks them first as well, so that a refusal is shown at once.
+    """
+    if actor is None or getattr(actor, "pk", None) is None or not actor.is_active:
+        raise Denied("A job needs a signed-in user as its owner.")
+    if kind_of(kind) is None:
+        raise DomainError(f"unknown job kind {kind!r}", field="kind")
+    job = Job.objects.create(owner=actor, kind=kind, file_name=upload.name[:255], params=params or {})
+    files.job_folder(job.pk, create=True)
+    write_upload(upload, files.upload_path(job))
+    _enqueue(job)
+    return job
+
+
+def _enqueue(job: Job) -> None:
+    from peaceops.jobs.tasks import run_job
+
+    result = run_job.enqueue(job.pk)
+    Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.task_id = str(result.id)
+
+
+def job_run(job_id: int) -> str:
+    """Run one queued job to its end (called by the worker); returns its final status."""
+    job = Job.objects.select_related("owner").get(pk=job_id)
+    if job.status != Job.Status.QUEUED:
+        return job.status  # cancelled, or already taken
+    kind = kind_of(job.kind)
+    job.status, job.started_at, job.worker = Job.Status.RUNNING, timezone.now(), worker_name()
+    job.save(update_fields=["status", "started_at", "worker"])
+    progress = ProgressFile(files.progress_path(job.pk))
+    try:
+        if kind is None:
+            raise DomainError(f"this installation has no job kind {job.kind!r}")
+        report = kind.run(job, files.upload_path(job), progress)
+    except DomainError as error:  # a refusal or a rule the file broke: the owner reads why
+        _finish(job, Job.Status.FAILED, message=str(error))
+    except Exception as error:
+        logger.exception("job %s failed", job.pk)
+        _finish(job, Job.Status.FAILED, message=f"internal error ({type(error).__name__}); nothing was written")
+    else:
+        # The report's own attributes (refused: the line numbers), so that an app's report template reads
+        # a finished job's result as it reads the report itself.
+        result = {**report.as_json(), "refused": report.refused[:1000], "file": job.file_name, "format": report.format,
+                  "unchanged": report.unchanged, "dry_run": report.dry_run, "rolled_back": report.rolled_back,
+                  "ok": report.ok}
+        _finish(job, Job.Status.DONE if report.ok else Job.Status.FAILED, result=result,
+                message="" if report.ok else report.summary().splitlines()[0])
+    finally:
+        files.remove_job_files(job.pk)
+    return job.status
+
+
+def _finish(job: Job, status: str, *, result: dict | None = None, message: str = "") -> None:
+    job.status, job.finished_at, job.message = status, timezone.now(), message[:2000]
+    if result is not None:
+        job.result = result
+        job.rows_read, job.errors = result.get("read", 0), len(result.get("errors", []))
+        job.rows_total = max(job.rows_total, job.rows_read)
+    job.save(update_fields=["status", "finished_at", "message", "result", "rows_read", "rows_total", "errors"])
+
+
+def job_cancel(actor, job: Job) -> Job:
+    """Cancel a job that has not started; a running import is not cut short (it would only roll back)."""
+    from peaceops.jobs.selectors import may_see
+
+    if not may_see(actor, job):
+        raise Denied("Only the job's owner or a system administrator may cancel it.")
+    with transaction.atomic():
+        updated = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+            status=Job.Status.CANCELLED, finished_at=timezone.now())
+    if updated:
+        files.remove_job_files(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def jobs_recover() -> int:
+    """Mark failed the jobs a worker on this machine was running when it died; returns how many.
+
+    Their import's transaction died with the worker, so nothing of them was written. Jobs of a
+    worker on another machine are left alone: this one cannot tell whether it still runs.
+    """
+    host = socket.gethostname()
+    recovered = 0
+    for job in Job.objects.filter(status=Job.Status.RUNNING, worker__startswith=f"{host}:"):
+        pid = job.worker.rpartition(":")[2]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        _finish(job, Job.Status.FAILED, message=INTERRUPTED)
+        _fail_task(job.task_id)
+        files.remove_job_files(job.pk)
+        recovered += 1
+    return recovered
+
+
+def _fail_task(task_id: str) -> None:
+    """The task queue's own record of the job is left "running" by a killed worker: close it too."""
+    if not task_id:
+        return
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED, finished_at=timezone.now())
