@@ -13,13 +13,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet, VisibleRelationsMixin
 from peaceops.core import clock
-from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
 
 PARENTS = {m.IsfObjective: "isf", m.IsfOutput: "objective", m.IsfBenchmark: "output", m.Indicator: "benchmark",
-           m.Measurement: "indicator", m.Assessment: "isf", m.HandoverPlan: "isf"}
+           m.Measurement: "indicator", m.Assessment: "isf", m.HandoverPlan: "isf", m.PlanActivity: "output",
+           m.ActivityBudget: "activity", m.PlanPrecondition: "output", m.PlanRisk: "output"}
 
 
 class MandatesSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
@@ -57,16 +58,59 @@ OutputSerializer = _serializer(m.IsfOutput, ["mission", "objective", "library_ou
                                              "classification"])
 BenchmarkSerializer = _serializer(m.IsfBenchmark, [
     "mission", "output", "library_item", "text", "horizon", "due_on", "tasks", "transition", "function",
-    "measures_mission_activity", "responsible_component", "responsible_organisation", "classification"])
+    "measures_mission_activity", "responsible_component", "responsible_organisation", "classification", "source"])
+# A library benchmark's text (and horizon, source) is copied by the service when none is sent.
+BenchmarkSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True}}
 IndicatorSerializer = _serializer(m.Indicator, [
     "mission", "benchmark", "name", "kind", "unit", "baseline", "baseline_on", "higher_is_better", "data_source",
     "frequency", "disaggregation", "area_rule", "period_rule", "classification"])
 MeasurementSerializer = _serializer(m.Measurement, [
     "mission", "indicator", "period", "area", "sex", "age", "value", "numerator", "denominator", "unit",
     "entered_by", "entered_at", "classification"])
-AssessmentSerializer = _serializer(m.Assessment, [
-    "mission", "isf", "period_start", "period_end", "narrative", "evidence", "recommendations", "assessed_by",
-    "created_at", "classification"])
+class DecisionSerializer(serializers.Serializer):
+    task = serializers.IntegerField()
+    new_priority = serializers.ChoiceField(choices=[("", "—"), *m.Priority.choices], allow_blank=True)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    old_priority = serializers.CharField(read_only=True)
+
+
+class AssessmentSerializer(MandatesSerializer):
+    """An assessment and its decisions: each re-prioritises a task (the web assessment's decisions, through
+    the same service); ``lock_periods`` locks the months assessed, as the web form's box does."""
+
+    decisions = DecisionSerializer(many=True, required=False, write_only=True)
+    lock_periods = serializers.BooleanField(required=False, default=False, write_only=True)
+
+    class Meta:
+        model = m.Assessment
+        fields = ["id", "mission", "isf", "period_start", "period_end", "narrative", "evidence", "recommendations",
+                  "assessed_by", "created_at", "classification", "decisions", "lock_periods"]
+        read_only_fields = ["assessed_by", "created_at", "classification"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["decisions"] = [{"task": d.task_id, "new_priority": d.new_priority, "reason": d.reason,
+                              "old_priority": d.old_priority} for d in instance.decisions.all()]
+        return data
+ActivitySerializer = _serializer(m.PlanActivity, [
+    "mission", "output", "library_item", "library_text", "text", "responsible_component", "responsible_organisation",
+    "partners", "staff", "start_date", "end_date", "depends_on", "lessons", "order", "classification", "source"])
+ActivitySerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
+                                        "library_text": {"read_only": True}}
+BudgetSerializer = _serializer(m.ActivityBudget, [
+    "mission", "activity", "funding_stream", "amount", "currency", "secured", "classification"])
+PreconditionSerializer = _serializer(m.PlanPrecondition, [
+    "mission", "output", "library_item", "library_text", "text", "status", "note", "classification", "source"])
+PreconditionSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
+                                            "library_text": {"read_only": True}}
+RiskSerializer = _serializer(m.PlanRisk, [
+    "mission", "output", "library_item", "library_text", "text", "likelihood", "impact", "owner", "mitigation",
+    "review_on", "classification", "source"])
+RiskSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
+                                    "library_text": {"read_only": True}}
+LessonSerializer = _serializer(m.Lesson, [
+    "mission", "title", "subject", "context", "what_worked", "what_did_not", "evidence", "recorded_on",
+    "classification", "source"])
 HandoverSerializer = _serializer(m.HandoverPlan, [
     "mission", "isf", "function", "due_on", "status", "notes", "responsible_component", "responsible_organisation",
     "classification"])
@@ -130,7 +174,8 @@ class MeasurementViewSet(PlansViewSet):
 
         indicator = field("indicator")
         if indicator is None or field("period") is None:
-            raise exceptions.ValidationError({"indicator" if indicator is None else "period": ["This field is required."]})
+            raise exceptions.ValidationError({"indicator" if indicator is None else "period":
+                                              ["This field is required."]})
         requested = data.get("classification")
         if requested is not None and requested != indicator.classification:
             # measurements are stored at their indicator's level (entry, import and API alike); answering 201
@@ -150,6 +195,168 @@ class MeasurementViewSet(PlansViewSet):
 
     def perform_update(self, serializer):
         self._record(serializer)
+
+
+class BenchmarkViewSet(PlansViewSet):
+    """Benchmarks chosen from the library (``library_item``: its text, horizon and source are copied when no text
+    is sent, the link kept) or written anew."""
+
+    queryset = m.IsfBenchmark.objects.all()
+    serializer_class = BenchmarkSerializer
+    search_fields = ["text"]
+    filterset_fields = ["output", "transition"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        fields.pop("mission", None)
+        serializer.instance = services.add_benchmark(self.request.user, fields.pop("output"),
+                                                     text=fields.pop("text", ""), **fields)
+
+
+class AssessmentViewSet(PlansViewSet):
+    """Periodic performance assessments; their ``decisions`` re-prioritise tasks through the same service as the
+    web assessment (seed 003 §2: assessment feeds planning) and ``lock_periods`` locks the months assessed."""
+
+    queryset = m.Assessment.objects.prefetch_related("decisions")
+    serializer_class = AssessmentSerializer
+    filterset_fields = ["isf"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        isf = data["isf"]
+        tasks = {t.id: t for t in selectors.tasks_for(self.request.user, [isf.mission_id])}
+        decisions = []
+        for n, decision in enumerate(data.get("decisions", [])):
+            task = tasks.get(decision["task"])
+            if task is None:
+                raise exceptions.ValidationError({"decisions": [f"item {n + 1}: no task {decision['task']} of this "
+                                                                "mission that you may read"]})
+            decisions.append((task, decision["new_priority"], decision.get("reason", "")))
+        serializer.instance = services.record_assessment(
+            self.request.user, isf, period_start=data["period_start"], period_end=data["period_end"],
+            narrative=data.get("narrative", ""), evidence=data.get("evidence", ""),
+            recommendations=data.get("recommendations", ""), decisions=decisions,
+            lock_periods=data.get("lock_periods", False))
+
+    def perform_update(self, serializer):
+        if "decisions" in serializer.validated_data or serializer.validated_data.get("lock_periods"):
+            raise exceptions.ValidationError({"decisions": ["decisions are made with a new assessment"]})
+        serializer.validated_data.pop("lock_periods", None)
+        super().perform_update(serializer)
+
+
+class ActivityViewSet(PlansViewSet):
+    """Activities under an ISF output: from the library (``library_item``: text and source copied, the link kept)
+    or new; dates inside the output's period, ``depends_on`` without cycles, ``lessons`` the planner may read."""
+
+    queryset = m.PlanActivity.objects.all()
+    serializer_class = ActivitySerializer
+    search_fields = ["text"]
+    filterset_fields = ["output", "responsible_organisation", "responsible_component"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        fields.pop("mission", None)
+        serializer.instance = services.add_activity(self.request.user, fields.pop("output"),
+                                                    text=fields.pop("text", ""), **fields)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_activity(self.request.user, serializer.instance,
+                                                       dict(serializer.validated_data), expected_etag=self.if_match())
+
+
+class BudgetViewSet(PlansViewSet):
+    """An activity's budget lines: funding stream (assessed, voluntary, trust fund), a non-negative amount and
+    an ISO 4217 currency."""
+
+    queryset = m.ActivityBudget.objects.all()
+    serializer_class = BudgetSerializer
+    filterset_fields = ["activity", "funding_stream", "currency", "secured"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.add_budget_line(
+            self.request.user, data["activity"], funding_stream=data["funding_stream"], amount=data["amount"],
+            currency=data.get("currency", "USD"), secured=data.get("secured", False))
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_budget_line(self.request.user, serializer.instance,
+                                                          dict(serializer.validated_data),
+                                                          expected_etag=self.if_match())
+
+
+class PreconditionViewSet(PlansViewSet):
+    """Preconditions for an output's success and their status."""
+
+    queryset = m.PlanPrecondition.objects.all()
+    serializer_class = PreconditionSerializer
+    filterset_fields = ["output", "status"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        fields.pop("mission", None)
+        serializer.instance = services.add_precondition(self.request.user, fields.pop("output"),
+                                                        text=fields.pop("text", ""), **fields)
+
+
+class RiskViewSet(PlansViewSet):
+    """Risks to an output: owner and review date required, likelihood and impact 1-5; ``register/`` lists the
+    risks the user may read with score and escalation (``?mission=`` or ``?isf=`` narrows it)."""
+
+    queryset = m.PlanRisk.objects.all()
+    serializer_class = RiskSerializer
+    search_fields = ["text", "owner"]
+    filterset_fields = ["output", "likelihood", "impact"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        fields.pop("mission", None)
+        serializer.instance = services.add_risk(self.request.user, fields.pop("output"),
+                                                text=fields.pop("text", ""), **fields)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_risk(self.request.user, serializer.instance,
+                                                   dict(serializer.validated_data), expected_etag=self.if_match())
+
+    @extend_schema(responses=serializers.ListSerializer(child=serializers.DictField()))
+    @action(detail=False, methods=["get"])
+    def register(self, request):
+        missions = request.query_params.get("mission")
+        isf_id = request.query_params.get("isf")
+        isf = None
+        if isf_id:
+            if not isf_id.isdigit():
+                raise exceptions.ValidationError({"isf": ["give an ISF id"]})
+            isf = selectors.isfs_for(request.user).filter(pk=isf_id).first()
+            if isf is None:
+                raise exceptions.NotFound()
+        if missions and not missions.isdigit():
+            raise exceptions.ValidationError({"mission": ["give a mission id"]})
+        rows = selectors.risk_register(request.user, mission_ids=[int(missions)] if missions else None, isf=isf)
+        return Response([{"id": row.risk.id, "mission": row.risk.mission.acronym, "output": row.risk.output_id,
+                          "text": row.risk.text, "owner": row.risk.owner, "likelihood": row.risk.likelihood,
+                          "impact": row.risk.impact, "score": row.score, "review_on": row.risk.review_on,
+                          "escalated": row.escalated, "reasons": list(row.reasons)} for row in rows])
+
+
+class LessonViewSet(PlansViewSet):
+    """Lessons a mission learned (DDR, violence against women and children, cross-border returns...), read by
+    other missions under an information-sharing agreement on lessons (seed 000 §IV.A.2, §IV.A.4)."""
+
+    queryset = m.Lesson.objects.all()
+    serializer_class = LessonSerializer
+    search_fields = ["title", "context", "what_worked", "what_did_not", "evidence"]
+    filterset_fields = ["mission", "subject"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        serializer.instance = services.record_lesson(self.request.user, mission=fields.pop("mission"),
+                                                     title=fields.pop("title"), subject=fields.pop("subject"),
+                                                     **fields)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.update_lesson(self.request.user, serializer.instance,
+                                                     dict(serializer.validated_data), expected_etag=self.if_match())
 
 
 class RollupSerializer(serializers.Serializer):
@@ -230,13 +437,16 @@ ROUTES: list[tuple] = [
     ("isf-objectives", _viewset(m.IsfObjective, ObjectiveSerializer, "ISF objectives shared with the entity "
                                 "responsible.", filters=("isf",))),
     ("isf-outputs", _viewset(m.IsfOutput, OutputSerializer, "Outputs of an ISF objective.", filters=("objective",))),
-    ("isf-benchmarks", _viewset(m.IsfBenchmark, BenchmarkSerializer, "Benchmarks chosen from the library or "
-                                "written anew.", search=("text",), filters=("output", "transition"))),
+    ("isf-benchmarks", BenchmarkViewSet),
     ("indicators", _viewset(m.Indicator, IndicatorSerializer, "Indicators with baseline, rules and data source.",
                             search=("name",), filters=("benchmark",))),
     ("measurements", MeasurementViewSet),
-    ("assessments", _viewset(m.Assessment, AssessmentSerializer, "Periodic performance assessments.",
-                             filters=("isf",))),
+    ("assessments", AssessmentViewSet),
+    ("plan-activities", ActivityViewSet),
+    ("activity-budgets", BudgetViewSet),
+    ("plan-preconditions", PreconditionViewSet),
+    ("plan-risks", RiskViewSet),
+    ("lessons", LessonViewSet),
     ("handover-plans", _viewset(m.HandoverPlan, HandoverSerializer, "Handover plan per function (transition).",
                                 filters=("isf",))),
     ("framework-library", LibraryViewSet),

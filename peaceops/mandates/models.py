@@ -230,7 +230,7 @@ class IsfOutput(MissionOwned, ResponsibleMixin):
         return self.title
 
 
-class IsfBenchmark(MissionOwned, ResponsibleMixin):
+class IsfBenchmark(MissionOwned, ResponsibleMixin, SourcedRecord):
     """A benchmark chosen from the library (``library_item``) or written anew; transition benchmarks name the
     function handed over (seed 004 §6.5)."""
 

@@ -207,8 +207,11 @@ def add_output(user, objective: m.IsfObjective, *, title: str = "", library_outp
 def add_benchmark(user, output: m.IsfOutput, *, text: str = "", library_item=None, **fields) -> m.IsfBenchmark:
     """A benchmark chosen from the library (its text and horizon are copied, the link kept) or written anew."""
     if library_item is not None:
+        if library_item.kind not in (m.ItemKind.BENCHMARK, m.ItemKind.END_STATE):
+            raise MandateError("library_item", f"library item {library_item.ref} is not a benchmark")
         text = text or library_item.text
         fields.setdefault("horizon", library_item.horizon)
+        fields.setdefault("source", library_item.source)  # the passage of seed 004 it came from
     if not text:
         raise MandateError("text", "a benchmark needs a text or a library benchmark")
     tasks = fields.pop("tasks", ())
@@ -344,9 +347,11 @@ def lock_period(user, isf: m.Isf, period: dt.date) -> m.LockedPeriod:
 @transaction.atomic
 def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt.date, narrative: str = "",
                       evidence: str = "", recommendations: str = "",
-                      decisions: Iterable[tuple[m.MandateTask, str, str]] = ()) -> m.Assessment:
+                      decisions: Iterable[tuple[m.MandateTask, str, str]] = (),
+                      lock_periods: bool = False) -> m.Assessment:
     """An assessment whose decisions (task, new priority, reason) re-prioritise tasks: assessment feeds planning
-    (seed 003 §2). Each change is kept as a decision and in the task's history."""
+    (seed 003 §2). Each change is kept as a decision and in the task's history. ``lock_periods``: the months
+    assessed become final (no more measurements). The web page and the API both come here."""
     require_plans(user, isf.mission_id)
     assessment = _save(m.Assessment(
         isf=isf, mission_id=isf.mission_id, classification=isf.classification, period_start=period_start,
@@ -359,6 +364,11 @@ def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt
         set_priority(user, task, new_priority)
         _save(m.AssessmentDecision(assessment=assessment, task=task, old_priority=old, new_priority=new_priority,
                                    reason=reason, mission_id=isf.mission_id, classification=isf.classification))
+    if lock_periods:
+        period = period_start.replace(day=1)
+        while period <= period_end:
+            lock_period(user, isf, period)
+            period = (period + dt.timedelta(days=32)).replace(day=1)
     return assessment
 
 
@@ -381,11 +391,11 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
 
     Every line is checked by the same rules as entry (locked periods, units, zero denominators, unknown areas,
     indicators the user may not plan for); with any bad line nothing is written unless ``skip_bad``.
-    Returns an ImportReport (peaceops.incidents.importers.base) whose errors name line and field.
+    Returns an ImportReport (peaceops.core.importing) whose errors name line and field.
     """
     from pathlib import Path
 
-    from peaceops.incidents.importers.base import ImportFileError, ImportReport, LineError
+    from peaceops.core.importing import ImportFileError, ImportReport, LineError
     from peaceops.mandates import importers
     from peaceops.registry.models import AdminArea
 

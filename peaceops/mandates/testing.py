@@ -34,7 +34,16 @@ def hidden_records(world) -> dict:
     assessment = services.record_assessment(SYSTEM, records["isf"], period_start=dt.date(2010, 1, 1),
                                             period_end=dt.date(2010, 3, 31), narrative="hidden")
     plan = services.set_handover_plan(SYSTEM, records["isf"], function="Hidden function")
+    activity = services.add_activity(SYSTEM, records["output"], text="Hidden activity",
+                                     budget=[services.BudgetLine("voluntary", 1000, "USD")])
     return {
+        "plan-activities": activity,
+        "activity-budgets": activity.budget_lines.get(),
+        "plan-preconditions": services.add_precondition(SYSTEM, records["output"], text="Hidden precondition"),
+        "plan-risks": services.add_risk(SYSTEM, records["output"], text="Hidden risk", owner="JSR",
+                                        review_on=dt.date(2010, 6, 1), likelihood=5, impact=5),
+        "lessons": services.record_lesson(SYSTEM, mission=world.unamid, title="Hidden lesson", subject="ddr",
+                                          classification=C.CONFIDENTIAL),
         "mandate-tasks": records["task"],
         "isfs": records["isf"],
         "isf-objectives": records["objective"],

@@ -394,12 +394,7 @@ def assessment(request, pk):
                 services.record_assessment(request.user, framework, period_start=data["period_start"],
                                            period_end=data["period_end"], narrative=data["narrative"],
                                            evidence=data["evidence"], recommendations=data["recommendations"],
-                                           decisions=decisions)
-                if data["lock"]:
-                    period = data["period_start"].replace(day=1)
-                    while period <= data["period_end"]:
-                        services.lock_period(request.user, framework, period)
-                        period = (period + dt.timedelta(days=32)).replace(day=1)
+                                           decisions=decisions, lock_periods=data["lock"])
                 messages.success(request, _("Assessment recorded; %(count)s priorities changed.")
                                  % {"count": len(decisions)})
                 return redirect("mandates:assessment", pk=framework.pk)
