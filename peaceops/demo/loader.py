@@ -24,11 +24,13 @@ from peaceops.coordination.services import ensure_sectors
 from peaceops.demo import scenario as sc
 from peaceops.demo import scenario_coordination as scoord
 from peaceops.demo import scenario_incidents as si
-from peaceops.incidents import areas
+from peaceops.demo import scenario_areas as sa
+from peaceops.incidents import membership
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry import models as r
-from peaceops.registry.importers import SHIPPED_COUNTRY_SHAPES, import_places
+from peaceops.registry.importers import SHIPPED_ADMIN1_SHAPES, SHIPPED_COUNTRY_SHAPES, import_places
 from peaceops.registry.services import load_countries
+from peaceops.registry.services_areas import mission_area_create, mission_area_update
 
 SCENARIO_FILE = "peaceops/demo/scenario.py"
 
@@ -300,16 +302,50 @@ def _incidents(missions, orgs, countries) -> None:
     """The demo incident log (peaceops/demo/scenario_incidents.py), keyed by (dataset "demo", key)."""
     actors = _actors(orgs)
     # Area missions by the rule every entry path uses (peaceops/incidents/areas.py).
-    mission_areas = areas.MissionAreas(areas.spans_from_missions(r.Mission.objects.prefetch_related("host_countries")))
+    mission_areas = membership.mission_areas_index()
     for item in si.INCIDENTS:
         label = f"INCIDENTS {item.key!r}"
         place = _lookup(si.PLACES, item.place, label)
         values = _incident_values(item, place, missions, countries, label)
         incident = _upsert(Incident, {"dataset": si.DATASET, "external_id": item.key}, values, label)
-        _set_m2m(incident.missions, r.Mission.objects.filter(
-            pk__in=mission_areas.missions_for(incident.country_id, incident.start_date)))
+        _set_m2m(incident.missions, r.Mission.objects.filter(pk__in=membership.missions_for(mission_areas, incident)))
         _set_actor_links(incident, {(_lookup(actors, name, label).pk, side) for name, side in item.actors})
         _set_source(incident, _incident_source(item), label)
+
+
+def _area_pcodes(item: sa.DemoArea, label: str) -> list[str]:
+    pcodes = []
+    for iso3, names in item.places:
+        level1 = r.AdminArea.objects.filter(country__iso3=iso3, level=1)
+        if names == ("*",):
+            pcodes += sorted(level1.values_list("pcode", flat=True))
+            continue
+        found = dict(level1.filter(name__in=names).values_list("name", "pcode"))
+        missing = [name for name in names if name not in found]
+        if missing:
+            raise DemoError(f"peaceops/demo/scenario_areas.py {label}: no admin-1 area {missing} in {iso3}")
+        pcodes += [found[name] for name in names]
+    return pcodes
+
+
+def _mission_areas(missions) -> None:
+    """Areas of responsibility and sectors (peaceops/demo/scenario_areas.py), keyed by (mission, name)."""
+    for item in sa.AREAS:
+        label = f"AREAS {item.mission} {item.name!r}"
+        mission = missions[item.mission]
+        pcodes = _area_pcodes(item, label)
+        parent = r.MissionArea.objects.get(mission=mission, name=item.parent) if item.parent else None
+        stored = r.MissionArea.objects.filter(mission=mission, name=item.name).first()
+        with _named(label):
+            if stored is None:
+                mission_area_create(SYSTEM, mission, name=item.name, kind=item.kind, parent=parent, pcodes=pcodes,
+                                    valid_from=item.valid_from, valid_to=item.valid_to, source=item.source,
+                                    reassign=False)
+            elif (sorted(stored.admin_areas.values_list("pcode", flat=True)) != sorted(pcodes)
+                  or (stored.valid_from, stored.valid_to, stored.source)
+                  != (item.valid_from, item.valid_to, item.source)):
+                mission_area_update(SYSTEM, stored, pcodes=pcodes, valid_from=item.valid_from,
+                                    valid_to=item.valid_to, source=item.source, reassign=False)
 
 
 def _coordination(missions, orgs, countries) -> None:
@@ -450,6 +486,7 @@ def load_demo() -> dict[str, int]:
     countries = _countries()
     # Country shapes for the maps and the border rules of early warning, shipped with the package (no download).
     import_places(SHIPPED_COUNTRY_SHAPES, "natural-earth-geojson", actor=SYSTEM)
+    import_places(SHIPPED_ADMIN1_SHAPES, "natural-earth-geojson", actor=SYSTEM)
     orgs = _organisations(countries)
     region = _upsert(r.Region, {"name": sc.REGION_NAME}, {"description": sc.REGION_DESCRIPTION}, "REGION")
     resolutions = _resolutions()
@@ -457,6 +494,7 @@ def load_demo() -> dict[str, int]:
     posts = _structure(missions, orgs)
     _people(missions, orgs, countries, posts)
     _meetings(missions)
+    _mission_areas(missions)
     _incidents(missions, orgs, countries)
     _coordination(missions, orgs, countries)
     _users()  # before the parts: some act as a demo user (the reports are drafted by one)

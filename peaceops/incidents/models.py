@@ -183,3 +183,27 @@ class IncidentSource(models.Model):
     @property
     def grade(self) -> str:
         return f"{self.reliability}{self.credibility}"
+
+
+class AreaReassignment(models.Model):
+    """One re-assignment of incidents to missions after mission areas changed: who, when, why, what moved."""
+
+    done_at = models.DateTimeField(auto_now_add=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    reason = models.CharField(_("reason"), max_length=300)
+    examined = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-done_at", "-id"]
+
+
+class AreaMembershipChange(models.Model):
+    """One incident entering or leaving one mission's area in a re-assignment (membership's history)."""
+
+    reassignment = models.ForeignKey(AreaReassignment, on_delete=models.CASCADE, related_name="changes")
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="area_changes")
+    mission = models.ForeignKey("registry.Mission", on_delete=models.CASCADE, related_name="+")
+    added = models.BooleanField()

@@ -28,10 +28,10 @@ from peaceops.accounts.roles import Action
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents import dedup
-from peaceops.incidents.areas import MissionAreas, spans_from_missions
 from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, LineError, parse
 from peaceops.incidents.importers.base import ImportReport
 from peaceops.incidents.importers.countries import GW_TO_ISO3, NAME_TO_ISO3
+from peaceops.incidents.membership import mission_areas_index
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import actors_for
 from peaceops.registry.models import Country, Mission
@@ -300,9 +300,7 @@ class _BatchWriter:
         self.classification = int(classification)
         self.countries = CountryResolver()
         self.actors = ActorCache(user, self.reason)
-        spans = spans_from_missions(Mission.objects.prefetch_related("host_countries"))
-        self.areas = MissionAreas(spans)
-        self.area_countries = frozenset(country_id for span in spans for country_id in span.country_ids)
+        self.areas = mission_areas_index()
         self.dataset_had_rows: dict[str, bool] = {}
         self.may_change_cache: dict[tuple, bool] = {}
         self.history_marks = {"history_date": timezone.now(), "history_type": "+",
@@ -424,9 +422,8 @@ class _BatchWriter:
 
     def _link(self, pairs: list[tuple[int, EventRow]]) -> None:
         """Actors, sources and mission areas of freshly written incidents, each in one bulk insert."""
-        actor_links, sources, areas = [], [], []
+        actor_links, sources = [], []
         actor_id = self.actors.id_for
-        missions_for, area_countries = self.areas.missions_for, self.area_countries
         for pk, row in pairs:
             actors = row.actors
             if len(actors) == 1 or (len(actors) == 2 and actors[0][1] != actors[1][1]):
@@ -438,9 +435,11 @@ class _BatchWriter:
                     actor_links.append((pk, *key))
             for name, reference in row.sources:
                 sources.append((pk, name[:300], reference[:500], row.reported_on))
-            if row.country_id in area_countries:
-                for mission_id in missions_for(row.country_id, row.start_date):
-                    areas.append((pk, mission_id))
+        # Mission areas for the whole batch at once (peaceops/incidents/areas.py: one STRtree query).
+        rows = [row for _pk, row in pairs]
+        found = self.areas.assign([r.country_id for r in rows], [r.start_date for r in rows],
+                                  [r.longitude for r in rows], [r.latitude for r in rows])
+        areas = [(pairs[index][0], mission_id) for index, mission_id in found]
         self.actor_links.run(actor_links)
         self.mission_areas.run(areas)
         if sources:

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from peaceops.accounts.access import can_read_record, history_user, require
 from peaceops.accounts.records import check_version
 from peaceops.accounts.roles import Action
-from peaceops.incidents import areas, workflow
+from peaceops.incidents import membership, workflow
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
-from peaceops.incidents.selectors_log import actors_for, mission_spans
+from peaceops.incidents.selectors_log import actors_for
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,8 @@ def _check_master(user, incident: Incident) -> None:
 
 
 def _set_area_missions(incident: Incident) -> None:
-    # Rule in peaceops/incidents/areas.py (issue 3 shared brief: host country and mandate dates).
-    spans = areas.spans_from_missions(mission_spans())
-    incident.missions.set(areas.missions_for_incident(spans, incident.country_id, incident.start_date))
+    # Rule in peaceops/incidents/areas.py: mission areas on the day, host country where none is defined.
+    incident.missions.set(membership.missions_for(membership.mission_areas_index(), incident))
 
 
 def _replace_parts(user, incident: Incident, actors, sources) -> None:

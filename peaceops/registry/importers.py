@@ -295,7 +295,7 @@ def read_natural_earth(path: Path, country: str | None = None) -> Iterator[Place
 
 
 def read_natural_earth_geojson(path: Path, country: str | None = None) -> Iterator[PlaceRow | RowProblem]:
-    """Country shapes from a GeoJSON extract of Natural Earth admin 0 (the one peaceops ships: registry/data)."""
+    """Country or admin-1 shapes from a GeoJSON extract of Natural Earth (the ones peaceops ships: registry/data)."""
     try:
         features = json.loads(path.read_text(encoding="utf-8")).get("features", [])
     except (ValueError, AttributeError) as error:
@@ -310,8 +310,16 @@ def read_natural_earth_geojson(path: Path, country: str | None = None) -> Iterat
         if not iso3:
             yield OmittedRow(line, "ISO_A3", f"no ISO 3166 code for {feature['properties'].get('NAME', '')!r}")
             continue
-        yield PlaceRow(line=line, country_iso3=iso3, level=0, name=str(feature["properties"].get("NAME", "")),
-                       geometry=simplified_geojson(shape(feature["geometry"])) if feature.get("geometry") else None,
+        full = shape(feature["geometry"]) if feature.get("geometry") else None
+        geometry = simplified_geojson(full) if full is not None else None
+        name = str(feature["properties"].get("NAME", ""))
+        if record.get("ADM1_CODE"):  # Natural Earth admin-1 (states, provinces): its code stands in for a P-code
+            inside = full.point_on_surface() if full is not None and not full.is_empty else None
+            yield PlaceRow(line=line, country_iso3=iso3, level=1, pcode=record["ADM1_CODE"], name=name,
+                           geometry=geometry, centroid=(inside.y, inside.x) if inside is not None else None,
+                           fields={"country_iso3": "ISO_A3", "pcode": "ADM1_CODE"})
+            continue
+        yield PlaceRow(line=line, country_iso3=iso3, level=0, name=name, geometry=geometry,
                        fields={"country_iso3": "ISO_A3"})
 
 
@@ -369,6 +377,8 @@ READERS = {"gazetteer": read_gazetteer, "cod-ab": read_cod_ab, "natural-earth": 
            "natural-earth-geojson": read_natural_earth_geojson}
 # Country shapes shipped inside the package (public domain; registry/data/PROVENANCE.md), loaded by the demo.
 SHIPPED_COUNTRY_SHAPES = Path(__file__).with_name("data") / "natural_earth_110m_africa.geojson"
+# The admin-1 areas (states, provinces) of the demo's region, Natural Earth 1:10m (same provenance file).
+SHIPPED_ADMIN1_SHAPES = Path(__file__).with_name("data") / "natural_earth_10m_admin1_region.geojson"
 
 
 def guess_format(path: Path) -> str:

@@ -396,3 +396,40 @@ class ReportingLine(Classified):
             if closes_cycle(edges, (self.from_post_id, self.to_post_id)):
                 raise ValidationError({"to_post": _("This line would close a cycle of %(kind)s reporting lines.")
                                        % {"kind": self.get_kind_display().lower()}})
+
+
+class MissionArea(SourcedRecord):
+    """A mission's area of responsibility, or a sector inside it, over a period.
+
+    Built from admin areas (their P-codes are kept; the shape is their union) or from an imported
+    polygon. A place belongs to the missions whose area covers it on the day (rule and fallback in
+    ``peaceops.incidents.areas``). Not classified: a mission's area is what its neighbours must
+    know to tell whose side of a line something happened on (seed 000 §III.C.1).
+    """
+
+    MISSION_FIELD = "mission"
+
+    class Kind(models.TextChoices):
+        AREA = "area", _("Area of responsibility")
+        SECTOR = "sector", _("Sector")
+
+    mission = models.ForeignKey(Mission, on_delete=models.CASCADE, related_name="areas")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.AREA)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="sectors",
+                               help_text=_("For a sector: the mission area it divides."))
+    admin_areas = models.ManyToManyField(
+        AdminArea, blank=True, related_name="mission_areas",
+        help_text=_("The admin areas (P-codes) the area is made of, if built from them."))
+    geometry = models.JSONField(_("shape (GeoJSON)"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[admin_areas])
+
+    class Meta:
+        ordering = ["mission__acronym", "kind", "name", "valid_from"]
+        indexes = [models.Index(fields=["mission", "kind", "valid_from"])]
+
+    def __str__(self):
+        return f"{self.mission.acronym}: {self.name}"
+

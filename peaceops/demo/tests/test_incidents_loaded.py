@@ -38,15 +38,26 @@ class TestDemoIncidents(TestCase):
                 assert source.name.startswith("seed 000 ") and source.reference, incident.external_id
                 assert source.grade == "B2"
 
-    def test_area_missions_follow_the_host_country_and_mandate_dates(self):
+    def test_area_missions_follow_the_mission_areas_and_mandate_dates(self):
         def areas(key):
             incident = Incident.objects.get(dataset=si.DATASET, external_id=key)
             return set(incident.missions.values_list("acronym", flat=True))
 
-        assert areas("seed000-2008-02-ndjamena-attack") == {"MINURCAT"}
-        assert areas("seed000-2009-updf-south-east-car") == {"BONUCA", "MINURCAT"}  # CAR before BINUCA
-        assert areas("seed000-2010-rebels-moved-from-border") == {"UNAMID", "UNMIS"}
+        # N'Djamena is in Chad but outside MINURCAT's area (eastern Chad): no mission's area holds it;
+        # MINURCAT still owns the report.
+        assert areas("seed000-2008-02-ndjamena-attack") == set()
+        assert Incident.objects.get(external_id="seed000-2008-02-ndjamena-attack").owning_mission.acronym == "MINURCAT"
+        assert areas("seed000-2009-updf-south-east-car") == {"BONUCA"}  # Obo: the CAR, not north-eastern CAR
+        assert areas("seed000-2010-rebels-moved-from-border") == {"UNAMID"}  # Darfur: UNAMID's, not UNMIS's
         assert areas("seed000-2008-updf-operation-eastern-drc") == {"MONUC"}
+
+    def test_southern_sudan_is_unmis_and_darfur_unamid_only(self):
+        by_place = {}
+        for incident in Incident.objects.filter(dataset=si.DATASET).prefetch_related("missions"):
+            by_place.setdefault(incident.location, set()).update(m.acronym for m in incident.missions.all())
+        assert by_place["Yambio"] == {"UNMIS"}  # the LRA in Western Equatoria
+        assert by_place["El Fasher"] == {"UNAMID"}
+        assert by_place["Goz Beïda"] == {"MINURCAT"}
 
     def test_actors_are_linked_with_their_side(self):
         attack = Incident.objects.get(dataset=si.DATASET, external_id="seed000-2008-02-ndjamena-attack")
