@@ -9,7 +9,8 @@ import sys
 
 COMMANDS = {
     "demo": "set up the database, load the Central Africa & Sudan 2008-2010 demo, serve it",
-    "serve": "serve the web app and API (gunicorn, one worker per core) on 127.0.0.1",
+    "serve": "serve the web app and API (gunicorn, one worker per core) on 127.0.0.1, with a job worker",
+    "worker": "run background jobs (imports uploaded through the pages); serve starts one, this runs more",
     "createuser": "create a user and grant a role over a mission, a region or the system",
     "token": "API tokens: create one for a user (printed once), list them, revoke one",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet, Natural Earth)",
