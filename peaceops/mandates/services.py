@@ -733,3 +733,10 @@ def update_lesson(user, lesson: m.Lesson, changes: dict, *, expected_etag: str |
     if "mission" in changes and changes["mission"].pk != lesson.mission_id:
         raise MandateError("mission", "a lesson stays with the mission that learned it")
     return record_update(user, Action.EDIT_PLANS, lesson, changes, expected_etag=expected_etag)
+
+
+@transaction.atomic
+def set_precondition_status(user, precondition: m.PlanPrecondition, status: str) -> m.PlanPrecondition:
+    if status not in m.PlanPrecondition.Status.values:
+        raise MandateError("status", f"unknown status {status!r}")
+    return record_update(user, Action.EDIT_PLANS, precondition, {"status": status})

@@ -55,13 +55,11 @@ def _isf(request, pk) -> m.Isf:
 def _window(request, isf: m.Isf) -> tuple[dt.date, dt.date]:
     """The assessment window: ?start=&end=, else the ISF's dates, else the last twelve months."""
     today = clock.today()
-    try:
-        start = dt.date.fromisoformat(request.GET["start"]) if request.GET.get("start") else None
-        end = dt.date.fromisoformat(request.GET["end"]) if request.GET.get("end") else None
-    except ValueError:
-        start = end = None
+    start = query.query_date(request.GET, "start")
+    end = query.query_date(request.GET, "end")
     end = end or isf.end_date or today
     start = start or isf.start_date or end.replace(year=end.year - 1)
+    query.check_period(start, end)  # a reversed window has no months to roll up
     return start, end
 
 
@@ -259,6 +257,21 @@ def _builder_post(request, framework):
         library_output = m.FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
         services.add_output(user, objective, title=request.POST.get("title", "").strip(),
                             library_output=library_output)
+    elif op == "adopt":
+        objective = _visible_child(request, m.IsfObjective, "objective")
+        library_output = m.FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
+        if library_output is None:
+            raise services.MandateError("library_output", _("choose a library output"))
+        try:
+            review_on = dt.date.fromisoformat(request.POST.get("risk_review_on", ""))
+        except ValueError:
+            raise services.MandateError("risk_review_on", _("give the first review date as YYYY-MM-DD")) from None
+        output = services.adopt_library_output(user, objective, library_output,
+                                               risk_owner=request.POST.get("risk_owner", "").strip(),
+                                               risk_review_on=review_on)
+        messages.success(request, _("Adopted with %(activities)s activities and %(risks)s risks.")
+                         % {"activities": output.activities.count(), "risks": output.risks.count()})
+        return
     elif op == "benchmark":
         output = _visible_child(request, m.IsfOutput, "output")
         item = m.FrameworkItem.objects.filter(pk=request.POST.get("library_item") or 0).first()
@@ -448,9 +461,11 @@ def dashboard(request, pk):
                 "charts": [mark_safe(charts.bars(pairs, title={"sex": _("By sex"), "age": _("By age"),
                                                                 "area": _("By area")}[key]))
                            for key, pairs in breakdown.items()]})
+    escalated = [row for row in selectors.risk_register(request.user, isf=framework) if row.escalated]
     return render(request, "mandates/dashboard.html", {
         "isf": framework, "start": start, "end": end, "objectives": _objective_rows(rolled),
-        "indicators": indicators, "rule": rollup.RAG_RULE})
+        "indicators": indicators, "rule": rollup.RAG_RULE, "escalated": escalated,
+        "threshold": selectors.risk_threshold()})
 
 
 @login_required

@@ -92,6 +92,8 @@ MANDATES_LINKS: tuple[Link, ...] = (
     Link(_("Mandated tasks"), url_name="mandates:mandate"),
     Link(_("Framework library"), url_name="mandates:library"),
     Link(_("Integrated Strategic Frameworks"), url_name="mandates:isf-list"),
+    Link(_("Risk register"), url_name="mandates:risk-register"),
+    Link(_("Lessons shared between missions"), url_name="mandates:lessons"),
 )
 COOPERATION_LINKS: tuple[Link, ...] = (
     # The shared asset pool (peaceops.assets, issue 6 part 1-2).
