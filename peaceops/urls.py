@@ -56,3 +56,6 @@ urlpatterns = [
     path("jobs/", include("peaceops.jobs.urls")),
     path("", include("peaceops.web.urls")),
 ]
+
+# Error pages inside the shell's layout (templates 400/403/404.html); Django's 400 renders without the request.
+handler400 = "peaceops.web.views.bad_request"

@@ -27,7 +27,7 @@ from peaceops.accounts.access import access_for, visible
 from peaceops.accounts.roles import Action
 from peaceops.analysis import selectors, selectors_alerts, services, svg
 from peaceops.analysis.models import SecurityLevel
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
@@ -41,7 +41,7 @@ STATUS_LABELS = {"open": gettext_lazy("Open"), "acknowledged": gettext_lazy("Ack
 
 
 class AsOfForm(forms.Form):
-    as_of = forms.DateField(label=gettext_lazy("As of"), required=False,
+    as_of = forms.DateField(label=gettext_lazy("As of"), required=False, validators=[query.sane_date],
                             widget=forms.DateInput(attrs={"type": "date"}))
     country = forms.CharField(label=gettext_lazy("Country (ISO3)"), required=False, max_length=3)
 

@@ -18,7 +18,7 @@ from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
 from peaceops.cooperation import selectors, services
 from peaceops.cooperation.models import Subject
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
@@ -34,8 +34,10 @@ BENCHMARK_TITLES = (
 
 class PeriodForm(forms.Form):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none(), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                            validators=[query.sane_date])
+    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                          validators=[query.sane_date])
 
     def __init__(self, *args, regions=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,9 +53,10 @@ class PeriodForm(forms.Form):
 def _today(request) -> dt.date:
     """Today, or ``?today=YYYY-MM-DD`` to see the alerts as they stood on a past day (e.g. 2010-06-01)."""
     try:
-        return dt.date.fromisoformat(request.GET.get("today", ""))
+        day = dt.date.fromisoformat(request.GET.get("today", ""))
     except ValueError:
         return clock.today()
+    return day if query.in_range(day) else clock.today()  # past the window, a year back leaves Python's dates
 
 
 def _regions(request):

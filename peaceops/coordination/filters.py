@@ -9,6 +9,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.coordination.models import Activity, FundingStream, Programme
+from peaceops.core.query import MAX_ID
+
+# An id filter refuses (as a form error) a number no record can have: past 64 bits SQLite fails to compare it.
+ID_RANGE = {"min_value": 1, "max_value": MAX_ID}
 
 
 class PeriodFilterSet(django_filters.FilterSet):
@@ -28,7 +32,7 @@ class ActivityFilter(PeriodFilterSet):
     sector = django_filters.CharFilter(method="filter_sector", label=_("sector code (with its sub-sectors)"))
     country = django_filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", label=_("country (ISO3)"))
     admin_area = django_filters.CharFilter(method="filter_area", label=_("admin area P-code (and the areas in it)"))
-    organisation = django_filters.NumberFilter(field_name="organisation_id", label=_("organisation (id)"))
+    organisation = django_filters.NumberFilter(field_name="organisation_id", label=_("organisation (id)"), **ID_RANGE)
     mission = django_filters.CharFilter(field_name="owning_mission__acronym", lookup_expr="iexact",
                                         label=_("owning mission (acronym)"))
     kind = django_filters.MultipleChoiceFilter(choices=Activity.Kind.choices)
@@ -57,7 +61,7 @@ class ProgrammeFilter(PeriodFilterSet):
     sector = django_filters.CharFilter(field_name="sector__code", lookup_expr="iexact")
     country = django_filters.CharFilter(field_name="country__iso3", lookup_expr="iexact")
     admin_area = django_filters.CharFilter(field_name="admin_area__pcode", lookup_expr="iexact")
-    organisation = django_filters.NumberFilter(field_name="lead_organisation_id")
+    organisation = django_filters.NumberFilter(field_name="lead_organisation_id", **ID_RANGE)
 
     class Meta:
         model = Programme
@@ -69,8 +73,9 @@ class FundingStreamFilter(PeriodFilterSet):
     sector = django_filters.CharFilter(field_name="programme__sector__code", lookup_expr="iexact")
     country = django_filters.CharFilter(field_name="country__iso3", lookup_expr="iexact")
     admin_area = django_filters.CharFilter(field_name="programme__admin_area__pcode", lookup_expr="iexact")
-    organisation = django_filters.NumberFilter(method="filter_organisation", label=_("source or channel (id)"))
-    programme = django_filters.NumberFilter(field_name="programme_id")
+    organisation = django_filters.NumberFilter(method="filter_organisation", label=_("source or channel (id)"),
+                                               **ID_RANGE)
+    programme = django_filters.NumberFilter(field_name="programme_id", **ID_RANGE)
 
     class Meta:
         model = FundingStream

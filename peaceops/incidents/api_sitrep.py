@@ -4,7 +4,6 @@ Same report as the CLI's ``--format json`` and the page's JSON download. A missi
 the caller holds no grant for answers 404, like a record they may not read.
 """
 
-import datetime as dt
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +13,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from peaceops.core import query
 from peaceops.incidents import selectors
 
 _FIGURES = {name: serializers.IntegerField() for name in ("best", "low", "high", "a", "b", "civilians", "unknown")}
@@ -68,10 +68,12 @@ def sitrep(request):
     mission, region = request.query_params.get("mission", ""), request.query_params.get("region", "")
     if bool(mission) == bool(region):
         raise ValidationError({"mission": [_("Give exactly one of mission and region.")]})
+    if not request.query_params.get("date", "").strip():
+        raise ValidationError({"date": [_("A date as YYYY-MM-DD is required.")]})
     try:
-        day = dt.date.fromisoformat(request.query_params.get("date", "").strip())
-    except ValueError:
-        raise ValidationError({"date": [_("A date as YYYY-MM-DD is required.")]}) from None
+        day = query.query_date(request.query_params, "date")
+    except query.BadQuery as error:
+        raise ValidationError({"date": [error.message]}) from None
     try:
         scope = selectors.mission_scope(request.user, mission) if mission else selectors.region_scope(request.user,
                                                                                                       region)

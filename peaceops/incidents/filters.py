@@ -15,6 +15,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from peaceops.core.classification import Classification
+from peaceops.core.query import is_id
 from peaceops.incidents.models import Incident, IncidentActor
 from peaceops.incidents.taxonomy import Category
 
@@ -76,12 +77,16 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_actor(self, queryset, name, value):
         if value is None:
             return queryset
+        if not is_id(value):  # 0, negative or past the 64-bit keys: no actor has that id
+            return queryset.none()
         return queryset.filter(id__in=IncidentActor.objects.filter(actor_id=int(value)).values("incident_id"))
 
     def filter_mission(self, queryset, name, value):
         value = (value or "").strip()
         if not value:
             return queryset
+        if value.isdigit() and not is_id(value):  # past the 64-bit keys: no mission has that id
+            return queryset.none()
         key = {"mission_id": int(value)} if value.isdigit() else {"mission__acronym__iexact": value}
         owner = {"owning_mission_id": int(value)} if value.isdigit() else {"owning_mission__acronym__iexact": value}
         in_area = Incident.missions.through.objects.filter(**key).values("incident_id")

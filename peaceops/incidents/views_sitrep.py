@@ -9,24 +9,25 @@ nor confirms another mission's incidents). ``?format=json|md|html|pdf`` download
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.incidents import render as sitrep_render
 from peaceops.incidents import selectors
 from peaceops.web import scope as shell_scope
 
 
 def parse_report_date(value: str | None) -> dt.date:
-    """The report date from a query string: ISO ``YYYY-MM-DD``, today when absent."""
-    if not value:
-        return clock.today()
-    return dt.date.fromisoformat(value.strip())
+    """The report date from a query string: ISO ``YYYY-MM-DD`` in the sane window, today when absent.
+
+    Raises ``BadQuery`` (the shell's 400 page, naming the parameter) for anything else.
+    """
+    return query.parse_date(value, "date", clock.today())
 
 
 def requested_scope(request):
@@ -58,13 +59,10 @@ def _download_links(request, day: dt.date) -> list[tuple[str, str]]:
 @login_required
 @require_GET
 def sitrep_page(request):
-    try:
-        day = parse_report_date(request.GET.get("date"))
-    except ValueError:
-        return HttpResponseBadRequest(_("The date must read YYYY-MM-DD."))
+    day = parse_report_date(request.GET.get("date"))
     fmt = request.GET.get("format", "")
     if fmt and fmt not in sitrep_render.FORMATS:
-        return HttpResponseBadRequest(_("Unknown format; choose json, md, html or pdf."))
+        raise query.BadQuery("format", _("Unknown format; choose json, md, html or pdf."))
     try:
         scope = requested_scope(request)
     except selectors.ScopeNotFound as error:

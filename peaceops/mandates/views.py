@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.core.uploads import validate_upload_size
 from peaceops.mandates import charts, rollup, selectors, services
 from peaceops.mandates import models as m

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peaceops.core.query import BadQuery
 from peaceops.web import modules, scope, selectors
 
 
@@ -29,6 +30,12 @@ def _safe_next(request, fallback: str) -> str:
                                        require_https=request.is_secure()):
         return target
     return fallback
+
+
+def bad_request(request, exception=None):
+    """Django's handler400, inside the shell's layout (Django's own renders the template without a request)."""
+    message = str(exception) if isinstance(exception, BadQuery) else ""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 @login_required
