@@ -14,6 +14,7 @@ COMMANDS = {
     "createuser": "create a user and grant a role over a mission, a region or the system",
     "token": "API tokens: create one for a user (printed once), list them, revoke one",
     "import-places": "load countries and admin areas (P-code gazetteer CSV, COD-AB GeoParquet, Natural Earth)",
+    "areas": "missions' areas of responsibility and sectors over time: list, build from P-codes, import, end",
     "import-events": "import events (UCDP GED, ACLED, HXL, Insecurity Insight) into the incident log",
     "import-3w": "import who-does-what-where files (OCHA 3W workbooks, HDX operational presence, HXL 3W)",
     "import-framework": "load seed 004 chapters 3-6 as the framework library (objectives, outputs, benchmarks)",

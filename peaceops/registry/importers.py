@@ -568,3 +568,45 @@ class _PlaceWriter:
 
 
 UPDATED_FIELDS = ("name", "level", "country", "parent", "geometry", "centroid_lat", "centroid_lon", "valid_on")
+
+
+# --------------------------------------------------------------------------- mission area shapes
+
+
+def read_area_shape(path: Path) -> dict:
+    """One (multi)polygon from a GeoJSON or GeoParquet file: the union of its features, as GeoJSON.
+
+    Raises ValueError naming the file and the feature at fault. Rings are not closed for the
+    operator: an open ring is an error (area_rules.shape_problem says which), not a guess.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".parquet", ".geoparquet"):
+        parquet = pq.ParquetFile(path)
+        geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"{}") or b"{}")
+        column = geo.get("primary_column", "geometry")
+        encoding = geo.get("columns", {}).get(column, {}).get("encoding", "WKB")
+        if column not in parquet.schema_arrow.names:
+            raise ValueError(f"{path.name}: no geometry column {column!r}")
+        shapes = list(_geoarrow_geometries(parquet.read(columns=[column]).column(column), encoding))
+        return json.loads(shapely.to_geojson(shapely.union_all([s for s in shapes if s is not None])))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path.name}: not GeoJSON ({error})") from None
+    kind = data.get("type") if isinstance(data, dict) else None
+    if kind in ("Polygon", "MultiPolygon"):
+        return data
+    features = data.get("features") if kind == "FeatureCollection" else [data] if kind == "Feature" else None
+    if not features:
+        raise ValueError(f"{path.name}: expected a Polygon, MultiPolygon, Feature or FeatureCollection")
+    geometries = [feature.get("geometry") or {} for feature in features]
+    if len(geometries) == 1:
+        return geometries[0]
+    for number, geometry in enumerate(geometries, 1):
+        if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            raise ValueError(f"{path.name}: feature {number} is not a polygon ({geometry.get('type')!r})")
+    try:
+        union = shapely.union_all([shape(geometry) for geometry in geometries])
+    except (ValueError, shapely.errors.GEOSException) as error:
+        raise ValueError(f"{path.name}: a feature's rings do not form polygons ({error})") from None
+    return json.loads(shapely.to_geojson(union))
