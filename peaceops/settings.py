@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "peaceops.accounts",
     "peaceops.jobs",
     "peaceops.web",
+    "peaceops.demo",  # last: the demo loads every other app's data (and brings the `peaceops demo` command)
 ]
 
 MIDDLEWARE = [

@@ -161,8 +161,10 @@ NO_ACCESS = Access()
 def compute_access(user) -> Access:
     """Fold a user's grants (mission, region, system-wide) into an :class:`Access`."""
     from peaceops.accounts.models import Grant
-    from peaceops.registry.models import Mission
 
+    # The registry's Mission, reached through the grant's own relation: accounts sits below the
+    # registry in the layers and names its models only as relations (the registry reads access).
+    mission_model = Grant._meta.get_field("mission").related_model
     if not user or not user.is_authenticated or not user.is_active:
         return NO_ACCESS
     if user.is_superuser:
@@ -172,7 +174,7 @@ def compute_access(user) -> Access:
     mission_roles: dict[int, set[str]] = {}
     system_level, system_roles = None, set()
     grants = list(Grant.objects.filter(user=user).values("role", "mission_id", "region_id", "clearance"))
-    region_missions = _missions_by_region({g["region_id"] for g in grants if g["region_id"]}, Mission)
+    region_missions = _missions_by_region({g["region_id"] for g in grants if g["region_id"]}, mission_model)
     for grant in grants:
         if grant["mission_id"]:
             missions = [grant["mission_id"]]

@@ -12,7 +12,7 @@ from peaceops.accounts import services
 from peaceops.accounts.access import access_for
 from peaceops.accounts.models import ApiToken, Grant
 from peaceops.accounts.roles import Action
-from peaceops.core.api import SecuredViewSet
+from peaceops.accounts.viewsets import SecuredViewSet
 
 
 class GrantSerializer(serializers.ModelSerializer):

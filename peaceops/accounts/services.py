@@ -13,7 +13,6 @@ from peaceops.accounts.access import SYSTEM, access_for
 from peaceops.accounts.models import ApiToken, Grant
 from peaceops.accounts.roles import Action, Role
 from peaceops.core.errors import Denied
-from peaceops.registry.models import Mission, Region
 
 
 @transaction.atomic
@@ -40,10 +39,11 @@ def grant_role(user, role: str, *, mission: str | None = None, region: str | Non
     if mission and region:
         raise ValueError("region: a grant covers a mission or a region, not both")
     grant = Grant(user=user, role=role, clearance=clearance)
+    # The registry's models through the grant's relations: accounts sits below the registry.
     if mission:
-        grant.mission = _get(Mission, "acronym", mission, "mission")
+        grant.mission = _get(Grant._meta.get_field("mission").related_model, "acronym", mission, "mission")
     if region:
-        grant.region = _get(Region, "name", region, "region")
+        grant.region = _get(Grant._meta.get_field("region").related_model, "name", region, "region")
     grant.full_clean()
     grant.save()
     return grant

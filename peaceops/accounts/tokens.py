@@ -4,6 +4,7 @@ A plain hash (not a slow password hash) suffices: the key is 160 random bits, so
 guessed from the digest, and every API request must check it quickly.
 """
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -16,6 +17,18 @@ KEY_BYTES = 20  # 40 hexadecimal characters, the length clients of Django REST f
 PREFIX_LENGTH = 8
 # last_used is written at most this often per token: a write per request would serialise SQLite readers.
 TOUCH_SECONDS = 300
+
+
+def record_from_legacy_token(record: dict) -> dict:
+    """A plaintext token of an older backup (its key is its pk) as a digest that expires like a new token."""
+    from django.conf import settings
+
+    key, now = str(record["pk"]), timezone.now()
+    expires = now + dt.timedelta(days=settings.PEACEOPS_TOKEN_DAYS)
+    return {"model": "accounts.apitoken", "pk": None,
+            "fields": {"user": record["fields"].get("user"), "name": "restored", "prefix": key[:PREFIX_LENGTH],
+                       "digest": digest(key), "created": now.isoformat(), "expires": expires.isoformat(),
+                       "last_used": None, "revoked": None, "revoked_by": None}}
 
 
 def new_key() -> str:

@@ -6,9 +6,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.access import visible
+from peaceops.accounts.history import readable_history
 from peaceops.accounts.records import record_create, record_delete, record_etag, record_update
 from peaceops.accounts.roles import Action
-from peaceops.core.history import readable_history
 
 
 class HistoryEntrySerializer(serializers.Serializer):

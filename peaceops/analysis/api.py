@@ -17,10 +17,10 @@ from rest_framework.decorators import action, api_view
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet, VisibleRelationsMixin
 from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
 from peaceops.core import clock
-from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
 from peaceops.registry.models import Mission
 
 # --- serializers -------------------------------------------------------------------------------------------

@@ -19,10 +19,10 @@ from rest_framework.decorators import action, api_view
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, AssetRequest, Consent, Loan
 from peaceops.core import clock
-from peaceops.core.api import SecuredViewSet
 from peaceops.registry.models import Country, Mission, Region
 
 

@@ -5,6 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.cooperation import serializers as s
 from peaceops.cooperation import services
 from peaceops.cooperation.models import (
@@ -18,7 +19,6 @@ from peaceops.cooperation.models import (
     MeetingDecision,
     SharingAgreement,
 )
-from peaceops.core.api import SecuredViewSet
 
 
 class MeetingViewSet(SecuredViewSet):

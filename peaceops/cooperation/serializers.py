@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from peaceops.accounts.viewsets import VisibleRelationsMixin
 from peaceops.cooperation.models import (
     ActionItem,
     Attendance,
@@ -14,7 +15,6 @@ from peaceops.cooperation.models import (
     MeetingDecision,
     SharingAgreement,
 )
-from peaceops.core.api import VisibleRelationsMixin
 from peaceops.registry.models import Mission
 
 

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from peaceops.accounts.access import history_user
 from peaceops.accounts.records import record_create
 from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.coordination import export, selectors, services
 from peaceops.coordination.filters import ActivityFilter, FundingStreamFilter, ProgrammeFilter
 from peaceops.coordination.models import (
@@ -42,7 +43,6 @@ from peaceops.coordination.serializers import (
     SectorSerializer,
 )
 from peaceops.core import clock
-from peaceops.core.api import SecuredViewSet
 from peaceops.registry.models import Mission, Organisation
 
 

@@ -2,8 +2,8 @@
 
 from rest_framework import serializers
 
+from peaceops.accounts.viewsets import VisibleRelationsMixin
 from peaceops.coordination import models
-from peaceops.core.api import VisibleRelationsMixin
 from peaceops.registry.models import AdminArea, Country, Mission
 
 

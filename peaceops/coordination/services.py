@@ -35,7 +35,7 @@ from peaceops.coordination.models import (
 )
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
-from peaceops.incidents.importers.base import ImportReport
+from peaceops.core.importing import ImportReport
 from peaceops.incidents.importers.countries import NAME_TO_ISO3
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 

@@ -51,6 +51,10 @@ SESSION_TABLE = "django_session"
 # Backups of installations that kept Django REST framework's plaintext tokens: restored as digests.
 LEGACY_TOKEN_MODEL = "authtoken.token"
 LEGACY_APPS = {"authtoken"}
+# How a record of a legacy model becomes a record of a current one, by the legacy model's label. The
+# app that owns the current model registers its converter in AppConfig.ready (accounts: plaintext
+# tokens become digests): core imports no app.
+LEGACY_CONVERTERS: dict = {}
 BATCH = 1000
 
 
@@ -290,8 +294,8 @@ def _load(path: Path, lines, using: str, models: dict) -> Counter:
     batch: list = []
     for number, record in lines:
         label = record.get("model")
-        if label == LEGACY_TOKEN_MODEL and isinstance(record.get("fields"), dict) and record.get("pk"):
-            record = _hashed_legacy_token(record)  # counted under its old label, as the header announces it
+        if label in LEGACY_CONVERTERS and isinstance(record.get("fields"), dict) and record.get("pk"):
+            record = LEGACY_CONVERTERS[label](record)  # counted under its old label, as the header announces it
         elif label not in models or "pk" not in record or not isinstance(record.get("fields"), dict):
             raise BackupError(f"{path} line {number}: not a record of a known model ({str(label)[:60]!r})")
         try:
@@ -308,18 +312,9 @@ def _load(path: Path, lines, using: str, models: dict) -> Counter:
     return loaded
 
 
-def _hashed_legacy_token(record: dict) -> dict:
-    """A plaintext token of an older backup (its key is its pk) as a digest that expires like a new token."""
-    from django.conf import settings
-
-    from peaceops.accounts.tokens import PREFIX_LENGTH, digest
-
-    key, now = str(record["pk"]), timezone.now()
-    expires = now + dt.timedelta(days=settings.PEACEOPS_TOKEN_DAYS)
-    return {"model": "accounts.apitoken", "pk": None,
-            "fields": {"user": record["fields"].get("user"), "name": "restored", "prefix": key[:PREFIX_LENGTH],
-                       "digest": digest(key), "created": now.isoformat(), "expires": expires.isoformat(),
-                       "last_used": None, "revoked": None, "revoked_by": None}}
+def register_legacy_converter(label: str, convert) -> None:
+    """``convert(record) -> record``: restore records of the legacy model ``label`` as a current model's."""
+    LEGACY_CONVERTERS[label] = convert
 
 
 def _save(path: Path, batch: list, using: str) -> None:

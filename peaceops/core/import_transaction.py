@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 
-from peaceops.incidents.importers.base import ImportFileError, ImportReport
+from peaceops.core.importing import ImportFileError, ImportReport
 
 
 class Rollback(Exception):

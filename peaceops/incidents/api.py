@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
-from peaceops.core.api import HistoryEntrySerializer, SecuredViewSet
+from peaceops.accounts.viewsets import HistoryEntrySerializer, SecuredViewSet
 from peaceops.incidents import export, selectors_log, services_log
 from peaceops.incidents.filters import IncidentFilter
 from peaceops.incidents.models import Actor, Incident

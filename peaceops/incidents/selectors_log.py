@@ -13,7 +13,7 @@ from django.db.models import CharField, Prefetch
 from django.db.models.functions import Cast
 
 from peaceops.accounts.access import visible
-from peaceops.core.history import readable_history
+from peaceops.accounts.history import readable_history
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 from peaceops.incidents.taxonomy import Category
 from peaceops.registry.models import AdminArea, Mission
@@ -62,7 +62,7 @@ def readable_master(user, incident):
 
 
 def incident_history(user, incident) -> list[dict]:
-    """Every version of ``incident`` the user may read, newest first (see peaceops.core.history)."""
+    """Every version of ``incident`` the user may read, newest first (see peaceops.accounts.history)."""
     return readable_history(user, incident)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from peaceops.accounts.access import can_read_record, visible
-from peaceops.core.api import VisibleRelationsMixin
+from peaceops.accounts.viewsets import VisibleRelationsMixin
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import actors_for
 from peaceops.incidents.services_log import ActorPart

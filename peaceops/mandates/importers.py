@@ -28,8 +28,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from peaceops.core.importing import ImportFileError, LineError
 from peaceops.core.workbooks import WorkbookRefused, open_workbook
-from peaceops.incidents.importers.base import ImportFileError, LineError
 
 COLUMNS = ("indicator", "period", "area", "sex", "age", "value", "numerator", "denominator", "unit")
 HXL_TAGS = {

@@ -10,8 +10,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.api import HistoryEntrySerializer
-from peaceops.core.history import readable_history
+from peaceops.accounts.history import readable_history
+from peaceops.accounts.viewsets import HistoryEntrySerializer
 from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest, Notification, Release
 

@@ -1,6 +1,6 @@
 """REST endpoints of the registry under /api/v1/."""
 
-from peaceops.core.api import SecuredViewSet
+from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.registry import models, serializers
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from peaceops.accounts.access import access_for, can_read_record, visible
+from peaceops.accounts.history import readable_history
 from peaceops.core import clock
-from peaceops.core.history import readable_history
 from peaceops.core.models import Classified
 from peaceops.registry import models as m
 from peaceops.registry import rules
@@ -246,7 +246,7 @@ def record_with_history(user, model_name: str, pk: int):
     """``(record, entries)`` for a record the user may read, else None (the page answers 404).
 
     For a classified record, versions above the reader's clearance are left out
-    (see peaceops.core.history).
+    (see peaceops.accounts.history).
     """
     model = HISTORY_MODELS.get(model_name)
     if model is None or not _signed_in(user):

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from peaceops.core.api import VisibleRelationsMixin
+from peaceops.accounts.viewsets import VisibleRelationsMixin
 from peaceops.registry import models
 
 

@@ -17,7 +17,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from peaceops.core.api import SecuredViewSet, VisibleRelationsMixin
+from peaceops.accounts.viewsets import SecuredViewSet, VisibleRelationsMixin
 from peaceops.core.classification import Classification
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render, selectors, services

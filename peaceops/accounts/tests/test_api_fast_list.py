@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
 from peaceops.accounts.access import visible
-from peaceops.core.api import plain_columns
+from peaceops.accounts.viewsets import plain_columns
 from peaceops.core.classification import Classification as C
 from peaceops.incidents.models import Incident
 from peaceops.urls import router

@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from peaceops.coordination.vocabulary import normalise
-from peaceops.incidents.importers.base import ImportFileError, LineError, RowProblem, text
+from peaceops.core.importing import ImportFileError, LineError, RowProblem, text
 
 __all__ = ["ActivityRow", "ImportFileError", "LineError", "RowProblem", "text", "KeyMaker", "ORG_TYPES",
            "organisation_type", "optional_date", "optional_count", "optional_amount"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from peaceops.incidents.importers.base import ImportFileError, LineError
+from peaceops.core.importing import ImportFileError, LineError
 
 WANTED = {  # (tag, attributes that must be present) -> field
     ("#country", frozenset({"code"})): "country",

@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from peaceops.coordination.importers import FORMATS, guess_format
 from peaceops.coordination.services import import_3w
 from peaceops.core.terminal_progress import TerminalProgress
-from peaceops.core.import_command import ImportCommand
+from peaceops.registry.import_command import ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,7 +1,7 @@
 """``peaceops manage import_needs FILE --country ISO3``: people in need per area and sector (docs/coordination.md)."""
 
 from peaceops.coordination.services import import_needs
-from peaceops.core.import_command import ImportCommand
+from peaceops.registry.import_command import ImportCommand
 
 
 class Command(ImportCommand):

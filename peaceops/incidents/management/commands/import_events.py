@@ -3,7 +3,7 @@
 from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.incidents.importers import FORMATS
 from peaceops.incidents.services import import_events
-from peaceops.core.import_command import ImportCommand
+from peaceops.registry.import_command import ImportCommand
 
 
 class Command(ImportCommand):

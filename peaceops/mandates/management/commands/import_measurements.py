@@ -7,7 +7,7 @@ row, so --mission and --classification of other imports are not taken here.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.core.import_command import ImportCommand
+from peaceops.registry.import_command import ImportCommand
 
 
 class Command(ImportCommand):
