@@ -1,9 +1,10 @@
 """The mandates module's part of the Secretary-General's report (peaceops.reports.drafting, kind "sg_report").
 
 Three sections per mission the drafter may read: mandate implementation by ISF objective (progress with
-red/amber/green and the rule, over the report's period), resource shortfalls (capabilities the tasks need
-against those held; seed 001) and the transition (readiness per function, handover plans; seed 004 §6.5,
-seed 000 §III.C.4 on the ISF as MINURCAT's exit strategy). Everything is read through the selectors with
+red/amber/green and the rule, over the report's period), resource shortfalls and risks (capabilities the tasks
+need against those held, seed 001; plan budgets not secured; risks escalated to leadership) and the transition
+(readiness per function, handover plans; seed 004 §6.5, seed 000 §III.C.4 on the ISF as MINURCAT's exit
+strategy). Everything is read through the selectors with
 ``request.user``; a mission the drafter holds no grant for gives nothing.
 """
 
@@ -72,18 +73,50 @@ def _implementation(request: DraftRequest, mission: Mission, isfs) -> DraftSecti
 
 
 def _shortfalls(request: DraftRequest, mission: Mission) -> DraftSection | None:
-    gaps = [f for f in selectors.mandate_health(request.user, mission.id, request.end)
-            if f.code == "capability_gap"]
-    if not gaps:
+    """Resource shortfalls and risks: capabilities the tasks need against those held (seed 001), plan budgets not
+    yet secured per funding stream (seed 003 §2.4), and the risks escalated to leadership as at the end of the
+    period (score at or above the threshold, or review overdue; peaceops.mandates.risks)."""
+    user = request.user
+    gaps = [f for f in selectors.mandate_health(user, mission.id, request.end) if f.code == "capability_gap"]
+    unsecured = [row for row in selectors.resources(user, mission_ids=[mission.id]) if row["unsecured"]]
+    register = selectors.risk_register(user, mission_ids=[mission.id], today=request.end)
+    escalated = [row for row in register if row.escalated]
+    if not gaps and not unsecured and not escalated:
         return None
-    rows = tuple((gap.message.split(":")[0], gap.message.split(":", 1)[1].strip(), ", ".join(gap.tasks))
-                 for gap in gaps)
-    body = (f"Mandated tasks of {mission.acronym} need capabilities the mission does not hold (seed 001: each "
-            f"mandated task should state the capabilities it needs).")
-    return DraftSection(key=f"mandates.shortfalls.{mission.acronym}", title=f"Resource shortfalls: {mission.acronym}",
-                        body=body, order=45, mission_id=mission.id, source="mandates: mandated tasks",
-                        classification=highest(selectors.tasks_for(request.user, [mission.id])),
-                        tables=(Table(("Capability", "Need against holdings", "Tasks"), rows),))
+    paragraphs, tables = [], []
+    if gaps:
+        paragraphs.append(f"Mandated tasks of {mission.acronym} need capabilities the mission does not hold (seed "
+                          f"001: each mandated task should state the capabilities it needs).")
+        tables.append(Table(("Capability", "Need against holdings", "Tasks"), tuple(
+            (gap.message.split(":")[0], gap.message.split(":", 1)[1].strip(), ", ".join(gap.tasks)) for gap in gaps),
+            caption="Capability shortfalls"))
+    if unsecured:
+        paragraphs.append(f"Planned activities of {mission.acronym} whose funding is not yet secured, by funding "
+                          f"stream (seed 003 §2.4).")
+        tables.append(Table(("Funding stream", "Currency", "Planned", "Not secured"), tuple(
+            (row["stream"], row["currency"], f"{row['planned']:,.2f}", f"{row['unsecured']:,.2f}")
+            for row in unsecured), caption="Funding not secured"))
+    if escalated:
+        threshold = selectors.risk_threshold()
+        paragraphs.append(f"Risks escalated to the leadership of {mission.acronym} as at {request.end.isoformat()}: "
+                          f"a score (likelihood x impact) of {threshold} or more, or a review overdue.")
+        tables.append(Table(("Risk", "Output", "Score", "Owner", "Next review", "Why"), tuple(
+            (row.risk.text, row.risk.output.title, "—" if row.score is None else str(row.score), row.risk.owner,
+             row.risk.review_on.isoformat(),
+             ", ".join("score" if reason == "score" else "review overdue" for reason in row.reasons))
+            for row in escalated), caption="Risks escalated to leadership"))
+    risk_ids = [row.risk.id for row in escalated]
+    return DraftSection(key=f"mandates.shortfalls.{mission.acronym}",
+                        title=f"Resource shortfalls and risks: {mission.acronym}",
+                        body="\n\n".join(paragraphs), order=45, mission_id=mission.id,
+                        source="mandates: mandated tasks, plan budgets, risk register",
+                        classification=highest(
+                            selectors.tasks_for(user, [mission.id]) if gaps else None,
+                            visible(m.ActivityBudget.objects.filter(mission=mission), user) if unsecured else None,
+                            # the risk, its output and the framework above it are named in the table
+                            visible(m.PlanRisk.objects.filter(pk__in=risk_ids), user),
+                            visible(m.IsfOutput.objects.filter(risks__in=risk_ids), user)),
+                        tables=tuple(tables))
 
 
 def _transition(request: DraftRequest, mission: Mission, isfs) -> DraftSection | None:

@@ -215,3 +215,27 @@ def test_lessons_are_read_by_a_neighbour_under_a_sharing_agreement(world, plan):
     with pytest.raises(MandateError) as error:
         services.record_lesson(SYSTEM, mission=world.unamid, title="x", subject="gossip")
     assert error.value.field == "subject"
+
+
+def test_sg_report_section_lists_unsecured_funds_and_escalated_risks(world, plan):
+    from peaceops.mandates.report_sections import sections
+    from peaceops.reports.drafting import DraftRequest
+
+    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    services.add_activity(SYSTEM, output, text="Support returns", responsible_organisation=plan["unhcr"],
+                          budget=[BudgetLine("voluntary", "250000", "USD")])
+    services.add_risk(SYSTEM, output, text="Chad withdraws consent", owner="SRSG", likelihood=4, impact=5,
+                      review_on=dt.date(2011, 1, 1))
+    services.add_risk(SYSTEM, output, text="Rains", owner="UNHCR", likelihood=1, impact=1,
+                      review_on=dt.date(2011, 1, 1))
+    request = DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
+                           end=dt.date(2010, 12, 31), user=plan["planner"])
+    section = {s.key: s for s in sections(request)}["mandates.shortfalls.MINURCAT"]
+    assert section.title == "Resource shortfalls and risks: MINURCAT"
+    funds, risks = section.tables
+    assert funds.rows == (("Voluntary contributions", "USD", "250,000.00", "250,000.00"),)
+    assert risks.rows == (("Chad withdraws consent", "Returns", "20", "SRSG", "2011-01-01", "score"),)
+    # another mission's planner drafts nothing of MINURCAT
+    other = make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    assert sections(DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
+                                 end=dt.date(2010, 12, 31), user=other)) == []
