@@ -17,7 +17,7 @@ ANALYZE, then time (median of several runs, alternating with the baseline):
 - baseline ``sql``: the aggregate the alerts need written by hand on the same connection:
   counts per (country, admin-1, dataset, category, 30-day window) over the same report dates.
 
-Target (issue 4): alerts under 2 s for 1,000,000 incidents; the ratio to the SQL is reported.
+Target (docs/benchmarks.md): alerts under 2 s for 1,000,000 incidents; the ratio to the SQL is reported.
 Run with ``peaceops bench [--quick] --only alerts``.
 """
 

@@ -10,7 +10,7 @@ blocks. Then, as a regional viewer (the permission filter in every query), time 
 - ``search``: selectors.feasible_assets for 40 different requests (kind, seats, dates in the
   five years) beside one hand-written SQL query answering the same question (same visibility,
   capacity, availability window, NOT EXISTS on loans and blocks, same ranking) — the asset ids
-  must match. Target (issue 6): under 100 ms.
+  must match. Target (docs/benchmarks.md): under 100 ms.
 - ``costs``: selectors.cost_report for the region and 2008 (every loan row with its shares and
   the totals per mission) beside raw SQL fetching the same rows and totals. Target: under 1 s.
 

@@ -15,7 +15,7 @@ them, eleven categories, a third classified. The reader is an analyst of the fir
 
 Checks: the page is one SQL query either way (``visible()`` folds the agreements into its WHERE),
 and the shared page returns exactly the rows a hand-written filter over the agreements gives.
-Target (issue 6 brief: enforcement without a second query): shared page within 3x of ``alone``.
+Target (enforcement without a second query; docs/benchmarks.md): shared page within 3x of ``alone``.
 
 Run with ``peaceops bench [--quick] [--only cooperation_sharing]``.
 """

@@ -1,4 +1,4 @@
-"""Duplication analysis (issue 7, rule 1 of peaceops.coordination.rules) against a pandas join.
+"""Duplication analysis (rule 1 of peaceops.coordination.rules) against a pandas join.
 
 Generates 100,000 activities (``--quick``: 20,000) shaped like a national 3W: 26 provinces of
 6 territories, 12 sectors, 400 organisations, periods of 1 to 18 months over six years (2 %
@@ -13,7 +13,7 @@ open-ended), 10 % with the territory unknown (province only). Then, in the same 
 - ``findings``: :func:`~peaceops.coordination.rules.find_duplications` (the sweep plus grouping
   the pairs into findings), what a view calls.
 
-Both sides must find the same pairs (checked). Target (issue 7): the rules within 3x of pandas.
+Both sides must find the same pairs (checked). Target (docs/benchmarks.md): the rules within 3x of pandas.
 Pure Python, no database: run with ``peaceops bench [--quick] --only coordination_duplication``.
 """
 

@@ -1,4 +1,4 @@
-"""Import of the real DRC 3W workbook (issue 7, Benchmarks) against pandas doing the same join.
+"""Import of the real DRC 3W workbook against pandas doing the same join.
 
 Data: ``../shared/data/threew/ocha_3w_drc_2025-05.xlsx`` (sheet "Data", 4,343 rows; 14 bad
 lines, so the import runs with ``skip_bad``) and the COD admin areas of
@@ -23,7 +23,7 @@ the COD admin areas (``setup_s``, not timed against anything):
   joined rows into a plain table, for a view of what the write costs.
 
 Both sides must resolve the same number of sectors and territories (checked: ``same_joins``).
-Target (issue 7): the import within 3x of pandas.
+Target (docs/benchmarks.md): the import within 3x of pandas.
 Run with ``peaceops bench --only coordination_import`` or ``python benchmarks/coordination_import.py``.
 """
 

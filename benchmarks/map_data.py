@@ -12,7 +12,7 @@ the permission filter is in the query):
 
 Both are measured twice: on the freshly loaded store, then after ``ANALYZE`` (planner statistics,
 which SQLite's ``PRAGMA optimize`` and PostgreSQL's autovacuum keep up to date in service).
-Target (issue 3): endpoint under 500 ms. The ratio endpoint/baseline is reported too.
+Target (docs/benchmarks.md): endpoint under 500 ms. The ratio endpoint/baseline is reported too.
 Run with ``peaceops bench [--quick] [--only map_data]``.
 """
 

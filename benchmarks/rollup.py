@@ -1,4 +1,4 @@
-"""Roll-up of an ISF of 1,000 indicators with 10 years of monthly measurements across 200 areas (issue 5).
+"""Roll-up of an ISF of 1,000 indicators with 10 years of monthly measurements across 200 areas.
 
 In a throwaway data folder (SQLite; PostgreSQL too, in a throwaway database, when ``DATABASE_URL`` names a
 server), generate an ISF of 10 objectives, 50 outputs, 250 benchmarks and 1,000 indicators (``--quick``: 100)
@@ -16,7 +16,7 @@ kinds. The rows are made by the database (``INSERT ... SELECT``). Then the perio
   design without period totals would pay on every roll-up), and ``refresh_all``: rebuilding every period total
   from the rows.
 
-Targets (issue 5): rollup under 2 s, within 3x of ``sql``. Run with ``peaceops bench [--quick] --only rollup``.
+Targets (docs/benchmarks.md): rollup under 2 s, within 3x of ``sql``. Run with ``peaceops bench [--quick] --only rollup``.
 """
 
 import datetime as dt

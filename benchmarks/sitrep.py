@@ -14,7 +14,7 @@ as the fresh store stands and once after ANALYZE (the figures the targets are re
 
 each through :func:`peaceops.incidents.selectors.get_sitrep` (every query and the assembly),
 and beside it the same figures from hand-written SQL on the same connection (same scope,
-visibility, windows, rows). Targets (issue 3): under 200 ms, within 3x of the SQL.
+visibility, windows, rows). Targets (docs/benchmarks.md): under 200 ms, within 3x of the SQL.
 
 Run with ``peaceops bench [--quick] [--only sitrep]``.
 """

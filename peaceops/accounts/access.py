@@ -45,7 +45,7 @@ SYSTEM = SystemPrincipal()
 
 @dataclass(frozen=True)
 class SharedGrant:
-    """Read access one mission gives another's users to a subject (issue 6: information-sharing agreements).
+    """Read access one mission gives another's users to a subject (information-sharing agreements, seed 000 §III.C.1).
 
     ``mission_id`` is the sharing mission, ``level`` the highest classification readable (the agreed
     level capped by the reader's own clearance), ``categories`` the only categories shared (empty: all).

@@ -1,6 +1,6 @@
 """Early-warning alerts computed strictly from what was known at a date (pure: no Django).
 
-Issue 4 part 2; documented in docs/early-warning.md. Seed 002 asks for early warning that makes
+Documented in docs/early-warning.md. Seed 002 asks for early warning that makes
 missions proactive; seed 000 names what failed between neighbouring missions: a refugee flow one
 mission foresaw and the next did not (§II.1, §III.C.1), violence on one side of a border read
 differently on the other (§III.C.2), no joint mapping of armed groups across borders (§IV.A.1).

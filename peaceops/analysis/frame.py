@@ -11,7 +11,7 @@ one row per link, ``*_row`` holding the position of the incident in the frame.
 
 ``report_date`` is the date the incident became known: its ``reported_on``, or its end date for
 datasets that carry no report date (UCDP GED, ACLED). Every as-of analysis reads only rows with
-``report_date <= as_of`` (issue 4, "computed strictly from what was known at a date").
+``report_date <= as_of``: a replay must show what was known at the date, not what was learned later.
 """
 
 from __future__ import annotations

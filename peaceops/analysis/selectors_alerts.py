@@ -3,7 +3,7 @@
 Each reads the incident frame of the incidents the user may read (peaceops.analysis.incident_frame,
 visibility applied there) and hands it to the pure modules (early_warning, trends). An alert is
 never stored: it is recomputed for a date, so the replay page shows what the JMAC would have seen
-then (issue 4: "computed strictly from what was known at a date"); reviews are merged by key.
+then (computed strictly from what was known at the date, without hindsight); reviews are merged by key.
 """
 
 from __future__ import annotations

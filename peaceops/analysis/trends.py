@@ -1,6 +1,6 @@
 """Counts and fatalities over time, and hotspots against each area's own history (pure: no Django).
 
-Issue 4 part 1; documented in docs/early-warning.md. JMAC identifies trends and early-warning
+Documented in docs/early-warning.md. JMAC identifies trends and early-warning
 indicators (seed 000, appendix 2; seed 002, early warning).
 
 Units of analysis: ``country``, ``admin1`` (country + admin-1 name as imported), ``admin2``,
@@ -289,7 +289,7 @@ def hotspots(frame: IncidentFrame, as_of: dt.date, *, unit: str = "admin1", freq
              regions_of_mission: Mapping[int, Sequence[str]] | None = None) -> list[Hotspot]:
     """Units whose count in the latest complete period is unusually high for them.
 
-    Test (issue 4 part 1; seed 002, early warning): for each unit, the count of incidents in the
+    Test (seed 002, early warning): for each unit, the count of incidents in the
     latest period that ended on or before ``as_of`` is compared with the unit's own previous
     ``history`` periods (at most; zeros included from the unit's first incident on). Mean and
     variance come from those periods; the one-sided p-value is P(X >= count) under a negative

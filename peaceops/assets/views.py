@@ -1,4 +1,4 @@
-"""Pages of the shared asset pool (issue 6): pool, calendars, requests and consents, loans, costs, utilisation.
+"""Pages of the shared asset pool: pool, calendars, requests and consents, loans, costs, utilisation.
 
 Thin views: reads through peaceops.assets.selectors (narrowed by access), writes through services;
 a record the user may not read is a 404, as everywhere.

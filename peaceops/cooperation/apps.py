@@ -10,7 +10,8 @@ class CooperationConfig(AppConfig):
 
     def ready(self):
         # Information-sharing agreements and neighbour warnings open data through the permission layer
-        # (issue 6 part 4): access.visible() asks this source once per request.
+        # (seed 000 §III.C.1: "systematic forms of information sharing across missions"): access.visible()
+        # asks this source once per request.
         from peaceops.accounts.access import register_sharing_source, register_sharing_subject
         from peaceops.cooperation.selectors import sharing_grants
 

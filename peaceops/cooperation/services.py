@@ -20,8 +20,9 @@ from peaceops.core.classification import Classification
 def check_agreement(user, agreement: SharingAgreement) -> None:
     """Only the sharing mission's leadership signs, and never above their own clearance there.
 
-    Issue 6, bad input: "an agreement that shares above the sharer's own clearance" is refused; the
-    clearance is the signing user's for the sharing mission (what they could see, they may share).
+    An agreement that shares above the sharer's own clearance is refused: nobody may give away what
+    they cannot read. The clearance is the signing user's for the sharing mission (what they could see,
+    they may share).
     """
     require(user, Action.APPROVE, agreement, what=_("sign or change the sharing mission's agreements"))
     own = access_for(user).level_for(agreement.sharer_id)

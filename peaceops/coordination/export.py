@@ -1,4 +1,4 @@
-"""Activities as CSV with an HXL hashtag row, streamed (https://hxlstandard.org; issue 7 §1: "export with HXL tags").
+"""Activities as CSV with an HXL hashtag row, streamed (https://hxlstandard.org: the tags OCHA's tools read).
 
 The caller passes a queryset already narrowed by ``visible`` and the user's filters, so the
 export holds exactly what the list shows. The tags are the ones HXL 3W tools read

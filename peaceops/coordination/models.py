@@ -1,4 +1,4 @@
-"""Who does what where (3W), funding streams, programmes and the integration model by sector (issue 7).
+"""Who does what where (3W), funding streams, programmes and the integration model by sector.
 
 Seeds 002 and 003 put coordination at the centre of integration: "an air service run twice",
 "reintegration stalled while disarmament and demobilisation are paid" (seed 003 §2.4.2).
@@ -19,7 +19,7 @@ from peaceops.registry.models import Mission
 
 
 def validate_currency(code: str) -> None:
-    """ISO 4217 alphabetic code; an unknown currency is an error, never a guess (issue 7, bad input)."""
+    """ISO 4217 alphabetic code; an unknown currency is an error, never a guess (amounts are never converted)."""
     import pycountry
 
     if code and pycountry.currencies.get(alpha_3=code.upper()) is None:

@@ -396,7 +396,7 @@ def find_gaps(needs: Iterable[Need], activities: Iterable[Activity], start: dt.d
 # 3. Funding
 
 
-DDR = ("disarmament", "demobilisation", "reinsertion", "reintegration")  # issue 7; seed 003 glossary: D, D and R
+DDR = ("disarmament", "demobilisation", "reinsertion", "reintegration")  # seed 003 glossary: D, D and R
 DDR_OPTIONAL = frozenset({"reinsertion"})  # often folded into reintegration; reintegration itself never is
 RUNNING_STATUSES = frozenset({"active"})
 
@@ -439,7 +439,7 @@ class ProgrammeInputError(ValueError):
 
 def component_errors(components: Iterable[ProgrammeComponent], sequence: Sequence[str] = DDR) -> list[str]:
     """Input errors: components outside the sequence, periods that end before they start, and
-    components of one programme whose periods overlap (issue 7: overlapping component periods)."""
+    components of one programme whose periods overlap (the sequence D, D and R runs in order)."""
     errors = []
     by_programme: dict[str, list[ProgrammeComponent]] = defaultdict(list)
     for c in components:

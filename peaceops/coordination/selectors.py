@@ -73,7 +73,7 @@ class MatrixCell:
 
 
 def integration_matrix(user, mission) -> list[MatrixCell]:
-    """One cell per mission sector (issue 7 §4): how integrated ``mission`` is there, and why.
+    """One cell per mission sector: how integrated ``mission`` is there, and why.
 
     Seed 003 §1.3: integration is asymmetric, so the matrix is read sector by sector; a sector
     with no readable assessment shows an empty model rather than a guess.
@@ -90,7 +90,7 @@ def integration_matrix(user, mission) -> list[MatrixCell]:
 
 
 def funding_cell(user, country_iso3: str, start=None, end=None) -> dict:
-    """The "funding cell" view (issue 7 §3): every readable stream of money into a country.
+    """The "funding cell" view (seed 003 §2.4.2: assessed, voluntary and MDTF funding): every readable stream of money into a country.
 
     Totals are per currency (amounts in different currencies are never added together), by
     kind (assessed, voluntary, MDTF, bilateral), by source and by channel.

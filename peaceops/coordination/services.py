@@ -2,8 +2,8 @@
 
 The 3W import streams the parser's rows, resolves each against the registry (country, admin area
 by P-code or name, organisation, sector) and writes everything in one transaction: unless
-``skip_bad`` is given a single bad line rolls the whole import back (issue 7, bad input:
-"nothing half-written"); with ``skip_bad`` bad lines are skipped and every one is reported.
+``skip_bad`` is given a single bad line rolls the whole import back (bad input leaves
+nothing half-written); with ``skip_bad`` bad lines are skipped and every one is reported.
 Unknown sectors and P-codes are reported with the closest known ones. Rows are keyed on
 (dataset, external_id), so importing the same file again creates nothing.
 """
@@ -391,8 +391,8 @@ def _insert_with_history(rows: list[dict], user) -> None:
 
     ``bulk_create`` compiles every value of every row through the ORM (SQLite caps a statement at
     999 parameters, so 4,343 rows are 850 statements) and ``bulk_create_with_history`` builds a
-    second model instance per row: two thirds of the DRC import's time (profiled, issue 7
-    benchmark). Here one parameterised INSERT runs with ``executemany`` (values prepared by the
+    second model instance per row: two thirds of the DRC import's time (profiled with
+    benchmarks/coordination_import.py). Here one parameterised INSERT runs with ``executemany`` (values prepared by the
     fields only where the driver cannot take them as they are: JSON), and the history rows are
     copied from the inserted rows by one INSERT ... SELECT in the database.
     """

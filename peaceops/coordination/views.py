@@ -1,4 +1,4 @@
-"""Pages of the coordination module (issue 7): who does what where, duplications, funding, integration.
+"""Pages of the coordination module: who does what where, duplications, funding, integration.
 
 Thin views: every read goes through ``peaceops.coordination.selectors`` (each narrowed by
 ``peaceops.accounts.access.visible``) and the rules of ``rules.py`` are never re-implemented

@@ -6,7 +6,7 @@ Pure module (no Django). Two families of sectors live side by side:
   English and French names OCHA country offices use and the HDX HAPI sector codes, because 3W
   files name them in either language, with or without accents, and in local variants
   ("Abris / NFI", "Abris et Non vivres", "Shelter/NFI");
-- the mission sectors of the integration matrix (issue 7 §4; seed 003 §1.3: integration is
+- the mission sectors of the integration matrix (seed 003 §1.3: integration is
   asymmetric, sector by sector): political, security, DDR, SSR, rule of law, human rights,
   humanitarian, development.
 
@@ -84,7 +84,7 @@ SECTORS: tuple[SectorSpec, ...] = (
                aliases=("Coordination", "Information Management", "Agency Operational Support")),
     SectorSpec("ENV", "Environment", "Environnement"),
     SectorSpec("OTHER", "Other", "Autre", aliases=("Autres",)),
-    # Mission sectors of the integration matrix (issue 7 §4).
+    # Mission sectors of the integration matrix (seed 003 §1.3).
     SectorSpec("POL", "Political", "Politique", kind=MISSION, aliases=("Political affairs", "Affaires politiques")),
     SectorSpec("SEC", "Security", "Sécurité", kind=MISSION),
     SectorSpec("DDR", "Disarmament, Demobilisation and Reintegration",

@@ -1,4 +1,4 @@
-"""Demo content of the shared asset pool (issue 6 parts 1-2), from seed 000.
+"""Demo content of the shared asset pool, from seed 000.
 
 - MINURCAT's air transport for BONUCA: "BONUCA's participation depended on the capacity of
   MINURCAT to provide air transport from Bangui" (seed 000 §III.B, note 12) to the inter-mission

@@ -1,4 +1,4 @@
-"""Demo content of inter-mission cooperation (issue 6 parts 3-6), from seed 000.
+"""Demo content of inter-mission cooperation, from seed 000.
 
 - The Entebbe meetings (loaded by loader._meetings from scenario.MEETINGS) get their attendance,
   decision and actions: on 7-8 June 2009 the missions "agreed to meet three times a year, sharing

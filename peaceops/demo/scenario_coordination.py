@@ -1,4 +1,4 @@
-"""The demo's coordination content (issue 7 §6): DDR in CAR's Vakaga region, who does what where
+"""The demo's coordination content: DDR in CAR's Vakaga region, who does what where
 in Vakaga/Birao and eastern Chad, and the integration model by sector of BONUCA and MINURCAT.
 
 Pure module (no Django), loaded by ``peaceops.demo.loader`` into ``peaceops.coordination``.
@@ -175,7 +175,7 @@ FUNDING: tuple[DemoFunding, ...] = (
 FUNDING_NOTE = f"{SEED_DD_PAID_R_STALLED}; amounts: {FICTIONAL}"
 CURRENCY = "USD"
 
-# --- integration model by sector (issue 7 §4; seed 003 §2.1 form follows function) ---------------
+# --- integration model by sector (seed 003 §2.1: form follows function) ---------------------------
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ ASSESSMENTS: tuple[DemoAssessment, ...] = (
                    "seed 003 §2.4.3"),
 )
 
-# --- needs and mandated tasks in Vakaga: the gap (issue 7 §2; seed 002 §5) -----------------------
+# --- needs and mandated tasks in Vakaga: the gap (seed 002 §5) ------------------------------------
 
 OUANDA_DJALLE = Place("CAF", "Vakaga", "CF53", "Ouanda-Djallé", "CF532", "Ouanda-Djallé")
 SEED_NEEDS_NOT_INFORMED = "seed 002 §5: activities 'not necessarily informed by the needs on the ground'"

@@ -1,5 +1,5 @@
-"""The duplicate rule: when two reports describe the same event (issue 3: "same day, within a
-distance, same actors").
+"""The duplicate rule: when two reports describe the same event (same day, within a distance,
+same actors: what a JOC watch officer checks before logging a second report of one event).
 
 Two reports are duplicates when ALL of these hold:
 

@@ -4,7 +4,7 @@ The import is the only place that writes imported incidents. It streams the pars
 resolves countries, actors and mission areas from caches built once per import, and writes
 in batches (``BATCH_SIZE`` rows) with bulk inserts, so memory stays bounded whatever the file
 size. Everything happens in one transaction: unless ``skip_bad`` is given, a single bad line
-rolls the whole import back (issue 3: "a failed import leaves the store as it was"); with
+rolls the whole import back (a failed import leaves the store as it was: nothing half-written); with
 ``skip_bad`` bad lines are skipped and every one is reported. Imported rows get history rows
 too (the rows simple_history would write, copied inside the database), attributed to the
 importing user. How it stays fast (ids taken up front, COPY/executemany of plain tuples, indexes

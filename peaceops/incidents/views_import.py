@@ -1,6 +1,6 @@
 """Upload an event file from the browser: the same import, and the same report, as the CLI, run as a background job.
 
-Permission (issue 3, house rules): the user needs Action.EDIT_INCIDENTS for the mission that
+Permission: the user needs Action.EDIT_INCIDENTS for the mission that
 will own the rows, and may not file them above their own clearance. Rows without an owning
 mission are shared reference data: only a system-wide EDIT_INCIDENTS grant may load those.
 """

@@ -1,4 +1,4 @@
-"""Mandates and results (issue 5): mandated tasks, the seed 004 framework library, the Integrated Strategic
+"""Mandates and results: mandated tasks, the seed 004 framework library, the Integrated Strategic
 Framework (ISF) with its benchmarks and indicators, measurements, assessments and the transition.
 
 Every record a mission owns carries its ``mission`` column directly (set by the services from the parent

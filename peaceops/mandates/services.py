@@ -268,7 +268,8 @@ def locked_periods(indicator: m.Indicator) -> set[dt.date]:
 
 
 def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[dt.date]) -> MeasurementRow:
-    """The bad-input rules of issue 5; returns the row with its value computed for ratios."""
+    """The checks a measurement passes before it is stored (the same for entry and upload); returns the row
+    with its value computed for ratios."""
     row.period = month_start(row.period)
     if row.period in locked:
         raise MandateError("period", f"period {row.period:%Y-%m} is locked: its measurements are final", row.line)

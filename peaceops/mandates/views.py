@@ -1,4 +1,4 @@
-"""Pages of the mandates module (issue 5): the mandate (tasks, health, sequencing), the library, the ISF builder,
+"""Pages of the mandates module: the mandate (tasks, health, sequencing), the library, the ISF builder,
 measurement entry and upload, assessment, dashboard, transition.
 
 Thin views: reads through selectors (narrowed by ``visible``), writes through services (which check

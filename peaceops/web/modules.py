@@ -66,7 +66,7 @@ INCIDENT_LINKS = (
     Link(_("Import events"), url_name="incidents:import", action="edit_incidents"),
 )
 
-# The coordination module's pages (issue 7): 3W, duplications, funding cell, integration matrix.
+# The coordination module's pages: 3W, duplications, funding cell, integration matrix.
 COORDINATION_LINKS = (
     Link(_("Who does what where"), url_name="coordination:activities"),
     Link(_("Duplications"), url_name="coordination:duplications"),
@@ -78,7 +78,7 @@ COORDINATION_LINKS = (
     Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination"),
 )
 
-# The pages of the modules built by issues 4-6 and the reports app; each app's own tuple, filled as its pages land.
+# The pages of the analysis, mandates, assets, cooperation and reports apps; each app's own tuple.
 ANALYSIS_LINKS: tuple[Link, ...] = (
     Link(_("Early-warning alerts"), url_name="analysis:alerts"),
     Link(_("Replay"), url_name="analysis:replay"),
@@ -96,14 +96,14 @@ MANDATES_LINKS: tuple[Link, ...] = (
     Link(_("Lessons shared between missions"), url_name="mandates:lessons"),
 )
 COOPERATION_LINKS: tuple[Link, ...] = (
-    # The shared asset pool (peaceops.assets, issue 6 part 1-2).
+    # The shared asset pool (peaceops.assets; seed 000 §IV.B.3: assets shared across missions).
     Link(_("Asset pool"), url_name="assets:pool"),
     Link(_("Loan calendar"), url_name="assets:calendar"),
     Link(_("Asset requests"), url_name="assets:requests"),
     Link(_("New asset request"), url_name="assets:request-new", action="edit_coordination"),
     Link(_("Cost sharing"), url_name="assets:costs"),
     Link(_("Asset utilisation"), url_name="assets:utilisation"),
-    # Meetings, actions, information sharing, contractors, benchmarks (peaceops.cooperation, issue 6 parts 3-6).
+    # Meetings, actions, information sharing, contractors, benchmarks (peaceops.cooperation; seed 000 §III-IV).
     Link(_("Inter-mission meetings"), url_name="cooperation:meetings"),
     Link(_("Meeting actions"), url_name="cooperation:actions"),
     Link(_("Information sharing"), url_name="cooperation:sharing"),

@@ -2,7 +2,7 @@
 
 A :class:`Discrete` holds a support and its probabilities; every score in :mod:`.scores` is
 computed from it exactly, so the benchmarks are scored from their true distributions and not
-from a finite set of draws (issue 4: resampling noise alone moves a score by 1-2%).
+from a finite set of draws (resampling noise alone moves a score by 1-2%, docs/forecasting.md).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The layout is the VIEWS prediction challenge's: ``month_id`` (1 = January 1980), ``country_id``
 (VIEWS/GW country ids), ``outcome`` (UCDP state-based deaths, "best"), as columns or as the index.
-The forecaster refuses rather than guesses (issue 4, "Bad input"): every problem is reported
+The forecaster refuses rather than guesses: every problem is reported
 with the file, the row (1-based, in file order) and the field.
 """
 

@@ -235,7 +235,7 @@ later_incident = st.builds(
 @settings(max_examples=40, deadline=None)
 @given(st.lists(later_incident, max_size=25, unique_by=lambda r: r["id"]))
 def test_incidents_reported_after_as_of_never_change_the_alerts(later):
-    """Issue 4: alerts are computed strictly from what was known at the date."""
+    """Alerts are computed strictly from what was known at the date (a replay must not use hindsight)."""
     known = all_records()
     before = ew.compute_alerts(frame(known), AS_OF, borders=borders())
     after = ew.compute_alerts(frame(later + known), AS_OF, borders=borders())

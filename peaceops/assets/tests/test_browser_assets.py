@@ -1,4 +1,4 @@
-"""Issue 6 "done when", in a real browser: MINURCAT requests a UNAMID helicopter, the consents are given,
+"""The asset pool end to end, in a real browser: MINURCAT requests a UNAMID helicopter, the consents are given,
 the loan shows on both missions' calendars, the cost report splits it, and an overlapping request is refused.
 
 Run with ``pytest -m browser peaceops/assets/tests/test_browser_assets.py`` (needs Debian's Chromium).

@@ -1,4 +1,4 @@
-"""The duplication and funding pages in a real browser (issue 7: "the duplication and gap views work in the browser").
+"""The duplication and funding pages in a real browser: the duplication and gap views work there, not only in tests.
 
 Run with ``pytest -m browser peaceops/coordination/tests/test_browser_coordination.py`` (needs Debian's Chromium;
 see peaceops/web/tests/test_browser.py).

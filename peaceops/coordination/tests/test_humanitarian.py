@@ -1,7 +1,7 @@
 """Needs and mandated tasks (gaps), humanitarian space (principles, QIP and hearts-and-minds decisions, military
 assets as a last resort, humanitarian data hidden from the military side), the gaps map and the 3W upload page.
 
-Issue 7 §2 and §5; seeds 002 §5, 003 §2.4.3 and rec. 3.4.7, 004 §6.2.4.
+Seeds 002 §5, 003 §2.4.3 and rec. 3.4.7, 004 §6.2.4.
 """
 
 import datetime as dt

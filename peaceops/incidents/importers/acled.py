@@ -5,7 +5,8 @@ Older exports (to 2018; the 2016 Africa file in ../shared/data): upper-case head
 codes. Current exports: lower-case header, UTF-8, yyyy-mm-dd dates (some tools write
 "12 March 2024"), event_type plus sub_event_type, iso numeric country codes. Both give one
 FATALITIES figure without a party: it becomes best = low = high and deaths of unknown party.
-ACLED has no report date: the end (= event) date stands for it (issue 4).
+ACLED has no report date: the end (= event) date stands for it, so an as-of analysis never reads an
+event before it happened.
 """
 
 from __future__ import annotations

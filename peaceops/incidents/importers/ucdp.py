@@ -4,7 +4,7 @@ Fields as UCDP publishes them (DESIGN.md, Data standards): id, type_of_violence,
 side_b, where_prec, adm_1, adm_2, latitude, longitude, country, country_id (Gleditsch-Ward),
 date_prec, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best,
 high, low, source_article, source_office. UCDP has no report date: the end date stands for it
-(issue 4), so ``reported_on`` stays empty.
+(an as-of analysis reads no event before it ended), so ``reported_on`` stays empty.
 
 Every released layout reads the same way: the older releases' names (``HEADER_ALIASES``), a
 trailing comma on every line, and the three JSON shapes (a GeoJSON FeatureCollection, one

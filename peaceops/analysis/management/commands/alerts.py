@@ -1,6 +1,6 @@
 """``peaceops alerts --as-of YYYY-MM-DD [--country ISO3] [--mission ACRONYM] [--user NAME] --json``.
 
-Early-warning alerts as the JMAC would have seen them on a date (issue 4 part 2; rules in
+Early-warning alerts as the JMAC would have seen them on a date (rules in
 peaceops/analysis/early_warning.py and docs/early-warning.md). Reads with a system-wide view
 (the console operator) unless ``--user`` names the user to read as. Bad input (a malformed
 date, an as-of date before any data, an unknown country or mission, an unknown user) is a clear

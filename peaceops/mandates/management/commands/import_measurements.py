@@ -1,4 +1,4 @@
-"""``peaceops import-measurements FILE [--indicator ID]``: measurements from CSV, XLSX or HXL (issue 5 §3).
+"""``peaceops import-measurements FILE [--indicator ID]``: measurements from CSV, XLSX or HXL.
 
 Columns and hashtags: peaceops/mandates/importers.py. Atomic: with any bad line nothing is written (unless
 --skip-bad); each error names the file, line and field. The indicator's mission and classification apply to every
