@@ -16,7 +16,8 @@ kinds. The rows are made by the database (``INSERT ... SELECT``). Then the perio
   design without period totals would pay on every roll-up), and ``refresh_all``: rebuilding every period total
   from the rows.
 
-Targets (docs/benchmarks.md): rollup under 2 s, within 3x of ``sql``. Run with ``peaceops bench [--quick] --only rollup``.
+Targets (docs/benchmarks.md): rollup under 2 s, within 3x of ``sql``.
+Run with ``peaceops bench [--quick] --only rollup``.
 """
 
 import datetime as dt

@@ -164,7 +164,10 @@ class FundingStreamViewSet(SecuredViewSet):
 
 
 class IntegrationAssessmentViewSet(SecuredViewSet):
-    """The integration model of a mission in each sector, with its reason (seed 003 §1.3: integration is asymmetric, sector by sector)."""
+    """The integration model of a mission in each sector, with its reason.
+
+    Seed 003 §1.3: integration is asymmetric, sector by sector.
+    """
 
     write_action = Action.EDIT_COORDINATION
     queryset = IntegrationAssessment.objects.select_related("mission", "sector")

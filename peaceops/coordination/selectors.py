@@ -90,7 +90,9 @@ def integration_matrix(user, mission) -> list[MatrixCell]:
 
 
 def funding_cell(user, country_iso3: str, start=None, end=None) -> dict:
-    """The "funding cell" view (seed 003 §2.4.2: assessed, voluntary and MDTF funding): every readable stream of money into a country.
+    """The "funding cell" view: every readable stream of money into a country.
+
+    Seed 003 §2.4.2: assessed, voluntary and MDTF funding flow side by side.
 
     Totals are per currency (amounts in different currencies are never added together), by
     kind (assessed, voluntary, MDTF, bilateral), by source and by channel.

@@ -1,4 +1,6 @@
-"""The roll-up of indicator measurements to benchmarks, outputs and objectives (seed 004 ch. 3-6). Pure: numpy, no Django.
+"""The roll-up of indicator measurements to benchmarks, outputs and objectives (seed 004 ch. 3-6).
+
+Pure: numpy, no Django.
 
 Input: one row per indicator and period with the areas already folded (sum, min, max, count, and for ratios the
 sums of numerators and denominators: the ``PeriodTotal`` rows). Steps, each vectorised over all indicators:

@@ -64,7 +64,7 @@ def task_facts(task: m.MandateTask, keys: dict[int, str]) -> mandate_checks.Task
 
 
 def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[mandate_checks.Finding]:
-    """Mandate health checks (seed 001: mandate quality) by peaceops.mandates.mandate_checks over the tasks the user may read:
+    """Mandate health checks (seed 001, mandate quality) by mandates.mandate_checks over the tasks the user may read:
     task count, sequencing cycles, priority inversions, tasks without priority, owner, benchmark or stated needs,
     review older than two years (the latest task review stands for the mandate's), capability gaps (the mission's
     holdings: the largest quantity any task records as held)."""
