@@ -1,4 +1,4 @@
-"""The results framework end to end in a browser: a planner builds MINURCAT's ISF from the library, enters a measurement,
+"""The results framework end to end in a browser: a planner builds MINURCAT's ISF from the library, enters a figure,
 runs an assessment that changes a task's priority, sees the dashboard, drafts the SG report at /reports/ and
 exports it as DOCX.
 
