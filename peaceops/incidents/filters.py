@@ -52,6 +52,11 @@ class BBoxFilter(django_filters.Filter):
         return queryset.filter(inside)
 
 
+def nothing(queryset):
+    """No row, as a condition the map's SQL can still be compiled from (``none()`` cannot be)."""
+    return queryset.filter(pk__isnull=True)
+
+
 class IncidentFilter(django_filters.FilterSet):
     start = django_filters.DateFilter(field_name="end_date", lookup_expr="gte", label=_("from"),
                                       help_text=_("Incidents still going on or after this day."))
@@ -78,7 +83,7 @@ class IncidentFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         if not is_id(value):  # 0, negative or past the 64-bit keys: no actor has that id
-            return queryset.none()
+            return nothing(queryset)
         return queryset.filter(id__in=IncidentActor.objects.filter(actor_id=int(value)).values("incident_id"))
 
     def filter_mission(self, queryset, name, value):
@@ -86,7 +91,7 @@ class IncidentFilter(django_filters.FilterSet):
         if not value:
             return queryset
         if value.isdigit() and not is_id(value):  # past the 64-bit keys: no mission has that id
-            return queryset.none()
+            return nothing(queryset)
         key = {"mission_id": int(value)} if value.isdigit() else {"mission__acronym__iexact": value}
         owner = {"owning_mission_id": int(value)} if value.isdigit() else {"owning_mission__acronym__iexact": value}
         in_area = Incident.missions.through.objects.filter(**key).values("incident_id")
