@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import SecuredViewSet, VisibleRelationsMixin
-from peaceops.analysis import selectors, selectors_alerts, services
+from peaceops.analysis import api_fusion, selectors, selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
 from peaceops.core import clock
 from peaceops.registry.models import Mission
@@ -271,4 +271,5 @@ PATHS: list = [
     path("analysis/trends/", trends, name="analysis-trends"),
     path("analysis/hotspots/", hotspots, name="analysis-hotspots"),
     path("analysis/security-divergences/", security_divergences, name="analysis-security-divergences"),
+    path("analysis/fusion/", api_fusion.fusion, name="analysis-fusion"),
 ]

@@ -1,7 +1,9 @@
 """The analysis pages, mounted at /analysis/ (namespace "analysis")."""
 
-from peaceops.analysis import views
+from django.urls import path
+
+from peaceops.analysis import views, views_fusion
 
 app_name = "analysis"
 
-urlpatterns = views.urlpatterns
+urlpatterns = [*views.urlpatterns, path("fusion/", views_fusion.fusion, name="fusion")]

@@ -87,6 +87,7 @@ ANALYSIS_LINKS: tuple[Link, ...] = (
     Link(_("Armed groups"), url_name="analysis:groups"),
     Link(_("Security levels"), url_name="analysis:levels"),
     Link(_("Forecasts"), url_name="analysis:forecasts"),
+    Link(_("Regional fusion"), url_name="analysis:fusion"),  # for readers who cover a region (seed 000 §IV.C.1)
 )
 MANDATES_LINKS: tuple[Link, ...] = (
     Link(_("Mandated tasks"), url_name="mandates:mandate"),

@@ -1,4 +1,4 @@
-"""``peaceops analysis groups|levels|hotspots``: the JMAC's registers and checks from the command line.
+"""``peaceops analysis groups|levels|hotspots|fusion``: the JMAC's registers and checks from the command line.
 
 The same reads as the pages and the API (peaceops/analysis/selectors*.py), as a system-wide reader
 unless ``--user`` names the user to read as (their grants apply).
@@ -41,7 +41,13 @@ class Command(BaseCommand):
         hotspots.add_argument("--as-of", dest="as_of", required=True, help="the date YYYY-MM-DD")
         hotspots.add_argument("--country", help="ISO 3166 alpha-3 code")
         hotspots.add_argument("--mission", help="mission acronym")
-        for command in (groups, levels, hotspots):
+        fusion = sub.add_parser("fusion", help="one region's regional fusion view (seed 000 IV.C.1): alerts, border "
+                                                "areas with incidents on both sides in the last 30 days, divergent "
+                                                "levels, open requests for information, late joint products; for "
+                                                "readers who cover the region (a region or system-wide grant)")
+        fusion.add_argument("--region", help="region name or id (default: the reader's first region)")
+        fusion.add_argument("--as-of", dest="as_of", help="the date YYYY-MM-DD (default: the scenario's today)")
+        for command in (groups, levels, hotspots, fusion):
             command.add_argument("--user", help="read as this user; default: a system-wide reader")
             command.add_argument("--json", dest="as_json", action="store_true", help="print JSON")
 
@@ -52,6 +58,9 @@ class Command(BaseCommand):
             if reader is None:
                 raise CommandError(f"--user: no user {user!r}")
         rows = getattr(self, f"_{action}")(reader, **options)
+        if action == "fusion":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1 if as_json else None, default=str))
+            return
         if as_json:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         else:
@@ -86,3 +95,15 @@ class Command(BaseCommand):
         except (LookupError, ValueError) as error:
             raise CommandError(str(error)) from None
         return [selectors_alerts.hotspot_json(h) for h in found if h.is_hotspot]
+
+    def _fusion(self, reader, region, as_of, **_):
+        from peaceops.analysis import selectors_fusion
+
+        if not selectors_fusion.may_fuse(reader):
+            raise CommandError("--user: the regional fusion view is for readers who cover a region "
+                               "(a grant over a region, or system-wide)")
+        try:
+            found = selectors_fusion.region_for(reader, region)
+        except selectors_alerts.AnalysisInputError as error:
+            raise CommandError(f"--region: {error}") from None
+        return selectors_fusion.fusion_json(selectors_fusion.fusion_for(reader, found, _date("--as-of", as_of)))
