@@ -153,12 +153,13 @@ def _feature(geometry, **properties) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
-def map_features(mission_ids) -> dict:
-    """GeoJSON of the missions' headquarters and their host countries' shapes.
+def map_features(mission_ids, day=None) -> dict:
+    """GeoJSON of the missions' headquarters, host countries, admin-1 areas and areas of responsibility.
 
     Missions and countries are unclassified reference records; the caller limits ``mission_ids``
     to missions the user holds a grant for.
     """
+    day = day or clock.today()
     features = []
     missions = r.Mission.objects.filter(id__in=mission_ids).prefetch_related("host_countries").order_by("acronym")
     for mission in missions:
@@ -166,10 +167,25 @@ def map_features(mission_ids) -> dict:
             features.append(_feature({"type": "Point", "coordinates": [mission.hq_lon, mission.hq_lat]},
                                      kind="hq", mission=mission.acronym, name=mission.name,
                                      headquarters=mission.headquarters))
-    for country in r.Country.objects.filter(missions__id__in=mission_ids).distinct().order_by("name"):
+    countries = list(r.Country.objects.filter(missions__id__in=mission_ids).distinct().order_by("name"))
+    for country in countries:
         if country.geometry:
             geometry = country.geometry.get("geometry", country.geometry)  # a Feature or a bare geometry
             features.append(_feature(geometry, kind="country", iso3=country.iso3, name=country.name))
+    # Admin-1 areas of the host countries and of the countries the missions' areas reach (southern
+    # Sudan is UNMIS's, under today's South Sudan shapes), then the mission areas on the day, on top.
+    areas = list(r.MissionArea.objects.filter(mission_id__in=mission_ids, valid_from__lte=day)
+                 .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).select_related("mission")
+                 .order_by("mission__acronym", "kind", "name"))
+    reached = {c.pk for c in countries} | set(r.AdminArea.objects.filter(mission_areas__in=areas)
+                                              .values_list("country_id", flat=True))
+    for area in r.AdminArea.objects.filter(country_id__in=reached, level=1, geometry__isnull=False).order_by("pcode"):
+        features.append(_feature(area.geometry.get("geometry", area.geometry), kind="admin", pcode=area.pcode,
+                                 name=area.name, level=1))
+    for area in areas:
+        features.append(_feature(area.geometry, kind=area.kind, mission=area.mission.acronym, name=area.name,
+                                 valid_from=area.valid_from.isoformat(),
+                                 valid_to=area.valid_to.isoformat() if area.valid_to else None))
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -120,3 +120,15 @@ def test_only_a_registry_editor_of_the_mission_defines_its_area(world, darfur_st
     with pytest.raises(Denied):
         mission_area_update(world.users["unamid"], area, name="Renamed")  # an officer edits incidents, not areas
     assert area.history.first().history_user == editor
+
+
+def test_maps_show_admin_areas_and_the_mission_areas_of_the_day(world, darfur_states):
+    from peaceops.web.selectors import map_features
+
+    mission_area_create(SYSTEM, world.unamid, name="Darfur", valid_from=dt.date(2007, 7, 31),
+                        valid_to=dt.date(2010, 12, 31), pcodes=["SD-ND", "SD-SD"])
+    kinds = [(f["properties"]["kind"], f["properties"].get("name")) for f in
+             map_features([world.unamid.pk], dt.date(2009, 6, 30))["features"]]
+    assert ("admin", "North Darfur") in kinds and ("area", "Darfur") in kinds
+    later = map_features([world.unamid.pk], dt.date(2011, 1, 1))["features"]
+    assert not [f for f in later if f["properties"]["kind"] == "area"]  # ended: not drawn

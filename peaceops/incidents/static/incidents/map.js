@@ -111,13 +111,20 @@
       });
   }
 
-  // Country shapes of the scope on a plain background (no tiles on closed networks).
+  // Country and admin-1 shapes and the mission areas of the scope on a plain background (no tiles
+  // on closed networks): a watch officer sees on whose side of a line an incident lies.
+  var SHAPE_STYLES = {
+    country: { color: "#6b7d90", weight: 1, fillColor: "#f2efe6", fillOpacity: 1 },
+    admin: { color: "#9aa7b4", weight: 0.5, fill: false },
+    area: { color: "#b35900", weight: 2, dashArray: "6 4", fill: false },
+    sector: { color: "#b35900", weight: 0.8, dashArray: "2 3", fill: false }
+  };
   fetch(el.dataset.shapes, { credentials: "same-origin" })
     .then(function (r) { return r.ok ? r.json() : { features: [] }; })
     .then(function (data) {
       L.geoJSON(data, {
-        filter: function (f) { return f.properties.kind === "country"; },
-        style: { color: "#6b7d90", weight: 1, fillColor: "#f2efe6", fillOpacity: 1 }, interactive: false
+        filter: function (f) { return SHAPE_STYLES.hasOwnProperty(f.properties.kind); },
+        style: function (f) { return SHAPE_STYLES[f.properties.kind]; }, interactive: false
       }).addTo(map).bringToBack();
     });
 

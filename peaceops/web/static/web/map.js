@@ -22,7 +22,9 @@
     strong.textContent = props.mission || props.name || "";
     div.appendChild(strong);
     var extra = props.kind === "hq" ? (el.dataset.labelHq + (props.headquarters ? ": " + props.headquarters : ""))
-      : (props.pcode || props.iso3 || "");
+      : (props.kind === "area" || props.kind === "sector")
+        ? props.name + " (" + props.valid_from + " \u2013 " + (props.valid_to || "\u2026") + ")"
+        : (props.pcode || props.iso3 || "");
     if (extra) { div.appendChild(document.createElement("br")); div.appendChild(document.createTextNode(extra)); }
     return div;
   }
@@ -46,7 +48,13 @@
     .then(function (r) { return r.json(); })
     .then(function (data) {
       var layer = L.geoJSON(data, {
-        style: function () { return { color: "#1f4e79", weight: 1.5, fillColor: "#9fc3e6", fillOpacity: 0.35 }; },
+        style: function (f) {
+          var kind = f.properties.kind;
+          if (kind === "admin") { return { color: "#5b6b7a", weight: 0.6, fill: false }; }
+          if (kind === "area") { return { color: "#b35900", weight: 2.5, dashArray: "6 4", fill: false }; }
+          if (kind === "sector") { return { color: "#b35900", weight: 1, dashArray: "2 3", fill: false }; }
+          return { color: "#1f4e79", weight: 1.5, fillColor: "#9fc3e6", fillOpacity: 0.35 };
+        },
         pointToLayer: function (f, latlng) {
           return L.marker(latlng, { title: f.properties.mission, alt: f.properties.mission, riseOnHover: true });
         },
@@ -55,6 +63,10 @@
           if (f.properties.kind === "country") {
             lyr.bindTooltip(esc(f.properties.name), { sticky: true });
             lyr.on("click", function () { drillDown(f.properties.iso3); });
+          } else if (f.properties.kind === "area" || f.properties.kind === "sector") {
+            lyr.bindTooltip(esc(f.properties.mission + ": " + f.properties.name), { sticky: true });
+          } else if (f.properties.kind === "admin") {
+            lyr.bindTooltip(esc(f.properties.name), { sticky: true });
           } else if (f.properties.kind === "hq") {
             lyr.bindTooltip(esc(f.properties.mission), { permanent: true, direction: "right", className: "hq-label" });
           }
