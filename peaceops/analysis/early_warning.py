@@ -27,11 +27,12 @@ human decision recorded against the key (acknowledge, dismiss, escalate) survive
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,6 +79,9 @@ class Rules:
     drift_min_shift_km: float = 25.0
     border_near_km: float = 100.0  # toward_border: the recent violence comes within 100 km of the border
     displacement_near_km: float = 150.0
+    # Every kind of alert: violence this close to another mission's area of responsibility notifies
+    # that mission too (seed 000 §III.C.1: a threat near the line is the neighbour's business).
+    proximity_km: float = 50.0
     area_level: int = 1  # alerts per admin-1 area (2: per admin-2 area)
 
     def horizon_days(self) -> int:
@@ -159,6 +163,8 @@ class BorderContext:
 
     borders: tuple[SharedBorder, ...]
     missions_by_country: Mapping[str, frozenset[int]]
+    # (mission id, shapely geometry) of the mission areas of responsibility valid on as_of
+    areas: tuple[tuple[int, object], ...] = ()
 
     def notified_for(self, country: str, neighbour: str) -> tuple[int, ...]:
         own = self.missions_by_country.get(country, frozenset())
@@ -506,4 +512,38 @@ def compute_alerts(frame: IncidentFrame, as_of: dt.date, *, borders: BorderConte
         alerts += border_alerts(frame, as_of, borders, rules, known)
     if DISPLACEMENT in kinds:
         alerts += displacement_alerts(frame, as_of, borders, rules, known)
+    if borders is not None and borders.areas:
+        alerts = notify_nearby_missions(alerts, frame, borders.areas, rules.proximity_km)
     return sorted(alerts, key=lambda a: (-a.score, a.key))
+
+
+def notify_nearby_missions(alerts: list[Alert], frame: IncidentFrame, areas: Sequence[tuple[int, object]],
+                           within_km: float) -> list[Alert]:
+    """Add to each alert's notified missions those whose area lies within ``within_km`` of its evidence.
+
+    The alert's own missions are not "notified" (they hold it). Distance in degrees of latitude
+    (KM_PER_DEGREE): east-west it errs on the side of notifying (a degree of longitude is shorter
+    than one of latitude away from the equator).
+    """
+    if not alerts or not areas:
+        return alerts
+    tree = shapely.STRtree([geometry for _mission, geometry in areas])
+    owners = np.array([mission for mission, _geometry in areas], dtype=np.int64)
+    rows_of = pd.Index(frame.id)
+    result = []
+    for alert in alerts:
+        rows = rows_of.get_indexer(list(alert.evidence_ids))
+        rows = rows[rows >= 0]
+        lat, lon = frame.latitude[rows].astype(float), frame.longitude[rows].astype(float)
+        placed = ~(np.isnan(lat) | np.isnan(lon))
+        if not placed.any():
+            result.append(alert)
+            continue
+        _points, hit = tree.query(shapely.points(lon[placed], lat[placed]), predicate="dwithin",
+                                  distance=within_km / KM_PER_DEGREE)
+        near = set(int(m) for m in owners[hit]) - set(alert.mission_ids)
+        if near - set(alert.notified_mission_ids):
+            alert = dataclasses.replace(alert, notified_mission_ids=tuple(sorted(set(alert.notified_mission_ids)
+                                                                                 | near)))
+        result.append(alert)
+    return result

@@ -24,13 +24,14 @@ import numpy as np
 from django.db import connections
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from shapely.geometry import shape
 
 from peaceops.accounts.access import access_for, visible
 from peaceops.analysis.early_warning import DEFAULT_RULES, BorderContext, Rules, shared_borders
 from peaceops.analysis.frame import IncidentFrame
 from peaceops.incidents.areas import MissionAreas, spans_from_missions
 from peaceops.incidents.models import Actor, Incident, IncidentActor
-from peaceops.registry.models import Country, Mission
+from peaceops.registry.models import Country, Mission, MissionArea
 
 
 class ScopeError(LookupError):
@@ -206,7 +207,14 @@ def border_context(as_of: dt.date, countries: Iterable[str] | None = None) -> Bo
     areas = MissionAreas(spans_from_missions(Mission.objects.prefetch_related("host_countries")))
     ids = dict(Country.objects.values_list("iso3", "id"))
     missions_by_country = {iso3: frozenset(areas.missions_for(country_id, as_of)) for iso3, country_id in ids.items()}
-    return BorderContext(_borders(countries), missions_by_country)
+    return BorderContext(_borders(countries), missions_by_country, _areas_on(as_of))
+
+
+def _areas_on(as_of: dt.date) -> tuple[tuple[int, object], ...]:
+    """The missions' areas of responsibility valid on ``as_of``, for the proximity notification."""
+    valid = MissionArea.objects.filter(kind=MissionArea.Kind.AREA, valid_from__lte=as_of).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=as_of))
+    return tuple((mission_id, shape(geometry)) for mission_id, geometry in valid.values_list("mission_id", "geometry"))
 
 
 _BORDERS: dict[tuple, tuple] = {}  # (shapes digest, countries) -> borders; shapes change only on import

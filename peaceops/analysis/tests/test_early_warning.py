@@ -250,3 +250,20 @@ def test_unknown_kind_is_refused():
         assert "rumour" in str(error)
     else:
         raise AssertionError("an unknown kind was accepted")
+
+
+# --------------------------------------------------------------------------- proximity to another mission's area
+
+
+def test_every_kind_of_alert_near_another_missions_area_notifies_it():
+    """A surge 30 km from UNMIS's area notifies UNMIS; one 200 km away does not (rules.proximity_km = 50)."""
+    UNMIS = 3
+    unmis_area = box(30.0, 4.0, 34.0, 10.0)  # its western edge at 30.0 E
+    records = steady_history(admin1="Near") + [
+        incident(900 + n, n, admin1="Near", lat=8.0, lon=29.73, missions=[UNAMID]) for n in range(12)]
+    context = ew.BorderContext((), {}, ((UNMIS, unmis_area), (UNAMID, box(22, 10, 27, 16))))
+    [surge] = [a for a in ew.compute_alerts(frame(records), AS_OF, borders=context) if a.kind == "surge"]
+    assert surge.notified_mission_ids == (UNMIS,)  # not UNAMID, whose own alert it is
+    far = [dict(r, longitude=27.9) for r in records]
+    [surge] = [a for a in ew.compute_alerts(frame(far), AS_OF, borders=context) if a.kind == "surge"]
+    assert surge.notified_mission_ids == ()
