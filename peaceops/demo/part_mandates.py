@@ -143,17 +143,15 @@ def _monusco(context):
 
 
 def _framework_library() -> None:
-    """Seed 004's framework library, for planners to build from, when the seed lies beside the project.
+    """Seed 004's framework library, for planners to build from (the fixture shipped with the app).
 
     Loaded once: a library already stored (the demo's, or one imported by hand) is left as it is.
     """
-    from peaceops.mandates.framework_text import find_seed, parse_framework
-    from peaceops.mandates.management.commands.import_framework import DEFAULT_SEEDS
+    from peaceops.mandates.framework_library import load_library
     from peaceops.mandates.services import import_framework
 
-    seed = find_seed(DEFAULT_SEEDS)
-    if seed is not None and not m.FrameworkObjective.objects.exists():
-        import_framework(parse_framework(seed), actor=SYSTEM)
+    if not m.FrameworkObjective.objects.exists():
+        import_framework(load_library(), actor=SYSTEM)
 
 
 def load(context) -> None:

@@ -116,7 +116,7 @@ class FrameworkOutput(models.Model):
 
 
 class ItemKind(models.TextChoices):
-    # The kinds of peaceops.mandates.framework_text (KIND_CODES), seed 004 ch. 3-6.
+    # The kinds of peaceops.mandates.framework_library (KIND_CODES), seed 004 ch. 3-6.
     PRECONDITION = "precondition", _("Precondition")
     END_STATE = "end_state_benchmark", _("End-state benchmark")
     LISTED_OUTPUT = "listed_output", _("Output listed under the objective")

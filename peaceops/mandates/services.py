@@ -64,7 +64,7 @@ def _source(item) -> str:
 
 @transaction.atomic
 def import_framework(library, *, actor) -> dict[str, int]:
-    """Store a ``framework_text.Library`` (seed 004 ch. 3-6): created or updated by ``ref``, so a second run
+    """Store a ``framework_library.Library`` (seed 004 ch. 3-6): created or updated by ``ref``, so a second run
     changes nothing; items no longer in the library are removed. Returns counts per model. The library is
     every mission's reference: only a system-wide planner (or SYSTEM) replaces it."""
     require(actor, Action.EDIT_PLANS, mission_id=None, what="replace the framework library")

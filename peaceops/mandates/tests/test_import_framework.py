@@ -1,18 +1,17 @@
-"""services.import_framework stores the parsed seed 004 library: every item by its ref, idempotent."""
+"""services.import_framework stores the seed 004 library the app ships: every item by its ref, idempotent."""
 
 import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.mandates import models as m
 from peaceops.mandates import services
-from peaceops.mandates.framework_text import parse_framework
+from peaceops.mandates.framework_library import load_library
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_seed_library_is_stored_once_by_ref(seed_file):
-    # Found through the shared fixture: absent on a fresh clone it skips, under CI=true it fails.
-    library = parse_framework(seed_file("004"))
+def test_the_seed_library_is_stored_once_by_ref():
+    library = load_library()
     counts = services.import_framework(library, actor=SYSTEM)
     assert counts == {"objectives": 4, "outputs": 20, "items": len(library.items())}
     assert m.FrameworkItem.objects.count() == len(library.items())

@@ -1,45 +1,39 @@
 """``peaceops import-framework``: seed 004 chapters 3-6 as the framework library (objectives, outputs, items).
 
-Parsing is pure (peaceops.mandates.framework_text); storing is the mandates service ``import_framework``,
-which creates or updates by ``ref`` so a second run changes nothing.
+The library comes from the fixture shipped with the app (peaceops/mandates/fixtures/framework_library.json,
+built from the seed by scripts/build_framework_fixture.py: a running installation never parses the seed);
+storing is the mandates service ``import_framework``, which creates or updates by ``ref`` so a second run
+changes nothing.
 """
 
-import dataclasses
 import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-import peaceops
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.import_command import readable_file
-from peaceops.mandates.framework_text import FrameworkParseError, counts, find_seed, parse_framework
-
-# The seeds sit next to the project: ../shared/seeds from the repository root.
-DEFAULT_SEEDS = Path(peaceops.__file__).resolve().parent.parent.parent / "shared" / "seeds"
-
-
-def library_json(library) -> dict:
-    """The whole library as plain JSON (every item with its ref and source lines), plus counts per output."""
-    return {**dataclasses.asdict(library), "counts": counts(library)}
+from peaceops.mandates.framework_library import FIXTURE, FrameworkFixtureError, counts, library_json, load_library
 
 
 class Command(BaseCommand):
-    help = ("Read seed 004 chapters 3-6 (4 objectives, 20 outputs, their activities, benchmarks by horizon, "
-            "responsibilities, resources, risks and considerations) and store them as the framework library; "
-            "--json writes the parsed library instead, --dry-run only prints the counts.")
+    help = ("Store seed 004 chapters 3-6 (4 objectives, 20 outputs, their activities, benchmarks by horizon, "
+            "responsibilities, resources, risks and considerations) as the framework library, from the fixture "
+            "shipped with peaceops (rebuilt from the seed by scripts/build_framework_fixture.py); --json writes "
+            "the library instead, --dry-run only prints the counts.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--seed", type=Path, help=f"the seed 004 text (default: 004_*.txt in {DEFAULT_SEEDS})")
+        parser.add_argument("--fixture", type=Path, default=FIXTURE,
+                            help=f"the library file to store (default: the one shipped, {FIXTURE.name})")
         parser.add_argument("--json", dest="json_out", metavar="OUT",
-                            help="write the parsed library as JSON to OUT ('-' for standard output); nothing stored")
+                            help="write the library as JSON to OUT ('-' for standard output); nothing stored")
         parser.add_argument("--dry-run", action="store_true", help="parse and print the counts; nothing stored")
         parser.add_argument("--irregularities", action="store_true",
                             help="also list the irregularities of the text and how each was handled")
 
-    def handle(self, *args, seed, json_out, dry_run, irregularities, **options):
-        library = self._parse(seed)
+    def handle(self, *args, fixture, json_out, dry_run, irregularities, **options):
+        library = self._load(fixture)
         if json_out:
             self._write_json(library, json_out)
             return
@@ -55,17 +49,12 @@ class Command(BaseCommand):
         stored = import_framework(library, actor=SYSTEM)
         self.stdout.write("stored: " + ", ".join(f"{count} {name}" for name, count in stored.items()))
 
-    def _parse(self, seed: Path | None):
-        path = seed or find_seed(DEFAULT_SEEDS)
-        if path is None:
-            raise CommandError(f"no seed 004 (004_*.txt) in {DEFAULT_SEEDS}: pass --seed PATH")
-        readable_file(path)
+    def _load(self, fixture: Path):
+        readable_file(fixture)
         try:
-            return parse_framework(path)
-        except FrameworkParseError as error:
+            return load_library(fixture)
+        except FrameworkFixtureError as error:
             raise CommandError(str(error)) from None
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
 
     def _write_json(self, library, out: str) -> None:
         text = json.dumps(library_json(library), ensure_ascii=False, indent=1)
