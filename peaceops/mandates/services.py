@@ -387,12 +387,13 @@ def set_handover_plan(user, isf: m.Isf, *, function: str, **fields) -> m.Handove
 
 
 def import_measurements(path, *, indicator=None, user, dry_run: bool = False, skip_bad: bool = False,
-                        display_name: str = ""):
+                        display_name: str = "", progress=None):
     """Read a CSV, XLSX or HXL file of measurements (peaceops.mandates.importers) and store it atomically.
 
     Every line is checked by the same rules as entry (locked periods, units, zero denominators, unknown areas,
     indicators the user may not plan for); with any bad line nothing is written unless ``skip_bad``.
     Returns an ImportReport (peaceops.core.importing) whose errors name line and field.
+    ``progress(rows_read, rows_total, errors)``, if given, is called once the whole file is read and checked.
     """
     from pathlib import Path
 
@@ -435,6 +436,8 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
         except MandateError as error:
             report.errors.append(LineError(error.line, error.field, error.message))
     report.errors.sort(key=lambda error: error.line)
+    if progress:
+        progress(report.read, report.read, len(report.errors))
     if report.errors and not skip_bad:
         report.rolled_back = True
         return report

@@ -40,6 +40,10 @@ class Command(ImportCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user {options['user']!r}")
+        from peaceops.core.terminal_progress import TerminalProgress
+
+        bar = TerminalProgress()
         report = import_measurements(options["file"], indicator=indicator, user=user, dry_run=options["dry_run"],
-                                     skip_bad=options["skip_bad"])
+                                     skip_bad=options["skip_bad"], progress=bar)
+        bar.finish()
         self.write_report(report, options)
