@@ -87,7 +87,7 @@ class Unavailability(models.Model):
                                               name="unavailability_in_order")]
 
 
-class AssetRequest(SecuredRecord):
+class AssetRequest(SecuredRecord, SourcedRecord):
     """A mission asks for an asset (or a kind of asset) for dates and a purpose.
 
     ``owning_mission`` is the requesting (borrowing) mission. Status: open (no asset chosen yet)

@@ -37,7 +37,7 @@ SCENARIO_FILE = "peaceops/demo/scenario.py"
 # The demo content of the modules built later, each a module of this package with
 # ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models),
 # loaded in this order after the scenario and the demo users; then the reports, drafted from all of them.
-PARTS: tuple[str, ...] = ("part_analysis", "part_cooperation", "part_assets", "part_mandates")
+PARTS: tuple[str, ...] = ("part_analysis", "part_cooperation", "part_assets", "part_mandates", "part_plans")
 
 
 class DemoError(Exception):

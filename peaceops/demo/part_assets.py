@@ -9,8 +9,10 @@
   contingent receiving centres, payroll, supplies, logistics, travel and air services" (§IV.B.1),
   at the MONUC Support Base in Entebbe (§III.B), offered to the pool per person and day.
 - A UNAMID helicopter, the kind of air asset §IV.B.3 says should not be "parked on the ground
-  when they are needed in neighbouring missions". A MINURCAT request for it is refused by the
-  Government of Sudan, which held that the missions "should not share assets" (§II.B.5).
+  when they are needed in neighbouring missions". A MINURCAT request for it in July 2009, refused by
+  the Government of Sudan, is invented: the seed reports no such request. It illustrates §II.B.5,
+  where Khartoum holds that the missions "should not share assets" and views MINURCAT's contacts with
+  UNAMID "with great displeasure"; its source says "demo: fictional".
 
 Aircraft names, rates and flight hours are invented and say so ("demo: fictional").
 """
@@ -26,6 +28,8 @@ FICTIONAL = "demo: fictional"
 S_AIR = "seed 000 §III.B n. 12; §IV.B.3"
 S_ENTEBBE = "seed 000 §IV.B.1; §III.B"
 S_SUDAN = "seed 000 §II.B.5; §IV.B.3"
+# The refused request is the demo's own: seed 000 §II.B.5 gives the Government of Sudan's position, not this event.
+S_REFUSED = f"{FICTIONAL} (illustrates seed 000 §II.B.5: Sudan holds the missions 'should not share assets')"
 
 ENTEBBE_SERVICES = (  # seed 000 §IV.B.1, in its order
     ("Human resources", Decimal("12.00")), ("Induction", Decimal("20.00")),
@@ -67,12 +71,13 @@ def load(context) -> None:
         _loan(request, aircraft, {m[a]: p for a, p in shares.items()})
 
     refused = _request(context, helicopter, "MINURCAT", dt.date(2009, 7, 20), dt.date(2009, 7, 24), Decimal("10.0"),
-                       c["TCD"], "Joint reconnaissance of the Chad-Sudan border area", S_SUDAN,
+                       c["TCD"], "Joint reconnaissance of the Chad-Sudan border area", S_REFUSED,
                        AssetRequest.Status.REFUSED)
     _consents(refused, helicopter, [("owning_mission", m["UNAMID"], None, "Chief of Mission Support, UNAMID")],
               "given", dt.date(2009, 7, 10))
     _consents(refused, helicopter, [("host_government", None, c["SDN"], "Government of Sudan")], "refused",
-              dt.date(2009, 7, 14), note="The missions should not share assets (seed 000 §II.B.5).")
+              dt.date(2009, 7, 14), note="The missions should not share assets (the position seed 000 §II.B.5 "
+                                         f"gives; this refusal: {FICTIONAL}).")
     _consents(refused, helicopter, [("host_government", None, c["TCD"], ""), ("headquarters", None, None, "")],
               "moot", None)
 
@@ -81,7 +86,7 @@ def _request(context, asset, borrower, start, end, hours, country, purpose, sour
     mission = context.missions[borrower]
     request = _upsert(AssetRequest, {"owning_mission": mission, "purpose": purpose, "start_date": start}, {
         "asset": asset, "kind": asset.kind, "end_date": end, "flight_hours": hours, "seats": 6,
-        "destination_country": country, "status": status}, f"ASSET REQUEST {borrower} {start}")
+        "destination_country": country, "status": status, "source": source}, f"ASSET REQUEST {borrower} {start}")
     return request
 
 

@@ -22,6 +22,9 @@
 
 import datetime as dt
 
+from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.records import record_delete
+from peaceops.accounts.roles import Action
 from peaceops.cooperation.models import (
     ActionItem,
     Attendance,
@@ -49,6 +52,7 @@ SECOND = ("Second inter-mission meeting, Entebbe (MONUC Support Base)", dt.date(
 FIRST_ROLES = ("Senior mission leadership", "Political Affairs", "Mission Analysis (JMAC)", "Security", "UNPOL",
                "Force", "Mission Support")
 
+MONUC_LAST_DAY = dt.date(2010, 6, 30)
 FORCE_COMMANDERS = (dt.date(2009, 5, 12), dt.date(2009, 11, 10), dt.date(2010, 5, 11), dt.date(2010, 11, 9))
 SECURITY_CATEGORIES = ["armed_clash", "attack_on_civilians", "attack_on_un_humanitarian", "banditry", "abduction"]
 
@@ -107,8 +111,15 @@ def _force_commanders(missions) -> None:
             "source": "seed 000 §III.C.2; §IV.D.3", "classification": Classification.UNCLASSIFIED,
             "series": "force_commanders",
         }, "cooperation Force Commanders")
-        _set_m2m(meeting.attending_missions, [missions[a] for a in ("MINURCAT", "UNAMID", "UNMIS", "MONUC")])
-        for acronym in ("MINURCAT", "UNAMID", "UNMIS", "MONUC"):
+        # MONUC ended on 30 June 2010 and MONUSCO took over on 1 July 2010 (resolution 1925; seed 000 app. 1):
+        # a meeting after that day has MONUSCO's Force Commander, not MONUC's.
+        congo = "MONUC" if day <= MONUC_LAST_DAY else "MONUSCO"
+        attending = ("MINURCAT", "UNAMID", "UNMIS", congo)
+        _set_m2m(meeting.attending_missions, [missions[a] for a in attending])
+        for stale in Attendance.objects.filter(meeting=meeting, role="Force Commander").exclude(
+                mission__acronym__in=attending):
+            record_delete(SYSTEM, Action.ADMINISTER, stale)  # an earlier load's attendance by the wrong mission
+        for acronym in attending:
             _upsert(Attendance, {"meeting": meeting, "mission": missions[acronym], "role": "Force Commander"},
                     {"present": True}, f"cooperation FC attendance {acronym}")
 

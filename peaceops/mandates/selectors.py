@@ -301,7 +301,7 @@ def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]
         lines = lines.filter(activity__output__objective__isf=isf)
     totals: dict[tuple[str, str], dict] = {}
     for stream, currency, amount, secured in lines.values_list("funding_stream", "currency", "amount", "secured"):
-        row = totals.setdefault((stream, currency), {"stream": m.FundingStream(stream).label, "currency": currency,
+        row = totals.setdefault((stream, currency), {"stream": str(m.FundingStream(stream).label), "currency": currency,
                                                      "planned": 0, "unsecured": 0})
         row["planned"] += amount
         if not secured:
