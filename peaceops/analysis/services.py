@@ -176,3 +176,19 @@ def forecasts_store(*, actor, summaries, run_on: dt.date, last_history_month: in
                       "p90": float(row["p90"]), "run_on": run_on, "draws": draws})
         stored += 1
     return stored
+
+
+def notify_alerts_as_of(actor, as_of) -> int:
+    """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out to the
+    missions they name (jobs: SYSTEM). Here rather than in notifications: analysis computes the alerts and
+    hands them to the notifications app, which knows nothing of how they are made."""
+    from peaceops.analysis import early_warning
+    from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
+    from peaceops.notifications.services import notify_alerts
+
+    require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
+    frame = alert_frame(actor, FrameScope(as_of=as_of))
+    if not len(frame):
+        return 0
+    borders = border_context(as_of, sorted(set(frame.country.tolist()) - {""}))
+    return notify_alerts(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)

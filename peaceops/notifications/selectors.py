@@ -34,6 +34,12 @@ def notifications_for(user, *, kind: str = "", state: str = "") -> QuerySet:
     return queryset
 
 
+def notification_kinds(user) -> list[str]:
+    """The kinds of alert among the notifications the user reads, for the inbox filter: the kinds are the
+    analysis app's, which notifications only carries (it does not import analysis)."""
+    return sorted(set(notifications_for(user).values_list("kind", flat=True).distinct()))
+
+
 def unread_count(user) -> int:
     """Notifications of the user's missions the user has not opened yet (the header's badge)."""
     if access_for(user).system_level is not None:

@@ -287,16 +287,3 @@ def _answer(actor, request: InformationRequest, status: str, reason: str) -> Non
     request.answered_at = timezone.now()
     request._history_user = history_user(actor)
     request.save(update_fields=["status", "reason", "answered_by", "answered_at"])
-
-
-def notify_alerts_as_of(actor, as_of) -> int:
-    """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out (jobs: SYSTEM)."""
-    from peaceops.analysis import early_warning
-    from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
-
-    require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
-    frame = alert_frame(actor, FrameScope(as_of=as_of))
-    if not len(frame):
-        return 0
-    borders = border_context(as_of, sorted(set(frame.country.tolist()) - {""}))
-    return notify_alerts(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)

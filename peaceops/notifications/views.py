@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
-from peaceops.analysis.early_warning import KINDS
 from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest
 
@@ -30,11 +29,13 @@ def _errors(request, error: ValidationError) -> None:
 @login_required
 @require_GET
 def inbox(request):
-    kind = request.GET.get("kind", "") if request.GET.get("kind", "") in KINDS else ""
+    # Any kind filters (one absent from the inbox lists nothing); the choices offered are those present.
+    kinds = selectors.notification_kinds(request.user)
+    kind = request.GET.get("kind", "").strip()[:32]
     state = request.GET.get("state", "") if request.GET.get("state", "") in STATES else ""
     return render(request, "notifications/inbox.html", {
         "notifications": selectors.notifications_for(request.user, kind=kind, state=state)[:200],
-        "kinds": KINDS, "states": STATES, "kind": kind, "state": state,
+        "kinds": kinds, "states": STATES, "kind": kind, "state": state,
         "open_requests": selectors.requests_for(request.user, status="open").count(),
     })
 

@@ -26,9 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, last_month, draws, seed, **options):
         self.stdout.write(f"{services.link_all_groups(SYSTEM)} actor links of armed groups")
         from peaceops.core import clock
-        from peaceops.notifications.services import notify_alerts_as_of
 
-        self.stdout.write(f"{notify_alerts_as_of(SYSTEM, clock.today())} notifications of today's alerts")
+        self.stdout.write(f"{services.notify_alerts_as_of(SYSTEM, clock.today())} notifications of today's alerts")
         try:
             stored = refresh_forecasts(actor=SYSTEM, last_month=last_month, draws=draws, seed=seed)
         except (ForecastRefreshError, forecasting.HistoryError, ValueError) as error:
