@@ -161,3 +161,13 @@ def test_the_next_worker_marks_failed_a_job_whose_worker_died(world):
     statuses = dict(Job.objects.values_list("pk", "status"))
     assert statuses == {job.pk: "failed", alive.pk: "running", elsewhere.pk: "running"}
     assert Job.objects.get(pk=job.pk).message == INTERRUPTED
+
+
+def test_the_job_pages_speak_french(world, client):
+    job = start(world.users["unamid"])
+    run_queued()
+    client.force_login(world.users["unamid"])
+    page = client.get(reverse("jobs:job", args=[job.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "terminé" in page and "3 lignes lues, 0 erreurs" in page and "Mes imports" in page
+    history = client.get(reverse("jobs:history"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Rapport par ligne" in history
