@@ -28,9 +28,11 @@ def navigation(request) -> list[dict]:
     access = access_for(request.user)
     current = scope.current(request)
     mission_id = current["id"] if current["kind"] == "mission" else None
+    covers_region = scope.regions_for(request.user).exists()
     entries = []
     for module in modules.MODULES:
-        links = module_links(module, may=lambda action: access.can(Action(action), mission_id))
+        links = module_links(module, may=lambda action: covers_region if action == modules.COVERS_REGION
+                             else access.can(Action(action), mission_id))
         entries.append({"module": module, "links": links})
     # The current page is the link with the longest address that the path starts with, so that
     # /incidents/sitrep/ marks the sitrep and not the incident log at /incidents/.

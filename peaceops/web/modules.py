@@ -20,7 +20,8 @@ class Link:
     title: str
     url_name: str = ""  # reversed with django.urls.reverse, e.g. "registry:mission-list"
     path: str = ""  # used as is when the page lives outside the URL names we own
-    action: str = ""  # a peaceops.accounts.roles.Action the page needs in the current scope; "" for reading
+    action: str = ""  # a peaceops.accounts.roles.Action the page needs in the current scope; "" for reading;
+    # COVERS_REGION: a page for readers who cover a region (a grant over one, or system-wide)
 
     def __post_init__(self):
         if bool(self.url_name) == bool(self.path):
@@ -38,6 +39,9 @@ class Module:
     @property
     def built(self) -> bool:
         return bool(self.links)
+
+
+COVERS_REGION = "covers_region"  # Link.action of pages for readers who cover a region, not a roles.Action
 
 
 # The five seed documents (DESIGN.md, table of seeds), by their number.
@@ -87,7 +91,7 @@ ANALYSIS_LINKS: tuple[Link, ...] = (
     Link(_("Armed groups"), url_name="analysis:groups"),
     Link(_("Security levels"), url_name="analysis:levels"),
     Link(_("Forecasts"), url_name="analysis:forecasts"),
-    Link(_("Regional fusion"), url_name="analysis:fusion"),  # for readers who cover a region (seed 000 §IV.C.1)
+    Link(_("Regional fusion"), url_name="analysis:fusion", action=COVERS_REGION),  # seed 000 §IV.C.1
 )
 MANDATES_LINKS: tuple[Link, ...] = (
     Link(_("Mandated tasks"), url_name="mandates:mandate"),

@@ -189,3 +189,11 @@ def test_the_api_and_the_cli_give_the_same_view(region_world, api_as):
     with pytest.raises(CommandError, match="--region"):
         call_command("analysis", "fusion", "--user", "caribbean", "--region", world.region.name,
                      stdout=io.StringIO())
+
+
+def test_the_navigation_offers_the_view_only_to_readers_who_cover_a_region(region_world, client):
+    world = region_world["world"]
+    for who, offered in (("fusion", True), ("admin", True), ("caribbean", True), ("minurcat", False),
+                         ("nobody", False)):
+        client.force_login(world.users[who])
+        assert ('href="/analysis/fusion/"' in client.get("/").content.decode()) is offered, who
