@@ -67,7 +67,7 @@ IndicatorSerializer = _serializer(m.Indicator, [
 MeasurementSerializer = _serializer(m.Measurement, [
     "mission", "indicator", "period", "area", "sex", "age", "value", "numerator", "denominator", "unit",
     "entered_by", "entered_at", "classification"])
-class DecisionSerializer(serializers.Serializer):
+class AssessmentDecisionSerializer(serializers.Serializer):
     task = serializers.IntegerField()
     new_priority = serializers.ChoiceField(choices=[("", "—"), *m.Priority.choices], allow_blank=True)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
@@ -78,7 +78,7 @@ class AssessmentSerializer(MandatesSerializer):
     """An assessment and its decisions: each re-prioritises a task (the web assessment's decisions, through
     the same service); ``lock_periods`` locks the months assessed, as the web form's box does."""
 
-    decisions = DecisionSerializer(many=True, required=False, write_only=True)
+    decisions = AssessmentDecisionSerializer(many=True, required=False, write_only=True)
     lock_periods = serializers.BooleanField(required=False, default=False, write_only=True)
 
     class Meta:

@@ -595,6 +595,7 @@ def update_activity(user, activity: m.PlanActivity, changes: dict, *,
     if "output" in changes and changes["output"].pk != activity.output_id:
         raise MandateError("output", "an activity stays under its output: add a new one under the other")
     changes.pop("output", None)
+    changes.pop("mission", None)  # follows the output
     if changes.get("library_item") is not None and changes["library_item"].pk != activity.library_item_id:
         raise MandateError("library_item", "adopt a library activity by adding it")
     changes.pop("library_item", None)
@@ -633,7 +634,7 @@ def add_budget_line(user, activity: m.PlanActivity, *, funding_stream: str, amou
 @transaction.atomic
 def update_budget_line(user, line: m.ActivityBudget, changes: dict, *,
                        expected_etag: str | None = None) -> m.ActivityBudget:
-    changes = {k: v for k, v in changes.items() if k != "activity"}
+    changes = {k: v for k, v in changes.items() if k not in ("activity", "mission")}  # a line stays with its activity
     funding_stream, amount, currency = check_budget_line(changes.get("funding_stream", line.funding_stream),
                                                          changes.get("amount", line.amount),
                                                          changes.get("currency", line.currency))
@@ -688,7 +689,9 @@ def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", revi
 @transaction.atomic
 def update_risk(user, risk: m.PlanRisk, changes: dict, *, expected_etag: str | None = None) -> m.PlanRisk:
     """Rate, re-own or review a risk; the register escalates it when the score reaches the threshold."""
-    changes = {k: v for k, v in changes.items() if k not in ("output", "library_item")}
+    if "output" in changes and changes["output"].pk != risk.output_id:
+        raise MandateError("output", "a risk stays under its output: add a new one under the other")
+    changes = {k: v for k, v in changes.items() if k not in ("output", "library_item", "mission")}
     _check_risk(changes.get("owner", risk.owner), changes.get("review_on", risk.review_on),
                 changes.get("likelihood", risk.likelihood), changes.get("impact", risk.impact))
     return record_update(user, Action.EDIT_PLANS, risk, changes, expected_etag=expected_etag)
