@@ -28,7 +28,7 @@ class Command(BaseCommand):
                             help=f"the library file to store (default: the one shipped, {FIXTURE.name})")
         parser.add_argument("--json", dest="json_out", metavar="OUT",
                             help="write the library as JSON to OUT ('-' for standard output); nothing stored")
-        parser.add_argument("--dry-run", action="store_true", help="parse and print the counts; nothing stored")
+        parser.add_argument("--dry-run", action="store_true", help="print the counts; nothing stored")
         parser.add_argument("--irregularities", action="store_true",
                             help="also list the irregularities of the text and how each was handled")
 
