@@ -68,6 +68,7 @@ INCIDENT_LINKS = (
     Link(_("Incident map"), url_name="incidents:map"),
     Link(_("Daily situation report"), url_name="incidents:sitrep"),
     Link(_("Import events"), url_name="incidents:import", action="edit_incidents"),
+    Link(_("My imports"), url_name="jobs:history", action="edit_incidents"),  # the uploads' jobs and line reports
 )
 
 # The coordination module's pages: 3W, duplications, funding cell, integration matrix.
@@ -80,6 +81,7 @@ COORDINATION_LINKS = (
     Link(_("Integration matrix"), url_name="coordination:integration"),
     Link(_("Humanitarian space"), url_name="coordination:humanitarian"),
     Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination"),
+    Link(_("My imports"), url_name="jobs:history", action="edit_coordination"),
 )
 
 # The pages of the analysis, mandates, assets, cooperation and reports apps; each app's own tuple.
