@@ -59,6 +59,7 @@ UNARMED_NAME_WORDS = ("civilian", "student", "protester", "rioter", "journalist"
                       "teacher", "health worker", "aid worker", "labour group", "labor group", "lawyer", "women ")
 _UNARMED_NAME = re.compile(r"\b(" + "|".join(re.escape(w) for w in UNARMED_NAME_WORDS) + ")")
 KM_PER_DEGREE = 111.32
+AREA_REACHES_BORDER_KM = 50.0  # a mission area this close to a border line holds that side of it
 MAX_SCORE = 10.0
 
 
@@ -166,9 +167,18 @@ class BorderContext:
     # (mission id, shapely geometry) of the mission areas of responsibility valid on as_of
     areas: tuple[tuple[int, object], ...] = ()
 
-    def notified_for(self, country: str, neighbour: str) -> tuple[int, ...]:
+    def notified_for(self, country: str, neighbour: str, line=None) -> tuple[int, ...]:
+        """The neighbour's missions, less the country's own; where missions have areas of
+        responsibility, only those whose area reaches the border ``line`` (Darfur's UNAMID for
+        the Chad/Sudan border, not UNMIS in Khartoum and the south)."""
         own = self.missions_by_country.get(country, frozenset())
-        return tuple(sorted(self.missions_by_country.get(neighbour, frozenset()) - own))
+        candidates = self.missions_by_country.get(neighbour, frozenset()) - own
+        if line is None or not self.areas:
+            return tuple(sorted(candidates))
+        with_area = {mission for mission, _geometry in self.areas}
+        reaching = {mission for mission, geometry in self.areas
+                    if shapely.dwithin(geometry, line, AREA_REACHES_BORDER_KM / KM_PER_DEGREE)}
+        return tuple(sorted(m for m in candidates if m not in with_area or m in reaching))
 
     def borders_of(self, country: str) -> list[SharedBorder]:
         return [b for b in self.borders if b.country == country]
@@ -443,7 +453,7 @@ def border_alerts(frame: IncidentFrame, as_of: dt.date, borders: BorderContext |
             continue
         country = known.area_names[area][0]
         for border in borders.borders_of(country):
-            notified = borders.notified_for(country, border.neighbour)
+            notified = borders.notified_for(country, border.neighbour, border.line)
             if not notified:
                 continue
             now = distance_km(f.latitude[recent_rows], f.longitude[recent_rows], border.line)
@@ -489,7 +499,7 @@ def displacement_alerts(frame: IncidentFrame, as_of: dt.date, borders: BorderCon
             nearest = float(distances[near].min())
             score = 2 + math.log2(1 + int(near.sum())) + 3 * (1 - nearest / rules.displacement_near_km)
             alerts.append(_alert(known, DISPLACEMENT, area, rows[near], score, subject=f"border:{border.neighbour}",
-                                 notified=borders.notified_for(country, border.neighbour), detail={
+                                 notified=borders.notified_for(country, border.neighbour, border.line), detail={
                                      "neighbour": border.neighbour, "nearest_km": round(nearest, 1),
                                      "incidents": int(near.sum())}))
     return alerts

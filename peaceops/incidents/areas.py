@@ -18,7 +18,8 @@ per area, so two neighbours' borders may leave slivers between them; a point in 
 belongs to both, never to neither.
 
 Pure module: no Django imports. The importer assigns 100,000s of rows per batch with
-:meth:`MissionAreas.assign` (one shapely STRtree query and numpy masks, no loop per row); the
+:meth:`MissionAreas.assign` (numpy masks and shapely's prepared point-in-polygon per area, no loop
+per row); the
 entry form, API, demo and re-assignment use the same rule.
 """
 
@@ -77,9 +78,12 @@ class MissionAreas:
         for span in self.spans.values():
             for country_id in span.country_ids:
                 self._by_country[country_id].append(span)
-        geometries = [shapely.buffer(shape(area.geometry), EDGE_DEGREES) for area in self.areas]
-        shapely.prepare(geometries)
-        self._tree = shapely.STRtree(geometries)
+        # Mitred joins add no vertices (round ones add eight per corner), and prepared shapes make
+        # each point-in-polygon test logarithmic in the shape's size.
+        self._shapes = [shapely.buffer(shape(area.geometry), EDGE_DEGREES, join_style="mitre", mitre_limit=2.0)
+                        for area in self.areas]
+        shapely.prepare(self._shapes)
+        self._bounds = shapely.bounds(self._shapes) if self._shapes else np.empty((0, 4))
         self._area_mission = np.array([area.mission_id for area in self.areas], dtype=np.int64)
         self._area_from = np.array([area.valid_from.toordinal() for area in self.areas], dtype=np.int64)
         self._area_to = np.array([area.valid_to.toordinal() if area.valid_to else _FAR_FUTURE
@@ -130,11 +134,16 @@ class MissionAreas:
     def _by_point(self, rows: np.ndarray, lon: np.ndarray, lat: np.ndarray, ordinals: np.ndarray):
         if rows.size == 0 or not self.areas:
             return _EMPTY
-        point_index, area_index = self._tree.query(shapely.points(lon[rows], lat[rows]), predicate="intersects")
-        day = ordinals[rows][point_index]
-        keep = (self._area_from[area_index] <= day) & (day <= self._area_to[area_index])
-        rows, missions = rows[point_index[keep]], self._area_mission[area_index[keep]]
-        return self._within_mandate(rows, missions, ordinals)
+        x, y, day = lon[rows], lat[rows], ordinals[rows]
+        found_rows, found_missions = [], []
+        for index, (west, south, east, north) in enumerate(self._bounds):
+            # the area's period and bounding box first (cheap masks), then the prepared shape
+            near = np.flatnonzero((self._area_from[index] <= day) & (day <= self._area_to[index])
+                                  & (west <= x) & (x <= east) & (south <= y) & (y <= north))
+            inside = near[shapely.contains_xy(self._shapes[index], x[near], y[near])]
+            found_rows.append(rows[inside])
+            found_missions.append(np.full(inside.size, self._area_mission[index], dtype=np.int64))
+        return self._within_mandate(np.concatenate(found_rows), np.concatenate(found_missions), ordinals)
 
     def _by_admin_area(self, pcodes: Sequence[Sequence[str]], wanted: np.ndarray, ordinals: np.ndarray):
         rows, missions = [], []
