@@ -11,6 +11,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
@@ -86,9 +87,12 @@ def output_plan(request, pk):
     by_risk = {row.risk.id: row for row in register}
     risks = [by_risk[risk.id] for risk in output.risks.all() if risk.id in by_risk]
     start, end = services.output_period(output)
-    library_items = []
+    library_items, considerations = [], []
     if output.library_output_id:
         library_items = list(output.library_output.items.filter(kind__in=[m.ItemKind.ACTIVITY, m.ItemKind.RISK]))
+        # the library's considerations and dilemmas for this output, and those of its objective as a whole
+        considerations = list(m.FrameworkItem.objects.filter(kind=m.ItemKind.CONSIDERATION).filter(
+            Q(output=output.library_output) | Q(objective=output.library_output.objective_id, output=None)))
     return render(request, "mandates/output_plan.html", {
         "isf": isf, "output": output, "risks": risks, "period_start": start, "period_end": end,
         "heat_map": mark_safe(selectors.heat_map_svg(risks, _("Risks by likelihood and impact"))),
@@ -97,6 +101,7 @@ def output_plan(request, pk):
         "components": visible(Component.objects.filter(mission_id=output.mission_id), request.user),
         "streams": m.FundingStream.choices, "statuses": m.PlanPrecondition.Status.choices,
         "lessons": selectors.lessons_for(request.user)[:200], "library_items": library_items,
+        "considerations": considerations,
         "resources": selectors.resources(request.user, isf=isf)})
 
 

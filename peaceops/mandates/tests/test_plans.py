@@ -32,7 +32,8 @@ def make_library():
                             ("3.2-p1", "precondition", "A peace agreement with the armed groups"),
                             ("3.2-r1", "risk", "Reintegration unfunded while disarmament runs"),
                             ("3.2-r2", "risk", "Armed groups re-recruit demobilised fighters"),
-                            ("3.2-b1", "benchmark", "Ex-combatants reintegrated")):
+                            ("3.2-b1", "benchmark", "Ex-combatants reintegrated"),
+                            ("3.2-c1", "consideration", "Fund reintegration before disarmament starts")):
         items[ref] = m.FrameworkItem.objects.create(objective=objective, output=output, ref=ref, kind=kind,
                                                     text=text, section="3.2", source=f"seed 004 §3.2, line {ref}")
     return output, items

@@ -55,6 +55,7 @@ def test_planner_adopts_assigns_rates_and_sees_the_escalation(client, world, pla
     answer = client.post(url, {"op": "rate", "risk": risk.pk, "likelihood": "4", "impact": "5"}, follow=True)
     page = answer.content.decode()
     assert "escalated to leadership" in page and "<svg" in page
+    assert "Fund reintegration before disarmament starts" in page  # the library's consideration for the output
     register = client.get("/mandates/risks/").content.decode()
     assert risk.text in register and "UNAMID secret risk" not in register
     dashboard = client.get(f"/mandates/isf/{plan['isf'].pk}/dashboard/").content.decode()
