@@ -83,6 +83,12 @@ def output_plan(request, pk):
             _fail(request, error)
         return redirect("mandates:output-plan", pk=output.pk)
     output = selectors.outputs_with_plans(request.user, isf).get(pk=output.pk)
+    # a component is named only to readers cleared for it (its level may be above the activity's)
+    readable_components = set(visible(Component.objects.filter(mission_id=output.mission_id), request.user)
+                              .values_list("pk", flat=True))
+    for activity in output.activities.all():
+        activity.shown_responsible = activity.responsible_organisation or (
+            activity.responsible_component if activity.responsible_component_id in readable_components else None)
     register = selectors.risk_register(request.user, isf=isf)
     by_risk = {row.risk.id: row for row in register}
     risks = [by_risk[risk.id] for risk in output.risks.all() if risk.id in by_risk]

@@ -48,6 +48,7 @@ PAGE_IDS = {
     "analysis:group": "analysis.ArmedGroup",
     "mandates:isf": "mandates.Isf", "mandates:assessment": "mandates.Isf", "mandates:dashboard": "mandates.Isf",
     "mandates:transition": "mandates.Isf", "mandates:measurements": "mandates.Indicator",
+    "mandates:output-plan": "mandates.IsfOutput",
     "assets:asset": "assets.Asset", "assets:request": "assets.AssetRequest",
     "assets:request-assign": "assets.AssetRequest", "assets:loan": "assets.Loan",
     "reports:detail": "reports.Report", "reports:redraft": "reports.Report", "reports:approve": "reports.Report",
