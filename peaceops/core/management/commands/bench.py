@@ -80,10 +80,9 @@ def outcome(result: dict) -> tuple[str, list[dict]]:
     """
     rows = list(result.get("table") or [])
     if result.get("skipped"):
-        return "skipped", rows + [{"metric": f"SKIPPED: {result['skipped']}", "value": None, "met": False}]
+        return "skipped", rows + [{"metric": f"SKIPPED: {result['skipped']}", "value": None}]
     if not rows:
-        return "empty", [{"metric": "no figures reported (the benchmark returned no table)", "value": None,
-                          "met": False}]
+        return "empty", [{"metric": "no figures reported (the benchmark returned no table)", "value": None}]
     return ("missed" if any(row.get("met") is False for row in rows) else "met"), rows
 
 
@@ -121,8 +120,8 @@ class Command(BaseCommand):
             except Exception:  # one broken benchmark should not hide the others' figures
                 by_status["failed"].append(name)
                 self.stderr.write(f"{name} failed:\n{traceback.format_exc()}")
-                self.stdout.write(format_table(name, [{"metric": "FAILED: raised (traceback above)", "value": None,
-                                                       "met": False}]))
+                self.stdout.write(format_table(name, [{"metric": "FAILED: raised (traceback on stderr)",
+                                                       "value": None}]))
                 continue
             result["duration_s"] = round(time.perf_counter() - started, 1)
             status, rows = outcome(result)
