@@ -105,6 +105,18 @@ class ReportingLineViewSet(SecuredViewSet):
     filterset_fields = ["from_post", "to_post", "to_organisation", "kind", "classification"]
 
 
+class MissionAreaViewSet(SecuredViewSet):
+    """Missions' areas of responsibility and sectors over time (unclassified; read-only here: define and
+    change them with ``peaceops areas``, which checks the shape and re-assigns the incidents covered)."""
+
+    secured = False
+    http_method_names = ["get", "head", "options"]
+    queryset = models.MissionArea.objects.select_related("mission", "parent").prefetch_related("admin_areas")
+    serializer_class = serializers.MissionAreaSerializer
+    filterset_fields = {"mission__acronym": ["exact"], "kind": ["exact"], "valid_from": ["lte"], "valid_to": ["gte"]}
+    ordering_fields = ["valid_from", "name"]
+
+
 ROUTES = [
     ("countries", CountryViewSet),
     ("admin-areas", AdminAreaViewSet),
@@ -112,6 +124,7 @@ ROUTES = [
     ("organisations", OrganisationViewSet),
     ("resolutions", ResolutionViewSet),
     ("missions", MissionViewSet),
+    ("mission-areas", MissionAreaViewSet),
     ("components", ComponentViewSet),
     ("posts", PostViewSet),
     ("hats", HatViewSet),

@@ -126,3 +126,17 @@ class ReportingLineSerializer(VisibleRelationsMixin, serializers.ModelSerializer
         if bool(to_post) == bool(to_org):
             raise serializers.ValidationError({"to_post": "Give exactly one of to_post and to_organisation."})
         return attrs
+
+
+class MissionAreaSerializer(serializers.ModelSerializer):
+    """A mission's area of responsibility or sector, read-only: changes go through ``peaceops areas``
+    (services_areas), which validates the shape and re-assigns the incidents it covers."""
+
+    mission = serializers.SlugRelatedField(slug_field="acronym", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    pcodes = serializers.SlugRelatedField(source="admin_areas", slug_field="pcode", many=True, read_only=True)
+
+    class Meta:
+        model = models.MissionArea
+        fields = ["id", "mission", "name", "kind", "parent", "valid_from", "valid_to", "source", "pcodes", "geometry"]
+        read_only_fields = fields

@@ -132,3 +132,16 @@ def test_maps_show_admin_areas_and_the_mission_areas_of_the_day(world, darfur_st
     assert ("admin", "North Darfur") in kinds and ("area", "Darfur") in kinds
     later = map_features([world.unamid.pk], dt.date(2011, 1, 1))["features"]
     assert not [f for f in later if f["properties"]["kind"] == "area"]  # ended: not drawn
+
+
+def test_the_api_lists_areas_to_signed_in_users_and_refuses_writes(world, client):
+    mission_area_create(SYSTEM, world.minurcat, name="East", valid_from=dt.date(2008, 1, 1),
+                        geometry=box(20, 10, 22, 12))
+    assert client.get("/api/v1/mission-areas/").status_code in (401, 403)  # not signed in
+    client.force_login(world.users["unamid"])
+    body = client.get("/api/v1/mission-areas/?mission__acronym=MINURCAT").json()
+    rows = body["results"] if isinstance(body, dict) else body
+    assert [(r["mission"], r["name"], r["kind"]) for r in rows] == [("MINURCAT", "East", "area")]
+    client.force_login(world.users["admin"])
+    answer = client.post("/api/v1/mission-areas/", {"name": "x"}, content_type="application/json")
+    assert answer.status_code == 405 and MissionArea.objects.count() == 1
