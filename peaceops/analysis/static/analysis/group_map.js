@@ -17,7 +17,11 @@
   var byCountry = {};
   fetch(el.dataset.shapes, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; })
     .then(function (shapes) {
-      if (shapes) { L.geoJSON(shapes, { style: { color: "#888", weight: 1, fillOpacity: 0.03 },
+      if (shapes) { L.geoJSON(shapes, { style: function (f) {
+          var kind = f.properties && f.properties.kind;
+          if (kind === "area" || kind === "sector") { return { color: "#b35900", weight: 1.5, dashArray: "6 4", fill: false }; }
+          return { color: "#888", weight: kind === "admin" ? 0.5 : 1, fillOpacity: kind === "admin" ? 0 : 0.03 };
+        },
         pointToLayer: function () { return null; } }).addTo(map); }
     }).catch(function () {});
   var bounds = [];

@@ -59,7 +59,14 @@
     .then(function (r) { return r.ok ? r.json() : { features: [] }; })
     .then(function (data) {
       var shapes = L.geoJSON(data, {
-        style: { color: "#1f4e79", weight: 1, fillColor: "#9fc3e6", fillOpacity: 0.3 },
+        style: function (f) {  // countries filled; admin-1 lines; mission areas dashed on top
+          var kind = f.properties && f.properties.kind;
+          if (kind === "admin") { return { color: "#5b6b7a", weight: 0.5, fill: false }; }
+          if (kind === "area" || kind === "sector") {
+            return { color: "#b35900", weight: kind === "area" ? 2 : 0.8, dashArray: "6 4", fill: false };
+          }
+          return { color: "#1f4e79", weight: 1, fillColor: "#9fc3e6", fillOpacity: 0.3 };
+        },
         pointToLayer: function (f, latlng) { return L.circleMarker(latlng, { radius: 3, color: "#1f4e79" }); }
       }).addTo(map);
       if (data.features && data.features.length && !byName("latitude").value) {
