@@ -69,8 +69,10 @@ class IncidentFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", label=_("country (ISO3)"))
     admin1 = django_filters.CharFilter(field_name="admin1", lookup_expr="iexact", label=_("admin 1"))
     status = django_filters.MultipleChoiceFilter(choices=Incident.Status.choices, label=_("status"))
-    classification = django_filters.TypedChoiceFilter(choices=Classification.choices, coerce=int,
-                                                      label=_("classification"))
+    # The empty "any" choice comes first, so that a filter form sent unchanged hides nothing (a select
+    # without it sends its first level, unclassified, and so hid every confidential record).
+    classification = django_filters.TypedChoiceFilter(choices=[("", _("any")), *Classification.choices], coerce=int,
+                                                      empty_value=None, label=_("classification"))
     dataset = django_filters.CharFilter(field_name="dataset", label=_("dataset"))
     bbox = BBoxFilter(label=_("box (min_lon,min_lat,max_lon,max_lat)"))
 

@@ -1,13 +1,17 @@
 """The watch officer's entry form: validates input, leaves every rule to services_log."""
 
 
+import shapely
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from shapely.errors import ShapelyError
+from shapely.geometry import shape
 
+from peaceops.accounts.access import access_for
 from peaceops.accounts.records import record_etag
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.core.classification import Classification
 from peaceops.core.errors import add_to_form
 from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
@@ -25,6 +29,21 @@ COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "d
 SIDES = (("side_a", IncidentActor.Side.A), ("side_b", IncidentActor.Side.B), ("targets", IncidentActor.Side.TARGET))
 # Where a model-level error on a field is shown on the form.
 MODEL_TO_FORM = {"admin_area": "pcode", "owning_mission": "owning_mission", "end_date": "end_date"}
+# How far (degrees, about 25 km) a point may lie outside its country's recorded shape before the form asks:
+# the shapes are simplified (Natural Earth 1:110m) and a border incident is often placed on the line.
+COUNTRY_TOLERANCE = 0.25
+
+
+def outside_shape(geometry: dict | None, latitude: float, longitude: float,
+                  tolerance: float = COUNTRY_TOLERANCE) -> bool:
+    """True when the point lies clearly outside a GeoJSON shape; False when inside or there is no shape."""
+    if not geometry:
+        return False
+    try:
+        area = shape(geometry)
+    except (ShapelyError, ValueError, TypeError, KeyError, AttributeError):  # a broken shape decides nothing
+        return False
+    return area.distance(shapely.Point(longitude, latitude)) > tolerance
 
 
 def _count(label):
@@ -35,6 +54,7 @@ def _count(label):
 class IncidentForm(forms.Form):
     # Plain text boxes for date and time: one Tab stop each (the browsers' date pickers take three).
     start_date = forms.DateField(label=_("Date"), initial=clock.today, help_text=_("YYYY-MM-DD"),
+                                 validators=[query.sane_date],
                                  widget=forms.DateInput(format="%Y-%m-%d", attrs={
                                      "autofocus": True, "title": _("YYYY-MM-DD"), "size": 10}))
     start_time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(
@@ -78,11 +98,14 @@ class IncidentForm(forms.Form):
     classification = forms.TypedChoiceField(label=_("Classification"), choices=Classification.choices, coerce=int,
                                             initial=Classification.UNCLASSIFIED)
     owning_mission = forms.TypedChoiceField(label=_("Mission"), coerce=int, required=False)
-    end_date = forms.DateField(label=_("End date"), required=False,
+    end_date = forms.DateField(label=_("End date"), required=False, validators=[query.sane_date],
                                widget=forms.DateInput(format="%Y-%m-%d", attrs={"title": _("YYYY-MM-DD")}),
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # Shown only once the coordinates were found outside the country: ticking it keeps them as typed.
+    place_confirmed = forms.BooleanField(label=_("Keep these coordinates although they lie outside the country"),
+                                         required=False)
 
     def __init__(self, *args, user=None, missions=(), **kwargs):
         """``missions``: the missions the officer may log for in the current scope (a choice only if several)."""
@@ -94,6 +117,21 @@ class IncidentForm(forms.Form):
             self.fields["owning_mission"].required = True
         else:
             del self.fields["owning_mission"]
+        self._offer_cleared_levels()
+
+    def _offer_cleared_levels(self) -> None:
+        """Offer only the classifications the user is cleared for in one of the form's missions.
+
+        A level above the clearance could not be saved (accounts.access.require refuses it); offering it
+        only invites a refusal after everything else is typed.
+        """
+        if self.user is None or not self.missions:
+            return
+        access = access_for(self.user)
+        levels = [access.level_for(m.id) for m in self.missions]
+        highest = max((level for level in levels if level is not None), default=Classification.UNCLASSIFIED)
+        self.fields["classification"].choices = [(value, label) for value, label in Classification.choices
+                                                 if value <= highest]
 
     def clean_pcode(self):
         pcode = self.cleaned_data["pcode"].strip()
@@ -113,11 +151,46 @@ class IncidentForm(forms.Form):
             raise forms.ValidationError(_("No such incident."))
         return master
 
+    def clean_start_date(self):
+        return self._not_after_today("start_date")
+
+    def clean_end_date(self):
+        return self._not_after_today("end_date")
+
+    def _not_after_today(self, name):
+        day = self.cleaned_data.get(name)
+        today = clock.today()  # the scenario's day in a demo or exercise
+        if day is not None and day > today:
+            raise forms.ValidationError(_("An incident cannot have happened after today (%(today)s).")
+                                        % {"today": today.isoformat()})
+        return day
+
     def clean(self):
         data = super().clean()
-        if (data.get("latitude") is None) != (data.get("longitude") is None):
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if (latitude is None) != (longitude is None):
             self.add_error("longitude", _("Give both coordinates or neither."))
+        has_coordinates = latitude is not None and longitude is not None
+        area = data.get("pcode")
+        country = data.get("country") or (area.country if area else None)
+        named = (data.get("location") or "").strip() or (data.get("admin1") or "").strip()
+        if not (area or has_coordinates or (named and country)) and not self._place_field_failed():
+            # seed 000 app. 2: the JOC's picture is a map; a report with no place cannot be on it
+            self.add_error("location", _("Say where it happened: a P-code, coordinates, or a place name "
+                                         "with its country."))
+        if has_coordinates and country is not None and not data.get("place_confirmed") \
+                and outside_shape(country.geometry, latitude, longitude):
+            self.add_error("latitude", _("The coordinates %(lat)s, %(lon)s lie outside %(country)s. Correct "
+                                         "them or the country, or tick the box below to keep them.")
+                           % {"lat": latitude, "lon": longitude, "country": country.name})
+            self.outside_country = True
         return data
+
+    outside_country = False
+
+    def _place_field_failed(self) -> bool:
+        """A place field already refused (a wrong P-code): its own error says enough."""
+        return any(name in self.errors for name in ("pcode", "latitude", "longitude", "country"))
 
     def chosen_mission(self):
         if len(self.missions) == 1:

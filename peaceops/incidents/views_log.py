@@ -108,7 +108,7 @@ def incident_new(request):
             incident = services_log.incident_create(
                 user=request.user, owning_mission=form.chosen_mission(), fields=form.incident_fields(),
                 actors=form.actor_parts(), sources=[source] if source else [])
-        except (ValidationError, DomainError) as error:
+        except (ValidationError, DomainError, PermissionDenied) as error:  # refused: what was typed stays
             form.add_model_errors(error)
         else:
             messages.success(request, _("Incident %(id)s logged as a draft.") % {"id": incident.pk})
@@ -141,7 +141,7 @@ def incident_edit(request, pk):
         except PreconditionFailed:
             form.add_error(None, _("Someone saved a correction of this report since you opened it. Open it again "
                                    "to see their change, then apply yours."))
-        except (ValidationError, DomainError) as error:
+        except (ValidationError, DomainError, PermissionDenied) as error:  # refused: what was typed stays
             form.add_model_errors(error)
         else:
             messages.success(request, _("Correction saved; the earlier version stays in the history."))

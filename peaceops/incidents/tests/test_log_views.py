@@ -85,7 +85,8 @@ def test_detail_shows_sources_actors_history_and_404s_for_hidden(log_world, clie
 def test_correction_through_the_form_keeps_the_earlier_version(log_world, client_as):
     report = log_world.records["incidents"]["minurcat_open"]
     client = client_as(log_world.users["watch"])
-    form = {**ENTRY, "pcode": "", "description": "Corrected: clash east of Goz Beida", "start_date": "2009-03-14"}
+    form = {**ENTRY, "pcode": "", "country": "TCD", "description": "Corrected: clash east of Goz Beida",
+            "start_date": "2009-03-14"}  # a place stays required: the name with its country
     assert client.post(f"/incidents/{report.id}/edit/", form).status_code == 302
     page = client.get(f"/incidents/{report.id}/").content.decode()
     assert "Clash near Goz Beida" in page and "Corrected: clash east of Goz Beida" in page  # old -> new
