@@ -80,14 +80,18 @@ def test_bad_input_names_the_field_and_stores_nothing(client, plan, data, field)
 
 def test_readers_and_other_missions_are_refused(client, world, plan):
     output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    secret = world.records["minurcat_strictly_confidential"]["component"]
+    services.add_activity(SYSTEM, output, text="Escort returns", responsible_component=secret)
     client.force_login(world.users["minurcat"])  # an analyst: reads MINURCAT, does not plan
-    assert client.get(f"/mandates/output/{output.pk}/plan/").status_code == 200
+    page = client.get(f"/mandates/output/{output.pk}/plan/")
+    assert page.status_code == 200 and "Escort returns" in page.content.decode()
+    assert secret.name not in page.content.decode()  # the component is above the analyst's clearance
     assert client.post(f"/mandates/output/{output.pk}/plan/", {"op": "activity", "text": "x"}).status_code == 403
     assert client.get(f"/mandates/output/{plan['hidden_output'].pk}/plan/").status_code == 404
     client.force_login(make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL))
     assert client.get(f"/mandates/output/{output.pk}/plan/").status_code == 404
     assert client.post(f"/mandates/output/{output.pk}/plan/", {"op": "activity", "text": "x"}).status_code == 404
-    assert not m.PlanActivity.objects.exists()
+    assert list(m.PlanActivity.objects.values_list("text", flat=True)) == ["Escort returns"]
 
 
 def test_lessons_page_shows_shared_lessons_and_records_new_ones(client, world, plan):
