@@ -23,6 +23,7 @@ from peaceops.analysis import selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
 from peaceops.core.classification import Classification
 from peaceops.demo.loader import _upsert
+from peaceops.registry.models import AdminArea
 
 COUNTED = (ArmedGroup, SecurityLevel, AlertReview)
 
@@ -39,9 +40,14 @@ GROUPS = (
      ["LRA", "LRA: Lord's Resistance Army"], "seed 000 §II.B.1"),
 )
 
-PHASES = (("MINURCAT", "TCD", 4, "Eastern Chad classified Phase IV by MINURCAT."),
-          ("UNAMID", "SDN", 3, "UNAMID put its side of the border on a Phase III alert."))
-PHASES_FROM = dt.date(2009, 1, 1)
+# Stored for the areas the seed names, not whole countries: "Eastern Chad" is MINURCAT's part of Chad
+# along the border (the Ouaddaï, Wadi Fira and Sila regions), and UNAMID's "side of the border" the
+# Darfur states along it (admin-1 areas the package ships; peaceops/demo/scenario_areas.py).
+PHASES = (("MINURCAT", "TCD", ("Ouaddaï", "Wadi Fira", "Sila"), 4, "Eastern Chad classified Phase IV by MINURCAT."),
+          ("UNAMID", "SDN", ("Western Darfur", "Central Darfur", "North Darfur"), 3,
+           "UNAMID put its side of the border on a Phase III alert."))
+PHASES_FROM = dt.date(2009, 1, 1)  # the seed gives no date: demo: assumption (both missions deployed there)
+PHASES_SOURCE = "seed 000 §III.C.2; areas: scenario_areas; start date: demo: assumption"
 
 # (reviewer, mission, date): the first that shows an alert is used.
 REVIEW_CANDIDATES = (("jmac.unamid", "UNAMID", dt.date(2009, 6, 30)), ("admin", "MINURCAT", dt.date(2009, 6, 30)),
@@ -57,11 +63,17 @@ def load(context) -> None:
                                                      "classification": Classification.UNCLASSIFIED},
                         f"part_analysis GROUPS {name!r}")
         services.link_actors(group)
-    for acronym, iso3, level, note in PHASES:
-        _upsert(SecurityLevel, {"owning_mission": context.missions[acronym], "system": SecurityLevel.System.UN_PHASE,
-                                "country": context.countries[iso3], "valid_from": PHASES_FROM},
-                {"level": level, "note": note, "source": "seed 000 §III.C.2",
-                 "classification": Classification.UNCLASSIFIED}, f"part_analysis PHASES {acronym!r}")
+    for acronym, iso3, names, level, note in PHASES:
+        mission = context.missions[acronym]
+        # the whole-country phases an earlier demo stored give way to the areas' (loading again is safe)
+        SecurityLevel.objects.filter(owning_mission=mission, system=SecurityLevel.System.UN_PHASE,
+                                     country=context.countries[iso3], admin_area=None,
+                                     valid_from=PHASES_FROM).delete()
+        for area in AdminArea.objects.filter(country=context.countries[iso3], level=1, name__in=names):
+            _upsert(SecurityLevel, {"owning_mission": mission, "system": SecurityLevel.System.UN_PHASE,
+                                    "admin_area": area, "valid_from": PHASES_FROM},
+                    {"level": level, "note": note, "source": PHASES_SOURCE,
+                     "classification": Classification.UNCLASSIFIED}, f"part_analysis PHASES {acronym!r} {area.name}")
     _escalated_review(context)
     _notify_scenario_alerts()
 

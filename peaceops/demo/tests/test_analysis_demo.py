@@ -20,14 +20,19 @@ def test_analysis_demo_loads_once_and_shows_the_border_divergence():
     lra = ArmedGroup.objects.get(acronym="LRA")
     assert lra.actors.exists() and selectors.group_footprint(admin, lra).cross_border
     assert all(g.source.startswith("seed 000") for g in ArmedGroup.objects.all())
-    [divergence] = selectors.security_divergences(admin, on=dt.date(2009, 6, 30))
-    assert {divergence.first.level, divergence.second.level} == {3, 4}
-    assert SecurityLevel.objects.count() == 2
+    # Phases stored for the areas the seed names (eastern Chad; the Darfur states along the border),
+    # not whole countries: every adjacent pair across the border diverges, IV against III.
+    divergences = selectors.security_divergences(admin, on=dt.date(2009, 6, 30))
+    assert divergences and all({d.first.level, d.second.level} == {3, 4} for d in divergences)
+    assert SecurityLevel.objects.count() == 6 and not SecurityLevel.objects.filter(admin_area=None).exists()
+    pairs = {frozenset((d.first.area.name, d.second.area.name)) for d in divergences}
+    assert frozenset(("Ouaddaï", "Western Darfur")) in pairs
     # levels are shared in the region: each side's watch officer or analyst sees the other side's level
     for username in ("joc.minurcat", "jmac.unamid"):
         user = get_user_model().objects.get(username=username)
-        [seen] = selectors.security_divergences(user, on=dt.date(2009, 6, 30))
-        assert {seen.first.area.country, seen.second.area.country} == {"TCD", "SDN"}
+        seen = selectors.security_divergences(user, on=dt.date(2009, 6, 30))
+        assert len(seen) == len(divergences)
+        assert all({d.first.area.country, d.second.area.country} == {"TCD", "SDN"} for d in seen)
         assert selectors.unreadable_neighbour_levels(user, on=dt.date(2009, 6, 30)) == []
     review = AlertReview.objects.get()
     assert review.status == "escalated" and review.note == part_analysis.REVIEW_NOTE and review.evidence_ids
