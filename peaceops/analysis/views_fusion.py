@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from peaceops.analysis import selectors_fusion
 from peaceops.analysis.selectors_alerts import AnalysisInputError
 from peaceops.analysis.views import KIND_LABELS, STATUS_LABELS
+from peaceops.core import query
 from peaceops.web import scope
 
 
@@ -43,9 +44,9 @@ def fusion(request):
     as_of, error = None, ""
     if request.GET.get("as_of"):
         try:
-            as_of = dt.date.fromisoformat(request.GET["as_of"])
-        except ValueError:
-            error = _("Give a date as YYYY-MM-DD.")
+            as_of = query.query_date(request.GET, "as_of")  # within 1900-2100: the replay steps back a year
+        except query.BadQuery as bad:
+            error = bad.message
     found = selectors_fusion.fusion_for(request.user, region, as_of)
     missions = selectors_fusion.mission_names()
     day = found.as_of.isoformat()

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from peaceops.incidents.models import Incident
+from peaceops.incidents.selectors import marking
 from peaceops.incidents.taxonomy import Category
+from peaceops.reports.render import md_marking, pdf_page_marker
 
 FORMATS = ("json", "md", "html", "pdf")
 CONTENT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
@@ -171,10 +173,29 @@ def map_drawing(shapes: dict | None):
     return drawing
 
 
+# --- classification markings ----------------------------------------------------------------------
+# Every output carries the highest classification of what it holds at its top and bottom (each page of
+# the PDF), and each incident above unclassified carries its own, as report exports do (reports.render).
+
+def report_marking(report: dict) -> str:
+    return report.get("marking") or marking(report.get("classification", 0))
+
+
+def item_marking(item: dict) -> str:
+    """An incident's own marking, or "" when unclassified (only levels above it are marked item by item)."""
+    level = item.get("classification", 0)
+    return (item.get("marking") or marking(level)) if level else ""
+
+
+def _tagged(item: dict, text: str) -> str:
+    tag = item_marking(item)
+    return f"[{tag}] {text}" if tag else text
+
+
 # --- text formats ---------------------------------------------------------------------------------
 
 def render_json(report: dict, **_ignored) -> bytes:
-    return json.dumps(report, ensure_ascii=False, indent=2).encode()
+    return json.dumps({"marking": report_marking(report), **report}, ensure_ascii=False, indent=2).encode()
 
 
 def _percent(value) -> str:
@@ -194,7 +215,7 @@ def render_md(report: dict, **_ignored) -> bytes:
     f = report["fatalities"]
     # Words used inside f-strings are looked up here: xgettext 0.21 does not read f-strings.
     change, by_party, deaths = pgettext("sitrep trend", "Change"), _("Deaths by party"), _("deaths")
-    lines = [f"# {_title(report)}", "",
+    lines = [md_marking(report_marking(report)), "", f"# {_title(report)}", "",
              _("Scope: %(kind)s %(name)s (missions: %(missions)s).") % {
                  "kind": scope_kind_label(report["scope"]["kind"]), "name": report["scope"]["name"],
                  "missions": ", ".join(report["scope"]["missions"])},
@@ -220,21 +241,24 @@ def render_md(report: dict, **_ignored) -> bytes:
     lines += [f"| {_md_cell(name)} | {n} | {report['deaths_by_admin1'][name]} |"
               for name, n in report["by_admin1"].items()]
     lines += ["", f"## {_('Notable incidents')}", ""]
-    lines += [f"- #{i['id']} {category_label(i['category'])}, {_md_cell(i['admin1'] or i['location'])}: "
+    lines += [f"- {_tagged(i, '#' + str(i['id']))} {category_label(i['category'])}, "
+              f"{_md_cell(i['admin1'] or i['location'])}: "
               f"{i['deaths_best']} {deaths} ({', '.join(reason_label(r) for r in i['reasons'])}). "
               f"{_md_cell(i['description'])}".rstrip() for i in report["notable"]] or [f"- {_('None.')}"]
     if report["continuing"]:
         lines += ["", f"## {_('Continuing')}", ""]
-        lines += [f"- #{i['id']} {i['start_date']} – {i['end_date']} {category_label(i['category'])}, "
+        lines += [f"- {_tagged(i, '#' + str(i['id']))} {i['start_date']} – {i['end_date']} "
+                  f"{category_label(i['category'])}, "
                   f"{_md_cell(i['admin1'] or i['location'])}" for i in report["continuing"]]
     lines += ["", f"## {_('Open follow-ups')} ({report['open_follow_ups_total']})", ""]
-    lines += [f"- #{i['id']} {i['start_date']} {_md_cell(i['admin1'] or i['location'])}: {_md_cell(i['follow_up'])}"
-              for i in report["open_follow_ups"]] or [f"- {_('None.')}"]
+    lines += [f"- {_tagged(i, '#' + str(i['id']))} {i['start_date']} {_md_cell(i['admin1'] or i['location'])}: "
+              f"{_md_cell(i['follow_up'])}" for i in report["open_follow_ups"]] or [f"- {_('None.')}"]
     lines += ["", f"## {_('Incidents of the day')}", "",
-              f"| # | {_('Category')} | {_('Area')} | {_('Place')} | {_('Deaths')} | {_('Status')} |",
-              "|---:|---|---|---|---:|---|"]
+              f"| # | {_('Category')} | {_('Area')} | {_('Place')} | {_('Deaths')} | {_('Status')} | "
+              f"{_('Classification')} |", "|---:|---|---|---|---:|---|---|"]
     lines += [f"| {i['id']} | {category_label(i['category'])} | {_md_cell(i['admin1'])} | {_md_cell(i['location'])} "
-              f"| {i['deaths_best']} | {status_label(i['status'])} |" for i in report["items"]]
+              f"| {i['deaths_best']} | {status_label(i['status'])} | {item_marking(i)} |" for i in report["items"]]
+    lines += ["", md_marking(report_marking(report))]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -242,17 +266,20 @@ def html_context(report: dict, outlines: list[dict]) -> dict:
     """What the HTML templates (page and standalone file) need beyond the report itself."""
     return {
         "report": report,
+        "marking": report_marking(report),
         "title": _title(report),
         "scope_kind": scope_kind_label(report["scope"]["kind"]),
         "map_svg": map_svg(map_shapes(report, outlines)),
         "categories": [(code, category_label(code), n, report["deaths_by_category"][code])
                        for code, n in report["by_category"].items()],
         "admin1": [(name, n, report["deaths_by_admin1"][name]) for name, n in report["by_admin1"].items()],
-        "notable": [{**i, "category_label": category_label(i["category"]),
+        "notable": [{**i, "category_label": category_label(i["category"]), "item_marking": item_marking(i),
                      "reason_labels": [reason_label(r) for r in i["reasons"]]} for i in report["notable"]],
-        "items": [{**i, "category_label": category_label(i["category"]), "status_label": status_label(i["status"])}
-                  for i in report["items"]],
-        "continuing": [{**i, "category_label": category_label(i["category"])} for i in report["continuing"]],
+        "items": [{**i, "category_label": category_label(i["category"]), "status_label": status_label(i["status"]),
+                   "item_marking": item_marking(i)} for i in report["items"]],
+        "continuing": [{**i, "category_label": category_label(i["category"]), "item_marking": item_marking(i)}
+                       for i in report["continuing"]],
+        "follow_ups": [{**i, "item_marking": item_marking(i)} for i in report["open_follow_ups"]],
         "legend": [(code, category_label(code), CATEGORY_COLOURS[code]) for code in report["by_category"]
                    if code in CATEGORY_COLOURS],
     }
@@ -286,6 +313,7 @@ def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> 
                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return grid
 
+    mark_page = pdf_page_marker(report_marking(report), page_word=_("page"))
     f = report["fatalities"]
     story = [Paragraph(escape(_title(report)), styles["Title"]),
              para(_("Scope: %(kind)s %(name)s (missions: %(missions)s). Incidents that started on the report date; "
@@ -315,22 +343,24 @@ def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> 
                     [[name, n, report["deaths_by_admin1"][name]] for name, n in report["by_admin1"].items()])]
     story += [Paragraph(escape(_("Notable incidents")), heading)]
     story += [table(["#", _("Category"), _("Area"), _("Deaths"), _("Why")],
-                    [[i["id"], category_label(i["category"]), i["admin1"] or i["location"], i["deaths_best"],
+                    [[_tagged(i, str(i["id"])), category_label(i["category"]), i["admin1"] or i["location"],
+                      i["deaths_best"],
                       ", ".join(reason_label(r) for r in i["reasons"])] for i in report["notable"]],
-                    widths=[15 * mm, 40 * mm, 45 * mm, 18 * mm, 55 * mm])] if report["notable"] else [para(_("None."))]
+                    widths=[25 * mm, 38 * mm, 40 * mm, 16 * mm, 54 * mm])] if report["notable"] else [para(_("None."))]
     story += [Paragraph(escape(_("Open follow-ups")) + f" ({report['open_follow_ups_total']})", heading)]
     story += [table(["#", _("Date"), _("Area"), _("Follow-up")],
-                    [[i["id"], i["start_date"], i["admin1"] or i["location"], i["follow_up"]]
-                     for i in report["open_follow_ups"]], widths=[15 * mm, 25 * mm, 40 * mm, 93 * mm])
+                    [[_tagged(i, str(i["id"])), i["start_date"], i["admin1"] or i["location"], i["follow_up"]]
+                     for i in report["open_follow_ups"]], widths=[25 * mm, 25 * mm, 40 * mm, 83 * mm])
               ] if report["open_follow_ups"] else [para(_("None."))]
     if report["items"]:
         story += [Paragraph(escape(_("Incidents of the day")), heading),
-                  table(["#", _("Category"), _("Area"), _("Place"), _("Deaths"), _("Status")],
+                  table(["#", _("Category"), _("Area"), _("Place"), _("Deaths"), _("Status"), _("Classification")],
                         [[i["id"], category_label(i["category"]), i["admin1"], i["location"], i["deaths_best"],
-                          status_label(i["status"])] for i in report["items"]])]
+                          status_label(i["status"]), item_marking(i)] for i in report["items"]])]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, title=_title(report), leftMargin=18 * mm, rightMargin=18 * mm,
-                      topMargin=15 * mm, bottomMargin=15 * mm).build(story)
+                      topMargin=18 * mm, bottomMargin=16 * mm).build(story, onFirstPage=mark_page,
+                                                                     onLaterPages=mark_page)
     return buffer.getvalue()
 
 

@@ -13,17 +13,31 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce
 
 from peaceops.accounts.access import access_for, visible
+from peaceops.core.classification import Classification
 from peaceops.incidents import sitrep
 from peaceops.incidents.models import OPEN_FOLLOW_UP, Incident
 from peaceops.registry.models import Country, Mission, Region
 
 DAY_FIELDS = ("id", "start_date", "end_date", "category", "admin1", "country_id", "location", "latitude",
-              "longitude", "deaths_best", "abducted", "status", "description")
-FOLLOW_UP_FIELDS = ("id", "start_date", "category", "admin1", "location", "follow_up")
+              "longitude", "deaths_best", "abducted", "status", "description", "classification")
+FOLLOW_UP_FIELDS = ("id", "start_date", "category", "admin1", "location", "follow_up", "classification")
 DEATH_COLUMNS = {"best": "deaths_best", "low": "deaths_low", "high": "deaths_high", "a": "deaths_a",
                  "b": "deaths_b", "civilians": "deaths_civilians", "unknown": "deaths_unknown",
                  "injured": "injured", "abducted": "abducted"}
@@ -97,7 +111,8 @@ def _area_groups(incidents: QuerySet, day: dt.date) -> list[dict]:
     month = incidents.filter(start_date__gte=day - dt.timedelta(days=sitrep.DAY_BUCKETS[-1]), start_date__lte=day)
     sums = {name: Sum(column, default=0) for name, column in DEATH_COLUMNS.items()}
     rows = month.annotate(days_before=Case(*periods, output_field=IntegerField()))
-    return list(rows.values("country_id", "admin1", "days_before").annotate(incidents=Count("pk"), **sums).order_by())
+    return list(rows.values("country_id", "admin1", "days_before").annotate(
+        incidents=Count("pk"), top=Max("classification"), **sums).order_by())
 
 
 def _day_and_continuing_rows(incidents: QuerySet, day: dt.date) -> list[dict]:
@@ -139,7 +154,8 @@ def _open_follow_ups(incidents: QuerySet, day: dt.date) -> tuple[list, int]:
 def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInputs:
     """The report's figures in three queries: per-area sums, the month's open rows, the follow-ups."""
     incidents = scoped_incidents(user, scope)
-    day_totals, windows, recent_areas = sitrep.fold_area_groups(_area_groups(incidents, day))
+    groups = _area_groups(incidents, day)
+    day_totals, windows, recent_areas = sitrep.fold_area_groups(groups)
     day_rows, continuing_rows = sitrep.split_day_rows(_day_and_continuing_rows(incidents, day), day)
     follow_ups, follow_ups_total = _open_follow_ups(incidents, day)
     return sitrep.SitrepInputs(
@@ -155,12 +171,24 @@ def sitrep_inputs(user, scope: sitrep.Scope, day: dt.date) -> sitrep.SitrepInput
         continuing_rows=continuing_rows,
         follow_up_rows=follow_ups,
         follow_ups_total=follow_ups_total,
+        classification=max((group["top"] or 0 for group in groups), default=0),
     )
 
 
 def get_sitrep(user, scope: sitrep.Scope, day: dt.date) -> dict:
     """The report for ``scope`` on ``day`` as ``user`` may see it (a JSON-ready dict)."""
-    return sitrep.assemble(sitrep_inputs(user, scope, day))
+    report = sitrep.assemble(sitrep_inputs(user, scope, day))
+    # The marking in words, as report exports print it (seed-free UN practice: top and bottom of each page)
+    report["marking"] = marking(report["classification"])
+    for part in ("items", "notable", "continuing", "open_follow_ups"):
+        for item in report[part]:
+            item["marking"] = marking(item["classification"])
+    return report
+
+
+def marking(level: int) -> str:
+    """A classification level as its marking: the level's name in capitals (the active language's)."""
+    return str(Classification(level).label).upper()
 
 
 def map_outlines(scope: sitrep.Scope) -> list[dict]:

@@ -76,6 +76,9 @@ class SitrepInputs:
     continuing_rows: list = field(default_factory=list)
     follow_up_rows: list = field(default_factory=list)
     follow_ups_total: int = 0
+    # The highest classification among every incident counted anywhere in the report (the month's sums
+    # included): the report's marking, so a figure drawn from a confidential incident is never unmarked.
+    classification: int = 0
 
 
 def notable_reasons(row: dict, recent_areas: set) -> list[str]:
@@ -190,6 +193,7 @@ def _item(row: dict) -> dict:
         "deaths_best": row["deaths_best"],
         "status": row["status"],
         "description": _shorten(row["description"]),
+        "classification": row.get("classification", 0),
     }
 
 
@@ -214,6 +218,7 @@ def _follow_up(row: dict) -> dict:
         "admin1": row["admin1"],
         "location": row["location"],
         "follow_up": row["follow_up"],
+        "classification": row.get("classification", 0),
     }
 
 
@@ -223,8 +228,10 @@ def assemble(inputs: SitrepInputs) -> dict:
     by_admin1, deaths_by_admin1 = _by_area(inputs.by_admin1)
     by_category = _sorted_desc({code: f["incidents"] for code, f in inputs.by_category.items()})
     rows = sorted(inputs.day_rows, key=lambda row: (-row["deaths_best"], row["id"]))
+    listed = [*inputs.day_rows, *inputs.continuing_rows, *inputs.follow_up_rows]
     return {
         "date": inputs.date.isoformat(),
+        "classification": max([inputs.classification, *(row.get("classification", 0) for row in listed)]),
         "scope": inputs.scope.as_dict(),
         "period": {"from": inputs.date.isoformat(), "to": inputs.date.isoformat(),
                    "rule": "incidents that started on the report date; duplicates left out"},

@@ -41,6 +41,32 @@ def _facts(doc: dict) -> list[tuple[str, str]]:
     return facts
 
 
+def pdf_page_marker(classification: str, page_word: str = "page"):
+    """A ReportLab page callback printing the marking in the header and the footer of every A4 page.
+
+    Shared by every PDF the platform writes (reports, the daily sitrep): UN documents carry their
+    classification at the top and bottom of each page.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    marking = classification.upper()
+
+    def mark_page(canvas, _doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica-Bold", 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, marking)
+        canvas.drawCentredString(A4[0] / 2, 8 * mm, f"{marking} · {page_word} {canvas.getPageNumber()}")
+        canvas.restoreState()
+
+    return mark_page
+
+
+def md_marking(classification: str) -> str:
+    """The marking line a Markdown document opens and closes with."""
+    return f"**{classification.upper()}**"
+
+
 def _md_cell(value) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
@@ -108,14 +134,7 @@ def render_pdf(doc: dict) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     styles = getSampleStyleSheet()
-    marking = doc["classification"].upper()
-
-    def mark_page(canvas, _doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica-Bold", 8)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, marking)
-        canvas.drawCentredString(A4[0] / 2, 8 * mm, f"{marking} · page {canvas.getPageNumber()}")
-        canvas.restoreState()
+    mark_page = pdf_page_marker(doc["classification"])
 
     grid_style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("FONTSIZE", (0, 0), (-1, -1), 8),
                              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),

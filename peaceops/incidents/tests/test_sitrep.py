@@ -230,7 +230,7 @@ def test_page_refuses_another_mission(sitrep_world, client):
     assert client.get("/incidents/sitrep/").status_code == 302  # to the login page
 
 
-@pytest.mark.parametrize("fmt,content_type,start", [("json", "application/json", b"{"), ("md", "text/markdown", b"# "),
+@pytest.mark.parametrize("fmt,content_type,start", [("json", "application/json", b"{"), ("md", "text/markdown", b"**"),
                                                     ("html", "text/html", b"<!doctype html>"),
                                                     ("pdf", "application/pdf", b"%PDF")])
 def test_page_downloads(sitrep_world, client, fmt, content_type, start):
