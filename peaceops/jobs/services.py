@@ -8,16 +8,17 @@ marks the job failed (:func:`jobs_recover`).
 
 import logging
 import os
-import socket
 
 from django.db import transaction
 from django.utils import timezone
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.errors import Denied, DomainError
 from peaceops.core.uploads import write_upload
 from peaceops.jobs import files
 from peaceops.jobs.kinds import kind_of
 from peaceops.jobs.models import Job
+from peaceops.jobs.process import alive, on_this_host, worker_name
 from peaceops.jobs.progress import ProgressFile
 
 logger = logging.getLogger(__name__)
@@ -50,8 +51,15 @@ def _enqueue(job: Job) -> None:
     job.task_id = str(result.id)
 
 
-def job_run(job_id: int) -> str:
-    """Run one queued job to its end (called by the worker); returns its final status."""
+def _require_worker(actor) -> None:
+    """Only the installation's own worker runs jobs and closes those of a dead worker; a job then acts as its owner."""
+    if actor is not SYSTEM:
+        raise Denied("Jobs are run by the installation's worker, not on a user's request.")
+
+
+def job_run(actor, job_id: int) -> str:
+    """Run one queued job to its end (``actor``: the worker, SYSTEM); returns its final status."""
+    _require_worker(actor)
     job = Job.objects.select_related("owner").get(pk=job_id)
     if job.status != Job.Status.QUEUED:
         return job.status  # cancelled, or already taken
@@ -105,31 +113,17 @@ def job_cancel(actor, job: Job) -> Job:
     return job
 
 
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def jobs_recover() -> int:
+def jobs_recover(actor) -> int:
     """Mark failed the jobs a worker on this machine was running when it died; returns how many.
 
     Their import's transaction died with the worker, so nothing of them was written. Jobs of a
     worker on another machine are left alone: this one cannot tell whether it still runs.
     """
-    host = socket.gethostname()
+    _require_worker(actor)
     recovered = 0
-    for job in Job.objects.filter(status=Job.Status.RUNNING, worker__startswith=f"{host}:"):
-        pid = job.worker.rpartition(":")[2]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+    for job in Job.objects.filter(status=Job.Status.RUNNING):
+        pid = on_this_host(job.worker)
+        if pid is None or (pid != os.getpid() and alive(pid)):
             continue
         _finish(job, Job.Status.FAILED, message=INTERRUPTED)
         _fail_task(job.task_id)

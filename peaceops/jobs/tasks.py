@@ -5,6 +5,7 @@ from django_tasks import task
 
 @task()
 def run_job(job_id: int) -> str:
+    from peaceops.accounts.access import SYSTEM
     from peaceops.jobs.services import job_run
 
-    return job_run(job_id)
+    return job_run(SYSTEM, job_id)

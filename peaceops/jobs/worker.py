@@ -11,7 +11,9 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
-from peaceops.jobs.services import jobs_recover, worker_name
+from peaceops.accounts.access import SYSTEM
+from peaceops.jobs.process import worker_name
+from peaceops.jobs.services import jobs_recover
 
 BACKEND = "default"
 
@@ -24,7 +26,7 @@ def new_worker(*, batch: bool = False, interval: float = 1.0, max_tasks: int | N
 
 def run_queued() -> int:
     """Run every queued job once, in this process; returns how many ran."""
-    jobs_recover()
+    jobs_recover(SYSTEM)
     worker = new_worker(batch=True)
     ran = 0
     while True:

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.core.errors import Denied
 from peaceops.jobs import files
 from peaceops.jobs.kinds import KINDS, register
@@ -127,8 +128,6 @@ def test_only_the_owner_and_system_administrators_see_a_job(world, client):
 def test_a_job_needs_a_signed_in_owner(world):
     from django.contrib.auth.models import AnonymousUser
 
-    from peaceops.accounts.access import SYSTEM
-
     for actor in (None, AnonymousUser(), SYSTEM):
         with pytest.raises(Denied):
             start(actor)
@@ -157,7 +156,9 @@ def test_the_next_worker_marks_failed_a_job_whose_worker_died(world):
     Job.objects.filter(pk=alive.pk).update(status=Job.Status.RUNNING, worker=f"{socket.gethostname()}:{os.getppid()}")
     elsewhere = start(world.users["unamid"])
     Job.objects.filter(pk=elsewhere.pk).update(status=Job.Status.RUNNING, worker="another-host:1")
-    assert jobs_recover() == 1
+    with pytest.raises(Denied):
+        jobs_recover(world.users["admin"])  # the worker's task, not a user's
+    assert jobs_recover(SYSTEM) == 1
     statuses = dict(Job.objects.values_list("pk", "status"))
     assert statuses == {job.pk: "failed", alive.pk: "running", elsewhere.pk: "running"}
     assert Job.objects.get(pk=job.pk).message == INTERRUPTED
@@ -171,3 +172,25 @@ def test_the_job_pages_speak_french(world, client):
     assert "terminé" in page and "3 lignes lues, 0 erreurs" in page and "Mes imports" in page
     history = client.get(reverse("jobs:history"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Rapport par ligne" in history
+
+
+def test_only_the_worker_runs_a_job(world):
+    from peaceops.jobs.services import job_run
+
+    job = start(world.users["admin"])
+    with pytest.raises(Denied):
+        job_run(world.users["admin"], job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.QUEUED
+
+
+def test_a_running_jobs_progress_comes_from_its_progress_file(world, client):
+    from peaceops.jobs.progress import ProgressFile
+
+    job = start(world.users["unamid"])
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    ProgressFile(files.progress_path(job.pk)).write({"rows_read": 250, "rows_total": 1000, "errors": 3})
+    client.force_login(world.users["unamid"])
+    state = client.get(reverse("jobs:progress", args=[job.pk])).json()
+    assert (state["status"], state["rows_read"], state["errors"], state["percent"]) == ("running", 250, 3, 25)
+    assert not state["finished"]

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from peaceops.accounts.access import SYSTEM
 from peaceops.jobs.services import jobs_recover
 from peaceops.jobs.worker import new_worker
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
                             help="seconds between looks at the queue when it is empty (default 1)")
 
     def handle(self, *args, batch, interval, verbosity, **options):
-        recovered = jobs_recover()
+        recovered = jobs_recover(SYSTEM)
         if recovered and verbosity:
             self.stderr.write(f"{recovered} job(s) of a stopped worker marked failed (nothing of them was written)")
         worker = new_worker(batch=batch, interval=interval)
