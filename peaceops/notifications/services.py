@@ -200,8 +200,10 @@ def _ids(values, field: str) -> list[int]:
 
 def request_information(actor, notification: Notification, *, evidence_ids=None,
                         question: str = "") -> InformationRequest:
-    """The notified mission's analyst asks the source mission for the alert's evidence (all, or some of it)."""
-    require(actor, Action.EDIT_ANALYSIS, mission_id=notification.recipient_id,
+    """The notified mission's watch officer or analyst asks the source mission for the alert's evidence (all, or
+    some of it). The JOC is where a mission's alerts arrive around the clock (seed 000 app. 2), so its officers
+    ask as well as the JMAC's analysts (``edit_incidents``, which both roles hold); a viewer does not."""
+    require(actor, Action.EDIT_INCIDENTS, mission_id=notification.recipient_id,
             what=_("ask another mission for information"))
     _readable(actor, notification)
     if notification.source_mission_id is None:

@@ -49,7 +49,7 @@ def detail(request, pk):
         "n": notification,
         "readable_ids": selectors.readable_evidence(request.user, notification),
         "requests": selectors.requests_for(request.user).filter(notification=notification),
-        "may_ask": can(request.user, Action.EDIT_ANALYSIS, notification.recipient_id)
+        "may_ask": can(request.user, Action.EDIT_INCIDENTS, notification.recipient_id)
         and notification.source_mission_id is not None,
     })
 

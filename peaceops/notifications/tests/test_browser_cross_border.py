@@ -1,8 +1,8 @@
 """Across the border in a real browser, on the demo data (seed 000 §II.B.1, §III.C.1, §IV.C.3).
 
 UNAMID's violence in West Darfur moves toward the Chad border; UNAMID's analyst opens the alerts of the
-scenario's day, which tells MINURCAT; MINURCAT's watch officer finds it in the inbox; MINURCAT's analyst asks for
-the evidence; UNAMID's analyst releases two incidents; the watch officer reads them in the incident log and on
+scenario's day, which tells MINURCAT; MINURCAT's watch officer finds it in the inbox and asks for the
+evidence; UNAMID's analyst releases two incidents; the watch officer reads them in the incident log and on
 the map; MINURCAT's analyst writes MINURCAT's section of the joint threat assessment.
 
 Run with ``pytest -m browser peaceops/notifications/tests/test_browser_cross_border.py`` (Debian's Chromium).
@@ -88,8 +88,7 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
     page.goto(page.base + reverse("incidents:list") + "?admin1=West Darfur")
     assert "Wadi" not in page.locator("main").inner_text()  # not yet released
 
-    # MINURCAT's analyst asks UNAMID for the evidence (asking is an analyst's act: docs/notifications.md).
-    _log_in(page, "jmac.minurcat")
+    # The watch officer asks UNAMID for the evidence.
     page.goto(page.base + reverse("notifications:detail", args=[notification.pk]))
     page.fill("#requests textarea[name=question]", "Which of these came within 50 km of Adré?")
     with page.expect_navigation():

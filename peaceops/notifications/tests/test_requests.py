@@ -4,10 +4,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from peaceops.accounts.access import SYSTEM, can_read_record
+from peaceops.core.classification import Classification as C
 from peaceops.core.errors import Denied
 from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest, Release
 from peaceops.notifications.tests.conftest import fresh
+from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +35,17 @@ def test_a_viewer_cannot_ask_and_another_mission_cannot_ask_about_it(scene):
     with pytest.raises(Denied):
         services.request_information(scene.users["jmac_monuc"], n)
     assert not InformationRequest.objects.exists()
+
+
+def test_the_notified_missions_watch_officer_asks_its_planner_does_not(scene):
+    """Alerts arrive at the JOC around the clock (seed 000 app. 2): its officers ask, as the JMAC's analysts do."""
+    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    officer = make_user("joc_unamid", "officer", mission=scene.world.unamid, clearance=C.CONFIDENTIAL)
+    planner = make_user("planner_unamid", "planner", mission=scene.world.unamid, clearance=C.CONFIDENTIAL)
+    with pytest.raises(Denied):
+        services.request_information(planner, n)
+    asked = services.request_information(officer, n, question="Where exactly?")
+    assert asked.requesting_mission == scene.world.unamid and asked.requested_by == officer
 
 
 def test_asking_for_records_the_owner_does_not_hold_names_the_field(scene):
