@@ -13,5 +13,13 @@
   document.addEventListener("click", function (event) {
     var button = event.target && event.target.closest ? event.target.closest("[data-print]") : null;
     if (button) { window.print(); }
+    var toggle = event.target && event.target.closest ? event.target.closest("[data-menu-toggle]") : null;
+    if (toggle) {
+      // The phone-width menu: the stylesheet folds the navigation below 768 px; the button opens it.
+      var layout = document.querySelector(".layout");
+      var open = layout.classList.toggle("nav-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
   });
+  document.documentElement.classList.add("menu-ready");  // scripts run: the navigation may fold
 }());
