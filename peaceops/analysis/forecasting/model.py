@@ -23,12 +23,16 @@ what followed).
 Only the history passed in is used: the analogues' outcomes are months of that history, and only
 origins of the last ``max_age`` months count (the 1990s' conflicts differ from the 2010s'). The
 settings are chosen on past windows only (``evaluation.rolling``). Draws are rounded to whole
-deaths, never negative, seeded. The choices and their validation: docs/forecasting.md.
+deaths, never negative, seeded, and stratified: each country-month's draws take one uniform from each
+of ``draws`` equal strata of [0, 1) and map it through the mixture's components by quantile (the blur
+likewise), so they follow the predictive distribution more closely than i.i.d. draws would; the
+distribution itself is unchanged. The choices and their validation: docs/forecasting.md.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
@@ -146,40 +150,90 @@ def find_analogues(history: History, params: ModelParameters = DEFAULT) -> Analo
         columns = [found[~np.isnan(found[:, j]), j] for j in range(len(HORIZONS))]
         shifts = [anchor - origin_features[chosen[~np.isnan(found[:, j])], ANCHOR] for j in range(len(HORIZONS))]
         counts = np.array([len(c) for c in columns])
-        flat = np.concatenate(columns)
-        values = flat + np.concatenate(shifts)
         medians = np.array([np.median(np.where(c == 0, 0.0, c + d)) if len(c) else 0.0
                             for c, d in zip(columns, shifts, strict=True)])
+        # Each horizon's outcomes in increasing order (peaceful months first): every later step (blur
+        # aside) is monotone, so a uniform u picks the u-quantile of the analogue outcomes and
+        # stratified uniforms give stratified draws (``stratified_uniforms``).
+        order = [np.argsort(np.where(c == 0, -np.inf, c + d), kind="stable") for c, d in zip(columns, shifts,
+                                                                                             strict=True)]
+        flat = np.concatenate([c[o] for c, o in zip(columns, order, strict=True)])
+        values = flat + np.concatenate([d[o] for d, o in zip(shifts, order, strict=True)])
         pools.append(AnaloguePool(values=values, peaceful=flat == 0,
                                   offsets=np.concatenate(([0], np.cumsum(counts)[:-1])), counts=counts,
                                   medians=medians))
     return Analogues(pools, which.reshape(-1))
 
 
-def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator, season: float = 0.0) -> np.ndarray:
+# Standard normal quantiles on a fine grid, for the blur's stratified draws (numpy has no inverse normal
+# CDF; linear interpolation between 16,384 quantiles is accurate to ~1e-4 within +-3.9 sd, beyond which a
+# blur of 0.15 sd hardly matters).
+_NORMAL_LEVELS = (np.arange(16384) + 0.5) / 16384
+_NORMAL_QUANTILES = np.array([NormalDist().inv_cdf(float(p)) for p in _NORMAL_LEVELS])
+
+
+def stratified_uniforms(rng: np.random.Generator, rows: int, draws: int) -> np.ndarray:
+    """Shape (rows, draws): in each row one uniform in each of the ``draws`` strata [i/n, (i+1)/n),
+    the strata in random order. Each value is uniform on [0, 1), as an i.i.d. draw, but a row covers
+    [0, 1) evenly, so the draws' empirical distribution is much closer to the predictive one
+    (Monte-Carlo noise in the CRPS falls; the distribution drawn from is unchanged)."""
+    strata = rng.permuted(np.tile(np.arange(draws, dtype=float), (rows, 1)), axis=1)
+    return (strata + rng.random(size=(rows, draws))) / draws
+
+
+def stratified_normals(rng: np.random.Generator, rows: int, draws: int) -> np.ndarray:
+    """Standard normal draws from :func:`stratified_uniforms` (the strata independent of the other
+    stratified uniforms: a Latin hypercube)."""
+    return _normal_quantile(stratified_uniforms(rng, rows, draws))
+
+
+def _normal_quantile(u: np.ndarray) -> np.ndarray:
+    """``np.interp(u, _NORMAL_LEVELS, _NORMAL_QUANTILES)``, the same values, with the interval found by
+    arithmetic on the even grid instead of a binary search (four times faster)."""
+    size = len(_NORMAL_LEVELS)
+    j = np.clip(np.floor(u * size - 0.5).astype(np.int64), 0, size - 2)
+    j -= (_NORMAL_LEVELS[j] > u) & (j > 0)  # rounding at a grid point: the interval np.interp finds
+    j += (_NORMAL_LEVELS[j + 1] <= u) & (j < size - 2)
+    x0, y0 = _NORMAL_LEVELS[j], _NORMAL_QUANTILES[j]
+    slope = (_NORMAL_QUANTILES[j + 1] - y0) / (_NORMAL_LEVELS[j + 1] - x0)
+    out = slope * (u - x0) + y0
+    out = np.where(u == x0, y0, out)
+    out = np.where(u <= _NORMAL_LEVELS[0], _NORMAL_QUANTILES[0], out)
+    return np.where(u >= _NORMAL_LEVELS[-1], _NORMAL_QUANTILES[-1], out)
+
+
+def own_draws(series: np.ndarray, draws: int, rng: np.random.Generator, season: float = 0.0,
+              uniforms: np.ndarray | None = None) -> np.ndarray:
     """The country's own last OWN_MONTHS months: shape (len(HORIZONS), draws). Each equally likely, or,
     with ``season`` > 0 and a full year of history, the month a year before the one forecast (the same
-    calendar month; for the horizons 13 and 14, two years before) with weight 1 + ``season``."""
+    calendar month; for the horizons 13 and 14, two years before) with weight 1 + ``season``.
+    ``uniforms`` (len(HORIZONS), draws) pick the months by quantile (stratified ones by default)."""
     recent = np.asarray(series[-OWN_MONTHS:], dtype=float)
+    u = stratified_uniforms(rng, len(HORIZONS), draws) if uniforms is None else uniforms
+    order = np.argsort(recent, kind="stable")  # months by deaths: u picks the u-quantile
     if not season or len(recent) < OWN_MONTHS:
-        return recent[rng.integers(0, len(recent), size=(len(HORIZONS), draws))]
+        return recent[order][np.minimum((u * len(recent)).astype(np.int64), len(recent) - 1)]
     # Month M + h is the calendar month of M + h - 12 (h <= 12) or M + h - 24: position (h - 1) mod 12
     # of the last 12 months (oldest first, M last).
     weights = np.ones((len(HORIZONS), OWN_MONTHS))
     weights[np.arange(len(HORIZONS)), (np.asarray(HORIZONS) - 1) % OWN_MONTHS] += season
+    weights = weights[:, order]
     cdf = np.cumsum(weights, axis=1) / weights.sum(axis=1, keepdims=True)
-    u = rng.random(size=(len(HORIZONS), draws))
     index = np.minimum((u[:, :, None] >= cdf[:, None, :-1]).sum(axis=2), OWN_MONTHS - 1)
-    return recent[index]
+    return recent[order][index]
 
 
 def analogue_draws(pool: AnaloguePool, draws: int, rng: np.random.Generator, blur_sd: float,
-                   spread: float = 1.0, shift: float = 0.0) -> np.ndarray | None:
-    """Draws per horizon from the analogues whose month h ahead lies in the history (None: a horizon has none)."""
+                   spread: float = 1.0, shift: float = 0.0, uniforms: np.ndarray | None = None) -> np.ndarray | None:
+    """Draws per horizon from the analogues whose month h ahead lies in the history (None: a horizon has none).
+    ``uniforms`` (len(HORIZONS), draws) pick the outcomes by quantile (stratified ones by default); the
+    blur is drawn stratified too."""
     if (pool.counts == 0).any():
         return None
-    pick = pool.offsets[:, None] + (rng.random(size=(len(HORIZONS), draws)) * pool.counts[:, None]).astype(np.int64)
-    logs = pool.values[pick] + blur_sd * rng.standard_normal(size=pick.shape)
+    u = stratified_uniforms(rng, len(HORIZONS), draws) if uniforms is None else uniforms
+    within = np.minimum((u * pool.counts[:, None]).astype(np.int64), pool.counts[:, None] - 1)
+    pick = pool.offsets[:, None] + within
+    logs = pool.values[pick] + blur_sd * stratified_normals(rng, *pick.shape)
     if spread != 1.0:
         centre = pool.medians[:, None]
         logs = np.maximum(centre + spread * (logs - centre), 0.0)
@@ -198,14 +252,23 @@ def forecast_draws(history: History, draws: int, seed: int, params: ModelParamet
         analogues = find_analogues(history, params)
     alive = np.flatnonzero(history.alive)
     out = np.empty((len(alive), len(HORIZONS), draws), dtype=np.int64)
+    share = params.own_share
     for n, i in enumerate(alive):
-        own = own_draws(history.series(i), draws, rng, params.own_season)
+        # One stratified uniform per draw picks the component (own history below ``own_share``) and,
+        # rescaled to [0, 1), the quantile within it: each component gets its share of the draws to
+        # within one, spread evenly over its distribution.
+        u = stratified_uniforms(rng, len(HORIZONS), draws)
         which = analogues.pool_of[n]
-        panel = None if which < 0 else analogue_draws(analogues.pools[which], draws, rng, params.blur_sd,
-                                                          params.spread, params.shift)
+        panel = None
+        if which >= 0 and share < 1:
+            panel = analogue_draws(analogues.pools[which], draws, rng, params.blur_sd, params.spread, params.shift,
+                                   uniforms=np.clip((u - share) / (1 - share), 0.0, 1.0))
         if panel is None:
-            mixed = own
+            mixed = own_draws(history.series(i), draws, rng, params.own_season, uniforms=u)
+        elif share <= 0:
+            mixed = panel
         else:
-            mixed = np.where(rng.random(size=panel.shape) < params.own_share, own, panel)
+            own = own_draws(history.series(i), draws, rng, params.own_season, uniforms=np.clip(u / share, 0.0, 1.0))
+            mixed = np.where(u < share, own, panel)
         out[n] = np.maximum(np.rint(mixed), 0).astype(np.int64)
     return out

@@ -112,6 +112,48 @@ def test_forecast_is_deterministic_for_a_seed_and_uses_data_only_up_to_last_mont
     pd.testing.assert_frame_equal(a, c)
 
 
+def _exact_mixture_cdf(checked, analogues, params, n, j, support):
+    """The predictive CDF of alive country n at horizon j, exactly, for blur 0, spread 1, shift 0 and no
+    season: each own month weight own_share / 12, each analogue outcome (1 - own_share) / its count."""
+    own = np.asarray(checked.series(np.flatnonzero(checked.alive)[n])[-12:], dtype=float)
+    atoms, weights = [own], [np.full(len(own), params.own_share / len(own))]
+    pool = analogues.pools[analogues.pool_of[n]]
+    start, count = pool.offsets[j], pool.counts[j]
+    found = np.where(pool.peaceful[start:start + count], 0.0, np.expm1(pool.values[start:start + count]))
+    atoms.append(found)
+    weights.append(np.full(count, (1 - params.own_share) / count))
+    atoms, weights = np.rint(np.concatenate(atoms)), np.concatenate(weights)
+    return np.array([weights[atoms <= y].sum() for y in support])
+
+
+def test_stratified_draws_follow_the_predictive_distribution_more_closely_than_iid_draws():
+    from peaceops.analysis.forecasting.model import forecast_draws
+
+    def value(m, c):  # wars at many levels and peace: analogue pools of varied outcomes
+        return 0 if c > 30 else 20 * c + 7 * ((m + c) % 5) * c
+    checked = validate_history(history(months=range(400, 467), countries=range(1, 60), value=value))
+    params = ModelParameters(own_share=0.3, blur_sd=0.0, neighbours=40)  # blur 0: the exact CDF is known
+    analogues = find_analogues(checked, params)
+    draws = forecast_draws(checked, 1000, seed=11, params=params, analogues=analogues)
+    rng = np.random.default_rng(11)
+    stratified_gap, iid_gap = [], []
+    for n in (0, 4, 9, 14, 19, 24, 29, 40):  # wars of several sizes and a peaceful country
+        for j in (0, 5, 11):
+            support = np.unique(np.concatenate([draws[n, j], np.arange(0, draws[n, j].max() + 1, 7)]))
+            exact = _exact_mixture_cdf(checked, analogues, params, n, j, support)
+            # i.i.d. draws from the same exact distribution: its support's probabilities, sampled
+            pmf = np.diff(np.concatenate(([0.0], exact)))
+            iid = rng.choice(support, size=1000, p=pmf / pmf.sum())
+            for sample, gaps in ((draws[n, j], stratified_gap), (iid, iid_gap)):
+                empirical_cdf = np.searchsorted(np.sort(sample), support, side="right") / len(sample)
+                gaps.append(np.abs(empirical_cdf - exact).max())  # Kolmogorov distance
+    # Stratified: each quantile is off by at most ~1 draw in 1000 (plus the mixture's split to within one
+    # draw); i.i.d. draws are off by ~1/sqrt(1000).
+    assert max(stratified_gap) < 0.002
+    assert np.mean(stratified_gap) < 0.1 * np.mean(iid_gap)
+    assert (draws == forecast_draws(checked, 1000, seed=11, params=params, analogues=analogues)).all()
+
+
 def test_history_as_index_is_accepted():
     indexed = history().set_index(["month_id", "country_id"])
     assert validate_history(indexed).counts.shape == (3, 17)
