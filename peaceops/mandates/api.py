@@ -333,7 +333,7 @@ class RiskViewSet(PlansViewSet):
         if missions and not missions.isdigit():
             raise exceptions.ValidationError({"mission": ["give a mission id"]})
         rows = selectors.risk_register(request.user, mission_ids=[int(missions)] if missions else None, isf=isf)
-        return Response([{"id": row.risk.id, "mission": row.risk.mission.acronym, "output": row.risk.output_id,
+        return Response([{"id": row.risk.id, "mission": row.risk.mission_acronym, "output": row.risk.output_id,
                           "text": row.risk.text, "owner": row.risk.owner, "likelihood": row.risk.likelihood,
                           "impact": row.risk.impact, "score": row.score, "review_on": row.risk.review_on,
                           "escalated": row.escalated, "reasons": list(row.reasons)} for row in rows])

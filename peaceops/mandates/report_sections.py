@@ -101,7 +101,7 @@ def _shortfalls(request: DraftRequest, mission: Mission) -> DraftSection | None:
         paragraphs.append(f"Risks escalated to the leadership of {mission.acronym} as at {request.end.isoformat()}: "
                           f"a score (likelihood x impact) of {threshold} or more, or a review overdue.")
         tables.append(Table(("Risk", "Output", "Score", "Owner", "Next review", "Why"), tuple(
-            (row.risk.text, row.risk.output.title, "—" if row.score is None else str(row.score), row.risk.owner,
+            (row.risk.text, row.risk.output_title, "—" if row.score is None else str(row.score), row.risk.owner,
              row.risk.review_on.isoformat(),
              ", ".join("score" if reason == "score" else "review overdue" for reason in row.reasons))
             for row in escalated), caption="Risks escalated to leadership"))

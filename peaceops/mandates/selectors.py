@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connection
-from django.db.models import Func, IntegerField, Prefetch, Q
+from django.db.models import Func, IntegerField, Prefetch, Q, Sum
 
 from peaceops.accounts.access import visible
 from peaceops.core import clock
@@ -253,9 +253,31 @@ def outputs_with_plans(user, isf: m.Isf):
             .select_related("objective", "library_output").prefetch_related(*plan_prefetches(user)))
 
 
+@dataclass(frozen=True)
+class RegisterRisk:
+    """One risk as the register lists it, read as plain columns (no model instances: docs/mandates.md)."""
+
+    id: int
+    text: str
+    owner: str
+    likelihood: int | None
+    impact: int | None
+    review_on: dt.date
+    mission_id: int
+    mission_acronym: str
+    output_id: int
+    output_title: str
+    isf_id: int
+    isf_title: str
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
 @dataclass
 class RegisterRow:
-    risk: m.PlanRisk
+    risk: object  # a RegisterRisk (the register) or a PlanRisk (one output's plan)
     score: int | None
     reasons: tuple[str, ...]
 
@@ -264,22 +286,31 @@ class RegisterRow:
         return bool(self.reasons)
 
 
+def assess(risk, today: dt.date | None = None, threshold: int | None = None) -> RegisterRow:
+    """A risk's score and why it goes to leadership, if it does (peaceops.mandates.risks)."""
+    today = today or clock.today()
+    threshold = risk_threshold() if threshold is None else threshold
+    facts = risks.RiskFacts(risk.id, risk.likelihood, risk.impact, risk.review_on)
+    return RegisterRow(risk, risks.score(risk.likelihood, risk.impact), risks.escalation(facts, today, threshold))
+
+
+REGISTER_COLUMNS = ("id", "text", "owner", "likelihood", "impact", "review_on", "mission_id", "mission__acronym",
+                    "output_id", "output__title", "output__objective__isf_id", "output__objective__isf__title")
+
+
 def risk_register(user, *, mission_ids=None, isf: m.Isf | None = None, today: dt.date | None = None,
                   threshold: int | None = None) -> list[RegisterRow]:
     """The risks the user may read, per mission (``mission_ids``) or per ISF, escalated ones first, then by
     score: escalated when the score reaches the threshold or the review is overdue (peaceops.mandates.risks)."""
     today = today or clock.today()
     threshold = risk_threshold() if threshold is None else threshold
-    rows = visible(m.PlanRisk.objects.all(), user).select_related("output__objective__isf", "mission")
+    rows = visible(m.PlanRisk.objects.all(), user)
     if mission_ids is not None:
         rows = rows.filter(mission_id__in=mission_ids)
     if isf is not None:
         rows = rows.filter(output__objective__isf=isf)
-    register = []
-    for risk in rows:
-        facts = risks.RiskFacts(risk.id, risk.likelihood, risk.impact, risk.review_on)
-        register.append(RegisterRow(risk, risks.score(risk.likelihood, risk.impact),
-                                    risks.escalation(facts, today, threshold)))
+    register = [assess(RegisterRisk(*values), today, threshold)
+                for values in rows.order_by().values_list(*REGISTER_COLUMNS)]
     register.sort(key=lambda row: (not row.escalated, -(row.score or 0), row.risk.review_on, row.risk.id))
     return register
 
@@ -292,20 +323,22 @@ def heat_map_svg(register: list[RegisterRow], title: str) -> str:
 
 
 def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]:
-    """Budget per funding stream and currency, with the part not yet secured (a shortfall), and staff."""
-    lines = visible(m.ActivityBudget.objects.all(), user).filter(
-        activity__in=visible(m.PlanActivity.objects.all(), user).values("pk"))
+    """Budget per funding stream and currency, with the part not yet secured (a shortfall), summed by the
+    database over the lines the user may read (a line is read only with its activity: PARENT_FIELD)."""
+    lines = visible(m.ActivityBudget.objects.all(), user)
     if mission_ids is not None:
         lines = lines.filter(mission_id__in=mission_ids)
     if isf is not None:
         lines = lines.filter(activity__output__objective__isf=isf)
     totals: dict[tuple[str, str], dict] = {}
-    for stream, currency, amount, secured in lines.values_list("funding_stream", "currency", "amount", "secured"):
-        row = totals.setdefault((stream, currency), {"stream": str(m.FundingStream(stream).label), "currency": currency,
-                                                     "planned": 0, "unsecured": 0})
-        row["planned"] += amount
-        if not secured:
-            row["unsecured"] += amount
+    sums = lines.order_by().values("funding_stream", "currency", "secured").annotate(total=Sum("amount"))
+    for row in sums:
+        stream, currency = row["funding_stream"], row["currency"]
+        entry = totals.setdefault((stream, currency), {"stream": str(m.FundingStream(stream).label),
+                                                       "currency": currency, "planned": 0, "unsecured": 0})
+        entry["planned"] += row["total"]
+        if not row["secured"]:
+            entry["unsecured"] += row["total"]
     return [totals[key] for key in sorted(totals)]
 
 

@@ -89,9 +89,7 @@ def output_plan(request, pk):
     for activity in output.activities.all():
         activity.shown_responsible = activity.responsible_organisation or (
             activity.responsible_component if activity.responsible_component_id in readable_components else None)
-    register = selectors.risk_register(request.user, isf=isf)
-    by_risk = {row.risk.id: row for row in register}
-    risks = [by_risk[risk.id] for risk in output.risks.all() if risk.id in by_risk]
+    risks = [selectors.assess(risk) for risk in output.risks.all()]
     start, end = services.output_period(output)
     library_items, considerations = [], []
     if output.library_output_id:

@@ -169,13 +169,14 @@ def test_register_escalates_by_score_and_overdue_review(world, plan):
     stale = services.add_risk(plan["planner"], output, text="Bandits attack convoys", owner="Force Commander",
                               likelihood=1, impact=2, review_on=dt.date(2010, 6, 1))
     register = selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)
-    assert [(row.risk, row.reasons) for row in register] == [(stale, ("review_overdue",)), (high, ()), (low, ())]
+    assert [(row.risk.id, row.reasons) for row in register] == [(stale.id, ("review_overdue",)), (high.id, ()),
+                                                                 (low.id, ())]
     services.update_risk(plan["planner"], high, {"likelihood": 4})  # 4 x 5 = 20: above 15
     register = selectors.risk_register(plan["planner"], mission_ids=[world.minurcat.id], today=TODAY)
     assert [(row.risk.id, row.score, row.reasons) for row in register][:2] == [
         (high.id, 20, ("score",)), (stale.id, 2, ("review_overdue",))]
     with override_settings(PEACEOPS_RISK_THRESHOLD=25):
-        assert selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)[0].risk == stale
+        assert selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)[0].risk.id == stale.id
     svg = selectors.heat_map_svg(register, "Risks")
     assert svg.startswith("<svg") and "likelihood 4, impact 5: 1" in svg
     with pytest.raises(MandateError) as error:
