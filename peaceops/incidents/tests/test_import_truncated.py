@@ -61,7 +61,7 @@ def test_the_real_acled_file_cut_mid_row_imports_nothing(db, shared_data, tmp_pa
     ["import-needs", "/nonexistent/needs.csv"],
     ["import-measurements", "/nonexistent/m.csv"],
     ["import-places", "/nonexistent/places.csv", "--format", "gazetteer"],
-    ["import-framework", "--seed", "/nonexistent/004.txt"],
+    ["import-framework", "--fixture", "/nonexistent/framework_library.json"],
 ])
 def test_a_missing_file_is_one_line_of_error_and_a_non_zero_exit(command, tmp_path):
     env = {"PEACEOPS_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
