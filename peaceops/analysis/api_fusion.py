@@ -4,8 +4,6 @@ The same read as the page (selectors_fusion): 403 for a reader who covers no reg
 not among the reader's (unknown and forbidden look alike).
 """
 
-import datetime as dt
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -14,6 +12,7 @@ from rest_framework.response import Response
 
 from peaceops.analysis import selectors_fusion
 from peaceops.analysis.selectors_alerts import AnalysisInputError
+from peaceops.core import query
 
 
 @extend_schema(parameters=[OpenApiParameter("region", str, description="region id or name (default: your first)"),
@@ -28,10 +27,8 @@ def fusion(request):
         region = selectors_fusion.region_for(request.user, request.query_params.get("region") or None)
     except AnalysisInputError:
         raise exceptions.NotFound(_("No such region among yours.")) from None
-    as_of = None
-    if request.query_params.get("as_of"):
-        try:
-            as_of = dt.date.fromisoformat(request.query_params["as_of"])
-        except ValueError:
-            raise exceptions.ValidationError({"as_of": _("Give a date as YYYY-MM-DD.")}) from None
+    try:
+        as_of = query.query_date(request.query_params, "as_of")  # within the sane window (core.query)
+    except query.BadQuery as bad:
+        raise exceptions.ValidationError({"as_of": bad.message}) from None
     return Response(selectors_fusion.fusion_json(selectors_fusion.fusion_for(request.user, region, as_of)))

@@ -30,7 +30,7 @@ from peaceops.accounts.access import access_for
 from peaceops.accounts.models import Grant
 from peaceops.analysis import fusion, incident_frame, selectors, selectors_alerts
 from peaceops.analysis.selectors_alerts import AnalysisInputError
-from peaceops.core import clock
+from peaceops.core import clock, query
 from peaceops.registry.models import AdminArea, Mission, Region
 
 
@@ -55,8 +55,8 @@ def region_for(user, name_or_id: str | int | None) -> Region:
     regions = fusion_regions(user)
     if name_or_id in (None, ""):
         region = regions.first()
-    elif isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        region = regions.filter(id=int(name_or_id)).first()
+    elif query.is_id(name_or_id):
+        region = regions.filter(id=int(str(name_or_id).strip())).first()
     else:
         region = regions.filter(name__iexact=str(name_or_id).strip()).first()
     if region is None:

@@ -184,6 +184,12 @@ def test_the_api_and_the_cli_give_the_same_view(region_world, api_as):
     assert answer.json()["open_requests"][0]["requesting_mission"] == "MINURCAT"
     assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "30/06/2009"}).json()[
         "field"] == "as_of"
+    assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "0001-01-01"}).json()[
+        "field"] == "as_of"
+    assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/",
+                                             {"region": "9" * 30}).status_code == 404  # no such id, no overflow
+    with pytest.raises(CommandError, match="--as-of"):
+        call_command("analysis", "fusion", "--user", "fusion", "--as-of", "0001-01-01", stdout=io.StringIO())
     with pytest.raises(CommandError, match="cover a region"):
         call_command("analysis", "fusion", "--user", "minurcat", stdout=io.StringIO())
     with pytest.raises(CommandError, match="--region"):

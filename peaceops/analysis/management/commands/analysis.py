@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors, selectors_alerts
-from peaceops.core import clock
+from peaceops.core import clock, query
 
 
 def _date(label: str, value: str | None) -> dt.date | None:
@@ -106,4 +106,7 @@ class Command(BaseCommand):
             found = selectors_fusion.region_for(reader, region)
         except selectors_alerts.AnalysisInputError as error:
             raise CommandError(f"--region: {error}") from None
-        return selectors_fusion.fusion_json(selectors_fusion.fusion_for(reader, found, _date("--as-of", as_of)))
+        day = _date("--as-of", as_of)
+        if day is not None and not query.in_range(day):
+            raise CommandError(f"--as-of: {as_of} is outside {query.EARLIEST} to {query.LATEST}")
+        return selectors_fusion.fusion_json(selectors_fusion.fusion_for(reader, found, day))
