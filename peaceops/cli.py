@@ -23,7 +23,8 @@ COMMANDS = {
     "import-needs": "import needs per area and sector (CSV with HXL tags) for the coordination gaps view",
     "alerts": "early-warning alerts known on a date (surges, new armed actors, toward-border moves)",
     "forecast": "country-month forecasts in the VIEWS layout, and their evaluation against the VIEWS benchmarks",
-    "analysis": "armed groups and the borders they cross, security levels and their divergences, hotspots",
+    "analysis": "armed groups and the borders they cross, security levels and their divergences, hotspots, "
+                "a region's fusion view",
     "analysis-refresh": "relink armed groups to incident actors and refresh the stored country forecasts",
     "assets": "the shared asset pool: cost-sharing report per region and year, idle assets for open requests",
     "report": "draft a threat assessment or SG report from the data, list reports, export PDF, DOCX or Markdown",
