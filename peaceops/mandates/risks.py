@@ -31,13 +31,18 @@ def score(likelihood: int | None, impact: int | None) -> int | None:
 
 def escalation(risk: RiskFacts, today: dt.date, threshold: int = DEFAULT_THRESHOLD) -> tuple[str, ...]:
     """Why the risk goes to leadership: ("score",), ("review_overdue",), both, or () for neither."""
-    reasons = []
-    value = score(risk.likelihood, risk.impact)
-    if value is not None and value >= threshold:
-        reasons.append("score")
-    if risk.review_on is not None and risk.review_on < today:
-        reasons.append("review_overdue")
-    return tuple(reasons)
+    return reasons(risk.likelihood, risk.impact, risk.review_on, today, threshold)
+
+
+def reasons(likelihood: int | None, impact: int | None, review_on: dt.date | None, today: dt.date,
+            threshold: int = DEFAULT_THRESHOLD) -> tuple[str, ...]:
+    """:func:`escalation` on plain values (the register calls it once per row: no object to build)."""
+    value = likelihood * impact if likelihood and impact else None
+    high = value is not None and value >= threshold
+    overdue = review_on is not None and review_on < today
+    if high:
+        return ("score", "review_overdue") if overdue else ("score",)
+    return ("review_overdue",) if overdue else ()
 
 
 def heat_grid(risks) -> dict[tuple[int, int], int]:

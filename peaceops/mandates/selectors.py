@@ -253,7 +253,7 @@ def outputs_with_plans(user, isf: m.Isf):
             .select_related("objective", "library_output").prefetch_related(*plan_prefetches(user)))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RegisterRisk:
     """One risk as the register lists it, read as plain columns (no model instances: docs/mandates.md)."""
 
@@ -275,7 +275,7 @@ class RegisterRisk:
         return self.id
 
 
-@dataclass
+@dataclass(slots=True)
 class RegisterRow:
     risk: object  # a RegisterRisk (the register) or a PlanRisk (one output's plan)
     score: int | None
@@ -290,8 +290,9 @@ def assess(risk, today: dt.date | None = None, threshold: int | None = None) -> 
     """A risk's score and why it goes to leadership, if it does (peaceops.mandates.risks)."""
     today = today or clock.today()
     threshold = risk_threshold() if threshold is None else threshold
-    facts = risks.RiskFacts(risk.id, risk.likelihood, risk.impact, risk.review_on)
-    return RegisterRow(risk, risks.score(risk.likelihood, risk.impact), risks.escalation(facts, today, threshold))
+    likelihood, impact = risk.likelihood, risk.impact
+    return RegisterRow(risk, likelihood * impact if likelihood and impact else None,
+                       risks.reasons(likelihood, impact, risk.review_on, today, threshold))
 
 
 REGISTER_COLUMNS = ("id", "text", "owner", "likelihood", "impact", "review_on", "mission_id", "mission__acronym",
