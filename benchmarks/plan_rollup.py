@@ -11,7 +11,7 @@ planner (grants through the region, so ``visible`` filters by mission and level)
 - baseline ``sql``: the same two answers from two hand-written SQL statements (score and escalation in a
   CASE, sums in a GROUP BY), without the permission filter.
 
-Targets (issue "The whole plan"): roll-up under 500 ms, within 3x of SQL. Run with ``peaceops bench [--quick]
+Targets (docs/benchmarks.md): roll-up under 500 ms, within 3x of SQL. Run with ``peaceops bench [--quick]
 --only plan_rollup`` or ``python benchmarks/plan_rollup.py``.
 """
 
