@@ -203,3 +203,11 @@ def test_the_navigation_offers_the_view_only_to_readers_who_cover_a_region(regio
                          ("nobody", False)):
         client.force_login(world.users[who])
         assert ('href="/analysis/fusion/"' in client.get("/").content.decode()) is offered, who
+
+
+def test_the_page_in_french(region_world, client):
+    client.force_login(region_world["world"].users["fusion"])
+    client.post("/i18n/setlang/", {"language": "fr"})
+    page = client.get("/analysis/fusion/", {"as_of": AS_OF.isoformat()}).content.decode()
+    assert "Fusion régionale : Central Africa and Sudan" in page
+    assert "Zones frontalières avec des incidents des deux côtés" in page
