@@ -2,6 +2,7 @@
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
+from peaceops.core.query import is_id
 from peaceops.jobs import files
 from peaceops.jobs.models import Job
 from peaceops.jobs.progress import ProgressFile
@@ -15,6 +16,8 @@ def may_see(user, job: Job) -> bool:
 
 def job_get(user, job_id: int) -> Job | None:
     """The job if ``user`` may see it, else None (the view answers 404: its existence is not told)."""
+    if not is_id(job_id):  # a number past 64 bits in the URL is no job, not a database error
+        return None
     job = Job.objects.select_related("owner").filter(pk=job_id).first()
     return job if job is not None and may_see(user, job) else None
 

@@ -120,6 +120,7 @@ def test_only_the_owner_and_system_administrators_see_a_job(world, client):
         assert "lines.txt" not in client.get(reverse("jobs:history")).content.decode()
     client.force_login(world.users["admin"])
     assert client.get(reverse("jobs:job", args=[job.pk])).status_code == 200
+    assert client.get(f"/jobs/{2**70}/progress").status_code == 404  # too large for the database: no job
     client.logout()
     assert client.get(reverse("jobs:progress", args=[job.pk])).status_code == 302  # to the login page
     assert list(job_list(world.users["unamid"])) == [job]
