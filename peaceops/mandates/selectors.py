@@ -365,3 +365,10 @@ def lessons_for(user, query: str = "", subject: str = "", mission_id: int | None
     if mission_id:
         lessons = lessons.filter(mission_id=mission_id)
     return lessons
+
+
+def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
+    """The period an output's activities must fall in: its objective's dates, else its framework's."""
+    objective = output.objective
+    isf = objective.isf
+    return objective.start_date or isf.start_date, objective.end_date or isf.end_date

@@ -21,6 +21,7 @@ from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.core.errors import Denied
 from peaceops.mandates import models as m
+from peaceops.mandates import selectors
 
 
 class MandateError(ValueError):
@@ -455,13 +456,6 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
 # --- the plan under each ISF output: activities, resources, preconditions, risks (seed 004 ch. 3-6) --------
 
 
-def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
-    """The period an output's activities must fall in: its objective's dates, else its framework's."""
-    objective = output.objective
-    isf = objective.isf
-    return objective.start_date or isf.start_date, objective.end_date or isf.end_date
-
-
 def _new_plan_record(user, model, parent, **fields):
     """A record under ``parent`` (same mission, its level unless asked otherwise), checked once on the record
     itself: the planner's right and clearance for the mission, and a readable parent."""
@@ -479,7 +473,7 @@ def _new_plan_record(user, model, parent, **fields):
 
 
 def _check_period(output: m.IsfOutput, start: dt.date | None, end: dt.date | None) -> None:
-    first, last = output_period(output)
+    first, last = selectors.output_period(output)
     span = f"{first or '…'}..{last or '…'}"
     if start and end and end < start:
         raise MandateError("end_date", f"the end {end} is before the start {start}")
@@ -521,7 +515,7 @@ def _check_depends_on(activity: m.PlanActivity, others) -> list[m.PlanActivity]:
     return others
 
 
-def check_budget_line(funding_stream: str, amount, currency: str) -> tuple[str, Decimal, str]:
+def _check_budget_line(funding_stream: str, amount, currency: str) -> tuple[str, Decimal, str]:
     """A funding stream of seed 003 §2.4, a non-negative amount and an ISO 4217 currency."""
     import pycountry
 
@@ -626,7 +620,7 @@ def cite_lessons(user, activity: m.PlanActivity, lessons) -> None:
 @transaction.atomic
 def add_budget_line(user, activity: m.PlanActivity, *, funding_stream: str, amount, currency: str = "USD",
                     secured: bool = False) -> m.ActivityBudget:
-    funding_stream, amount, currency = check_budget_line(funding_stream, amount, currency)
+    funding_stream, amount, currency = _check_budget_line(funding_stream, amount, currency)
     return _new_plan_record(user, m.ActivityBudget, activity, activity=activity, funding_stream=funding_stream,
                             amount=amount, currency=currency, secured=secured)
 
@@ -635,7 +629,7 @@ def add_budget_line(user, activity: m.PlanActivity, *, funding_stream: str, amou
 def update_budget_line(user, line: m.ActivityBudget, changes: dict, *,
                        expected_etag: str | None = None) -> m.ActivityBudget:
     changes = {k: v for k, v in changes.items() if k not in ("activity", "mission")}  # a line stays with its activity
-    funding_stream, amount, currency = check_budget_line(changes.get("funding_stream", line.funding_stream),
+    funding_stream, amount, currency = _check_budget_line(changes.get("funding_stream", line.funding_stream),
                                                          changes.get("amount", line.amount),
                                                          changes.get("currency", line.currency))
     changes.update({"funding_stream": funding_stream, "amount": amount, "currency": currency})

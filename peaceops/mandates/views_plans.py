@@ -90,7 +90,7 @@ def output_plan(request, pk):
         activity.shown_responsible = activity.responsible_organisation or (
             activity.responsible_component if activity.responsible_component_id in readable_components else None)
     risks = [selectors.assess(risk) for risk in output.risks.all()]
-    start, end = services.output_period(output)
+    start, end = selectors.output_period(output)
     library_items, considerations = [], []
     if output.library_output_id:
         library_items = list(output.library_output.items.filter(kind__in=[m.ItemKind.ACTIVITY, m.ItemKind.RISK]))
