@@ -105,7 +105,9 @@ def plant() -> dict[tuple[int, int], list]:
 
 
 def _own_rule(model):
-    """The read rule of models whose readers are not only their mission's (docs/assets.md, docs/cooperation.md)."""
+    """The read rule of models whose readers are not only their mission's (docs/assets.md, docs/cooperation.md,
+    docs/analysis.md)."""
+    from peaceops.analysis import selectors as analysis
     from peaceops.assets import selectors as assets
     from peaceops.cooperation import selectors as cooperation
     from peaceops.reports import selectors as reports
@@ -114,6 +116,8 @@ def _own_rule(model):
     return {"assets.asset": assets.assets_for, "assets.assetrequest": assets.requests_for,
             "assets.loan": assets.loans_for, "cooperation.sharingagreement": cooperation.agreements_received,
             "reports.report": reports.reports_for,
+            # unclassified security levels are shared along the borders (docs/analysis.md, seed 000 §III.C.2)
+            "analysis.securitylevel": analysis.levels_shared_with,
             "reports.reportsection": lambda user: reports.visible_sections(ReportSection.objects.all(), user),
             }.get(model._meta.label_lower)
 
