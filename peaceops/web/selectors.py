@@ -154,7 +154,8 @@ def _feature(geometry, **properties) -> dict:
 
 
 def map_features(mission_ids, day=None) -> dict:
-    """GeoJSON of the missions' headquarters, host countries, admin-1 areas and areas of responsibility.
+    """GeoJSON of the missions' headquarters; the countries, admin-1 areas and areas of responsibility of
+    the missions sharing a region with them (the neighbours' side of a border is on the map too).
 
     Missions and countries are unclassified reference records; the caller limits ``mission_ids``
     to missions the user holds a grant for.
@@ -167,14 +168,18 @@ def map_features(mission_ids, day=None) -> dict:
             features.append(_feature({"type": "Point", "coordinates": [mission.hq_lon, mission.hq_lat]},
                                      kind="hq", mission=mission.acronym, name=mission.name,
                                      headquarters=mission.headquarters))
-    countries = list(r.Country.objects.filter(missions__id__in=mission_ids).distinct().order_by("name"))
+    # The neighbours of the region too: an incident across the border (a released one, say) lies on a map,
+    # and whose area it falls in is what the reader needs to see (areas are unclassified reference data).
+    region_missions = set(r.Mission.objects.filter(regions__missions__id__in=mission_ids).values_list("id", flat=True))
+    region_missions |= set(mission_ids)
+    countries = list(r.Country.objects.filter(missions__id__in=region_missions).distinct().order_by("name"))
     for country in countries:
         if country.geometry:
             geometry = country.geometry.get("geometry", country.geometry)  # a Feature or a bare geometry
             features.append(_feature(geometry, kind="country", iso3=country.iso3, name=country.name))
     # Admin-1 areas of the host countries and of the countries the missions' areas reach (southern
     # Sudan is UNMIS's, under today's South Sudan shapes), then the mission areas on the day, on top.
-    areas = list(r.MissionArea.objects.filter(mission_id__in=mission_ids, valid_from__lte=day)
+    areas = list(r.MissionArea.objects.filter(mission_id__in=region_missions, valid_from__lte=day)
                  .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).select_related("mission")
                  .order_by("mission__acronym", "kind", "name"))
     reached = {c.pk for c in countries} | set(r.AdminArea.objects.filter(mission_areas__in=areas)
