@@ -83,3 +83,18 @@ def test_desktop_keeps_the_navigation_open(page):
     page.goto(page.base + "/incidents/new/")
     scroll, inner = _widths(page)
     assert scroll <= inner
+
+
+def test_map_shapes_are_drawn_at_their_own_size_at_both_widths(page):
+    """Leaflet draws shapes on a canvas larger than the map (panning padding): a page-wide max-width once
+    squeezed it, and the countries, admin-1 areas and mission areas vanished from the incident map."""
+    load_demo()
+    for size in ({"width": 1280, "height": 800}, PHONE):
+        page.set_viewport_size(size)
+        _log_in(page, "jmac.unamid")
+        page.goto(page.base + reverse("incidents:map"))
+        page.locator("#incident-map canvas").wait_for(state="attached")  # (CSP: no wait_for_function string)
+        page.wait_for_timeout(500)
+        drawn, shown = page.evaluate("(() => { const c = document.querySelector('#incident-map canvas');"
+                                     " return [c.width, c.getBoundingClientRect().width]; })()")
+        assert abs(drawn - shown) <= 1, f"canvas {drawn} px drawn, shown {shown} px wide at {size['width']}"
