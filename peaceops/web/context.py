@@ -12,15 +12,18 @@ def link_url(link: modules.Link) -> str:
     return reverse(link.url_name) if link.url_name else link.path
 
 
-def module_links(module: modules.Module, may=lambda action: True) -> list[dict]:
+def module_links(module: modules.Module, may=lambda action: True, may_system_wide=None) -> list[dict]:
     """``[{"title", "url"}]`` for a module: its own pages, or the page saying it is not built yet.
 
-    ``may(action)`` says whether the reader may use a page that needs ``action``; pages they may
-    not use are left out rather than shown and refused.
+    ``may(action)`` says whether the reader may use a page that needs ``action`` in the current scope,
+    ``may_system_wide(action)`` (default: ``may``) for pages that need it for the whole system; pages
+    they may not use are left out rather than shown and refused.
     """
     if not module.built:
         return [{"title": module.title, "url": reverse("web:module", args=[module.slug])}]
-    return [{"title": link.title, "url": link_url(link)} for link in module.links if not link.action or may(link.action)]
+    system = may_system_wide or may
+    return [{"title": link.title, "url": link_url(link)} for link in module.links
+            if not link.action or (system if link.system_wide else may)(link.action)]
 
 
 def navigation(request) -> list[dict]:
@@ -32,7 +35,8 @@ def navigation(request) -> list[dict]:
     entries = []
     for module in modules.MODULES:
         links = module_links(module, may=lambda action: covers_region if action == modules.COVERS_REGION
-                             else access.can(Action(action), mission_id))
+                             else access.can(Action(action), mission_id),
+                             may_system_wide=lambda action: access.can(Action(action), None))
         entries.append({"module": module, "links": links})
     # The current page is the link with the longest address that the path starts with, so that
     # /incidents/sitrep/ marks the sitrep and not the incident log at /incidents/.

@@ -22,6 +22,7 @@ class Link:
     path: str = ""  # used as is when the page lives outside the URL names we own
     action: str = ""  # a peaceops.accounts.roles.Action the page needs in the current scope; "" for reading;
     # COVERS_REGION: a page for readers who cover a region (a grant over one, or system-wide)
+    system_wide: bool = False  # the action is needed for the whole system, not only in the current scope
 
     def __post_init__(self):
         if bool(self.url_name) == bool(self.path):
@@ -80,7 +81,8 @@ COORDINATION_LINKS = (
     Link(_("Funding"), url_name="coordination:funding"),
     Link(_("Integration matrix"), url_name="coordination:integration"),
     Link(_("Humanitarian space"), url_name="coordination:humanitarian"),
-    Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination"),
+    # 3W rows are shared reference data: uploading them needs the right system-wide (coordination.views.upload)
+    Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination", system_wide=True),
     Link(_("My imports"), url_name="jobs:history", action="edit_coordination"),
 )
 

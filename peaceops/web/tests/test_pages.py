@@ -115,3 +115,15 @@ def test_the_navigation_marks_only_the_page_one_is_on(world, client_as):
     marked = page.count('aria-current="page"')
     assert marked == 1
     assert f'href="{reverse("incidents:sitrep")}" aria-current="page"' in page
+
+
+def test_a_page_needing_a_right_system_wide_is_not_offered_to_a_mission_holder(world, client_as):
+    """A planner of one mission may coordinate there but not upload shared 3W rows: no link to a 403."""
+    from peaceops.testing import make_user
+
+    upload = f'href="{reverse("coordination:upload")}"'
+    planner = make_user("mission-planner", "planner", mission=world.minurcat)
+    system_planner = make_user("system-planner", "planner")
+    assert upload not in client_as(planner).get(reverse("web:home")).content.decode()
+    assert client_as(planner).get(reverse("coordination:upload")).status_code == 403
+    assert upload in client_as(system_planner).get(reverse("web:home")).content.decode()
