@@ -15,13 +15,16 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Count, Max, Min, Sum
+from django.utils.translation import gettext as _
 
 from peaceops.accounts.access import can_read_record, history_user, permits, require, visible
 from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
+from peaceops.core import clock
 from peaceops.core.errors import Denied
 from peaceops.mandates import models as m
-from peaceops.mandates import selectors
+from peaceops.mandates import risks, selectors
+from peaceops.notifications.services import notify_mission
 
 
 class MandateError(ValueError):
@@ -675,9 +678,11 @@ def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", revi
     if not (text or "").strip():
         raise MandateError("text", "a risk needs a text or a library risk")
     _check_risk(owner, review_on, likelihood, impact)
-    return _new_plan_record(user, m.PlanRisk, output, output=output, text=text.strip(), owner=owner.strip(),
+    risk = _new_plan_record(user, m.PlanRisk, output, output=output, text=text.strip(), owner=owner.strip(),
                             review_on=review_on, likelihood=likelihood, impact=impact, library_item=library_item,
                             **fields)
+    _tell_leadership(user, risk)
+    return risk
 
 
 @transaction.atomic
@@ -688,7 +693,23 @@ def update_risk(user, risk: m.PlanRisk, changes: dict, *, expected_etag: str | N
     changes = {k: v for k, v in changes.items() if k not in ("output", "library_item", "mission")}
     _check_risk(changes.get("owner", risk.owner), changes.get("review_on", risk.review_on),
                 changes.get("likelihood", risk.likelihood), changes.get("impact", risk.impact))
-    return record_update(user, Action.EDIT_PLANS, risk, changes, expected_etag=expected_etag)
+    risk = record_update(user, Action.EDIT_PLANS, risk, changes, expected_etag=expected_etag)
+    _tell_leadership(user, risk)
+    return risk
+
+
+def _tell_leadership(user, risk: m.PlanRisk) -> None:
+    """A risk that reaches the register's threshold, or whose review is overdue, is notified to its mission
+    (the leadership reads it in the inbox and on the register); once per risk, reason and score."""
+    reasons = risks.reasons(risk.likelihood, risk.impact, risk.review_on, clock.today(), selectors.risk_threshold())
+    if not reasons:
+        return
+    score = risks.score(risk.likelihood, risk.impact)
+    label = f"{score}/25" if score else _("unrated")
+    notify_mission(user, recipient=risk.mission, key=f"risk:{risk.pk}:{'+'.join(reasons)}:{score or 0}",
+                   kind="risk_escalated", classification=risk.classification, as_of=clock.today(),
+                   title=_("Risk escalated to leadership (%(score)s): %(text)s") % {"score": label,
+                                                                                   "text": risk.text[:200]})
 
 
 @transaction.atomic

@@ -108,6 +108,25 @@ def _notify(actor, alert, as_of, categories: dict[int, str], existing: dict) -> 
     return result
 
 
+def notify_mission(actor, *, recipient: Mission, key: str, kind: str, title: str,
+                   classification: int = Classification.UNCLASSIFIED, source_mission: Mission | None = None,
+                   as_of=None) -> Notification:
+    """A notice to one mission's users that is no early-warning alert (a risk escalated to its leadership):
+    one per key and mission, so sending it again with the same key changes nothing. Readable by the
+    mission's users cleared for ``classification``; e-mailed when mail is configured."""
+    notification = Notification(recipient=recipient, source_mission=source_mission or recipient,
+                                alert_key=key[:200], kind=kind[:32], title=title[:300], as_of=as_of,
+                                classification=classification)
+    require(actor, Action.VIEW, notification, what=_("notify a mission"))
+    stored = Notification.objects.filter(alert_key=notification.alert_key, recipient=recipient).first()
+    if stored is not None:
+        return stored
+    notification._history_user = history_user(actor)
+    notification.save()
+    _mail(notification)
+    return notification
+
+
 def _title(alert) -> str:
     area = ", ".join(part for part in (alert.admin2, alert.admin1, alert.country) if part)
     return f"{KIND_TITLES.get(alert.kind, alert.kind)}: {area}"

@@ -241,3 +241,22 @@ def test_sg_report_section_lists_unsecured_funds_and_escalated_risks(world, plan
     other = make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL)
     assert sections(DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
                                  end=dt.date(2010, 12, 31), user=other)) == []
+
+
+
+def test_a_risk_reaching_the_threshold_is_notified_to_its_missions_leadership_once(world, plan):
+    from peaceops.notifications.models import Notification
+    from peaceops.notifications.selectors import notifications_for
+
+    output = services.add_output(plan["planner"], plan["objective"], title="Returns")
+    risk = services.add_risk(plan["planner"], output, text="Host state withdraws consent", owner="SRSG",
+                             review_on=dt.date(2030, 1, 1), likelihood=2, impact=3)
+    assert not Notification.objects.exists()  # 6: below the threshold, review not due
+    services.update_risk(plan["planner"], risk, {"likelihood": 4, "impact": 5})
+    services.update_risk(plan["planner"], risk, {"owner": "DSRSG"})  # same reason, same score: nothing new
+    (notice,) = Notification.objects.all()
+    assert notice.kind == "risk_escalated" and "20/25" in notice.title and notice.recipient == world.minurcat
+    leader = make_user("leader-x", "leadership", mission=world.minurcat, clearance=C.STRICTLY_CONFIDENTIAL)
+    assert list(notifications_for(leader)) == [notice]
+    assert not notifications_for(make_user("leader-y", "leadership", mission=world.unamid,
+                                           clearance=C.STRICTLY_CONFIDENTIAL)).exists()
