@@ -207,6 +207,13 @@ def _gazetteer_row(line: int, row: dict[str, str], iso3: str) -> PlaceRow | RowP
                     parent_pcode=parent, valid_on=valid_on, fields=dict(GAZETTEER_COLUMNS))
 
 
+def _geoparquet_geometry(parquet: pq.ParquetFile) -> tuple[str, str]:
+    """The primary geometry column of a GeoParquet file and its encoding (its "geo" metadata; WKB by default)."""
+    geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"{}") or b"{}")
+    column = geo.get("primary_column", "geometry")
+    return column, geo.get("columns", {}).get(column, {}).get("encoding", "WKB")
+
+
 def read_cod_ab(path: Path, country: str | None = None) -> Iterator[PlaceRow | RowProblem]:
     """Rows of an OCHA COD-AB GeoParquet layer (admN_pcode, admN_name, adm(N-1)_pcode, iso3, geometry...).
 
@@ -216,8 +223,7 @@ def read_cod_ab(path: Path, country: str | None = None) -> Iterator[PlaceRow | R
     parquet = pq.ParquetFile(path)
     names = parquet.schema_arrow.names
     levels = [n for n in range(10) if f"adm{n}_pcode" in names]
-    geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"{}") or b"{}")
-    geometry_column = geo.get("primary_column", "geometry")
+    geometry_column, encoding = _geoparquet_geometry(parquet)
     if not levels:
         yield FileProblem(0, "adm0_pcode", "missing column: no admN_pcode column, is this a COD-AB layer?")
         return
@@ -228,7 +234,6 @@ def read_cod_ab(path: Path, country: str | None = None) -> Iterator[PlaceRow | R
     if missing:
         yield FileProblem(0, missing[0], f"missing column {missing[0]!r}")
         return
-    encoding = geo.get("columns", {}).get(geometry_column, {}).get("encoding", "WKB")
     wanted = [c for c in (*required, "iso3", "valid_on", "center_lat", "center_lon", geometry_column) if c in names]
     line = 0
     for batch in parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=list(dict.fromkeys(wanted))):
@@ -582,9 +587,7 @@ def read_area_shape(path: Path) -> dict:
     path = Path(path)
     if path.suffix.lower() in (".parquet", ".geoparquet"):
         parquet = pq.ParquetFile(path)
-        geo = json.loads((parquet.schema_arrow.metadata or {}).get(b"geo", b"{}") or b"{}")
-        column = geo.get("primary_column", "geometry")
-        encoding = geo.get("columns", {}).get(column, {}).get("encoding", "WKB")
+        column, encoding = _geoparquet_geometry(parquet)
         if column not in parquet.schema_arrow.names:
             raise ValueError(f"{path.name}: no geometry column {column!r}")
         shapes = list(_geoarrow_geometries(parquet.read(columns=[column]).column(column), encoding))
