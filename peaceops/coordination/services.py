@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pycountry
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -33,6 +32,7 @@ from peaceops.coordination.models import (
     ProgrammeComponent,
     Sector,
 )
+from peaceops.core.bulk_history import history_marks, insert_with_history
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.core.importing import ImportReport
@@ -378,55 +378,13 @@ class _Writer:
             else:
                 self.report.unchanged += 1
         if new:
-            _insert_with_history(new, self.user)
+            insert_with_history(Activity, new, history_marks(getattr(history_user(self.user), "pk", None)),
+                                batch_size=BATCH_SIZE)
         if changed:
             bulk_update_with_history(changed, Activity, list(IMPORTED_FIELDS), batch_size=BATCH_SIZE,
                                      default_user=history_user(self.user))
         self.report.created += len(new)
         self.report.updated += len(changed)
-
-
-def _insert_with_history(rows: list[dict], user) -> None:
-    """Insert new activities and their "+" history rows with two statements per batch.
-
-    ``bulk_create`` compiles every value of every row through the ORM (SQLite caps a statement at
-    999 parameters, so 4,343 rows are 850 statements) and ``bulk_create_with_history`` builds a
-    second model instance per row: two thirds of the DRC import's time (profiled with
-    benchmarks/coordination_import.py). Here one parameterised INSERT runs with ``executemany`` (values prepared by the
-    fields only where the driver cannot take them as they are: JSON), and the history rows are
-    copied from the inserted rows by one INSERT ... SELECT in the database.
-    """
-    fields = [f for f in Activity._meta.concrete_fields if not f.primary_key]
-    defaults = {f.attname: f.get_default() for f in fields}
-    json_fields = {f.attname: f for f in fields if f.get_internal_type() == "JSONField"}
-    quote = connection.ops.quote_name
-    table, columns = Activity._meta.db_table, [f.column for f in fields]
-    insert = (f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
-              f"VALUES ({', '.join(['%s'] * len(columns))})")
-    params = []
-    for values in rows:
-        row = []
-        for f in fields:
-            value = values.get(f.attname, defaults[f.attname])
-            if f.attname in json_fields:
-                value = json_fields[f.attname].get_db_prep_save(value, connection)
-            row.append(value)
-        params.append(row)
-    history = Activity.history.model
-    history_date = history._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection)
-    copied = ", ".join(quote(c) for c in columns)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX({quote('id')}), 0) FROM {quote(table)}")
-        last_id = cursor.fetchone()[0]
-        for start in range(0, len(params), BATCH_SIZE):
-            cursor.executemany(insert, params[start:start + BATCH_SIZE])
-        datasets = sorted({values["dataset"] for values in rows})
-        cursor.execute(
-            f"INSERT INTO {quote(history._meta.db_table)} ({quote('id')}, {copied}, {quote('history_date')}, "
-            f"{quote('history_change_reason')}, {quote('history_type')}, {quote('history_user_id')}) "
-            f"SELECT {quote('id')}, {copied}, %s, NULL, '+', %s FROM {quote(table)} "
-            f"WHERE {quote('id')} > %s AND {quote('dataset')} IN ({', '.join(['%s'] * len(datasets))})",
-            [history_date, getattr(history_user(user), "pk", None), last_id, *datasets])
 
 
 # --- needs and mandated tasks (the gaps rule's input) -------------------------------------------

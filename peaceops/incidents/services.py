@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from peaceops.accounts.access import history_user, permits, require, visible
 from peaceops.accounts.roles import Action
+from peaceops.core.bulk_history import FastInsert, IdAllocator, copy_to_history, history_marks
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents import dedup
@@ -303,10 +304,9 @@ class _BatchWriter:
         self.areas = mission_areas_index()
         self.dataset_had_rows: dict[str, bool] = {}
         self.may_change_cache: dict[tuple, bool] = {}
-        self.history_marks = {"history_date": timezone.now(), "history_type": "+",
-                              "history_user_id": user.pk, "history_change_reason": self.reason}
+        self.history_marks = history_marks(user.pk, self.reason)
         reliability, credibility = DEFAULT_GRADES[fmt]
-        self.ids = _IdAllocator(Incident)
+        self.ids = IdAllocator(Incident)
         self.incidents = FastInsert(Incident, ("id", "dataset", "external_id", *ROW_FIELDS),
                                     {"owning_mission_id": self.owner_id, "classification": self.classification,
                                      "created_by_id": user.pk})
@@ -398,7 +398,7 @@ class _BatchWriter:
         """Insert new incidents with ids taken up front, then their history and links (no lookups)."""
         ids = self.ids.take(len(rows))
         self.incidents.run([(pk, *_identity_and_values(row)) for pk, row in zip(ids, rows, strict=True)])
-        _copy_to_history(Incident, "id", ids, self.history_marks)
+        copy_to_history(Incident, "id", ids, self.history_marks)
         self._link(list(zip(ids, rows, strict=True)))
         self.report.created += len(rows)
 
@@ -444,7 +444,7 @@ class _BatchWriter:
         self.mission_areas.run(areas)
         if sources:
             self.sources.run(sources)
-            _copy_to_history(IncidentSource, "incident_id", [pk for pk, _ in pairs], self.history_marks)
+            copy_to_history(IncidentSource, "incident_id", [pk for pk, _ in pairs], self.history_marks)
 
 
 class _DeferredIndexes:
@@ -489,109 +489,6 @@ class _DeferredIndexes:
             for sql in self.dropped:
                 cursor.execute(sql)
         self.dropped = []
-
-
-def _copy_to_history(model, key_column: str, keys: list[int], marks: dict) -> None:
-    """History rows for just-inserted rows, copied inside the database (INSERT ... SELECT).
-
-    Same rows as simple_history's bulk_history_create would write (every tracked column, plus
-    date, type "+", user and reason), without shipping each row through Python twice. The rows
-    are picked by one range (SQLite: new ids are consecutive) or one array (PostgreSQL).
-    """
-    history = model.history.model
-    quote = connection.ops.quote_name
-    mark_names = ("history_date", "history_type", "history_user_id", "history_change_reason")
-    copied = [f for f in history._meta.local_concrete_fields
-              if not f.primary_key and f.attname not in mark_names]
-    mark_fields = [history._meta.get_field(name.removesuffix("_id")) for name in mark_names]
-    mark_values = [connection.ops.adapt_datetimefield_value(marks["history_date"]), marks["history_type"],
-                   marks["history_user_id"], marks["history_change_reason"]]
-    columns = ", ".join(quote(f.column) for f in copied + mark_fields)
-    source_columns = ", ".join(quote(model._meta.get_field(f.name).column) for f in copied)
-    head = (f"INSERT INTO {quote(history._meta.db_table)} ({columns}) "
-            f"SELECT {source_columns}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} WHERE {quote(key_column)}")
-    keys = sorted(keys)
-    with connection.cursor() as cursor:
-        if not keys:
-            return
-        if connection.vendor == "postgresql":
-            cursor.execute(f"{head} = ANY(%s)", [*mark_values, keys])
-        elif keys[-1] - keys[0] + 1 == len(keys):
-            cursor.execute(f"{head} BETWEEN %s AND %s", [*mark_values, keys[0], keys[-1]])
-        else:
-            for start in range(0, len(keys), 900):  # stay under SQLite's variable limit
-                chunk = keys[start:start + 900]
-                cursor.execute(f"{head} IN ({', '.join(['%s'] * len(chunk))})", [*mark_values, *chunk])
-
-
-class _IdAllocator:
-    """Primary keys for new incidents, taken before the insert so no query must find them after it.
-
-    SQLite: the import's transaction holds the database's write lock from its start (BEGIN
-    IMMEDIATE), so the ids above the table's highest ever used (AUTOINCREMENT keeps it in
-    sqlite_sequence) are the import's alone. PostgreSQL: drawn from the column's sequence, in one
-    query per batch, safe beside concurrent writers.
-    """
-
-    def __init__(self, model):
-        self.table = model._meta.db_table
-        self.next_id: int | None = None
-
-    def take(self, count: int) -> list[int]:
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                               [self.table, count])
-                return [pk for (pk,) in cursor.fetchall()]
-            if self.next_id is None:
-                table = connection.ops.quote_name(self.table)
-                cursor.execute(f"SELECT max(coalesce((SELECT max(id) FROM {table}), 0), "
-                               "coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))", [self.table])
-                self.next_id = cursor.fetchone()[0] + 1
-        first = self.next_id
-        self.next_id += count
-        return list(range(first, first + count))
-
-
-class FastInsert:
-    """Bulk ``INSERT`` of plain tuples into one model's table: PostgreSQL ``COPY``, else executemany.
-
-    Why not ``bulk_create``: building model instances and compiling Django's multi-row INSERT
-    costs ~0.3 ms per row per table, which made the ORM import 10x slower than the driver
-    (measured: benchmarks/incident_import.py, docs/incidents-import.md). Rows carry the
-    ``columns`` in order, as the driver takes them (Django registers SQLite's date adapter;
-    psycopg adapts dates itself); every other column gets ``constants`` or the field's default,
-    prepared once by the field itself.
-    """
-
-    def __init__(self, model, columns: tuple[str, ...], constants: dict | None = None):
-        constants = constants or {}
-        fields = {f.attname: f for f in model._meta.local_concrete_fields}
-        rest = [f for f in model._meta.local_concrete_fields
-                if f.attname not in columns and not (f.primary_key and f.get_internal_type()
-                                                     in ("AutoField", "BigAutoField"))]
-        self.constant = tuple(
-            f.get_db_prep_save(constants[f.attname] if f.attname in constants else f.get_default(), connection)
-            for f in rest)
-        quote = connection.ops.quote_name
-        names = ", ".join(quote(f.column) for f in [fields[name] for name in columns] + rest)
-        table = quote(model._meta.db_table)
-        self.sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * (len(columns) + len(rest)))})"
-        self.copy_sql = f"COPY {table} ({names}) FROM STDIN"
-
-    def run(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        constant = self.constant
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # COPY: one stream per batch instead of a statement per row (psycopg's cursor.copy).
-                with cursor.cursor.copy(self.copy_sql) as copy:
-                    write = copy.write_row
-                    for row in rows:
-                        write(row + constant)
-            else:
-                cursor.executemany(self.sql, [row + constant for row in rows] if constant else rows)
 
 
 # --- duplicates -----------------------------------------------------------------------------
