@@ -1,4 +1,5 @@
-"""Seed 004 chapters 3-6 as the framework library the app loads: its shape and its versioned fixture.
+"""Seed 004 as the framework library the app loads: its shape and its versioned fixture. Chapters 3-6 give the
+objectives, outputs and their items; chapters 1-2 the guidance chapters (sections, considerations, guidance).
 
 The library (Library > Objective > Output > Item, frozen dataclasses) is read from the seed text once,
 by a build step outside the runtime package (``scripts/build_framework_fixture.py``, parser in
@@ -19,7 +20,7 @@ from pathlib import Path
 
 FORMAT = "peaceops-framework-library"
 # Raised when the fixture's layout changes (a field added or renamed), so an old file is refused by name.
-VERSION = 1
+VERSION = 2  # 2: seed 004 chapters 1-2 (``chapters``) added
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "framework_library.json"
 
 SOURCE_ID = "004"
@@ -38,6 +39,10 @@ KIND_CODES = {
     "risk": "CR",
     "consideration": "C",
 }
+# Kinds of the guidance chapters (seed 004 ch. 1-2): the eight considerations §1.4 lists, the other bullet
+# points, and the sentences that say what should, must or needs to be done.
+GUIDANCE_KIND_CODES = {"leadership_consideration": "LC", "point": "PT", "guidance": "G"}
+SECTION_KINDS = ("leadership", "cross_cutting", "management")
 
 
 class FrameworkFixtureError(ValueError):
@@ -119,11 +124,55 @@ class Objective:
 
 
 @dataclass(frozen=True)
+class GuidanceSection:
+    """A section of seed 004 ch. 1-2 (1.1 ... 2.2.4) with its text and its items (kinds GUIDANCE_KIND_CODES)."""
+
+    ref: str  # "004/2.1.3"
+    number: str  # "2.1.3"
+    title: str
+    chapter: int
+    kind: str  # one of SECTION_KINDS
+    parent: str  # "2.1" for 2.1.3; "" for x.y
+    first_line: int
+    last_line: int
+    text: str = ""  # paragraphs joined by blank lines, bullets as "- ..."; footnotes and figures out
+    items: tuple[Item, ...] = ()
+
+    def of_kind(self, kind: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.kind == kind)
+
+
+@dataclass(frozen=True)
+class GuidanceChapter:
+    """Chapter 1 (leadership, coordination and integration) or 2 (cross-cutting issues, mission management)."""
+
+    ref: str  # "004/1"
+    chapter: int
+    title: str
+    first_line: int
+    last_line: int
+    sections: tuple[GuidanceSection, ...] = ()
+
+
+@dataclass(frozen=True)
 class Library:
     source: str  # file name of the seed
     sha256: str
     objectives: tuple[Objective, ...]
     irregularities: tuple[Irregularity, ...] = field(default=())
+    chapters: tuple[GuidanceChapter, ...] = ()  # seed 004 ch. 1-2
+
+    def sections(self) -> tuple[GuidanceSection, ...]:
+        return tuple(section for chapter in self.chapters for section in chapter.sections)
+
+    def section(self, number: str) -> GuidanceSection:
+        for section in self.sections():
+            if section.number == number:
+                return section
+        raise KeyError(number)
+
+    def guidance_items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections() for item in section.items)
 
     def outputs(self) -> tuple[Output, ...]:
         return tuple(output for objective in self.objectives for output in objective.outputs)
@@ -221,7 +270,16 @@ def _objective(data: dict) -> Objective:
                   outputs=_output)
 
 
+def _section(data: dict) -> GuidanceSection:
+    return _build(GuidanceSection, data, items=_item)
+
+
+def _chapter(data: dict) -> GuidanceChapter:
+    return _build(GuidanceChapter, data, sections=_section)
+
+
 def _library(data: dict) -> Library:
     return Library(source=data["source"], sha256=data["sha256"],
                    objectives=tuple(_objective(entry) for entry in data["objectives"]),
-                   irregularities=tuple(_build(Irregularity, entry) for entry in data["irregularities"]))
+                   irregularities=tuple(_build(Irregularity, entry) for entry in data["irregularities"]),
+                   chapters=tuple(_chapter(entry) for entry in data["chapters"]))

@@ -62,6 +62,8 @@ class FrameworkParseError(ValueError):
 
 
 
+from framework004.leadership import parse_guidance_chapters  # noqa: E402 - it uses the helpers below, late
+
 # ---------------------------------------------------------------------------------------------------------
 # Reading lines
 
@@ -468,15 +470,19 @@ def _normalise(text: str) -> str:
 
 
 def parse_framework(path: Path | str) -> Library:
-    """Parse seed 004 chapters 3-6 into a Library; raises FrameworkParseError naming file and line."""
+    """Parse seed 004 chapters 3-6 (and 1-2, ``leadership.py``) into a Library.
+
+    Raises FrameworkParseError naming file and line."""
     path = Path(path)
     lines, digest = _read(path)
     notes = _Notes()
     titles = _chapter_titles(lines, path)
     chapters = _split_chapters(lines, titles, path, notes)
     objectives = tuple(_objective(chapter, path, notes) for chapter in chapters)
+    guidance = parse_guidance_chapters(lines, path, notes)  # seed 004 ch. 1-2
     irregularities = tuple(sorted(notes.found, key=lambda found: (found.line, found.kind)))
-    return Library(source=path.name, sha256=digest, objectives=objectives, irregularities=irregularities)
+    return Library(source=path.name, sha256=digest, objectives=objectives, irregularities=irregularities,
+                   chapters=guidance)
 
 
 def find_seed(root: Path | str) -> Path | None:

@@ -34,7 +34,7 @@ def test_the_fixture_holds_four_objectives_twenty_outputs_364_benchmarks(library
     ("not json", "not a JSON file"),
     ('{"format": "something else"}', "format: not a peaceops-framework-library file"),
     ('{"format": "peaceops-framework-library", "version": 99}', "version: 99"),
-    ('{"format": "peaceops-framework-library", "version": 1, "source": "x"}', "field 'sha256'"),
+    ('{"format": "peaceops-framework-library", "version": 2, "source": "x"}', "field 'sha256'"),
 ])
 def test_a_bad_fixture_is_named(tmp_path, content, message):
     path = tmp_path / "library.json"
