@@ -1,7 +1,7 @@
 """The JMAC pages: trends, hotspots, alerts with their workflow, the replay, armed groups, security levels.
 
 Thin views: reads through selectors / selectors_alerts (narrowed by peaceops.accounts.access),
-writes through services (rights checked there). Plots are server-rendered SVG (analysis.svg).
+writes through services (rights checked there). Plots are server-rendered SVG (peaceops.core.charts).
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ from django.urls import path, reverse
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import access_for, visible
 from peaceops.accounts.roles import Action
-from peaceops.analysis import selectors, selectors_alerts, services, svg
+from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import SecurityLevel
-from peaceops.core import clock, query
+from peaceops.core import charts, clock, query
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
@@ -194,18 +194,19 @@ def trends_page(request):
         error = ""
     except selectors_alerts.AnalysisInputError as exc:
         table, error = None, str(exc)
-    charts, rows = [], []
+    plots, rows = [], []
     if table and table.rows:
         labels = [p.strftime("%Y-%m") for p in table.periods]
         top = sorted(table.rows, key=lambda r: -sum(r.counts))[:8]
         names = [f"{r.unit}{' · ' + r.group if r.group else ''}" for r in top]
-        charts = [mark_safe(svg.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top, strict=True)],
-                                           title=_("Incidents per month"))),
-                  mark_safe(svg.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top, strict=True)],
-                                           title=_("Fatalities per month")))]
+        axes = {"x_label": _("Month (YYYY-MM)"), "locale": get_language()}
+        plots = [mark_safe(charts.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top, strict=True)],
+                                             title=_("Incidents per month"), y_label=_("Incidents (count)"), **axes)),
+                 mark_safe(charts.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top, strict=True)],
+                                             title=_("Fatalities per month"), y_label=_("Deaths (count)"), **axes))]
         rows = [{"name": n, "count": sum(r.counts), "deaths": sum(r.deaths),
                  "last": r.counts[-1]} for n, r in zip(names, top, strict=True)]
-    return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": charts, "rows": rows,
+    return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": plots, "rows": rows,
                                                     "unit": unit, "by": by or "", "error": error, "groupings": True,
                                                     "units": TREND_UNITS})
 
@@ -317,9 +318,11 @@ def forecast_panels(by_country) -> list[dict]:
     panels = []
     for country, rows in sorted(by_country.items(), key=lambda item: item[0].name):
         labels = [f.month.strftime("%Y-%m") for f in rows]
-        panels.append({"country": country, "rows": rows, "chart": mark_safe(svg.band_chart(
+        panels.append({"country": country, "rows": rows, "chart": mark_safe(charts.band_chart(
             labels, [f.mean for f in rows], [f.p10 for f in rows], [f.p90 for f in rows],
-            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.name}))})
+            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.name},
+            x_label=_("Month (YYYY-MM)"), y_label=_("Deaths"), mean_name=_("mean"),
+            band_name=_("p10-p90 band"), locale=get_language()))})
     return panels
 
 

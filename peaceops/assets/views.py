@@ -14,19 +14,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.translation import gettext
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from peaceops.accounts.access import access_for
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, Consent
-from peaceops.core import clock
+from peaceops.core import charts, clock
 from peaceops.core.errors import add_to_form
 from peaceops.registry.models import Country, Mission
 from peaceops.web import scope
 
-CHART_WIDTH = 600  # px of the utilisation bars (SVG, drawn here: no chart library, no CDN)
+CHART_WIDTH = 600  # px of a year in the utilisation bars and the calendar strip (peaceops.core.charts)
 
 
 def _year(request) -> int:
@@ -70,19 +71,20 @@ def asset_detail(request, pk):
     use = next(r["use"] for r in selectors.utilisation(request.user, start, end) if r["asset"].pk == asset.pk)
     return render(request, "assets/asset.html", {
         "asset": asset, "year": year, "entries": entries, "use": use,
-        "bars": _calendar_bars(entries, start, end)})
+        "strip": mark_safe(charts.year_strip(_calendar_spans(entries, start, end), title=gettext("Calendar"),
+                                             first=start.isoformat(), last=end.isoformat(), width=CHART_WIDTH))})
 
 
-def _calendar_bars(entries, start: dt.date, end: dt.date) -> list[dict]:
-    """Entries as x/width on a year strip of CHART_WIDTH px."""
+def _calendar_spans(entries, start: dt.date, end: dt.date) -> list[tuple[float, float, str, str]]:
+    """Entries as (x, width, colour, label) on a year strip of CHART_WIDTH px: loans orange, the rest grey."""
     span = (end - start).days + 1
-    bars = []
+    spans = []
     for entry in entries:
         first, last = max(entry["start"], start), min(entry["end"], end)
-        bars.append({"x": round((first - start).days * CHART_WIDTH / span, 1),
-                     "width": max(round(((last - first).days + 1) * CHART_WIDTH / span, 1), 1.5),
-                     "kind": entry["kind"], "label": entry["label"]})
-    return bars
+        spans.append(((first - start).days * CHART_WIDTH / span,
+                      max(((last - first).days + 1) * CHART_WIDTH / span, 1.5),
+                      "#c60" if entry["kind"] == "loan" else "#888", str(entry["label"])))
+    return spans
 
 
 @login_required
@@ -263,17 +265,15 @@ def utilisation(request):
     year = _year(request)
     ids = scope.mission_ids_in_scope(request)
     rows = selectors.utilisation(request.user, dt.date(year, 1, 1), dt.date(year, 12, 31), mission_ids=ids)
-    chart = []
-    for index, row in enumerate(rows):
-        use = row["use"]
-        lent = use.lent_days * CHART_WIDTH / use.period_days
-        blocked = use.blocked_days * CHART_WIDTH / use.period_days
-        chart.append({"y": index * 26, "asset": row["asset"], "use": use, "lent": round(lent, 1),
-                      "blocked": round(blocked, 1), "blocked_x": round(lent, 1),
-                      "idle_x": round(lent + blocked, 1), "idle": round(CHART_WIDTH - lent - blocked, 1),
-                      "idle_percent": round(use.idle_share * 100)})
-    return render(request, "assets/utilisation.html", {
-        "year": year, "chart": chart, "height": len(chart) * 26 + 4, "width": CHART_WIDTH})
+    bars = [(f"{row['asset'].owning_mission.acronym} {row['asset'].name}",
+             (row["use"].lent_days, row["use"].blocked_days, row["use"].idle_days),
+             gettext("%(percent)s%% idle") % {"percent": charts.number(row["use"].idle_share * 100, get_language(), 0)})
+            for row in rows]
+    chart = mark_safe(charts.stacked_bars(
+        bars, segments=[(gettext("lent"), "#c60"), (gettext("kept"), "#888"), (gettext("idle"), "#dde")],
+        title=gettext("Days per asset in %(year)s") % {"year": year}, x_label=gettext("Days of the year"),
+        total=rows[0]["use"].period_days, plot_width=CHART_WIDTH)) if rows else ""
+    return render(request, "assets/utilisation.html", {"year": year, "chart": chart, "rows": rows})
 
 
 urlpatterns = [

@@ -18,16 +18,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
-from peaceops.core import clock, query
+from peaceops.core import charts, clock, query
 from peaceops.core.uploads import validate_upload_size
-from peaceops.mandates import charts, rollup, selectors, services
 from peaceops.mandates import models as m
+from peaceops.mandates import rollup, selectors, services
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
 from peaceops.web import scope
 
@@ -424,6 +424,14 @@ def assessment(request, pk):
 # --- dashboard and transition -------------------------------------------------------------------------------
 
 
+RAG_WORDS = {"green": gettext_lazy("green: on track"), "amber": gettext_lazy("amber: at risk"),
+             "red": gettext_lazy("red: off track"), "grey": gettext_lazy("grey: not measured")}
+
+
+def _dot(rag: str) -> str:
+    return mark_safe(charts.rag_dot(rag, str(RAG_WORDS.get(rag, rag))))
+
+
 def _nan_none(value):
     return None if value is None or value != value else float(value)
 
@@ -435,7 +443,7 @@ def _objective_rows(rolled) -> list[dict]:
         progress = _nan_none(result.objective_progress[n]) if result else None
         rag = rollup.rag(progress if progress is not None else float("nan"))
         rows.append({"objective": objective, "progress": progress, "rag": rag,
-                     "dot": mark_safe(charts.rag_dot(rag, rag))})
+                     "dot": _dot(rag)})
     return rows
 
 
@@ -447,6 +455,7 @@ def dashboard(request, pk):
     start, end = _window(request, framework)
     rolled = selectors.isf_rollup(request.user, framework, start, end)
     indicators = []
+    titles = {"sex": _("By sex"), "age": _("By age"), "area": _("By area")}
     if rolled.result is not None:
         result = rolled.result
         for n, indicator in enumerate(rolled.indicators):
@@ -455,11 +464,13 @@ def dashboard(request, pk):
             breakdown = selectors.breakdown(request.user, indicator)
             indicators.append({
                 "indicator": indicator, "value": _nan_none(result.value[n]), "progress": progress, "rag": rag,
-                "dot": mark_safe(charts.rag_dot(rag, rag)), "trend": rollup.trend_word(result.trend[n]),
+                "dot": _dot(rag), "trend": rollup.trend_word(result.trend[n]),
                 "spark": mark_safe(charts.sparkline(list(result.series[n]), title=indicator.name,
-                                                    baseline=indicator.baseline)),
-                "charts": [mark_safe(charts.bars(pairs, title={"sex": _("By sex"), "age": _("By age"),
-                                                                "area": _("By area")}[key]))
+                                                    baseline=indicator.baseline,
+                                                    baseline_name=_("baseline"), target_name=_("target"),
+                                                    locale=get_language())),
+                "charts": [mark_safe(charts.bars(pairs, title=titles[key], locale=get_language(),
+                                                 x_label=indicator.unit or _("value")))
                            for key, pairs in breakdown.items()]})
     escalated = [row for row in selectors.risk_register(request.user, isf=framework) if row.escalated]
     return render(request, "mandates/dashboard.html", {
@@ -474,7 +485,7 @@ def transition(request, pk):
     start, end = _window(request, framework)
     rows = selectors.transition_readiness(request.user, framework, start, end)
     for row in rows:
-        row["dot"] = mark_safe(charts.rag_dot(row["rag"], row["rag"]))
+        row["dot"] = _dot(row["rag"])
     return render(request, "mandates/transition.html", {"isf": framework, "rows": rows, "start": start, "end": end,
                                                         "may_plan": _may_plan(request, framework.mission_id),
                                                         "statuses": m.HandoverPlan.Status.choices,

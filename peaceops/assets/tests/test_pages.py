@@ -52,7 +52,7 @@ def test_form_request_consents_and_loan(pool):
         calendar = _client(pool["users"][user]).get(reverse("assets:calendar"), {"year": 2009}).content.decode()
         assert "Mi-8 helicopter UNAMID-01" in calendar
     costs = _client(pool["users"]["minurcat_lead"]).get(reverse("assets:costs"), {"year": 2009}).content.decode()
-    assert "15120.00" in costs and "10080.00" in costs
+    assert "15,120.00" in costs and "10,080.00" in costs  # grouped for the reader
     chart = _client(pool["users"]["unamid_lead"]).get(reverse("assets:utilisation"), {"year": 2009}).content.decode()
     assert "utilisation-chart" in chart
     again = _new_request(_client(pool["users"]["minurcat_planner"]), pool,
@@ -91,3 +91,20 @@ def test_pages_in_french(pool):
     assert "Pool de moyens" in page and "Hélicoptère" in page
     form = client.get(reverse("assets:request-new"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Mission demanderesse" in form
+
+
+def test_utilisation_chart_and_costs_under_french_keep_machine_attributes(pool):
+    """French writes "4 500,00" for the reader; the SVG's sizes stay "12.5" (a decimal comma there once
+    made every bar vanish: width="0,0")."""
+    import re
+
+    client = _client(pool["users"]["unamid_lead"])
+    client.cookies["django_language"] = "fr"
+    for name in ("assets:utilisation", "assets:pool"):
+        page = client.get(reverse(name), {"year": 2009}).content.decode()
+        assert 'lang="fr"' in page
+        assert not re.search(r'\s(?:x|y|width|height)="-?\d+,\d', page), name
+    chart = client.get(reverse("assets:utilisation"), {"year": 2009}).content.decode()
+    assert "utilisation-chart" in chart and "<svg" in chart
+    asset = client.get(reverse("assets:asset", args=[pool["heli"].pk]), {"year": 2009}).content.decode()
+    assert "2009-01-01" in asset and not re.search(r'\s(?:x|y|width|height)="-?\d+,\d', asset)

@@ -11,8 +11,8 @@ from django.test import override_settings
 from peaceops.accounts.access import SYSTEM
 from peaceops.cooperation.models import SharingAgreement
 from peaceops.core.classification import Classification as C
-from peaceops.mandates import charts, selectors, services
 from peaceops.mandates import models as m
+from peaceops.mandates import selectors, services
 from peaceops.mandates.services import BudgetLine, MandateError
 from peaceops.registry.models import Organisation
 from peaceops.testing import make_user
@@ -184,14 +184,6 @@ def test_register_escalates_by_score_and_overdue_review(world, plan):
     assert error.value.field == "owner"
     high.refresh_from_db()
     assert high.owner == "SRSG"
-
-
-def test_heat_map_colours_cells_by_threshold():
-    grid = {(likelihood, impact): 0 for likelihood in range(1, 6) for impact in range(1, 6)}
-    grid[(3, 5)] = 2
-    svg = charts.heat_map(grid, title="<Risks>", threshold=15)
-    assert "&lt;Risks&gt;" in svg and svg.count("<rect") == 25
-    assert f'fill="{charts.RAG_COLOURS["red"]}" fill-opacity="1"><title>likelihood 3, impact 5: 2' in svg
 
 
 def test_lessons_are_read_by_a_neighbour_under_a_sharing_agreement(world, plan):
