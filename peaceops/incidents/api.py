@@ -37,6 +37,10 @@ class GeoJSONRenderer(_ExportRenderer):
     media_type, format = "application/geo+json", "geojson"
 
 
+class XLSXRenderer(_ExportRenderer):
+    media_type, format = export.XLSX_TYPE, "xlsx"
+
+
 class IncidentViewSet(SecuredViewSet):
     """The incident log: every report the user may read, filtered, searchable, with its history.
 
@@ -109,18 +113,18 @@ class IncidentViewSet(SecuredViewSet):
         return Response(HistoryEntrySerializer(entries, many=True).data)
 
     @extend_schema(
-        parameters=[OpenApiParameter("format", str, enum=["csv", "geojson"])],
-        responses={(200, "text/csv"): bytes, (200, "application/geo+json"): bytes},
+        parameters=[OpenApiParameter("format", str, enum=["csv", "geojson", "xlsx"])],
+        responses={(200, "text/csv"): bytes, (200, "application/geo+json"): bytes, (200, export.XLSX_TYPE): bytes},
     )
-    @action(detail=False, methods=["get"], renderer_classes=[CSVRenderer, GeoJSONRenderer])
+    @action(detail=False, methods=["get"], renderer_classes=[CSVRenderer, GeoJSONRenderer, XLSXRenderer])
     def export(self, request, format=None):
-        """The filtered selection as CSV with an HXL hashtag row, or as GeoJSON (streamed, not paged).
+        """The filtered selection as CSV with an HXL hashtag row, GeoJSON or XLSX (streamed, not paged).
 
         ``/api/v1/incidents/export.csv?category=armed_clash`` or ``export/?format=geojson``.
         """
         fmt = format or request.query_params.get("format") or "csv"
         if fmt not in export.FORMATS:
-            raise exceptions.ValidationError({"format": _("Choose csv or geojson.")})
+            raise exceptions.ValidationError({"format": _("Choose csv, geojson or xlsx.")})
         queryset = self.filter_queryset(self.get_queryset())
         return export.streaming_export(queryset, request.user, fmt)
 

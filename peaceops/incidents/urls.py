@@ -1,7 +1,8 @@
-"""The incidents module's pages: the log and entry form, imports, and the daily situation report."""
+"""The incidents module's pages: the log and entry form, exports, imports, and the daily situation report."""
 
-from peaceops.incidents import views_import, views_log, views_sitrep
+from peaceops.incidents import views_export, views_import, views_log, views_sitrep
 
 app_name = "incidents"
 
-urlpatterns = [*views_log.urlpatterns, *views_import.urlpatterns, *views_sitrep.urlpatterns]
+urlpatterns = [*views_log.urlpatterns, *views_export.urlpatterns, *views_import.urlpatterns,
+               *views_sitrep.urlpatterns]

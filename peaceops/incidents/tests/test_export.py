@@ -68,3 +68,40 @@ def test_link_to_a_hidden_master_is_blank_in_the_export(log_world, client_as):
 
 def test_anonymous_visitors_get_no_export(log_world, client):
     assert client.get("/incidents/export.csv").status_code == 302  # to the login page
+
+
+def test_xlsx_holds_the_readable_filtered_rows_and_the_highest_marking(log_world, client_as):
+    from openpyxl import load_workbook
+
+    response = client_as(log_world.users["unamid"]).get("/incidents/export.xlsx")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)["incidents"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    hidden = log_world.records["incidents"]["unamid_conf"]
+    assert rows[1][:2] == ["id", "dataset"] and rows[2][0] == "#event+id"
+    by_id = {row[0]: dict(zip(rows[1], row, strict=True)) for row in rows[3:]}
+    assert by_id[hidden.id]["side_b"] == "Hidden Brigade" and by_id[hidden.id]["deaths_best"] == 7
+    from peaceops.core.classification import Classification
+
+    levels = {str(c.label): c for c in Classification}
+    top = max(levels[row["classification"]] for row in by_id.values())
+    assert top > Classification.UNCLASSIFIED and rows[0][0] == str(top.label).upper()  # the document's marking
+
+    client = client_as(log_world.users["minurcat"])
+    for params in ({}, {"mission": "UNAMID"}):
+        body = b"".join(client.get("/incidents/export.xlsx", params).streaming_content)
+        text = [cell for row in load_workbook(io.BytesIO(body), read_only=True)["incidents"].iter_rows(values_only=True)
+                for cell in row if isinstance(cell, str)]
+        assert not any(HIDDEN_MARKER in cell or "Hidden Brigade" in cell for cell in text)
+
+
+def test_export_reads_a_fixed_number_of_queries_whatever_the_rows(log_world, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(log_world.users["unamid"])
+    client.get("/incidents/")  # session and access warmed
+    with CaptureQueriesContext(connection) as queries:
+        body_of(client.get("/incidents/export.csv"))
+    # session, user, grants..., then the rows and one query each for actors, sources and missions
+    assert len(queries) < 15, [q["sql"][:80] for q in queries]
