@@ -9,7 +9,6 @@ so the map works on a closed mission network and on paper.
 
 from __future__ import annotations
 
-import io
 import json
 import math
 from html import escape
@@ -18,10 +17,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from peaceops.core import pdf_layout
 from peaceops.incidents.models import Incident
 from peaceops.incidents.selectors import marking
 from peaceops.incidents.taxonomy import Category
-from peaceops.reports.render import md_marking, pdf_page_marker
+from peaceops.reports.render import md_marking
 
 FORMATS = ("json", "md", "html", "pdf")
 CONTENT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
@@ -175,7 +175,8 @@ def map_drawing(shapes: dict | None):
 
 # --- classification markings ----------------------------------------------------------------------
 # Every output carries the highest classification of what it holds at its top and bottom (each page of
-# the PDF), and each incident above unclassified carries its own, as report exports do (reports.render).
+# the PDF: peaceops.core.pdf_layout), and each incident above unclassified carries its own, as report exports
+# do (reports.render).
 
 def report_marking(report: dict) -> str:
     return report.get("marking") or marking(report.get("classification", 0))
@@ -293,75 +294,51 @@ def render_html(report: dict, outlines: list[dict] | None = None, **_ignored) ->
 # --- PDF ----------------------------------------------------------------------------------------
 
 def render_pdf(report: dict, outlines: list[dict] | None = None, **_ignored) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    styles = getSampleStyleSheet()
-    body, heading = styles["BodyText"], styles["Heading2"]
-
-    def para(text) -> Paragraph:
-        return Paragraph(escape(str(text)), body)
-
-    def table(header, rows, widths=None) -> Table:
-        grid = Table([[para(h) for h in header], *[[para(c) for c in row] for row in rows]], colWidths=widths,
-                     repeatRows=1)
-        grid.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf2")),
-                                  ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return grid
-
-    mark_page = pdf_page_marker(report_marking(report), page_word=_("page"))
+    grid, heading, para = pdf_layout.grid, pdf_layout.heading, pdf_layout.paragraph
     f = report["fatalities"]
-    story = [Paragraph(escape(_title(report)), styles["Title"]),
+    story = [pdf_layout.title(_title(report)),
              para(_("Scope: %(kind)s %(name)s (missions: %(missions)s). Incidents that started on the report date; "
                     "duplicate reports left out.") % {"kind": scope_kind_label(report["scope"]["kind"]),
                                                        "name": report["scope"]["name"],
                                                        "missions": ", ".join(report["scope"]["missions"])}),
-             Spacer(1, 3 * mm),
-             table([_("Incidents"), _("Deaths (best)"), _("low"), _("high"), _("side A"), _("side B"),
-                    _("civilians"), _("unknown"), _("Injured"), _("Abducted")],
-                   [[report["incidents"], f["best"], f["low"], f["high"], f["a"], f["b"], f["civilians"],
-                     f["unknown"], report["injured"], report["abducted"]]])]
+             pdf_layout.space(3),
+             grid([_("Incidents"), _("Deaths (best)"), _("low"), _("high"), _("side A"), _("side B"),
+                   _("civilians"), _("unknown"), _("Injured"), _("Abducted")],
+                  [[report["incidents"], f["best"], f["low"], f["high"], f["a"], f["b"], f["civilians"],
+                    f["unknown"], report["injured"], report["abducted"]]])]
     drawing = map_drawing(map_shapes(report, outlines or []))
     if drawing is not None:
-        story += [Spacer(1, 4 * mm), drawing]
+        story += [pdf_layout.space(4), drawing]
     change = pgettext("sitrep trend", "Change")
-    story += [Paragraph(escape(change), heading),
-              table(["", _("Incidents per day"), change, _("Deaths per day"), change],
-                    [[_("previous %(n)s days") % {"n": w["days"]}, w["incidents_per_day"]["per_day"],
-                      _percent(w["incidents_per_day"]["percent"]), w["deaths_per_day"]["per_day"],
-                      _percent(w["deaths_per_day"]["percent"])] for w in report["change"].values()])]
-    story += [Paragraph(escape(_("By category")), heading),
-              table([_("Category"), _("Incidents"), _("Deaths")],
-                    [[category_label(c), n, report["deaths_by_category"][c]]
-                     for c, n in report["by_category"].items()]),
-              Paragraph(escape(_("By admin-1 area")), heading),
-              table([_("Area"), _("Incidents"), _("Deaths")],
-                    [[name, n, report["deaths_by_admin1"][name]] for name, n in report["by_admin1"].items()])]
-    story += [Paragraph(escape(_("Notable incidents")), heading)]
-    story += [table(["#", _("Category"), _("Area"), _("Deaths"), _("Why")],
-                    [[_tagged(i, str(i["id"])), category_label(i["category"]), i["admin1"] or i["location"],
-                      i["deaths_best"],
-                      ", ".join(reason_label(r) for r in i["reasons"])] for i in report["notable"]],
-                    widths=[25 * mm, 38 * mm, 40 * mm, 16 * mm, 54 * mm])] if report["notable"] else [para(_("None."))]
-    story += [Paragraph(escape(_("Open follow-ups")) + f" ({report['open_follow_ups_total']})", heading)]
-    story += [table(["#", _("Date"), _("Area"), _("Follow-up")],
-                    [[_tagged(i, str(i["id"])), i["start_date"], i["admin1"] or i["location"], i["follow_up"]]
-                     for i in report["open_follow_ups"]], widths=[25 * mm, 25 * mm, 40 * mm, 83 * mm])
+    story += [heading(change),
+              grid(["", _("Incidents per day"), change, _("Deaths per day"), change],
+                   [[_("previous %(n)s days") % {"n": w["days"]}, w["incidents_per_day"]["per_day"],
+                     _percent(w["incidents_per_day"]["percent"]), w["deaths_per_day"]["per_day"],
+                     _percent(w["deaths_per_day"]["percent"])] for w in report["change"].values()])]
+    story += [heading(_("By category")),
+              grid([_("Category"), _("Incidents"), _("Deaths")],
+                   [[category_label(c), n, report["deaths_by_category"][c]]
+                    for c, n in report["by_category"].items()]),
+              heading(_("By admin-1 area")),
+              grid([_("Area"), _("Incidents"), _("Deaths")],
+                   [[name, n, report["deaths_by_admin1"][name]] for name, n in report["by_admin1"].items()])]
+    story += [heading(_("Notable incidents"))]
+    story += [grid(["#", _("Category"), _("Area"), _("Deaths"), _("Why")],
+                   [[_tagged(i, str(i["id"])), category_label(i["category"]), i["admin1"] or i["location"],
+                     i["deaths_best"],
+                     ", ".join(reason_label(r) for r in i["reasons"])] for i in report["notable"]],
+                   widths_mm=[25, 38, 40, 16, 54])] if report["notable"] else [para(_("None."))]
+    story += [heading(_("Open follow-ups") + f" ({report['open_follow_ups_total']})")]
+    story += [grid(["#", _("Date"), _("Area"), _("Follow-up")],
+                   [[_tagged(i, str(i["id"])), i["start_date"], i["admin1"] or i["location"], i["follow_up"]]
+                    for i in report["open_follow_ups"]], widths_mm=[25, 25, 40, 83])
               ] if report["open_follow_ups"] else [para(_("None."))]
     if report["items"]:
-        story += [Paragraph(escape(_("Incidents of the day")), heading),
-                  table(["#", _("Category"), _("Area"), _("Place"), _("Deaths"), _("Status"), _("Classification")],
-                        [[i["id"], category_label(i["category"]), i["admin1"], i["location"], i["deaths_best"],
-                          status_label(i["status"]), item_marking(i)] for i in report["items"]])]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, title=_title(report), leftMargin=18 * mm, rightMargin=18 * mm,
-                      topMargin=18 * mm, bottomMargin=16 * mm).build(story, onFirstPage=mark_page,
-                                                                     onLaterPages=mark_page)
-    return buffer.getvalue()
+        story += [heading(_("Incidents of the day")),
+                  grid(["#", _("Category"), _("Area"), _("Place"), _("Deaths"), _("Status"), _("Classification")],
+                       [[i["id"], category_label(i["category"]), i["admin1"], i["location"], i["deaths_best"],
+                         status_label(i["status"]), item_marking(i)] for i in report["items"]])]
+    return pdf_layout.build(story, title_text=_title(report), marking=report_marking(report), page_word=_("page"))
 
 
 RENDERERS = {"json": render_json, "md": render_md, "html": render_html, "pdf": render_pdf}

@@ -3,10 +3,12 @@
 PDF through ReportLab and DOCX through python-docx (DESIGN.md's libraries of the field): both write the
 same structure, a title block (kind, period, missions, classification, status), then each section with
 its paragraphs and tables. The classification is printed in every page's header and footer, as UN
-documents mark it.
+documents mark it (the page layout every PDF shares: peaceops.core.pdf_layout).
 """
 
 import io
+
+from peaceops.core import pdf_layout
 
 FORMATS = {"md": "text/markdown; charset=utf-8", "pdf": "application/pdf",
            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -39,27 +41,6 @@ def _facts(doc: dict) -> list[tuple[str, str]]:
     if doc["approved_by"]:
         facts.append(("Approved", f"{doc['approved_by']}, {doc['approved_at']}"))
     return facts
-
-
-def pdf_page_marker(classification: str, page_word: str = "page"):
-    """A ReportLab page callback printing the marking in the header and the footer of every A4 page.
-
-    Shared by every PDF the platform writes (reports, the daily sitrep): UN documents carry their
-    classification at the top and bottom of each page.
-    """
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-
-    marking = classification.upper()
-
-    def mark_page(canvas, _doc):
-        canvas.saveState()
-        canvas.setFont("Helvetica-Bold", 8)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 10 * mm, marking)
-        canvas.drawCentredString(A4[0] / 2, 8 * mm, f"{marking} · {page_word} {canvas.getPageNumber()}")
-        canvas.restoreState()
-
-    return mark_page
 
 
 def md_marking(classification: str) -> str:
@@ -125,37 +106,16 @@ def render_docx(doc: dict) -> bytes:
 
 
 def render_pdf(doc: dict) -> bytes:
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    styles = getSampleStyleSheet()
-    mark_page = pdf_page_marker(doc["classification"])
-
-    grid_style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("FONTSIZE", (0, 0), (-1, -1), 8),
-                             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
-                             ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    cell_style = styles["BodyText"].clone("cell", fontSize=8, leading=10)
-    story = [Paragraph(escape(doc["title"]), styles["Title"])]
-    story.append(Table([[label, Paragraph(escape(value), cell_style)] for label, value in _facts(doc)],
-                       colWidths=[40 * mm, 130 * mm], style=TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8)])))
+    story = [pdf_layout.title(doc["title"]), pdf_layout.facts(_facts(doc))]
     for section in doc["sections"]:
         contributor = f" ({section['mission']})" if section["mission"] else ""
-        story += [Spacer(1, 4 * mm), Paragraph(escape(section["title"] + contributor), styles["Heading2"])]
-        story += [Paragraph(escape(para), styles["BodyText"]) for para in section_paragraphs(section)]
+        story += [pdf_layout.space(4), pdf_layout.heading(section["title"] + contributor)]
+        story += [pdf_layout.paragraph(para) for para in section_paragraphs(section)]
         for table in section["tables"]:
             if table.get("caption"):
-                story.append(Paragraph(f"<i>{escape(table['caption'])}</i>", styles["BodyText"]))
-            rows = [[Paragraph(escape(str(c)), cell_style) for c in row] for row in [table["header"], *table["rows"]]]
-            story += [Table(rows, repeatRows=1, style=grid_style), Spacer(1, 2 * mm)]
-    out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, title=doc["title"], topMargin=18 * mm, bottomMargin=16 * mm).build(
-        story, onFirstPage=mark_page, onLaterPages=mark_page)
-    return out.getvalue()
+                story.append(pdf_layout.paragraph(table["caption"], italic=True))
+            story += [pdf_layout.grid(table["header"], table["rows"]), pdf_layout.space(2)]
+    return pdf_layout.build(story, title_text=doc["title"], marking=doc["classification"])
 
 
 RENDERERS = {"md": render_md, "pdf": render_pdf, "docx": render_docx}
