@@ -28,6 +28,7 @@ from peaceops.accounts.roles import Action
 from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import SecurityLevel
 from peaceops.core import charts, clock, query
+from peaceops.core.widgets import IsoDateInput
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
@@ -42,7 +43,7 @@ STATUS_LABELS = {"open": gettext_lazy("Open"), "acknowledged": gettext_lazy("Ack
 
 class AsOfForm(forms.Form):
     as_of = forms.DateField(label=gettext_lazy("As of"), required=False, validators=[query.sane_date],
-                            widget=forms.DateInput(attrs={"type": "date"}))
+                            widget=IsoDateInput())
     country = forms.CharField(label=gettext_lazy("Country (ISO3)"), required=False, max_length=3)
 
 
@@ -257,8 +258,8 @@ class SecurityLevelForm(forms.ModelForm):
         model = SecurityLevel
         fields = ["owning_mission", "system", "level", "country", "admin_area", "valid_from", "valid_to", "note",
                   "classification", "source"]
-        widgets = {"valid_from": forms.DateInput(attrs={"type": "date"}),
-                   "valid_to": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"valid_from": IsoDateInput(),
+                   "valid_to": IsoDateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

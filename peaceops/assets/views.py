@@ -24,6 +24,7 @@ from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, Consent
 from peaceops.core import charts, clock
 from peaceops.core.errors import add_to_form
+from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Country, Mission
 from peaceops.web import scope
 
@@ -107,8 +108,8 @@ class RequestForm(forms.Form):
                                    help_text=_("Leave empty to ask for any asset of the kind: idle ones are "
                                                "suggested."))
     kind = forms.ChoiceField(choices=[("", "—"), *Asset.Kind.choices], required=False, label=_("Kind"))
-    start_date = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("From"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("To"), widget=IsoDateInput())
     purpose = forms.CharField(label=_("Purpose"), max_length=300)
     destination_country = forms.ModelChoiceField(queryset=Country.objects.order_by("name"), required=False,
                                                  label=_("Country of use"))
@@ -182,7 +183,7 @@ class DecisionForm(forms.Form):
     consent = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("give", _("Give")), ("refuse", _("Refuse"))], label=_("Decision"))
     given_by_person = forms.CharField(label=_("Given or refused by (person)"), required=False, max_length=200)
-    decided_on = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(label=_("Date"), required=False, widget=IsoDateInput())
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
 

@@ -20,6 +20,7 @@ from peaceops.cooperation import selectors, services
 from peaceops.cooperation.models import Subject
 from peaceops.core import clock, query
 from peaceops.core.classification import Classification
+from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Mission, Region
 from peaceops.web import scope
 
@@ -34,9 +35,9 @@ BENCHMARK_TITLES = (
 
 class PeriodForm(forms.Form):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none(), required=False)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    start = forms.DateField(label=_("From"), required=False, widget=IsoDateInput(),
                             validators=[query.sane_date])
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    end = forms.DateField(label=_("To"), required=False, widget=IsoDateInput(),
                           validators=[query.sane_date])
 
     def __init__(self, *args, regions=None, **kwargs):
@@ -123,8 +124,8 @@ class AgreementForm(forms.Form):
     include_drafts = forms.BooleanField(
         label=_("Include drafts"), required=False,
         help_text=_("Share records not yet verified too; otherwise only verified or published ones."))
-    starts_on = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("In force until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("In force from"), widget=IsoDateInput())
+    ends_on = forms.DateField(label=_("In force until"), required=False, widget=IsoDateInput())
     source = forms.CharField(label=_("Source"), required=False, max_length=200)
 
     def __init__(self, *args, user=None, **kwargs):

@@ -21,6 +21,7 @@ from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
 from peaceops.core import clock
 from peaceops.core.uploads import validate_upload_size, write_upload
+from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 
@@ -33,8 +34,8 @@ class PeriodForm(forms.Form):
 
     country = forms.CharField(label=_("Country (ISO3)"), required=False, max_length=3)
     sector = forms.CharField(label=_("Sector code"), required=False, max_length=16)
-    start = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    end = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
 
 
 def _scope_country(request) -> str:
@@ -373,8 +374,8 @@ class NeedForm(forms.Form):
     sector = forms.CharField(label=_("Sector (code or name)"), max_length=200)
     people_in_need = forms.IntegerField(label=_("People in need"), min_value=0, required=False)
     severity = forms.IntegerField(label=_("Severity (1-5)"), min_value=1, max_value=5, required=False)
-    start_date = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("From"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
     shared_with_military = forms.BooleanField(label=_("Share with the military side"), required=False)
     source = forms.CharField(label=_("Source"), max_length=200, required=False)
 

@@ -26,12 +26,13 @@ from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
 from peaceops.core import charts, clock, query
 from peaceops.core.uploads import validate_upload_size
+from peaceops.core.widgets import IsoDateInput
 from peaceops.mandates import models as m
 from peaceops.mandates import rollup, selectors, services
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
 from peaceops.web import scope
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 PRIORITIES = [("", "—"), *m.Priority.choices]
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.core import clock
+from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render as renderers
 from peaceops.reports import selectors, services
@@ -37,8 +38,8 @@ def _quarter_before(today: dt.date) -> tuple[dt.date, dt.date]:
 
 class DraftForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Report.Kind.choices)
-    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label=_("From"), widget=IsoDateInput())
+    period_end = forms.DateField(label=_("To"), widget=IsoDateInput())
     title = forms.CharField(label=_("Title (optional)"), max_length=300, required=False)
 
 

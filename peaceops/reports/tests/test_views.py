@@ -77,3 +77,14 @@ def test_the_reports_page_speaks_french(reporting, client):
     html = page.get(reverse("reports:list")).content.decode()
     assert "Rédiger à partir des données" in html and "Nouveau projet" in html
     assert "Draft from the data" not in html
+
+
+def test_the_draft_form_shows_iso_dates_under_french(reporting, client):
+    """The browser's date input takes only YYYY-MM-DD: French "01/07/2026" stayed blank."""
+    import re
+
+    page = logged_in(client, reporting.users["minurcat"])
+    client.cookies["django_language"] = "fr"
+    shown = page.get(reverse("reports:list")).content.decode()
+    values = re.findall(r'<input type="date" name="period_(?:start|end)" value="([^"]*)"', shown)
+    assert len(values) == 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", v) for v in values), values
