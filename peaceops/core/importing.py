@@ -146,6 +146,22 @@ def require_columns(path, header: Iterable[str], required: Iterable[str], fmt: s
         )
 
 
+def dispatch(parsers: dict, fmt: str, path, *args, **kwargs):
+    """Run the parser of ``fmt`` on ``path`` once the file exists and is not empty.
+
+    Every import's ``parse(fmt, path, ...)``: an unknown format is a ValueError listing the
+    known ones (the caller's mistake, not the file's); a missing or empty file an ImportFileError.
+    """
+    if fmt not in parsers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(parsers)}")
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(path, "no such file")
+    if path.stat().st_size == 0:
+        raise ImportFileError(path, "the file is empty", line=1)
+    return parsers[fmt](path, *args, **kwargs)
+
+
 # --- text files: decode line by line so an encoding error names its line --------------------
 
 

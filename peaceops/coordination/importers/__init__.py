@@ -11,6 +11,7 @@ from pathlib import Path
 
 from peaceops.coordination.importers import hdx_presence, hxl_3w, ocha_xlsx
 from peaceops.coordination.importers.base import ActivityRow, ImportFileError, LineError
+from peaceops.core.importing import dispatch
 
 PARSERS = {
     "ocha-xlsx": ocha_xlsx.parse,
@@ -35,11 +36,4 @@ def guess_format(path) -> str:
 
 
 def parse(fmt: str, path, *, country: str = "") -> Iterator[ActivityRow | LineError]:
-    if fmt not in PARSERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    path = Path(path)
-    if not path.is_file():
-        raise ImportFileError(path, "no such file")
-    if path.stat().st_size == 0:
-        raise ImportFileError(path, "the file is empty", line=1)
-    return PARSERS[fmt](path, country=country)
+    return dispatch(PARSERS, fmt, path, country=country)

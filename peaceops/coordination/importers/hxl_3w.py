@@ -19,7 +19,6 @@ from pathlib import Path
 
 from peaceops.coordination.importers.base import (
     ActivityRow,
-    ImportFileError,
     KeyMaker,
     LineError,
     RowProblem,
@@ -31,6 +30,7 @@ from peaceops.coordination.importers.base import (
     text,
 )
 from peaceops.coordination.vocabulary import normalise
+from peaceops.core import hxl_input
 
 DATASET = "hxl-3w"
 SEXES = {"f": "female", "female": "female", "m": "male", "male": "male"}
@@ -42,27 +42,14 @@ STATUS = {"planned": "planned", "planifie": "planned", "pipeline": "planned", "o
 
 
 def parse(path, today=None, *, country: str = "") -> Iterator[ActivityRow | LineError]:
-    import hxl
-
-    try:
-        source = hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8"))
-        columns = source.columns
-    except UnicodeDecodeError as error:
-        raise ImportFileError(path, f"not UTF-8 text: {error.reason}", line=1, field="encoding") from None
-    except Exception as error:  # libhxl raises its own HXLException and parser errors
-        raise ImportFileError(path, f"no HXL hashtag row found ({type(error).__name__}: {error})", line=1) from None
+    source = hxl_input.open_hxl(path)
+    columns = source.columns
     index = _column_index(columns)
-    missing = [tag for tag in ("#org", "#sector") if index.get(tag) is None]
-    if missing:
-        raise ImportFileError(path, f"HXL tag(s) {', '.join(missing)} not found: not a 3W file", line=2,
-                              field=missing[0])
+    hxl_input.require_tags(path, index, ("#org", "#sector"), what=": not a 3W file")
     counts = _count_columns(columns)
     key = KeyMaker()
     dataset = f"{DATASET}:{Path(path).stem}"[:40]  # rows are keyed within their file
-    for row in source:
-        values = row.values
-        line = row.source_row_number + 1 if row.source_row_number is not None else 0
-        record = {name: (values[i] if i is not None and i < len(values) else None) for name, i in index.items()}
+    for line, record, values in hxl_input.rows(path, source, index):
         if not any(text(v) for v in values):
             continue
         try:
@@ -72,15 +59,8 @@ def parse(path, today=None, *, country: str = "") -> Iterator[ActivityRow | Line
 
 
 def _column_index(columns) -> dict[str, int | None]:
-    import hxl
-
     def first(*patterns, unless=frozenset()) -> int | None:
-        for pattern in patterns:
-            compiled = hxl.model.TagPattern.parse(pattern)
-            for i, column in enumerate(columns):
-                if compiled.match(column) and not (set(column.attributes) & set(unless)):
-                    return i
-        return None
+        return hxl_input.first_column(columns, *patterns, unless=unless)
 
     return {
         "#org": first("#org+name", "#org", unless={"code", "type", "acronym", "funder", "donor", "impl", "partner"}),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
+from peaceops.core.importing import dispatch
 from peaceops.incidents.importers import acled, hxl_csv, insecurity_insight, ucdp
 from peaceops.incidents.importers.base import DEFAULT_GRADES, EventRow, ImportFileError, LineError
 
@@ -25,11 +25,4 @@ __all__ = ["DEFAULT_GRADES", "EventRow", "FORMATS", "ImportFileError", "LineErro
 
 
 def parse(fmt: str, path, today: date) -> Iterator[EventRow | LineError]:
-    if fmt not in PARSERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    path = Path(path)
-    if not path.is_file():
-        raise ImportFileError(path, "no such file")
-    if path.stat().st_size == 0:
-        raise ImportFileError(path, "the file is empty", line=1)
-    return PARSERS[fmt](path, today)
+    return dispatch(PARSERS, fmt, path, today)

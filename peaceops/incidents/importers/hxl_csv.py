@@ -19,10 +19,10 @@ import hashlib
 from collections.abc import Iterator
 from datetime import date
 
+from peaceops.core import hxl_input
 from peaceops.incidents import taxonomy
 from peaceops.incidents.importers.base import (
     EventRow,
-    ImportFileError,
     LineError,
     RowProblem,
     check_dates,
@@ -38,43 +38,21 @@ NOT_START = {"end", "year", "month", "reported", "entered", "modified"}
 
 
 def parse(path, today: date) -> Iterator[EventRow | LineError]:
-    import hxl  # libhxl: imported here, only this format needs it
-
-    try:
-        source = hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8"))
-        columns = source.columns
-    except UnicodeDecodeError as error:
-        raise ImportFileError(path, f"not UTF-8 text: {error.reason}", line=1, field="encoding") from None
-    except Exception as error:  # libhxl raises its own HXLException and parser errors
-        raise ImportFileError(path, f"no HXL hashtag row found ({type(error).__name__}: {error})", line=1) from None
-    index = _column_index(columns)
-    missing = [tag for tag in ("#date", "#geo+lat", "#geo+lon") if index.get(tag) is None]
-    if missing:
-        raise ImportFileError(path, f"HXL tag(s) {', '.join(missing)} not found", line=2, field=missing[0])
-    try:
-        for row in source:
-            values = row.values
-            line = row.source_row_number + 1 if row.source_row_number is not None else 0
-            record = {key: (values[i] if i is not None and i < len(values) else None) for key, i in index.items()}
-            try:
-                yield _build(record, line, today)
-            except RowProblem as problem:
-                yield LineError(line, problem.field, problem.message)
-    except UnicodeDecodeError as error:
-        raise ImportFileError(path, f"not UTF-8 text: {error.reason}", field="encoding") from None
+    source = hxl_input.open_hxl(path)
+    index = _column_index(source.columns)
+    hxl_input.require_tags(path, index, ("#date", "#geo+lat", "#geo+lon"))
+    for line, record, _values in hxl_input.rows(path, source, index):
+        try:
+            yield _build(record, line, today)
+        except RowProblem as problem:
+            yield LineError(line, problem.field, problem.message)
 
 
 def _column_index(columns) -> dict[str, int | None]:
     """Which column holds each field, by HXL tag pattern (first match), with a few fallbacks."""
-    import hxl
 
     def first(*patterns, unless: set[str] = frozenset()) -> int | None:
-        for pattern in patterns:
-            compiled = hxl.model.TagPattern.parse(pattern)
-            for i, column in enumerate(columns):
-                if compiled.match(column) and not (set(column.attributes) & unless):
-                    return i
-        return None
+        return hxl_input.first_column(columns, *patterns, unless=unless)
 
     def by_header(*names) -> int | None:
         for i, column in enumerate(columns):
