@@ -53,6 +53,10 @@ def test_form_request_consents_and_loan(pool):
         assert "Mi-8 helicopter UNAMID-01" in calendar
     costs = _client(pool["users"]["minurcat_lead"]).get(reverse("assets:costs"), {"year": 2009}).content.decode()
     assert "15,120.00" in costs and "10,080.00" in costs  # grouped for the reader
+    french = _client(pool["users"]["minurcat_lead"])
+    french.cookies["django_language"] = "fr"
+    costs = french.get(reverse("assets:costs"), {"year": 2009}).content.decode()
+    assert "15\u00a0120,00" in costs and "10\u00a0080,00" in costs
     chart = _client(pool["users"]["unamid_lead"]).get(reverse("assets:utilisation"), {"year": 2009}).content.decode()
     assert "utilisation-chart" in chart
     again = _new_request(_client(pool["users"]["minurcat_planner"]), pool,
