@@ -7,7 +7,6 @@ invalid fact rolls everything back and names the scenario entry and field at fau
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -21,10 +20,11 @@ from peaceops.accounts.services import create_user, grant_role
 from peaceops.cooperation.models import Meeting
 from peaceops.coordination import models as co
 from peaceops.coordination.services import ensure_sectors
+from peaceops.core import plugins
 from peaceops.demo import scenario as sc
+from peaceops.demo import scenario_areas as sa
 from peaceops.demo import scenario_coordination as scoord
 from peaceops.demo import scenario_incidents as si
-from peaceops.demo import scenario_areas as sa
 from peaceops.incidents import membership
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.registry import models as r
@@ -33,11 +33,6 @@ from peaceops.registry.services import load_countries
 from peaceops.registry.services_areas import mission_area_create, mission_area_update
 
 SCENARIO_FILE = "peaceops/demo/scenario.py"
-
-# The demo content of the modules built later, each a module of this package with
-# ``load(context: DemoContext) -> None`` (idempotent, using _upsert) and ``COUNTED`` (its models),
-# loaded in this order after the scenario and the demo users; then the reports, drafted from all of them.
-PARTS: tuple[str, ...] = ("part_analysis", "part_cooperation", "part_assets", "part_mandates", "part_plans")
 
 
 class DemoError(Exception):
@@ -469,7 +464,10 @@ class DemoContext:
 
 
 def _parts():
-    return [import_module(f"peaceops.demo.{name}") for name in (*PARTS, "part_reports")]
+    """The demo content of the apps, each a module with ``load(context: DemoContext) -> None`` (idempotent, using
+    _upsert) and ``COUNTED`` (its models), as the installed apps declare them in their ``plugin.py``
+    (``demo_parts``), loaded by their ``order`` after the scenario and the demo users."""
+    return plugins.provider_modules("demo_parts")
 
 
 def counts() -> dict[str, int]:

@@ -7,8 +7,9 @@ module ``peaceops.<app>.report_sections`` with one function::
 
     def sections(request: DraftRequest) -> list[DraftSection]
 
-The reports app asks every provider listed in ``PROVIDERS`` (those that exist) and orders the
-sections by ``order``. A provider reads through its own selectors with ``request.user``, so a draft
+The reports app asks every provider an installed app declares in its ``plugin.py``
+(``Plugin(report_sections=Provider("peaceops.<app>.report_sections", order=...))``, peaceops.core.plugins)
+and orders the sections by ``order``. A provider reads through its own selectors with ``request.user``, so a draft
 holds only what the person drafting may see. No Django imports here.
 """
 
@@ -20,9 +21,6 @@ from dataclasses import dataclass, field
 THREAT_ASSESSMENT = "threat_assessment"
 SG_REPORT = "sg_report"
 KINDS = (THREAT_ASSESSMENT, SG_REPORT)
-
-# The modules asked for sections, in this order; a module may offer none for a kind.
-PROVIDERS = ("analysis", "mandates", "cooperation", "assets", "coordination", "incidents")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ Who may do what (peaceops.accounts.roles):
 """
 
 import datetime as dt
-from importlib import import_module
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,6 +18,7 @@ from django.utils import timezone
 
 from peaceops.accounts.access import access_for, can, permits, require
 from peaceops.accounts.roles import Action
+from peaceops.core import plugins
 from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import drafting, selectors
@@ -33,15 +33,8 @@ class ReportError(ValidationError):
 
 
 def _providers():
-    """The modules' ``report_sections`` that exist (a module may not offer any)."""
-    found = []
-    for app in drafting.PROVIDERS:
-        try:
-            found.append(import_module(f"peaceops.{app}.report_sections"))
-        except ModuleNotFoundError as error:
-            if error.name != f"peaceops.{app}.report_sections":
-                raise
-    return found
+    """The report-section providers the installed apps declare in their ``plugin.py``, in their order."""
+    return plugins.provider_modules("report_sections")
 
 
 def collect_sections(request: drafting.DraftRequest) -> list[drafting.DraftSection]:
