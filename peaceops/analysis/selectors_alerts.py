@@ -73,14 +73,18 @@ class ShownAlert:
         return self.reviews[0].status if self.reviews else "open"
 
 
-def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: str | None = None) -> list[ShownAlert]:
+def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: str | None = None,
+                 notify: bool = True) -> list[ShownAlert]:
+    """The alerts as of the day; ``notify=False`` for a page that only counts them (the dashboard's tiles),
+    which must stay a read."""
     scope = _scope(user, country, None, as_of)
     frame = incident_frame.alert_frame(user, scope)
     if not len(frame):
         return []
     borders = incident_frame.border_context(as_of)
     computed = early_warning.compute_alerts(frame, as_of, borders=borders)
-    _notify_neighbours(user, computed, as_of)
+    if notify:
+        _notify_neighbours(user, computed, as_of)
     if mission:
         # A mission sees the alerts in its area and those it is notified of by its neighbours.
         mission_id = mission_for(user, mission).pk

@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.accounts.access import visible
+from peaceops.accounts.models import Grant
 from peaceops.core import clock
 from peaceops.core.classification import Classification
 from peaceops.registry import models as r
@@ -70,10 +71,11 @@ def structure_counts(user, mission_ids) -> list[CountRow]:
 
 
 def leadership_posts(user, mission_ids, on: date | None = None):
-    """Leadership posts with their readable hats and current holders (``post.visible_hats``, ``post.holders``)."""
+    """Leadership posts with their readable hats and their holders on the day (``post.visible_hats``,
+    ``post.holders``): the dashboard's day, the scenario's in a demo, else a scenario's leaders show as vacant."""
     on = on or clock.today()
     hats = visible(r.Hat.objects.select_related("on_behalf_of"), user)
-    current = Q(end_date__isnull=True) | Q(end_date__gte=on)
+    current = (Q(end_date__isnull=True) | Q(end_date__gte=on)) & (Q(start_date__isnull=True) | Q(start_date__lte=on))
     people = visible(r.Person.objects.all(), user)
     assignments = visible(r.Assignment.objects.filter(current, person__in=people), user).select_related("person")
     posts = visible(r.Post.objects.filter(mission_id__in=mission_ids, function__in=LEADERSHIP_FUNCTIONS), user)
@@ -134,12 +136,24 @@ def recent_changes(user, mission_ids, limit: int = RECENT_CHANGES) -> list[Chang
     return changes[:limit]
 
 
-def dashboard(user, mission_ids) -> Dashboard:
-    """Everything the home page shows for the missions of the current scope."""
+def roles_in_scope(user, mission_ids) -> set[str]:
+    """The roles the user holds over the scope: through a grant on one of its missions, on a region holding
+    one of them, or system-wide (a superuser is an administrator). They choose the dashboard's boards."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if user.is_superuser:
+        return {"administrator"}
+    over_scope = (Q(mission_id__in=mission_ids) | Q(region__missions__id__in=mission_ids)
+                  | Q(mission__isnull=True, region__isnull=True))
+    return set(Grant.objects.filter(over_scope, user=user).values_list("role", flat=True).distinct())
+
+
+def dashboard(user, mission_ids, day: date | None = None) -> Dashboard:
+    """Everything the home page shows for the missions of the current scope, on ``day`` (default: the clock's)."""
     return Dashboard(
         missions=list(r.Mission.objects.filter(id__in=mission_ids).order_by("acronym")),
         counts=structure_counts(user, mission_ids),
-        leadership=leadership_posts(user, mission_ids),
+        leadership=leadership_posts(user, mission_ids, on=day),
         host_countries=host_countries(mission_ids),
         resolutions=mandating_resolutions(mission_ids),
         changes=recent_changes(user, mission_ids),

@@ -10,8 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peaceops.core import clock, query
 from peaceops.core.query import BadQuery
-from peaceops.web import modules, scope, selectors
+from peaceops.web import dashboards, modules, scope, selectors
 
 
 class LoginView(auth_views.LoginView):
@@ -39,11 +40,21 @@ def bad_request(request, exception=None):
 
 
 @login_required
+@require_GET
 def home(request):
+    """The dashboard of the scope on a day (``?day=``, default the clock's: the scenario's in a demo), with the
+    boards of the roles the user holds there (web/dashboards.py)."""
     current = scope.current(request)
     mission_ids = scope.mission_ids_in_scope(request)
-    board = selectors.dashboard(request.user, mission_ids) if mission_ids else None
-    return render(request, "web/home.html", {"scope": current, "board": board})
+    day = query.query_date(request.GET, "day", default=clock.today())
+    board, boards = None, []
+    if mission_ids:
+        board = selectors.dashboard(request.user, mission_ids, day)
+        context = dashboards.Context(user=request.user, day=day, mission_ids=tuple(mission_ids),
+                                     scope_kind=current["kind"], scope_label=current["label"])
+        boards = dashboards.build(context, selectors.roles_in_scope(request.user, mission_ids))
+    return render(request, "web/home.html", {"scope": current, "board": board, "boards": boards, "day": day,
+                                             "is_today": day == clock.today()})
 
 
 @login_required
