@@ -814,6 +814,8 @@ DEMO_USERS: tuple[DemoUser, ...] = (
              "the unclassified records of all seven missions of the region; no confidential record"),
     DemoUser("leader.unmis", "demo-leader-unmis", "leadership", "UNMIS", CONFIDENTIAL,
              "UNMIS up to confidential; may approve; nothing of the other missions"),
+    DemoUser("dsrsg.minurcat", "demo-dsrsg-minurcat", "leadership", "MINURCAT", CONFIDENTIAL,
+             "MINURCAT's DSRSG up to confidential: answers its integration checklist; nothing of other missions"),
     DemoUser("admin", "demo-admin", "administrator", "system", STRICTLY_CONFIDENTIAL,
              "everything; manages users and grants; Django admin", superuser=True),
     DemoUser("viewer", "demo-viewer", "viewer", "system", UNCLASSIFIED,

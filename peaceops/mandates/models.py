@@ -610,3 +610,125 @@ class PlanRisk(MissionOwned, AdoptedMixin, SourcedRecord):
             value = getattr(self, name)
             if value is not None and not 1 <= value <= 5:
                 raise ValidationError({name: _("Rate from 1 to 5.")})
+
+
+# --- the library: seed 004 chapters 1-2 (leadership, cross-cutting issues, mission management) ---------
+
+
+class GuidanceSection(models.Model):
+    """A section of seed 004 ch. 1-2 (1.1 ... 2.2.4) as the library holds it: public reference, no mission."""
+
+    class Kind(models.TextChoices):
+        LEADERSHIP = "leadership", _("Leadership, coordination and integration")
+        CROSS_CUTTING = "cross_cutting", _("Cross-cutting issue")
+        MANAGEMENT = "management", _("Mission management")
+
+    ref = models.CharField(_("reference"), max_length=40, unique=True)
+    number = models.CharField(_("number"), max_length=12)
+    title = models.CharField(_("title"), max_length=300)
+    chapter = models.PositiveSmallIntegerField(_("chapter"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    text = models.TextField(_("text"), blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+
+class GuidanceItem(models.Model):
+    """A consideration (§1.4), a bullet point, or a guidance sentence of a GuidanceSection."""
+
+    class Kind(models.TextChoices):
+        CONSIDERATION = "leadership_consideration", _("Leadership consideration")
+        POINT = "point", _("Point")
+        GUIDANCE = "guidance", _("Guidance")
+
+    section = models.ForeignKey(GuidanceSection, on_delete=models.CASCADE, related_name="items")
+    ref = models.CharField(_("reference"), max_length=60, unique=True)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+# --- integration checklists (seed 004 ch. 1-2; seed 003 §2.5, rec. 3.4.4, 3.5.5-3.5.6) ------------------
+
+
+class MissionDocument(MissionOwned, SourcedRecord):
+    """A document of the mission a checklist answer can point to: a strategy, a plan, a protocol, terms of
+    reference of a coordination body (seed 004 §1.3, §1.4.5-1.4.6, §2.1.1-2.1.2, §2.2.2; seed 003 rec. 3.5.5)."""
+
+    title = models.CharField(_("title"), max_length=300)
+    reference = models.CharField(_("reference"), max_length=120, blank=True,
+                                 help_text=_("Symbol or file reference, e.g. 'MINURCAT/SRSG/2010/04'."))
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["mission_id", "title"]
+        verbose_name = _("mission document")
+        verbose_name_plural = _("mission documents")
+
+    def __str__(self):
+        return self.title
+
+
+class ChecklistAnswer(MissionOwned):
+    """Leadership's answer to one integration checklist item for its mission, with the record that shows it.
+
+    The item is named by its code in :mod:`peaceops.mandates.checklist` (the catalogue lives in code, with the
+    seed passage each item cites). One current answer per mission and item; the history keeps the earlier
+    ones. The answer is classified at least as high as its evidence, so that no reader learns from the
+    checklist what the evidence would not show them."""
+
+    class Status(models.TextChoices):
+        MET = "met", _("In place")
+        PARTIAL = "partial", _("Partly in place")
+        NOT_MET = "not_met", _("Not in place")
+
+    item_code = models.CharField(_("checklist item"), max_length=40)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    evidence_post = models.ForeignKey("registry.Post", on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="+", verbose_name=_("post"))
+    evidence_line = models.ForeignKey("registry.ReportingLine", on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="+", verbose_name=_("reporting line"))
+    evidence_document = models.ForeignKey(MissionDocument, on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="+", verbose_name=_("document"))
+    evidence_meeting = models.ForeignKey("cooperation.Meeting", on_delete=models.PROTECT, null=True, blank=True,
+                                         related_name="+", verbose_name=_("meeting"))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("answered by"))
+    answered_on = models.DateField(_("answered on"))
+    history = HistoricalRecords()
+
+    EVIDENCE_FIELDS = ("evidence_post", "evidence_line", "evidence_document", "evidence_meeting")
+
+    class Meta:
+        ordering = ["mission_id", "item_code"]
+        constraints = [models.UniqueConstraint(fields=["mission", "item_code"], name="one_answer_per_item")]
+        verbose_name = _("checklist answer")
+        verbose_name_plural = _("checklist answers")
+
+    def __str__(self):
+        return f"{self.item_code}: {self.status}"
+
+    @property
+    def evidence(self):
+        for name in self.EVIDENCE_FIELDS:
+            record = getattr(self, name)
+            if record is not None:
+                return record
+        return None

@@ -373,3 +373,98 @@ def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
     objective = output.objective
     isf = objective.isf
     return objective.start_date or isf.start_date, objective.end_date or isf.end_date
+
+
+# --- the library's chapters 1-2 and the integration checklist ------------------------------------------
+
+
+def guidance_sections():
+    """Seed 004 ch. 1-2 as stored (public reference data), with their items."""
+    return m.GuidanceSection.objects.prefetch_related("items").order_by("order")
+
+
+def documents_for(user, mission):
+    return visible(m.MissionDocument.objects.filter(mission=mission), user)
+
+
+@dataclass
+class MissionChecklist:
+    mission: object
+    results: list  # checklist.Result, in catalogue order
+    counts: dict  # registry / answered / gap
+    groups: list  # (group key, title, results)
+    answers: dict  # item code -> ChecklistAnswer the user may read
+
+
+def _checklist_facts(user, mission):
+    """The registry facts of ``mission`` from the records ``user`` may read (as registry.selectors does for its
+    rules: a finding never rests on a record the reader cannot see), and the mission's ISF."""
+    from peaceops.mandates import checklist
+    from peaceops.registry import models as r
+    from peaceops.registry import rules
+
+    components = list(visible(r.Component.objects.filter(mission=mission), user).select_related("organisation"))
+    posts = list(visible(r.Post.objects.filter(mission=mission), user).prefetch_related(
+        Prefetch("hats", queryset=visible(r.Hat.objects.all(), user), to_attr="visible_hats")))
+    post_ids = {post.id for post in posts}
+    lines = [line for line in visible(r.ReportingLine.objects.filter(from_post__in=post_ids), user)
+             .select_related("to_organisation") if line.to_post_id is None or line.to_post_id in post_ids]
+    structure = rules.MissionFacts(
+        acronym=mission.acronym,
+        components=tuple(rules.ComponentFacts(
+            id=c.id, name=c.name, kind=c.kind, organisation_acronym=c.organisation.acronym if c.organisation else "",
+            organisation_name=c.organisation.name if c.organisation else "") for c in components),
+        posts=tuple(rules.PostFacts(id=p.id, title=p.title, function=p.function, hats=tuple(
+            rules.HatFacts(role=h.role, terms_of_reference=h.terms_of_reference,
+                           responsibilities=tuple(h.responsibilities or ()), label=str(h.get_role_display()))
+            for h in p.visible_hats)) for p in posts),
+        lines=tuple(rules.LineFacts(from_post_id=line.from_post_id, kind=line.kind, to_post_id=line.to_post_id,
+                                    to_organisation_acronym=line.to_organisation.acronym if line.to_organisation
+                                    else "") for line in lines))
+    isf = isfs_for(user, [mission.id]).first()
+    return checklist.Facts(structure=structure, has_isf=isf is not None, isf_title=isf.title if isf else "")
+
+
+def _evidence_text(answer) -> str:
+    record = answer.evidence
+    if record is None:
+        return ""
+    kind = {"evidence_post": _("post"), "evidence_line": _("reporting line"), "evidence_document": _("document"),
+            "evidence_meeting": _("meeting")}
+    name = next(name for name in m.ChecklistAnswer.EVIDENCE_FIELDS if getattr(answer, name) is record)
+    return f"{kind[name]}: {record}"
+
+
+def mission_checklist(user, mission) -> MissionChecklist | None:
+    """The integration checklist of ``mission`` as ``user`` may see it; None when the user holds no grant there.
+
+    Answers the user may not read (classified above them, or resting on evidence they cannot read) count as
+    unanswered: the reader sees a gap, never the evidence."""
+    from peaceops.accounts.access import access_for
+    from peaceops.mandates import checklist
+
+    if access_for(user).level_for(mission.id) is None:
+        return None
+    facts = _checklist_facts(user, mission)
+    answers = {answer.item_code: answer for answer in visible(
+        m.ChecklistAnswer.objects.filter(mission=mission), user).select_related(
+        "evidence_post", "evidence_line__from_post", "evidence_line__to_post", "evidence_document",
+        "evidence_meeting", "answered_by")}
+    answers = {code: answer for code, answer in answers.items()
+               if answer.evidence is None or _can_read_evidence(user, answer.evidence)}
+    results = []
+    for item in checklist.ITEMS:
+        stored = answers.get(item.code)
+        answer = checklist.Answer(status=stored.status, evidence=_evidence_text(stored), note=stored.note,
+                                  answered_on=stored.answered_on.isoformat()) if stored else None
+        results.append(checklist.status_of(item, facts, answer))
+    groups = [(key, title, [result for result in results if result.item.group == key])
+              for key, title in checklist.GROUPS.items()]
+    return MissionChecklist(mission=mission, results=results, counts=checklist.summary(results), groups=groups,
+                            answers=answers)
+
+
+def _can_read_evidence(user, record) -> bool:
+    from peaceops.accounts.access import can_read_record
+
+    return can_read_record(user, record)

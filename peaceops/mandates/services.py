@@ -97,7 +97,30 @@ def import_framework(library, *, actor) -> dict[str, int]:
                 seen_items.add(item.ref)
     counts["items"] = len(seen_items)
     m.FrameworkItem.objects.exclude(ref__in=seen_items).delete()
+    counts.update(_import_guidance(library))
     return counts
+
+
+def _import_guidance(library) -> dict[str, int]:
+    """Seed 004 ch. 1-2 (sections, the considerations of §1.4, bullet points, guidance sentences), by ``ref``."""
+    sections: dict[str, m.GuidanceSection] = {}
+    seen_sections, seen_items = set(), set()
+    for order, section in enumerate(library.sections(), start=1):
+        lines = f"lines {section.first_line}-{section.last_line}"
+        stored, _created = m.GuidanceSection.objects.update_or_create(ref=section.ref, defaults={
+            "number": section.number, "title": section.title, "chapter": section.chapter, "kind": section.kind,
+            "parent": sections.get(section.parent), "text": section.text, "order": order,
+            "source": f"seed 004 §{section.number}, {lines}"})
+        sections[section.number] = stored
+        seen_sections.add(section.ref)
+        for item in section.items:
+            m.GuidanceItem.objects.update_or_create(ref=item.ref, defaults={
+                "section": stored, "kind": item.kind, "text": item.text, "order": item.order,
+                "source": _source(item)})
+            seen_items.add(item.ref)
+    m.GuidanceItem.objects.exclude(ref__in=seen_items).delete()
+    m.GuidanceSection.objects.exclude(ref__in=seen_sections).delete()
+    return {"guidance_sections": len(seen_sections), "guidance_items": len(seen_items)}
 
 
 def _store_item(item, objective, output, order: int) -> None:
@@ -762,3 +785,87 @@ def set_precondition_status(user, precondition: m.PlanPrecondition, status: str)
     if status not in m.PlanPrecondition.Status.values:
         raise MandateError("status", f"unknown status {status!r}")
     return record_update(user, Action.EDIT_PLANS, precondition, {"status": status})
+
+
+# --- integration checklists (seed 004 ch. 1-2; seed 003 §2.5, rec. 3.4.4, 3.5.4-3.5.6) -----------------
+
+
+@transaction.atomic
+def add_document(user, *, mission, title: str, reference: str = "", issued_on=None, summary: str = "",
+                 classification: int = 0, source: str = "") -> m.MissionDocument:
+    """A document of the mission (a strategy, a plan, a protocol) that a checklist answer can cite."""
+    if not (title or "").strip():
+        raise MandateError("title", _("a document needs a title"))
+    document = m.MissionDocument(mission=mission, title=title.strip(), reference=reference, issued_on=issued_on,
+                                 summary=summary, classification=classification, source=source)
+    require(user, Action.APPROVE, document, what="record a document of the mission's leadership")
+    document._history_user = history_user(user)
+    return _save(document)
+
+
+def _evidence_mission_ids(name: str, record) -> set[int]:
+    if name == "evidence_post":
+        return {record.mission_id}
+    if name == "evidence_line":
+        return {record.from_post.mission_id}
+    if name == "evidence_document":
+        return {record.mission_id}
+    return {record.organiser_id, *record.attending_missions.values_list("id", flat=True)} - {None}
+
+
+EVIDENCE_KIND = {"evidence_post": "post", "evidence_line": "line", "evidence_document": "document",
+                 "evidence_meeting": "meeting"}
+
+
+@transaction.atomic
+def answer_checklist_item(user, *, mission, item_code: str, status: str, note: str = "", evidence=None,
+                          answered_on: dt.date | None = None, classification: int = 0) -> m.ChecklistAnswer:
+    """Leadership's answer to one checklist item (seed 004 ch. 1-2; seed 003 §2.5, rec. 3.4.4, 3.5).
+
+    ``evidence`` maps one of ``ChecklistAnswer.EVIDENCE_FIELDS`` to a record: a post or a reporting line of the
+    mission, a document of the mission, or a meeting the mission organised or attended. An item "in place" or
+    "partly in place" needs one; the record must be one the user may read (refused naming the field), of a kind
+    the item accepts. The answer takes the higher classification of the two, so that no reader of the
+    checklist learns what the evidence would not show them. A second answer replaces the first (history kept).
+    """
+    from peaceops.mandates import checklist
+
+    item = checklist.BY_CODE.get(item_code)
+    if item is None:
+        raise MandateError("item_code", _("unknown checklist item %(code)s") % {"code": item_code})
+    if status not in m.ChecklistAnswer.Status.values:
+        raise MandateError("status", _("status must be one of %(values)s") % {
+            "values": ", ".join(m.ChecklistAnswer.Status.values)})
+    given = {name: record for name, record in (evidence or {}).items() if record is not None}
+    unknown = set(given) - set(m.ChecklistAnswer.EVIDENCE_FIELDS)
+    if unknown:
+        raise MandateError(sorted(unknown)[0], _("not a kind of evidence"))
+    if len(given) > 1:
+        raise MandateError(sorted(given)[1], _("give one record as evidence, not several"))
+    if status != m.ChecklistAnswer.Status.NOT_MET and not given:
+        raise MandateError("evidence", _("an item in place needs a record as evidence: a post, a reporting "
+                                         "line, a document or a meeting"))
+    if status == m.ChecklistAnswer.Status.NOT_MET and not given and not note.strip():
+        raise MandateError("note", _("say why the item is not in place"))
+    answer = m.ChecklistAnswer.objects.filter(mission=mission, item_code=item_code).first() \
+        or m.ChecklistAnswer(mission=mission, item_code=item_code)
+    answer.status, answer.note = status, note
+    answer.answered_on = answered_on or clock.today()
+    answer.answered_by = history_user(user)
+    for name in m.ChecklistAnswer.EVIDENCE_FIELDS:
+        setattr(answer, name, given.get(name))
+    answer.classification = max([classification, *(record.classification for record in given.values())])
+    # The evidence is checked first, so that a record above the user's clearance is refused by its own field
+    # name rather than as the answer's classification it would have raised.
+    for name, record in given.items():
+        if not can_read_record(user, record):
+            raise Denied(_("%(field)s: you cannot read this record, so it cannot be your evidence") % {
+                "field": name}, field=name)
+        if mission.id not in _evidence_mission_ids(name, record):
+            raise MandateError(name, _("the record belongs to another mission"))
+        if EVIDENCE_KIND[name] not in item.evidence:
+            raise MandateError(name, _("item %(code)s is shown by a %(kinds)s, not a %(kind)s") % {
+                "code": item.code, "kinds": " or ".join(item.evidence), "kind": EVIDENCE_KIND[name]})
+    require(user, Action.APPROVE, answer, what="answer the integration checklist of this mission")
+    answer._history_user = history_user(user)
+    return _save(answer)

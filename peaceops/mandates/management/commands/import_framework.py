@@ -1,4 +1,5 @@
-"""``peaceops import-framework``: seed 004 chapters 3-6 as the framework library (objectives, outputs, items).
+"""``peaceops import-framework``: seed 004 as the framework library: chapters 3-6 (objectives, outputs, items) and
+chapters 1-2 (leadership, cross-cutting issues, mission management: sections, considerations, guidance).
 
 The library comes from the fixture shipped with the app (peaceops/mandates/fixtures/framework_library.json,
 built from the seed by scripts/build_framework_fixture.py: a running installation never parses the seed);
@@ -19,7 +20,9 @@ from peaceops.mandates.framework_library import FIXTURE, FrameworkFixtureError, 
 
 class Command(BaseCommand):
     help = ("Store seed 004 chapters 3-6 (4 objectives, 20 outputs, their activities, benchmarks by horizon, "
-            "responsibilities, resources, risks and considerations) as the framework library, from the fixture "
+            "responsibilities, resources, risks and considerations) and chapters 1-2 (24 sections on leadership, "
+            "cross-cutting issues and mission management, with their considerations and guidance) as the framework "
+            "library, from the fixture "
             "shipped with peaceops (rebuilt from the seed by scripts/build_framework_fixture.py); --json writes "
             "the library instead, --dry-run only prints the counts.")
 
@@ -83,6 +86,10 @@ class Command(BaseCommand):
         total = sum(len(output.benchmarks) for output in library.outputs())
         self.stdout.write(f"total: {len(library.outputs())} outputs, {total} benchmarks, {len(library.items())} items, "
                           f"{len(library.irregularities)} irregularities handled")
+        guidance = library.guidance_items()
+        self.stdout.write(f"chapters 1-2: {len(library.sections())} sections, "
+                          + ", ".join(f"{sum(1 for item in guidance if item.kind == kind)} {kind.replace('_', ' ')}"
+                                      for kind in ("leadership_consideration", "point", "guidance")))
         if irregularities:
             for found in library.irregularities:
                 self.stdout.write(f"  line {found.line}: {found.kind}: {found.detail}")
