@@ -5,6 +5,10 @@ widen it. Relations (actor, mission) are compared as plain ids or acronyms, neve
 so a filter naming a hidden record answers the same empty list as one naming nothing.
 Relations are matched with ``id__in`` sub-queries rather than joins, so no row is repeated and
 no DISTINCT is needed (the map reads 100,000 rows through these filters).
+
+An actor is named by id or by name: a name matches only through the links of the incidents already
+narrowed, so typing the name of an actor known only from hidden reports finds nothing, exactly as a name
+that exists nowhere. The free-text ``q`` reads the same way: only the readable rows' own words.
 """
 
 import django_filters
@@ -16,7 +20,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from peaceops.core.classification import Classification
 from peaceops.core.query import is_id
-from peaceops.incidents.models import Incident, IncidentActor
+from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
 from peaceops.incidents.taxonomy import Category
 
 
@@ -52,6 +56,29 @@ class BBoxFilter(django_filters.Filter):
         return queryset.filter(inside)
 
 
+# A search is a handful of words; more only lengthens the SQL (each word is one OR of LIKEs).
+MAX_SEARCH_WORDS = 8
+MAX_SEARCH_LENGTH = 200
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a free-text search, each to be found somewhere in a record (all of them: AND)."""
+    return (text or "")[:MAX_SEARCH_LENGTH].split()[:MAX_SEARCH_WORDS]
+
+
+def text_match(word: str) -> Q:
+    """Incidents whose description, place names, country, actors or sources contain ``word``.
+
+    ``icontains`` is LIKE on SQLite and UPPER(...) LIKE UPPER(...) on PostgreSQL: case-insensitive on
+    both without an extension; actors and sources through sub-queries, so no row repeats.
+    """
+    actors = IncidentActor.objects.filter(actor__name__icontains=word).values("incident_id")
+    sources = IncidentSource.objects.filter(name__icontains=word).values("incident_id")
+    return (Q(description__icontains=word) | Q(location__icontains=word) | Q(admin1__icontains=word)
+            | Q(admin2__icontains=word) | Q(country__name__icontains=word) | Q(id__in=actors)
+            | Q(id__in=sources))
+
+
 def nothing(queryset):
     """No row, as a condition the map's SQL can still be compiled from (``none()`` cannot be)."""
     return queryset.filter(pk__isnull=True)
@@ -63,7 +90,10 @@ class IncidentFilter(django_filters.FilterSet):
     end = django_filters.DateFilter(field_name="start_date", lookup_expr="lte", label=_("to"),
                                     help_text=_("Incidents that started on or before this day."))
     category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("category"))
-    actor = django_filters.NumberFilter(method="filter_actor", label=_("actor (id)"))
+    q = django_filters.CharFilter(method="filter_text", label=_("search"),
+                                  help_text=_("Words found in the description, place, country, actors or sources."))
+    actor = django_filters.CharFilter(method="filter_actor", label=_("actor"),
+                                      help_text=_("An actor's name (or part of it), or its id."))
     mission = django_filters.CharFilter(method="filter_mission", label=_("mission (acronym or id)"),
                                         help_text=_("Incidents owned by the mission or in its area."))
     country = django_filters.CharFilter(field_name="country__iso3", lookup_expr="iexact", label=_("country (ISO3)"))
@@ -78,15 +108,25 @@ class IncidentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Incident
-        fields = ["start", "end", "category", "actor", "mission", "country", "admin1", "status", "classification",
+        fields = ["q", "start", "end", "category", "actor", "mission", "country", "admin1", "status", "classification",
                   "dataset", "bbox"]
 
+    def filter_text(self, queryset, name, value):
+        for word in search_words(value):
+            queryset = queryset.filter(text_match(word))
+        return queryset
+
     def filter_actor(self, queryset, name, value):
-        if value is None:
+        value = " ".join((value or "").split())[:MAX_SEARCH_LENGTH]
+        if not value:
             return queryset
-        if not is_id(value):  # 0, negative or past the 64-bit keys: no actor has that id
-            return nothing(queryset)
-        return queryset.filter(id__in=IncidentActor.objects.filter(actor_id=int(value)).values("incident_id"))
+        if value.lstrip("-").isdigit():
+            if not is_id(value):  # 0, negative or past the 64-bit keys: no actor has that id
+                return nothing(queryset)
+            links = IncidentActor.objects.filter(actor_id=int(value))
+        else:
+            links = IncidentActor.objects.filter(actor__name__icontains=value)
+        return queryset.filter(id__in=links.values("incident_id"))
 
     def filter_mission(self, queryset, name, value):
         value = (value or "").strip()

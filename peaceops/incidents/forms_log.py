@@ -4,7 +4,9 @@
 import shapely
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from shapely.errors import ShapelyError
 from shapely.geometry import shape
@@ -15,7 +17,7 @@ from peaceops.core import clock, query
 from peaceops.core.classification import Classification
 from peaceops.core.errors import add_to_form
 from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
-from peaceops.incidents.selectors_log import actors_for, incidents_for
+from peaceops.incidents.selectors_log import incidents_for, unknown_actor_names
 from peaceops.incidents.services_log import ActorPart
 from peaceops.incidents.taxonomy import Category
 from peaceops.registry.models import AdminArea, Country
@@ -103,6 +105,10 @@ class IncidentForm(forms.Form):
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # Shown only once a typed actor name matched no actor the user knows of: ticking a name creates that actor
+    # (a typo, or HTML pasted from a report, must not silently become a new party to the conflict).
+    new_actors = forms.MultipleChoiceField(label=_("New actors"), required=False,
+                                           widget=forms.CheckboxSelectMultiple)
     # Shown only once the coordinates were found outside the country: ticking it keeps them as typed.
     place_confirmed = forms.BooleanField(label=_("Keep these coordinates although they lie outside the country"),
                                          required=False)
@@ -118,6 +124,28 @@ class IncidentForm(forms.Form):
         else:
             del self.fields["owning_mission"]
         self._offer_cleared_levels()
+        self._attach_pickers()
+        self.unknown_actors = self._unknown_actors()
+
+    def _attach_pickers(self) -> None:
+        """Actor and place boxes offer names as one types (static/incidents/pickers.js, JSON filtered by access)."""
+        actors = reverse("incidents:actor-suggestions")
+        for field, _side in SIDES:
+            self.fields[field].widget.attrs.update({"list": "actor-names", "data-suggest": actors,
+                                                    "autocomplete": "off"})
+        self.fields["location"].widget.attrs.update({
+            "list": "place-names", "data-suggest": reverse("incidents:place-suggestions"), "data-pcode-field": "pcode",
+            "autocomplete": "off"})
+
+    def _unknown_actors(self) -> list[str]:
+        """Typed actor names that match no actor the user may know of (hidden ones included: not revealed)."""
+        if not self.is_bound or self.user is None:
+            return []
+        typed = [name for field, _side in SIDES for name in split_names(self.data.get(field))]
+        unknown = unknown_actor_names(self.user, typed)
+        self.fields["new_actors"].choices = [
+            (name, gettext("Create new actor “%(name)s”") % {"name": name}) for name in unknown]
+        return unknown
 
     def _offer_cleared_levels(self) -> None:
         """Offer only the classifications the user is cleared for in one of the form's missions.
@@ -178,6 +206,7 @@ class IncidentForm(forms.Form):
             # seed 000 app. 2: the JOC's picture is a map; a report with no place cannot be on it
             self.add_error("location", _("Say where it happened: a P-code, coordinates, or a place name "
                                          "with its country."))
+        self._check_new_actors(data)
         if has_coordinates and country is not None and not data.get("place_confirmed") \
                 and outside_shape(country.geometry, latitude, longitude):
             self.add_error("latitude", _("The coordinates %(lat)s, %(lon)s lie outside %(country)s. Correct "
@@ -187,6 +216,18 @@ class IncidentForm(forms.Form):
         return data
 
     outside_country = False
+
+    def _check_new_actors(self, data) -> None:
+        confirmed = {name.lower() for name in data.get("new_actors") or []}
+        waiting = {name.lower() for name in self.unknown_actors} - confirmed
+        for field, _side in SIDES:
+            names = [name for name in split_names(data.get(field)) if name.lower() in waiting]
+            if names:
+                self.add_error(field, ngettext(
+                    "No actor you know of is called %(names)s. Pick a suggested name, or tick “Create new "
+                    "actor” below to add it.",
+                    "No actor you know of is called %(names)s. Pick suggested names, or tick “Create new "
+                    "actor” below for each to add.", len(names)) % {"names": ", ".join(f"“{n}”" for n in names)})
 
     def _place_field_failed(self) -> bool:
         """A place field already refused (a wrong P-code): its own error says enough."""
@@ -208,12 +249,9 @@ class IncidentForm(forms.Form):
         return fields
 
     def actor_parts(self) -> list[ActorPart]:
-        parts = []
-        for field, side in SIDES:
-            for name in (self.cleaned_data.get(field) or "").split(";"):
-                if name.strip():
-                    parts.append(ActorPart(name=name.strip(), side=side))
-        return parts
+        confirmed = {name.lower() for name in self.cleaned_data.get("new_actors") or []}
+        return [ActorPart(name=name, side=side, may_create=name.lower() in confirmed)
+                for field, side in SIDES for name in split_names(self.cleaned_data.get(field))]
 
     def new_source(self) -> dict | None:
         name = (self.cleaned_data.get("source_name") or "").strip()
@@ -233,6 +271,11 @@ class IncidentForm(forms.Form):
                 self.add_error(target if target in self.fields else None, message)
 
 
+def split_names(text) -> list[str]:
+    """The actor names typed in one box: separated by ";", spaces evened out as actor names are stored."""
+    return [" ".join(part.split()) for part in str(text or "").split(";") if part.strip()]
+
+
 def initial_from(incident: Incident) -> dict:
     """The form's values for correcting ``incident``."""
     initial = {name: getattr(incident, name) for name in (
@@ -247,7 +290,3 @@ def initial_from(incident: Incident) -> dict:
         initial[field] = "; ".join(link.actor.name for link in incident.actor_links.all() if link.side == side)
     return initial
 
-
-def actor_names(user) -> list[str]:
-    """Names for the actor fields' type-ahead: only actors the user may know of."""
-    return list(actors_for(user).order_by("name").values_list("name", flat=True)[:2000])

@@ -9,13 +9,14 @@ from datetime import date
 from operator import itemgetter
 
 from django.db import connections
-from django.db.models import CharField, Prefetch
+from django.db.models import CharField, Prefetch, Q
 from django.db.models.functions import Cast
 
 from peaceops.accounts.access import visible
 from peaceops.accounts.history import readable_history
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 from peaceops.incidents.taxonomy import Category
+from peaceops.registry import selectors as registry_selectors
 from peaceops.registry.models import AdminArea, Mission
 
 # The map sends days as integers counted from this day (compact, and JS turns them into dates).
@@ -75,6 +76,52 @@ def actors_for(user):
     linked = IncidentActor.objects.values("actor_id")
     readable_links = IncidentActor.objects.filter(incident__in=incidents_for(user)).values("actor_id")
     return Actor.objects.exclude(id__in=linked.exclude(actor_id__in=readable_links))
+
+
+SUGGESTIONS = 20
+
+
+def unknown_actor_names(user, names) -> list[str]:
+    """Those of ``names`` that are no name or alias (case-insensitive) of an actor the user may know of.
+
+    An actor known only from reports the user may not read counts as unknown, as in
+    services_log.actor_named: confirming it exists would reveal what a hidden report is about.
+    """
+    wanted = {}
+    for name in names:
+        wanted.setdefault(" ".join(name.split()).lower(), " ".join(name.split()))
+    if not wanted:
+        return []
+    readable = actors_for(user)
+    # name__iexact one by one, as actor_named matches: the same answer on SQLite and PostgreSQL.
+    known = {key for key, name in wanted.items() if readable.filter(name__iexact=name).exists()}
+    if len(known) < len(wanted):
+        for aliases in readable.exclude(aliases=[]).values_list("aliases", flat=True):
+            known.update(str(alias).lower() for alias in aliases or [])
+    return [wanted[key] for key in wanted if key not in known]
+
+
+def incidents_by_ids(user, ids):
+    """The selected reports the user may read (a hidden or absent id simply selects nothing)."""
+    return incidents_for(user).filter(pk__in=list(ids)).select_related("country", "owning_mission")
+
+
+def actor_suggestions(user, text: str, limit: int = SUGGESTIONS) -> list[dict]:
+    """Actors the user may know of whose name or an alias contains ``text`` (the pickers' type-ahead)."""
+    text = " ".join((text or "").split())[:100]
+    if not text:
+        return []
+    found = actors_for(user).filter(Q(name__icontains=text) | Q(aliases__icontains=text)).order_by("name")
+    return [{"id": a.id, "name": a.name, "kind": a.get_kind_display()} for a in found[:limit]]
+
+
+def place_suggestions(user, text: str, limit: int = SUGGESTIONS) -> list[dict]:
+    """Admin areas by name or P-code (reference data, unclassified), with the country they lie in."""
+    text = " ".join((text or "").split())[:100]
+    if not text:
+        return []
+    return [{"pcode": a.pcode, "name": a.name, "level": a.level, "country": a.country.iso3,
+             "label": f"{a.name} ({a.pcode})"} for a in registry_selectors.search_places(user, text, limit)]
 
 
 def place_for_pcode(pcode: str) -> dict | None:

@@ -5,7 +5,7 @@ record with ``full_clean`` and writes inside one transaction, so a refused or in
 leaves nothing behind. django-simple-history records who made every version.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from peaceops.accounts.access import can_read_record, history_user, require
 from peaceops.accounts.records import check_version
 from peaceops.accounts.roles import Action
+from peaceops.core import query
+from peaceops.core.errors import DomainError
 from peaceops.incidents import membership, workflow
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
-from peaceops.incidents.selectors_log import actors_for
+from peaceops.incidents.selectors_log import actors_for, incidents_for
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class ActorPart:
     name: str
     side: str
     actor: Actor | None = None
+    # False: the name must be an actor the user knows of (the entry form asks before creating one).
+    may_create: bool = True
 
 
 COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low",
@@ -53,7 +57,11 @@ def fill_estimates(fields: dict, current: dict | None = None) -> dict:
     return filled
 
 
-def actor_named(user, name: str) -> Actor:
+# Where a refusal about an actor's name is shown on the entry form.
+SIDE_FIELDS = {IncidentActor.Side.A: "side_a", IncidentActor.Side.B: "side_b", IncidentActor.Side.TARGET: "targets"}
+
+
+def actor_named(user, name: str, *, may_create: bool = True, side: str = IncidentActor.Side.A) -> Actor:
     """The actor with this name or alias (case-insensitive) among those ``user`` may see, created if unknown.
 
     Only visible actors are matched: an actor known only from reports the user may not read is
@@ -67,6 +75,9 @@ def actor_named(user, name: str) -> Actor:
         for candidate in readable.exclude(aliases=[]).only("id", "name", "aliases"):
             if any(name.lower() == alias.lower() for alias in candidate.aliases):
                 return candidate
+        if not may_create:
+            raise ValidationError({SIDE_FIELDS.get(side, "side_a"): _(
+                "No actor you know of is called “%(name)s”; confirm to create it.") % {"name": name}})
         actor = actor_create(user, name=name)
     return actor
 
@@ -129,7 +140,7 @@ def _replace_parts(user, incident: Incident, actors, sources) -> None:
         incident.actor_links.all().delete()
         seen = set()
         for part in actors:
-            actor = part.actor or actor_named(user, part.name)
+            actor = part.actor or actor_named(user, part.name, may_create=part.may_create, side=part.side)
             if (actor.id, part.side) not in seen:
                 seen.add((actor.id, part.side))
                 IncidentActor.objects.create(incident=incident, actor=actor, side=part.side)
@@ -209,8 +220,11 @@ def incident_delete(*, user, incident: Incident, expected_etag: str | None = Non
 
 
 @transaction.atomic
-def incident_transition(*, user, incident: Incident, status: str) -> Incident:
-    """Move a report along draft -> verified -> published (rights in peaceops/incidents/workflow.py)."""
+def incident_transition(*, user, incident: Incident, status: str, reason: str = "") -> Incident:
+    """Move a report along draft -> verified -> published (rights in peaceops/incidents/workflow.py).
+
+    ``reason`` goes into the history row (a bulk change says so, beside who made it).
+    """
     try:
         needed = workflow.required_action(incident.status, status)
     except workflow.TransitionError:  # workflow is pure (no Django): the sentence is translated here
@@ -219,5 +233,75 @@ def incident_transition(*, user, incident: Incident, status: str) -> Incident:
     require(user, needed, incident, what=_("move a report to %(status)s") % {"status": status})
     before = _stored_values(incident)
     incident.status = status
+    if reason:
+        incident._change_reason = reason
     _save(user, incident, before)
     return incident
+
+
+# One request changes at most this many reports: a page holds 200, "select all" takes a page, and a
+# longer list is a script's, which the API serves one by one with the same checks. Below Django's
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000), so that the form's own refusal, not a bare 400, answers it.
+BULK_LIMIT = 500
+BULK_STATUSES = (workflow.VERIFIED, workflow.PUBLISHED)
+
+
+@dataclass
+class BulkOutcome:
+    """What one bulk change did: the reports changed, left as they were, or refused (with why).
+
+    ``missing`` counts ids that name no report the user may read: absent and hidden alike, so that
+    the answer never tells a hidden report from one that does not exist.
+    """
+
+    done: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    missing: int = 0
+
+
+def selection_ids(values) -> tuple[list[int], int]:
+    """The distinct record ids among ``values`` (text from check boxes), and how many were no id at all."""
+    ids, bad = [], 0
+    for value in values:
+        if query.is_id(value):
+            ids.append(int(str(value).strip()))
+        else:
+            bad += 1
+    return list(dict.fromkeys(ids)), bad
+
+
+@transaction.atomic
+def incidents_bulk_transition(user, values, status: str) -> BulkOutcome:
+    """Move every selected report to ``status`` with exactly the rights of moving it alone.
+
+    Each report goes through :func:`incident_transition` (its own ``require``), inside one
+    transaction: a refusal of one report (rights, clearance, a move the workflow does not allow) is
+    reported and rolls back only that report's savepoint; the others are saved, each with a history
+    row naming the user and the bulk change.
+    """
+    if status not in BULK_STATUSES:
+        raise DomainError(_("Choose verify or publish."), field="action")
+    ids, bad = selection_ids(values)
+    if len(ids) > BULK_LIMIT:
+        raise DomainError(_("Select at most %(limit)s reports at once (%(count)s were sent).")
+                          % {"limit": f"{BULK_LIMIT:,}", "count": f"{len(ids):,}"}, field="ids")
+    outcome = BulkOutcome(missing=bad)
+    readable = {i.pk: i for i in incidents_for(user).filter(pk__in=ids).select_for_update().order_by("pk")}
+    outcome.missing += len(ids) - len(readable)
+    reason = _("bulk change to %(status)s") % {"status": status}
+    for pk in ids:
+        incident = readable.get(pk)
+        if incident is None:
+            continue
+        if incident.status == status:
+            outcome.unchanged.append(pk)
+            continue
+        try:
+            incident_transition(user=user, incident=incident, status=status, reason=reason)
+        except (ValidationError, DomainError) as error:  # Denied is a DomainError
+            message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            outcome.refused.append((pk, message))
+        else:
+            outcome.done.append(pk)
+    return outcome

@@ -10,25 +10,32 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import access_for, can, permits
 from peaceops.accounts.roles import Action
+from peaceops.core import listing
 from peaceops.core.errors import DomainError, PreconditionFailed
 from peaceops.incidents import export, selectors_log, services_log, workflow
 from peaceops.incidents.filters import IncidentFilter
-from peaceops.incidents.forms_log import IncidentForm, actor_names, initial_from
+from peaceops.incidents.forms_log import IncidentForm, initial_from
+from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import Category
 from peaceops.registry.models import Mission
 from peaceops.web import scope
 
 PAGE_SIZE = 50
+# The log's sortable columns: only what a row shows (see peaceops.core.listing).
+LIST_SORTS = {
+    "id": "id", "date": ("start_date", "start_time"), "category": "category", "place": ("location", "admin1"),
+    "deaths": "deaths_best", "status": "status", "classification": "classification",
+    "mission": "owning_mission__acronym",
+}
 # One colour per category, in taxonomy order (map markers, legend, list badges). Colour-blind safe-ish
 # qualitative palette (Okabe-Ito and Tableau hues).
 CATEGORY_COLOURS = ["#d62728", "#e377c2", "#1f77b4", "#8c564b", "#9467bd", "#ff7f0e", "#000000", "#bcbd22",
@@ -62,13 +69,97 @@ def _detail_or_404(request, pk):
 def incident_list(request):
     filterset = IncidentFilter(request.GET, queryset=selectors_log.incidents_for(request.user).select_related(
         "country", "owning_mission"))
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    rows = listing.paginate(request.GET, filterset.qs, LIST_SORTS, "-date", PAGE_SIZE)
+    _suggest(filterset.form.fields["actor"], "incidents:actor-suggestions", "actor-suggestions")
+    mission_ids = scope.mission_ids_in_scope(request)
+    access = access_for(request.user)
     return render(request, "incidents/list.html", {
-        "filterset": filterset, "page": page, "query": query.urlencode(), "categories": _categories(),
-        "can_log": bool(_loggable_missions(request)),
+        "filterset": filterset, "listing": rows, "page": rows.page, "query": rows.query,
+        "categories": _categories(), "can_log": bool(_loggable_missions(request)),
+        # The buttons only: each report is checked again, one by one, when the change is made.
+        "can_verify": any(access.can(Action.EDIT_INCIDENTS, m) for m in mission_ids),
+        "can_publish": any(access.can(Action.APPROVE, m) for m in mission_ids),
+        "export_formats": BULK_EXPORTS,
     })
+
+
+def _suggest(field, url_name, list_id):
+    """A text box that offers names as one types: a <datalist> filled by static/incidents/pickers.js."""
+    field.widget.attrs.update({"list": list_id, "autocomplete": "off", "data-suggest": reverse(url_name)})
+
+
+# The bulk buttons: the action sent, the status it moves reports to.
+BULK_STATUS = {"verify": workflow.VERIFIED, "publish": workflow.PUBLISHED}
+BULK_EXPORTS = [(fmt, label) for fmt, label in (("csv", gettext_lazy("CSV")), ("geojson", gettext_lazy("GeoJSON")),
+                                                 ("xlsx", gettext_lazy("XLSX"))) if fmt in export.FORMATS]
+REFUSALS_SHOWN = 20
+
+
+def _back_to_list(request):
+    """The list as it was (filters, sort, page): a query string appended to the list's own path."""
+    kept = request.POST.get("back", "").replace("\r", "").replace("\n", "")[:2000]
+    return redirect(f"{reverse('incidents:list')}?{kept}" if kept else reverse("incidents:list"))
+
+
+@login_required
+@require_POST
+def incident_bulk(request):
+    """Verify, publish or export the reports ticked on the list (same rights as one by one)."""
+    action = request.POST.get("action", "")
+    values = request.POST.getlist("ids")
+    if not values:
+        messages.error(request, _("Tick at least one report first."))
+        return _back_to_list(request)
+    if action.startswith("export-") and action[7:] in dict(BULK_EXPORTS):
+        ids, _bad = services_log.selection_ids(values[:services_log.BULK_LIMIT])
+        return export.streaming_export(selectors_log.incidents_by_ids(request.user, ids), request.user, action[7:])
+    if action not in BULK_STATUS:
+        messages.error(request, _("Choose verify, publish or an export."))
+        return _back_to_list(request)
+    try:
+        outcome = services_log.incidents_bulk_transition(request.user, values, BULK_STATUS[action])
+    except DomainError as error:
+        messages.error(request, str(error))
+        return _back_to_list(request)
+    _report_bulk(request, outcome, BULK_STATUS[action])
+    return _back_to_list(request)
+
+
+def _report_bulk(request, outcome, status):
+    label = dict(Incident.Status.choices)[status]
+    if outcome.done:
+        messages.success(request, ngettext("%(n)s report now has the status %(status)s.",
+                                           "%(n)s reports now have the status %(status)s.", len(outcome.done))
+                         % {"n": len(outcome.done), "status": label})
+    if outcome.unchanged:
+        messages.info(request, ngettext("%(n)s report already had the status %(status)s.", "%(n)s reports already "
+                                        "had the status %(status)s.", len(outcome.unchanged))
+                      % {"n": len(outcome.unchanged), "status": label})
+    if outcome.refused:
+        lines = [_("No. %(id)s: %(reason)s") % {"id": pk, "reason": reason}
+                 for pk, reason in outcome.refused[:REFUSALS_SHOWN]]
+        more = len(outcome.refused) - REFUSALS_SHOWN
+        if more > 0:
+            lines.append(ngettext("and %(n)s more.", "and %(n)s more.", more) % {"n": more})
+        messages.error(request, ngettext("%(n)s report was refused: ", "%(n)s reports were refused: ",
+                                         len(outcome.refused)) % {"n": len(outcome.refused)} + " ".join(lines))
+    if outcome.missing:
+        messages.warning(request, ngettext("%(n)s selected report was not found.", "%(n)s selected reports were "
+                                           "not found.", outcome.missing) % {"n": outcome.missing})
+
+
+@login_required
+@require_GET
+def actor_suggestions(request):
+    """Names for the actor pickers: only actors the user may know of (JSON, for a <datalist>)."""
+    return JsonResponse({"results": selectors_log.actor_suggestions(request.user, request.GET.get("q", ""))})
+
+
+@login_required
+@require_GET
+def place_suggestions(request):
+    """Admin areas by name or P-code for the entry form's place picker (reference data)."""
+    return JsonResponse({"results": selectors_log.place_suggestions(request.user, request.GET.get("q", ""))})
 
 
 @login_required
@@ -91,7 +182,7 @@ def incident_detail(request, pk):
 
 def _form_page(request, form, incident=None):
     return render(request, "incidents/form.html", {
-        "form": form, "incident": incident, "actor_names": actor_names(request.user),
+        "form": form, "incident": incident,
         "tile_url": getattr(settings, "PEACEOPS_TILE_URL", ""),
     })
 
@@ -221,6 +312,9 @@ def export_geojson(request):
 
 urlpatterns = [
     path("", incident_list, name="list"),
+    path("bulk/", incident_bulk, name="bulk"),
+    path("actors.json", actor_suggestions, name="actor-suggestions"),
+    path("places.json", place_suggestions, name="place-suggestions"),
     path("new/", incident_new, name="new"),
     path("<int:pk>/", incident_detail, name="detail"),
     path("<int:pk>/edit/", incident_edit, name="edit"),

@@ -17,6 +17,7 @@ ENTRY = {
     "description": "Exchange of fire at the market", "deaths_a": "2", "deaths_civilians": "1",
     "side_a": "Janjawid", "side_b": "FACA; Local militia", "source_name": "UNPOL Goz Beida", "reliability": "B",
     "credibility": "2", "classification": "0",
+    "new_actors": ["FACA", "Local militia"],  # two actors nobody recorded yet: created on this confirmation
 }
 
 
