@@ -5,14 +5,20 @@ user may not read answers 404, so its existence cannot be inferred.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core import listing
 from peaceops.registry import selectors
 
 PAGE_SIZE = 100
+# Each list's sortable columns (peaceops.core.listing): key in ?sort= -> the fields it orders by.
+ORGANISATION_SORTS = {"acronym": "acronym", "name": "name", "kind": ("kind", "acronym"), "country": "country__name",
+                      "parent": "parent__acronym"}
+PEOPLE_SORTS = {"name": "name", "organisation": ("organisation__acronym", "name"), "classification": "classification"}
+COUNTRY_SORTS = {"name": "name", "iso3": "iso3", "areas": ("area_count", "name")}
+AREA_SORTS = {"pcode": "pcode", "name": "name", "level": ("level", "name"), "children": ("child_count", "name")}
 
 # Titles of the rule warnings, translated here because rules.py is a pure module.
 WARNING_TITLES = {
@@ -23,8 +29,9 @@ WARNING_TITLES = {
 }
 
 
-def _page(request, items):
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+def _listing(request, items, sorts, default):
+    rows = listing.paginate(request.GET, items, sorts, default, PAGE_SIZE)
+    return {"listing": rows, "page": rows.page}
 
 
 @login_required
@@ -56,7 +63,8 @@ def mission_detail(request, pk: int):
 def organisation_list(request):
     query = request.GET.get("q", "").strip()
     organisations = selectors.organisation_list(request.user, query)
-    return render(request, "registry/organisation_list.html", {"page": _page(request, organisations), "q": query})
+    return render(request, "registry/organisation_list.html", {
+        **_listing(request, organisations, ORGANISATION_SORTS, "kind"), "q": query})
 
 
 @login_required
@@ -65,7 +73,7 @@ def place_list(request):
     return render(request, "registry/place_list.html", {
         "q": query,
         "matches": selectors.search_places(request.user, query) if query else None,
-        "page": _page(request, selectors.country_list(request.user)),
+        **_listing(request, selectors.country_list(request.user), COUNTRY_SORTS, "-areas"),
     })
 
 
@@ -76,7 +84,7 @@ def country_detail(request, iso3: str):
         raise Http404
     areas = selectors.admin_areas(request.user, country=country)
     return render(request, "registry/area_list.html", {"country": country, "area": None, "trail": [],
-                                                       "page": _page(request, areas)})
+                                                       **_listing(request, areas, AREA_SORTS, "level")})
 
 
 @login_required
@@ -90,14 +98,15 @@ def area_detail(request, pcode: str):
         up = up.parent
     children = selectors.admin_areas(request.user, parent=area)
     return render(request, "registry/area_list.html", {"country": area.country, "area": area, "trail": trail,
-                                                       "page": _page(request, children)})
+                                                       **_listing(request, children, AREA_SORTS, "name")})
 
 
 @login_required
 def people_list(request):
     query = request.GET.get("q", "").strip()
     people = selectors.person_list(request.user, query)
-    return render(request, "registry/people_list.html", {"page": _page(request, people), "q": query})
+    return render(request, "registry/people_list.html", {**_listing(request, people, PEOPLE_SORTS, "name"),
+                                                         "q": query})
 
 
 @login_required
