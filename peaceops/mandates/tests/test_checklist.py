@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from peaceops.cooperation.models import Meeting
 from peaceops.core.classification import Classification as C
 from peaceops.core.errors import Denied
-from peaceops.cooperation.models import Meeting
 from peaceops.mandates import checklist, selectors, services
 from peaceops.mandates import models as m
 from peaceops.mandates.framework_library import load_library
