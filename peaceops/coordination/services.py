@@ -36,7 +36,7 @@ from peaceops.core.bulk_history import history_marks, insert_with_history
 from peaceops.core.classification import Classification
 from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.core.importing import ImportReport
-from peaceops.incidents.importers.countries import NAME_TO_ISO3
+from peaceops.registry.countries import CountryResolver
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 
 BATCH_SIZE = 1000
@@ -55,13 +55,6 @@ REGISTRY_KIND = {
     "un": Organisation.Kind.UN_AGENCY, "government": Organisation.Kind.GOVERNMENT,
     "donor": Organisation.Kind.DONOR,
 }
-
-# Country names 3W files use that ISO 3166 does not know (UNHCR's situations are named by country).
-COUNTRY_ALIASES = {
-    "congo brazaville": "COG", "congo brazzaville": "COG", "thailand myanmar": "THA", "rdc": "COD", "tchad": "TCD",
-    "republique centrafricaine": "CAF", "rca": "CAF",
-}
-
 
 # --- the vocabulary ---------------------------------------------------------------------------
 
@@ -186,13 +179,8 @@ class _Resolver:
     """Turns a parsed row into unsaved Activity values, or a LineError naming what is unknown."""
 
     def __init__(self, country: str = ""):
-        if not Country.objects.exists():
-            from peaceops.registry.services import load_countries
-
-            load_countries()
-        self.countries = {iso3: pk for pk, iso3 in Country.objects.values_list("pk", "iso3")}
-        self.iso2 = dict(Country.objects.values_list("pk", "iso2"))
-        self.country_names: dict[str, int | None] = {}
+        self.countries = CountryResolver()
+        self.iso2 = self.countries.iso2
         self.default_country = country.upper()
         self.sectors = sector_matcher()
         self.sector_ids = dict(Sector.objects.values_list("code", "pk"))
@@ -237,26 +225,9 @@ class _Resolver:
         }
 
     def country(self, value: str) -> int | None:
+        """A code (ISO alpha-3 first) or a name in English or French (peaceops.registry.countries)."""
         value = (value or "").strip()
-        if not value:
-            return None
-        if value.upper() in self.countries:
-            return self.countries[value.upper()]
-        key = vocabulary.normalise(value)
-        if key not in self.country_names:
-            self.country_names[key] = self._country_by_name(key)
-        return self.country_names[key]
-
-    def _country_by_name(self, key: str) -> int | None:
-        key = key.removesuffix(" situation")  # UNHCR: "Mali Situation"
-        iso3 = COUNTRY_ALIASES.get(key) or NAME_TO_ISO3.get(key)
-        if iso3 is None:
-            for entry in pycountry.countries:
-                names = (entry.name, getattr(entry, "common_name", ""), getattr(entry, "official_name", ""))
-                if key in {vocabulary.normalise(n) for n in names if n}:
-                    iso3 = entry.alpha_3
-                    break
-        return self.countries.get(iso3) if iso3 else None
+        return self.countries.resolve(iso3=value, name=value) if value else None
 
     def area_of(self, country_id: int, row: ActivityRow) -> int | None:
         if country_id not in self.areas:

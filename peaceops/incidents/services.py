@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-import pycountry
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -31,11 +30,11 @@ from peaceops.core.import_transaction import Rollback, import_transaction
 from peaceops.incidents import dedup
 from peaceops.incidents.importers import DEFAULT_GRADES, EventRow, LineError, parse
 from peaceops.incidents.importers.base import ImportReport
-from peaceops.incidents.importers.countries import GW_TO_ISO3, NAME_TO_ISO3
 from peaceops.incidents.membership import mission_areas_index
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import actors_for
-from peaceops.registry.models import Country, Mission
+from peaceops.registry.countries import CountryResolver
+from peaceops.registry.models import Mission
 
 BATCH_SIZE = 5000
 BBOX_MARGIN_DEGREES = 0.5  # points on a border river or a coarse centroid may sit just outside
@@ -144,72 +143,9 @@ def _run(rows: Iterable, writer: _BatchWriter, report: ImportReport, skip_bad: b
         progress(report.read, 0, len(report.errors))
 
 
-# --- countries ------------------------------------------------------------------------------
-
-
-class CountryResolver:
-    """ISO3, then Gleditsch-Ward number, then name (exact, known alias, pycountry fuzzy)."""
-
-    def __init__(self):
-        if not Country.objects.exists():
-            from peaceops.registry.services import load_countries
-
-            load_countries()
-        self.by_iso3: dict[str, int] = {}
-        self.by_name: dict[str, int | None] = {}
-        self.bbox: dict[int, tuple[float, float, float, float]] = {}
-        for pk, iso3, name, geometry in Country.objects.values_list("pk", "iso3", "name", "geometry"):
-            self.by_iso3[iso3] = pk
-            self.by_name[name.casefold()] = pk
-            if geometry:
-                box = _bbox(geometry)
-                if box:
-                    self.bbox[pk] = box
-
-    def resolve(self, row: EventRow) -> int | None:
-        if row.country_iso3 and row.country_iso3.upper() in self.by_iso3:
-            return self.by_iso3[row.country_iso3.upper()]
-        if row.country_gw is not None and GW_TO_ISO3.get(row.country_gw) in self.by_iso3:
-            return self.by_iso3[GW_TO_ISO3[row.country_gw]]
-        return self._by_name(row.country_name) if row.country_name else None
-
-    def _by_name(self, name: str) -> int | None:
-        key = name.casefold().strip()
-        if key not in self.by_name:
-            self.by_name[key] = self._lookup(key)
-        return self.by_name[key]
-
-    def _lookup(self, key: str) -> int | None:
-        if key in NAME_TO_ISO3:
-            return self.by_iso3.get(NAME_TO_ISO3[key])
-        try:
-            return self.by_iso3.get(pycountry.countries.lookup(key).alpha_3)
-        except LookupError:
-            pass
-        if len(key) <= 3:
-            return None  # a short unknown code: fuzzy search would guess (it maps "OPT" to Mali)
-        try:
-            matches = pycountry.countries.search_fuzzy(key)
-        except LookupError:
-            return None
-        return self.by_iso3.get(matches[0].alpha_3) if matches else None
-
-
-def _bbox(geometry: dict) -> tuple[float, float, float, float] | None:
-    xs, ys = [], []
-
-    def walk(node):
-        if isinstance(node, (list, tuple)) and node and isinstance(node[0], (int, float)):
-            xs.append(node[0])
-            ys.append(node[1])
-        elif isinstance(node, (list, tuple)):
-            for child in node:
-                walk(child)
-
-    shapes = geometry.get("geometries") or [geometry.get("geometry", geometry)]
-    for shape in shapes:
-        walk(shape.get("coordinates", []))
-    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+# --- countries ---------------------------------------------------------------------------------
+# One resolver for every import (peaceops.registry.countries): ISO3, then Gleditsch-Ward number,
+# then name (alias, ISO name, pycountry's fuzzy search for event datasets' spellings).
 
 
 def _inside(box, lat: float, lon: float) -> bool:
@@ -299,7 +235,7 @@ class _BatchWriter:
         self.reason = f"import {report.file} ({fmt})"
         self.owner_id = mission.pk if mission else None
         self.classification = int(classification)
-        self.countries = CountryResolver()
+        self.countries = CountryResolver(guess=True, with_bounds=True)
         self.actors = ActorCache(user, self.reason)
         self.areas = mission_areas_index()
         self.dataset_had_rows: dict[str, bool] = {}
@@ -320,11 +256,11 @@ class _BatchWriter:
         if row.external_id in seen_ids:
             return LineError(row.line, "id", f"id {row.external_id!r} occurs twice in the file")
         seen_ids.add(row.external_id)
-        country_id = self.countries.resolve(row)
+        country_id = self.countries.resolve(iso3=row.country_iso3, gw=row.country_gw, name=row.country_name)
         if country_id is None:
             named = row.country_iso3 or row.country_name or (f"GW {row.country_gw}" if row.country_gw else "")
             return LineError(row.line, "country", f"unknown country {named!r}" if named else "no country given")
-        box = self.countries.bbox.get(country_id)
+        box = self.countries.bounds.get(country_id)
         if box and row.latitude is not None and not _inside(box, row.latitude, row.longitude):
             hint = " (latitude and longitude swapped?)" if _inside(box, row.longitude, row.latitude) else ""
             named = row.country_name or row.country_iso3 or "the country"
