@@ -13,6 +13,7 @@ import json
 import math
 from html import escape
 
+import shapely
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -27,7 +28,6 @@ FORMATS = ("json", "md", "html", "pdf")
 CONTENT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
                  "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
 MAP_WIDTH, MAP_HEIGHT, MAP_PADDING = 480, 320, 12
-MAX_RING_POINTS = 600
 
 # One colour per category, shared with the legend (colour-blind-safe where it matters most).
 CATEGORY_COLOURS = {
@@ -88,10 +88,14 @@ def _rings(geometry: dict) -> list[list]:
     return []
 
 
-def _thin(ring: list) -> list:
-    """Keep at most MAX_RING_POINTS points of a ring: a 480-pixel map needs no more."""
-    step = max(1, math.ceil(len(ring) / MAX_RING_POINTS))
-    return ring[::step]
+def _thin(ring: list, tolerance: float) -> list:
+    """The ring without the points that move it less than ``tolerance`` (Douglas-Peucker, shapely).
+
+    A 480-pixel map needs no detail finer than half a pixel: a country's outline of thousands of
+    points keeps its shape in a few hundred, where taking every n-th point cut corners off.
+    """
+    line = shapely.LineString([(p[0], p[1]) for p in ring])
+    return list(line.simplify(tolerance, preserve_topology=False).coords)
 
 
 def map_shapes(report: dict, outlines: list[dict], width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> dict | None:
@@ -100,8 +104,7 @@ def map_shapes(report: dict, outlines: list[dict], width: int = MAP_WIDTH, heigh
     Equirectangular, with longitudes shrunk by the cosine of the middle latitude so shapes keep
     their proportions near the equator and away from it. None when there is nothing to draw.
     """
-    rings = [_thin(ring) for outline in outlines for ring in _rings(outline.get("geometry"))]
-    rings = [ring for ring in rings if len(ring) >= 3]
+    rings = [ring for outline in outlines for ring in _rings(outline.get("geometry")) if len(ring) >= 3]
     notable_ids = {item["id"] for item in report["notable"]}
     points = [item for item in report["items"] if item["latitude"] is not None and item["longitude"] is not None]
     coords = [(p[0], p[1]) for ring in rings for p in ring] + [(i["longitude"], i["latitude"]) for i in points]
@@ -113,6 +116,7 @@ def map_shapes(report: dict, outlines: list[dict], width: int = MAP_WIDTH, heigh
     span_x, span_y = max((max_x - min_x) * shrink, 0.5), max(max_y - min_y, 0.5)
     scale = min((width - 2 * MAP_PADDING) / span_x, (height - 2 * MAP_PADDING) / span_y)
     centre_x, centre_y = (min_x + max_x) / 2, (min_y + max_y) / 2
+    rings = [thin for thin in (_thin(ring, 0.5 / scale) for ring in rings) if len(thin) >= 3]
 
     def project(lon: float, lat: float) -> tuple[float, float]:
         return round(width / 2 + (lon - centre_x) * shrink * scale, 1), round(height / 2 - (lat - centre_y) * scale, 1)

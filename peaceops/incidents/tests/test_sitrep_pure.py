@@ -87,3 +87,20 @@ def test_map_of_nothing_is_nothing():
     # a single point still gets a canvas (no division by a zero span)
     shapes = map_shapes({"notable": [], "items": [row(1, lat=13.0, lon=20.0)]}, [])
     assert shapes["points"][0]["x"] == shapes["width"] / 2
+
+
+def test_a_dense_outline_is_thinned_to_what_the_canvas_shows():
+    """10,000 points on a circle become a few hundred, none off its outline by more than a pixel."""
+    import math
+
+    circle = [[20 + 3 * math.cos(2 * math.pi * k / 10_000), 13 + 3 * math.sin(2 * math.pi * k / 10_000)]
+              for k in range(10_001)]
+    outline = {"geometry": {"type": "Polygon", "coordinates": [circle]}}
+    shapes = map_shapes({"notable": [], "items": []}, [outline], width=480, height=320)
+    [ring] = shapes["rings"]
+    assert 20 < len(ring) < 600
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    centre_x, centre_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half_x, half_y = (max(xs) - min(xs)) / 2, (max(ys) - min(ys)) / 2  # an ellipse: longitudes are shrunk
+    for x, y in ring:
+        assert abs(math.hypot((x - centre_x) / half_x, (y - centre_y) / half_y) - 1) < 0.01
