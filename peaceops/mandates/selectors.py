@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import connection
-from django.db.models import Func, IntegerField, Prefetch, Q, Sum
+from django.db.models import Case, F, Func, IntegerField, Prefetch, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import visible
+from peaceops.accounts.access import access_for, sharing_subject_of, visibility_filter, visible
 from peaceops.core import charts, clock
+from peaceops.core.classification import HIGHEST, Classification
 from peaceops.mandates import mandate_checks, risks, rollup
 from peaceops.mandates import models as m
 
@@ -300,21 +301,73 @@ REGISTER_COLUMNS = ("id", "text", "owner", "likelihood", "impact", "review_on", 
                     "output_id", "output__title", "output__objective__isf_id", "output__objective__isf__title")
 
 
+def readable_with_parents(model, user) -> Q | None:
+    """What :func:`accounts.access.visible` keeps of ``model``, as one condition on the row and on its parents
+    joined (``PARENT_FIELD`` chain: a risk's output, objective and ISF) instead of a nested IN subquery per
+    parent; the same rows, as every link of the chain is a required foreign key. The Q is built once per call
+    from the user's mission set. None when a model on the chain can be shared by agreement or a link may be
+    empty: the caller then uses ``visible`` itself."""
+    access = access_for(user)
+    condition, prefix = Q(), ""
+    while True:
+        if sharing_subject_of(model) is not None:
+            return None
+        condition &= _mission_set_filter(access, prefix + getattr(model, "MISSION_FIELD", "owning_mission"),
+                                         prefix + "classification")
+        parent = getattr(model, "PARENT_FIELD", None)
+        if not parent:
+            return condition
+        link = model._meta.get_field(parent)
+        if link.null:
+            return None
+        prefix, model = f"{prefix}{parent}__", link.related_model
+
+
+def _mission_set_filter(access, mission_field: str, classification_field: str) -> Q:
+    """``accounts.access.visibility_filter`` grouped by mission set: one clause per level cleared (a regional
+    planner cleared alike over ten missions gets ``mission IN (...) AND classification <= level``) instead of
+    one per classification level; the same rows (``Access.can_read``: level at most the one cleared)."""
+    if not access.authenticated or access.system_level is not None:
+        return visibility_filter(access, mission_field, classification_field)
+    by_level: dict[int, list[int]] = {}
+    for mission, level in access.mission_levels.items():
+        by_level.setdefault(min(level, HIGHEST), []).append(mission)
+    allowed = Q(**{f"{mission_field}__isnull": True, classification_field: Classification.UNCLASSIFIED})
+    for level, missions in sorted(by_level.items()):
+        allowed |= Q(**{f"{classification_field}__lte": level, f"{mission_field}__in": sorted(missions)})
+    return allowed
+
+
+def _readable(queryset, user):
+    condition = readable_with_parents(queryset.model, user)
+    return visible(queryset, user) if condition is None else queryset.filter(condition)
+
+
 def risk_register(user, *, mission_ids=None, isf: m.Isf | None = None, today: dt.date | None = None,
                   threshold: int | None = None) -> list[RegisterRow]:
     """The risks the user may read, per mission (``mission_ids``) or per ISF, escalated ones first, then by
-    score: escalated when the score reaches the threshold or the review is overdue (peaceops.mandates.risks)."""
+    score: escalated when the score reaches the threshold or the review is overdue (peaceops.mandates.risks).
+
+    The database orders the rows (the same key as :func:`risks.reasons`: escalated, score with unrated as 0,
+    review date, id), so Python only reads plain columns (docs/benchmarks.md: plan_rollup)."""
     today = today or clock.today()
     threshold = risk_threshold() if threshold is None else threshold
-    rows = visible(m.PlanRisk.objects.all(), user)
+    rows = _readable(m.PlanRisk.objects.all(), user)
     if mission_ids is not None:
         rows = rows.filter(mission_id__in=mission_ids)
     if isf is not None:
         rows = rows.filter(output__objective__isf=isf)
-    register = [assess(RegisterRisk(*values), today, threshold)
-                for values in rows.order_by().values_list(*REGISTER_COLUMNS)]
-    register.sort(key=lambda row: (not row.escalated, -(row.score or 0), row.risk.review_on, row.risk.id))
-    return register
+    # risks.reasons: rated (both non-zero) and score >= threshold, or review overdue.
+    rated = Q(likelihood__gt=0, impact__gt=0)
+    score = Case(When(rated, then=F("likelihood") * F("impact")), default=Value(0), output_field=IntegerField())
+    escalated = Case(When(rated & Q(_score__gte=threshold), then=Value(1)), When(review_on__lt=today, then=Value(1)),
+                     default=Value(0), output_field=IntegerField())
+    ordered = (rows.order_by().annotate(_score=score).annotate(_escalated=escalated)
+               .order_by("-_escalated", "-_score", "review_on", "id"))
+    reasons = risks.reasons
+    return [RegisterRow(RegisterRisk(*values), values[3] * values[4] if values[3] and values[4] else None,
+                        reasons(values[3], values[4], values[5], today, threshold))
+            for values in ordered.values_list(*REGISTER_COLUMNS)]
 
 
 def heat_map_svg(register: list[RegisterRow], title: str) -> str:
@@ -327,7 +380,7 @@ def heat_map_svg(register: list[RegisterRow], title: str) -> str:
 def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]:
     """Budget per funding stream and currency, with the part not yet secured (a shortfall), summed by the
     database over the lines the user may read (a line is read only with its activity: PARENT_FIELD)."""
-    lines = visible(m.ActivityBudget.objects.all(), user)
+    lines = _readable(m.ActivityBudget.objects.all(), user)
     if mission_ids is not None:
         lines = lines.filter(mission_id__in=mission_ids)
     if isf is not None:
