@@ -14,6 +14,7 @@ from peaceops.mandates import api as mandates_api
 from peaceops.notifications import api as notifications_api
 from peaceops.registry import api as registry_api
 from peaceops.reports import api as reports_api
+from peaceops.web import search as web_search
 
 router = DefaultRouter()
 for prefix, viewset in registry_api.ROUTES:
@@ -36,6 +37,7 @@ api_v1 = [
     path("tokens/revoke/", accounts_api.revoke_token, name="revoke-token"),
     path("me/", accounts_api.me, name="me"),
     path("sitrep/", api_sitrep.sitrep, name="sitrep"),
+    path("search/", web_search.search_api, name="search"),
     *[extra for app_api in APPS_API for extra in getattr(app_api, "PATHS", [])],
     path("", include(router.urls)),
 ]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from peaceops.web import views
+from peaceops.web import search, views
 
 app_name = "web"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("map/", views.map_page, name="map"),
     path("map/data/", views.map_data, name="map-data"),
     path("modules/<slug:slug>/", views.module_page, name="module"),
+    path("search/", search.search_page, name="search"),
     path("", views.home, name="home"),
 ]

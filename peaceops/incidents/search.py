@@ -1,0 +1,47 @@
+"""What the global search finds in the incident log: incidents and actors (peaceops.core.search).
+
+Both are read through the log's selectors: an incident of a mission or level the reader is not cleared
+for is never counted, and an actor known only from such incidents stays hidden (selectors_log.actors_for).
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from peaceops.core.plugins import SearchHit
+from peaceops.core.search import every_word, group
+from peaceops.incidents import selectors_log
+from peaceops.incidents.models import IncidentActor, IncidentSource
+
+INCIDENT_FIELDS = ("description", "location", "admin1", "admin2", "country__name", "source_category")
+
+
+def _named_in(word: str) -> Q:
+    """Incidents whose actors or sources name ``word`` (sub-queries, so no incident repeats)."""
+    actors = IncidentActor.objects.filter(actor__name__icontains=word).values("incident_id")
+    sources = IncidentSource.objects.filter(name__icontains=word).values("incident_id")
+    return Q(id__in=actors) | Q(id__in=sources)
+
+
+def _incident_hit(incident) -> SearchHit:
+    where = ", ".join(part for part in (incident.location or incident.admin1,
+                                        incident.country.name if incident.country_id else "") if part)
+    title = f"#{incident.pk} {incident.start_date:%Y-%m-%d} {incident.get_category_display()}"
+    mission = incident.owning_mission.acronym if incident.owning_mission_id else ""
+    return SearchHit(title=title, url=reverse("incidents:detail", args=[incident.pk]),
+                     detail=" · ".join(part for part in (where, mission, incident.description[:160]) if part))
+
+
+def _actor_hit(actor) -> SearchHit:
+    return SearchHit(title=actor.name, url=f"{reverse('incidents:list')}?{urlencode({'actor': actor.pk})}",
+                     detail=str(actor.get_kind_display()))
+
+
+def search(user, words: list[str], limit: int):
+    incidents = (selectors_log.incidents_for(user).filter(every_word(words, *INCIDENT_FIELDS, extra=_named_in))
+                 .select_related("country", "owning_mission").order_by("-start_date", "-id"))
+    actors = selectors_log.actors_for(user).filter(every_word(words, "name")).order_by("name", "id")
+    return [group("incidents", _("Incidents"), incidents, _incident_hit, limit),
+            group("actors", _("Actors"), actors, _actor_hit, limit)]
