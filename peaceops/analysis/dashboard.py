@@ -9,7 +9,7 @@ see. The tiles only read: counting alerts notifies no neighbour (``notify=False`
 import datetime as dt
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from peaceops.analysis import selectors, selectors_alerts
 from peaceops.web.dashboards import ANALYST, WATCH, Context, Row, Tile, link
@@ -45,7 +45,8 @@ def alerts(ctx: Context) -> Tile:
     found = sorted(_alerts(ctx), key=lambda s: -float(s.alert.score))
     url = _alerts_page(ctx)
     return Tile("analysis.alerts", _("Early-warning alerts"), url, value=len(found),
-                caption=_("alerts as of that day"), rows=[_alert_row(s, url) for s in found[:SHOWN]],
+                caption=ngettext("alert as of that day", "alerts as of that day", len(found)),
+                rows=[_alert_row(s, url) for s in found[:SHOWN]],
                 tone="red" if found else "")
 
 
@@ -65,7 +66,8 @@ def hotspots(ctx: Context) -> Tile:
     flagged = sorted((h for h in found if h.is_hotspot), key=lambda h: h.q_value)
     url = link("analysis:hotspots", as_of=ctx.day.isoformat())
     return Tile("analysis.hotspots", _("Hotspots"), url, value=len(flagged),
-                caption=_("areas well above their own past"),
+                caption=ngettext("area well above its own past", "areas well above their own past",
+                                 len(flagged)),
                 rows=[Row(h.unit, h.count, url) for h in flagged[:SHOWN]])
 
 

@@ -6,6 +6,7 @@ leadership gives it. Reads go through ``selectors.consents_for`` (requests the r
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peaceops.assets import selectors
 from peaceops.assets.models import Consent
@@ -22,7 +23,9 @@ def consents_waiting(ctx: Context) -> Tile:
                 consent.mission.acronym if consent.mission else "", link("assets:request", args=[consent.request_id]))
             for consent in pending.order_by("request__start_date", "id")[:SHOWN]]
     return Tile("assets.consents", _("Asset loans awaiting consent"), link("assets:requests"), value=total,
-                caption=_("consents the missions in scope have to give"), rows=rows, tone="amber" if total else "")
+                caption=ngettext("consent the missions in scope have to give",
+                                 "consents the missions in scope have to give", total),
+                rows=rows, tone="amber" if total else "")
 
 
 TILES = ((LEADERSHIP, consents_waiting),)

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peaceops.incidents import render, selectors, selectors_log
 from peaceops.incidents.models import Incident
@@ -48,8 +49,10 @@ def incidents_of_the_day(ctx: Context) -> Tile:
     rows = [Row(render.category_label(row["category"]), row["n"], _log(ctx, ctx.day, ctx.day,
                                                                          category=row["category"]))
             for row in counts]
+    total = sum(row.value for row in rows)
     return Tile("incidents.today", _("Incidents of the day by category"), _log(ctx, ctx.day, ctx.day),
-                value=sum(row.value for row in rows), caption=_("incidents going on that day"), rows=rows)
+                value=total, caption=ngettext("incident going on that day", "incidents going on that day", total),
+                rows=rows)
 
 
 def follow_ups_due(ctx: Context) -> Tile:
@@ -62,7 +65,8 @@ def follow_ups_due(ctx: Context) -> Tile:
     total = due.count()
     return Tile("incidents.follow_ups", _("Follow-ups due"),
                 link("incidents:sitrep", date=ctx.day.isoformat(), **ctx.scope_query()),
-                value=total, caption=_("open follow-ups up to that day"), rows=rows,
+                value=total, caption=ngettext("open follow-up up to that day", "open follow-ups up to that day", total),
+                rows=rows,
                 tone="amber" if total else "", hint=_("Listed in full in the daily situation report."))
 
 
@@ -77,7 +81,9 @@ def map_of_48_hours(ctx: Context) -> Tile:
                                width=MAP_WIDTH, height=MAP_HEIGHT)
     return Tile("incidents.map48", _("Last 48 hours"), link("incidents:map", start=first.isoformat(),
                                                              end=ctx.day.isoformat(), mission=ctx.mission),
-                value=total, caption=_("incidents, %(placed)s of them placed on the map") % {"placed": len(points)},
+                value=total,
+                caption=ngettext("incident; on the map: %(placed)s", "incidents; on the map: %(placed)s", total)
+                % {"placed": len(points)},
                 svg=render.map_svg(shapes))
 
 
@@ -89,7 +95,8 @@ def sitrep_status(ctx: Context) -> Tile:
     drafts = by_status.get(Incident.Status.DRAFT, 0)
     total = sum(by_status.values())
     rows = [Row(render.status_label(status), by_status.get(status, 0),
-                _log(ctx, ctx.day, ctx.day, status=status), "amber" if status == Incident.Status.DRAFT else "")
+                _log(ctx, ctx.day, ctx.day, status=status),
+                "amber" if status == Incident.Status.DRAFT and drafts else "")
             for status in Incident.Status.values]
     if not total:
         caption = _("no incident to report that day")

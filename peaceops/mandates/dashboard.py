@@ -11,6 +11,7 @@ import math
 
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peaceops.accounts.access import visible
 from peaceops.mandates import models as m
@@ -57,7 +58,8 @@ def isf_status(ctx: Context) -> Tile:
                         link("mandates:dashboard", args=[isf.pk], start=start.isoformat(), end=end.isoformat()),
                         worst))
     return Tile("mandates.isf", _("ISF objectives red/amber/green"), link("mandates:isf-list"),
-                value=red if rows else None, caption=_("objectives in red"), rows=rows,
+                value=red if rows else None,
+                caption=ngettext("objective in red", "objectives in red", red) if rows else "", rows=rows,
                 empty=_("No Integrated Strategic Framework in force that day."), tone="red" if red else "",
                 hint=rollup.RAG_RULE)
 
@@ -82,7 +84,9 @@ def overdue_measurements(ctx: Context) -> Tile:
                 link("mandates:measurements", args=[row["id"]]), "amber" if last else "red")
             for row, last in overdue[:SHOWN]]
     return Tile("mandates.overdue", _("Overdue measurements"), link("mandates:isf-list"), value=len(overdue),
-                caption=_("of %(total)s indicators, last period measured shown") % {"total": len(indicators)},
+                caption=ngettext("of %(total)s indicator, last period measured shown",
+                                 "of %(total)s indicators, last period measured shown", len(indicators))
+                % {"total": len(indicators)},
                 rows=rows, tone="amber" if overdue else "",
                 hint=_("Overdue: no value for the period before the current one (monthly, quarterly or annual)."))
 
@@ -92,10 +96,11 @@ def mandate_health(ctx: Context) -> Tile:
     for mission_id in ctx.mission_ids:
         findings = selectors.mandate_health(ctx.user, mission_id, ctx.day)
         serious += sum(f.severity in ("error", "warning") for f in findings)
-        rows += [Row(f.message, f.citation, link("mandates:mandate"), SEVERITY_TONE.get(f.severity, ""))
+        rows += [Row(f.message, "", link("mandates:mandate"), SEVERITY_TONE.get(f.severity, ""))
                  for f in findings if f.severity in ("error", "warning")]
     return Tile("mandates.health", _("Mandate health"), link("mandates:mandate"), value=serious,
-                caption=_("findings to act on"), rows=rows[:SHOWN], tone="amber" if serious else "green")
+                caption=ngettext("finding to act on", "findings to act on", serious),
+                rows=rows[:SHOWN], tone="amber" if serious else "green")
 
 
 def escalated_risks(ctx: Context) -> Tile:
@@ -107,7 +112,8 @@ def escalated_risks(ctx: Context) -> Tile:
                 "red" if "score" in row.reasons else "amber")
             for row in escalated[:SHOWN]]
     return Tile("mandates.risks", _("Escalated risks"), url, value=len(escalated),
-                caption=_("risks at the threshold or overdue for review"), rows=rows,
+                caption=ngettext("risk at the threshold or overdue for review",
+                                 "risks at the threshold or overdue for review", len(escalated)), rows=rows,
                 tone="red" if escalated else "")
 
 

@@ -7,6 +7,7 @@ app's selectors (``visible``), narrowed to the missions of the dashboard's scope
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peaceops.notifications import selectors
 from peaceops.web.dashboards import ANALYST, LEADERSHIP, Context, Row, Tile, link
@@ -24,7 +25,9 @@ def open_requests(ctx: Context) -> Tile:
             for r in requests.order_by("-requested_at", "-id")[:SHOWN]]
     return Tile("notifications.requests", _("Open requests for information"),
                 link("notifications:requests", status="open"), value=total,
-                caption=_("asked by or of the missions in scope"), rows=rows, tone="amber" if total else "")
+                caption=ngettext("open request, asked by or of the missions in scope",
+                                 "open requests, asked by or of the missions in scope", total),
+                rows=rows, tone="amber" if total else "")
 
 
 def cross_border_notifications(ctx: Context) -> Tile:
@@ -34,7 +37,8 @@ def cross_border_notifications(ctx: Context) -> Tile:
                 link("notifications:detail", args=[n.pk])) for n in waiting[:SHOWN]]
     return Tile("notifications.inbox", _("Cross-border notifications"),
                 link("notifications:inbox", state="unacknowledged"), value=total,
-                caption=_("from neighbouring missions, not yet acknowledged"), rows=rows,
+                caption=ngettext("notification from a neighbouring mission, not yet acknowledged",
+                                 "notifications from neighbouring missions, not yet acknowledged", total), rows=rows,
                 tone="amber" if total else "")
 
 

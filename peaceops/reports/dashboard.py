@@ -8,6 +8,7 @@ reports the reader may read (``reports_for``); lateness is counted as ``late_rep
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from peaceops.registry.models import Region
 from peaceops.reports import selectors
@@ -24,7 +25,9 @@ def approvals_waiting(ctx: Context) -> Tile:
     rows = [Row(report.title, report.period_end.isoformat(), link("reports:detail", args=[report.pk]))
             for report in drafts.order_by("period_end", "id")[:SHOWN]]
     return Tile("reports.approvals", _("Reports waiting for approval"), link("reports:list"), value=total,
-                caption=_("drafts written by or for the missions in scope"), rows=rows, tone="amber" if total else "")
+                caption=ngettext("draft written by or for the missions in scope",
+                                 "drafts written by or for the missions in scope", total),
+                rows=rows, tone="amber" if total else "")
 
 
 def late_joint_products(ctx: Context) -> Tile:
@@ -34,7 +37,8 @@ def late_joint_products(ctx: Context) -> Tile:
     rows = [Row(f"{item['label']} ({item['region'].name})", _("due %(day)s") % {"day": item["due"].isoformat()}, url,
                 "red") for item in late[:SHOWN]]
     return Tile("reports.late", _("Late joint products"), url, value=len(late),
-                caption=_("quarterly reports past their due day"), rows=rows, tone="red" if late else "green")
+                caption=ngettext("quarterly report past its due day", "quarterly reports past their due day",
+                                 len(late)), rows=rows, tone="red" if late else "green")
 
 
 TILES = (
