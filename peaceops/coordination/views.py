@@ -19,13 +19,25 @@ from peaceops.accounts.access import visible
 from peaceops.coordination import selectors, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
-from peaceops.core import clock
+from peaceops.core import clock, listing
 from peaceops.core.uploads import validate_upload_size, write_upload
 from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 
 PAGE_SIZE = 50
+# Sortable columns of the 3W and needs lists (peaceops.core.listing): ?sort= key -> fields.
+ACTIVITY_SORTS = {
+    "where": ("country__iso3", "sector__code", "admin1_name"), "organisation": ("organisation__name",),
+    "sector": ("sector__code",), "activity": ("title",), "place": ("admin1_name", "admin2_name"),
+    "period": ("start_date", "end_date"), "status": ("status",), "targeted": ("beneficiaries_targeted",),
+    "reached": ("beneficiaries_reached",), "classification": ("classification",),
+}
+NEED_SORTS = {
+    "where": ("country__iso3", "admin1_pcode", "admin2_pcode", "sector__code", "-start_date"),
+    "country": ("country__iso3",), "area": ("admin1_pcode", "admin2_pcode"), "sector": ("sector__code",),
+    "people": ("people_in_need",), "severity": ("severity",), "period": ("start_date", "end_date"),
+}
 FINDINGS_PER_PAGE = 25  # a coordination meeting's agenda, not the whole country at once
 
 
@@ -130,16 +142,16 @@ def activities(request):
     """The 3W: readable activities filtered by sector, country, admin-1, organisation and period."""
     readable = selectors.activities_for(request.user)
     filterset = ActivityFilter(request.GET, queryset=readable.select_related(
-        "organisation", "sector", "country", "admin_area", "owning_mission").order_by("country__iso3", "sector__code",
-                                                                                      "admin1_name", "id"))
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        "organisation", "sector", "country", "admin_area", "owning_mission"))
+    rows = listing.paginate(request.GET, filterset.qs, ACTIVITY_SORTS, "where", PAGE_SIZE)
+    page = rows.page
     data = filterset.form.cleaned_data if filterset.is_valid() else {}
     country = (data.get("country") or _scope_country(request) or "").upper()
     by_area = selectors.presence_by_area(request.user, country=country, level=1, sector=data.get("sector") or "",
                                          start=data.get("start"), end=data.get("end")) if country else []
     query = _query_without_page(request)
     return render(request, "coordination/activities.html", {
-        "filterset": filterset, "page": page, "query": query, "country": country, "by_area": by_area,
+        "filterset": filterset, "listing": rows, "page": page, "query": query, "country": country, "by_area": by_area,
         "map_points": _map_points(by_area, country), "organisations": _readable_organisations(readable),
         "sectors": Sector.objects.order_by("code"),
         "country_shape": Country.objects.filter(iso3__iexact=country).values_list("geometry", flat=True).first()
@@ -425,12 +437,11 @@ def needs(request):
                 else:
                     messages.success(request, gettext("Need recorded."))
                     return redirect("coordination:needs")
-    records = selectors.needs_for(request.user).select_related("sector", "country").order_by(
-        "country__iso3", "admin1_pcode", "admin2_pcode", "sector__code", "-start_date")
-    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
+    records = selectors.needs_for(request.user).select_related("sector", "country")
+    rows = listing.paginate(request.GET, records, NEED_SORTS, "where", PAGE_SIZE)
     return render(request, "coordination/needs.html", {
-        "page": page, "entry": entry, "upload_form": upload_form, "report": report, "may_edit": may_edit,
-        "query": _query_without_page(request)})
+        "listing": rows, "page": rows.page, "entry": entry, "upload_form": upload_form, "report": report,
+        "may_edit": may_edit, "query": _query_without_page(request)})
 
 
 # --- 8. Upload a 3W file --------------------------------------------------------------------
