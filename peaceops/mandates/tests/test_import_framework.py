@@ -13,7 +13,11 @@ pytestmark = pytest.mark.django_db
 def test_the_seed_library_is_stored_once_by_ref():
     library = load_library()
     counts = services.import_framework(library, actor=SYSTEM)
-    assert counts == {"objectives": 4, "outputs": 20, "items": len(library.items())}
+    assert counts == {"objectives": 4, "outputs": 20, "items": len(library.items()),
+                      "guidance_sections": 24, "guidance_items": len(library.guidance_items())}
+    section = m.GuidanceSection.objects.get(number="2.1.3")
+    assert (section.parent.number, section.kind, section.items.filter(kind="guidance").count()) == (
+        "2.1", "cross_cutting", 7)  # seed 004 §2.1.3, seven guidance sentences (test_leadership.py)
     assert m.FrameworkItem.objects.count() == len(library.items())
     stored = m.FrameworkItem.objects.get(ref=library.items()[0].ref)
     assert stored.source.startswith("seed 004 §") and "line" in stored.source
@@ -23,3 +27,4 @@ def test_the_seed_library_is_stored_once_by_ref():
     before = list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source"))
     assert services.import_framework(library, actor=SYSTEM) == counts
     assert list(m.FrameworkItem.objects.order_by("ref").values_list("id", "ref", "text", "source")) == before
+    assert m.GuidanceItem.objects.count() == len(library.guidance_items())
