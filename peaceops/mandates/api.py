@@ -431,6 +431,71 @@ class LibraryViewSet(viewsets.ReadOnlyModelViewSet):
     secured = False
 
 
+ChecklistAnswerSerializer = _serializer(m.ChecklistAnswer, [
+    "mission", "item_code", "status", "note", "evidence_post", "evidence_line", "evidence_document",
+    "evidence_meeting", "answered_on", "classification"])
+ChecklistAnswerSerializer.Meta.extra_kwargs = {"answered_on": {"required": False}}
+DocumentSerializer = _serializer(m.MissionDocument, [
+    "mission", "title", "reference", "issued_on", "summary", "classification", "source"])
+
+
+class ChecklistAnswerViewSet(PlansViewSet):
+    """Leadership's answers to the integration checklist (seed 004 ch. 1-2; seed 003 §2.5, rec. 3.4.4, 3.5.4-3.5.6),
+    each with one record as evidence the answering user may read; ``results/?mission=`` gives the whole checklist
+    of a mission: shown by the registry, answered with evidence, or a gap (docs/checklists.md). A second answer to
+    the same item replaces the first (the history keeps it)."""
+
+    queryset = m.ChecklistAnswer.objects.all()
+    serializer_class = ChecklistAnswerSerializer
+    write_action = Action.APPROVE
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_fields = ["mission", "item_code", "status"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        evidence = {name: fields.pop(name, None) for name in m.ChecklistAnswer.EVIDENCE_FIELDS}
+        serializer.instance = services.answer_checklist_item(
+            self.request.user, mission=fields.pop("mission"), item_code=fields.pop("item_code"),
+            status=fields.pop("status"), note=fields.pop("note", ""), evidence=evidence,
+            answered_on=fields.pop("answered_on", None), classification=fields.pop("classification", 0))
+
+    @extend_schema(responses=serializers.ListSerializer(child=serializers.DictField()))
+    @action(detail=False, methods=["get"])
+    def results(self, request):
+        from peaceops.registry.models import Mission
+
+        mission_id = request.query_params.get("mission", "")
+        if not mission_id.isdigit():
+            raise exceptions.ValidationError({"mission": ["give a mission id"]})
+        mission = Mission.objects.filter(pk=mission_id).first()
+        found = selectors.mission_checklist(request.user, mission) if mission else None
+        if found is None:
+            raise exceptions.NotFound()
+        return Response([{
+            "item": result.item.code, "group": result.item.group, "text": result.item.text,
+            "source": result.item.source, "state": result.state,
+            "registry": result.finding.detail if result.finding and result.finding.met else "",
+            "answer": result.answer.status if result.answer else None,
+            "evidence": result.answer.evidence if result.answer else "", "reasons": list(result.reasons),
+        } for result in found.results])
+
+
+class DocumentViewSet(PlansViewSet):
+    """Documents of a mission (strategies, plans, protocols) that checklist answers cite; leadership records them."""
+
+    queryset = m.MissionDocument.objects.all()
+    serializer_class = DocumentSerializer
+    write_action = Action.APPROVE
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_fields = ["mission"]
+    search_fields = ["title", "reference"]
+
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        serializer.instance = services.add_document(self.request.user, mission=fields.pop("mission"),
+                                                    title=fields.pop("title"), **fields)
+
+
 ROUTES: list[tuple] = [
     ("mandate-tasks", TaskViewSet),
     ("isfs", IsfViewSet),
@@ -450,6 +515,8 @@ ROUTES: list[tuple] = [
     ("handover-plans", _viewset(m.HandoverPlan, HandoverSerializer, "Handover plan per function (transition).",
                                 filters=("isf",))),
     ("framework-library", LibraryViewSet),
+    ("checklist-answers", ChecklistAnswerViewSet),
+    ("mission-documents", DocumentViewSet),
 ]
 # Endpoints outside a viewset (django.urls.path objects), mounted under /api/v1/.
 PATHS: list = []

@@ -18,16 +18,20 @@ PLUGIN = Plugin(
             Link(_("Integrated Strategic Frameworks"), url_name="mandates:isf-list"),
             Link(_("Risk register"), url_name="mandates:risk-register"),
             Link(_("Lessons shared between missions"), url_name="mandates:lessons"),
+            Link(_("Integration checklist"), url_name="mandates:checklist-index"),
         )),
     ),
     commands=(
-        Command("import-framework", "load seed 004 chapters 3-6 as the framework library (objectives, outputs, "
-                "benchmarks)", order=100),
+        Command("import-framework", "load seed 004 as the framework library (ch. 3-6: objectives, outputs, "
+                "benchmarks; ch. 1-2: leadership guidance)", order=100),
         Command("import-measurements", "import indicator measurements (CSV, XLSX, HXL) for the ISF, checked line "
                 "by line", order=110),
+        Command("checklist", "print a mission's integration checklist: shown by the registry, answered with evidence, "
+                "gaps", order=115),
     ),
     report_sections=Provider("peaceops.mandates.report_sections", order=20),
     # The demo parts' code lives with the scenario it reads (peaceops.demo sits above every app).
-    demo_parts=(Provider("peaceops.demo.part_mandates", order=40), Provider("peaceops.demo.part_plans", order=50)),
+    demo_parts=(Provider("peaceops.demo.part_mandates", order=40), Provider("peaceops.demo.part_plans", order=50),
+                Provider("peaceops.demo.part_checklist", order=55)),
     search=Provider("peaceops.mandates.search", order=70),
 )

@@ -239,3 +239,56 @@ def test_the_checklist_in_french(client, mission):
                   "Enregistrer un document de la mission"):
         assert words in text, words
     assert "answered with evidence" not in text
+
+
+# --- the API --------------------------------------------------------------------------------------------
+
+
+def test_the_api_answers_and_lists_the_checklist(api_as, mission):
+    leader = api_as(mission.users["leader"])
+    document = leader.post("/api/v1/mission-documents/", {"mission": mission.minurcat.pk, "title": "PoC strategy"},
+                           format="json")
+    assert document.status_code == 201, document.content
+    answer = leader.post("/api/v1/checklist-answers/", {
+        "mission": mission.minurcat.pk, "item_code": "004-2.1.1-poc-strategy", "status": "met",
+        "evidence_document": document.json()["id"]}, format="json")
+    assert answer.status_code == 201, answer.content
+    rows = leader.get("/api/v1/checklist-answers/results/", {"mission": mission.minurcat.pk}).json()
+    assert {row["item"]: row["state"] for row in rows}["004-2.1.1-poc-strategy"] == checklist.ANSWERED
+    # evidence the leader cannot read: refused naming the field, nothing stored
+    secret = mission.records["minurcat_strictly_confidential"]["post"]
+    refused = leader.post("/api/v1/checklist-answers/", {
+        "mission": mission.minurcat.pk, "item_code": "003-3.4.4-h-best-practices", "status": "met",
+        "evidence_post": secret.pk}, format="json")
+    assert refused.status_code == 400 and refused.json()["field"] == "evidence_post"
+    assert m.ChecklistAnswer.objects.count() == 1
+
+
+def test_the_api_refuses_other_missions_and_non_leaders(api_as, mission):
+    url = "/api/v1/checklist-answers/results/"
+    assert api_as(mission.users["leader_unamid"]).get(url, {"mission": mission.minurcat.pk}).status_code == 404
+    analyst = api_as(mission.users["minurcat"])
+    refused = analyst.post("/api/v1/checklist-answers/", {
+        "mission": mission.minurcat.pk, "item_code": "004-1.3-protocols", "status": "not_met", "note": "none"},
+        format="json")
+    assert refused.status_code == 403 and not m.ChecklistAnswer.objects.exists()
+
+
+# --- the console ----------------------------------------------------------------------------------------
+
+
+def test_the_console_prints_the_checklist_and_its_gaps(mission):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("checklist", "minurcat", "--gaps", stdout=out)
+    text = out.getvalue()
+    assert text.startswith("MINURCAT: ") and "[     GAP] 004-1.3-dsrsg-rc-hc" in text
+    assert "004-1.1-mlt" not in text  # shown by the registry: not a gap
+    with pytest.raises(CommandError, match="--as: leader_unamid holds no grant for MINURCAT"):
+        call_command("checklist", "MINURCAT", "--as", "leader_unamid", stdout=StringIO())
+    with pytest.raises(CommandError, match="mission: no mission 'NOPE'"):
+        call_command("checklist", "NOPE", stdout=StringIO())
