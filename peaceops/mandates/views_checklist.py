@@ -32,7 +32,7 @@ EVIDENCE_MODELS = {"post": ("evidence_post", Post), "line": ("evidence_line", Re
 
 def _evidence(request) -> dict:
     """``{"evidence_post": <Post>}`` from the POST field ``evidence`` ("post:12"). The record is loaded as it is:
-    the service refuses, naming the field, a record the user cannot read."""
+    the service refuses, naming the field, a record the user cannot read (and a missing one the same way)."""
     value = request.POST.get("evidence", "").strip()
     if not value:
         return {}
@@ -42,7 +42,9 @@ def _evidence(request) -> dict:
     field, model = EVIDENCE_MODELS[kind]
     record = model.objects.filter(pk=int(ident)).first()
     if record is None:
-        raise services.MandateError(field, _("no record %(id)s") % {"id": ident})
+        # the same refusal as for a record that exists but is not readable: an id reveals nothing
+        raise Denied(_("%(field)s: you cannot read this record, so it cannot be your evidence") % {"field": field},
+                     field=field)
     return {field: record}
 
 
