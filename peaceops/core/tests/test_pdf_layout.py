@@ -1,23 +1,9 @@
 """The one PDF layout: every page carries the marking at top and bottom, and text is never markup."""
 
-import base64
 import re
-import zlib
 
 from peaceops.core import pdf_layout
-
-
-def _page_streams(content: bytes) -> list[str]:
-    texts = []
-    for raw in re.findall(rb"stream\r?\n(.*?)endstream", content, re.S):
-        for decode in (zlib.decompress, lambda data: zlib.decompress(base64.a85decode(data.strip(), adobe=True)),
-                       lambda data: data):
-            try:
-                texts.append(decode(raw).decode("latin-1"))
-                break
-            except (zlib.error, ValueError):
-                continue
-    return texts
+from peaceops.core.tests.pdf_text import pdf_text
 
 
 def test_a_long_table_runs_over_pages_each_marked_in_header_and_footer():
@@ -28,7 +14,7 @@ def test_a_long_table_runs_over_pages_each_marked_in_header_and_footer():
     assert content.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type /Page\b", content))
     assert pages > 2
-    texts = _page_streams(content)
+    texts = pdf_text(content)
     headers = [t for t in texts if "(CONFIDENTIAL)" in t]
     footers = [t for t in texts if re.search(r"\(CONFIDENTIAL .{1,4} page \d+\)", t)]
     assert len(headers) == len(footers) == pages
@@ -38,4 +24,4 @@ def test_a_long_table_runs_over_pages_each_marked_in_header_and_footer():
 
 def test_the_page_word_follows_the_language():
     content = pdf_layout.build([pdf_layout.paragraph("x")], title_text="x", marking="restricted", page_word="page-fr")
-    assert any("page-fr 1" in t for t in _page_streams(content))
+    assert any("page-fr 1" in t for t in pdf_text(content))

@@ -7,13 +7,12 @@ unclassified carries its own marking. Fixture: test_sitrep.py's (MINURCAT's i3 i
 
 # ruff: noqa: F811 (the fixture imported from test_sitrep is a parameter of the tests)
 
-import base64
 import json
 import re
-import zlib
 
 import pytest
 
+from peaceops.core.tests.pdf_text import pdf_text
 from peaceops.incidents.tests.test_sitrep import sitrep_world  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -26,21 +25,6 @@ def _get(client, user, fmt="", mission="MINURCAT"):
     response = client.get("/incidents/sitrep/", query)
     assert response.status_code == 200
     return response.content
-
-
-def pdf_text(content: bytes) -> list[str]:
-    """The text drawn on each page of a ReportLab PDF (its content streams, inflated)."""
-    streams = re.findall(rb"stream\r?\n(.*?)endstream", content, re.S)
-    texts = []
-    for raw in streams:
-        for decode in (zlib.decompress, lambda data: zlib.decompress(base64.a85decode(data.strip(), adobe=True)),
-                       lambda data: data):
-            try:
-                texts.append(decode(raw).decode("latin-1"))
-                break
-            except (zlib.error, ValueError):
-                continue
-    return texts
 
 
 def test_the_page_has_a_banner_above_and_below_and_marks_the_confidential_incident(sitrep_world, client):
