@@ -1,32 +1,21 @@
 """REST endpoints of inter-mission cooperation under /api/v1/."""
 
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework.decorators import action
+from rest_framework.fields import DateField
 from rest_framework.response import Response
 
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import SecuredViewSet
-from peaceops.cooperation import serializers as s
-from peaceops.cooperation import services
-from peaceops.cooperation.models import (
-    ActionItem,
-    Attendance,
-    Contract,
-    ContractEvaluation,
-    ContractorWarning,
-    FocalPoint,
-    Meeting,
-    MeetingDecision,
-    SharingAgreement,
-)
+from peaceops.cooperation import models, serializers, services
 
 
 class MeetingViewSet(SecuredViewSet):
     """Inter-mission meetings; read by clearance for the organising mission, written by coordinators."""
 
     write_action = Action.EDIT_COORDINATION
-    queryset = Meeting.objects.select_related("organiser").prefetch_related("attending_missions")
-    serializer_class = s.MeetingSerializer
+    queryset = models.Meeting.objects.select_related("organiser").prefetch_related("attending_missions")
+    serializer_class = serializers.MeetingSerializer
     filterset_fields = {
         "level": ["exact"], "organiser__acronym": ["exact"], "attending_missions__acronym": ["exact"],
         "starts_on": ["gte", "lte"], "classification": ["exact"],
@@ -39,15 +28,15 @@ class AttendanceViewSet(SecuredViewSet):
     """Who attended a meeting for which mission and in which role; read and written as the meeting is."""
 
     write_action = Action.EDIT_COORDINATION
-    queryset = Attendance.objects.select_related("mission")
-    serializer_class = s.AttendanceSerializer
+    queryset = models.Attendance.objects.select_related("mission")
+    serializer_class = serializers.AttendanceSerializer
     filterset_fields = {"meeting": ["exact"], "mission__acronym": ["exact"], "present": ["exact"]}
 
 
 class MeetingDecisionViewSet(SecuredViewSet):
     write_action = Action.EDIT_COORDINATION
-    queryset = MeetingDecision.objects.all()
-    serializer_class = s.MeetingDecisionSerializer
+    queryset = models.MeetingDecision.objects.all()
+    serializer_class = serializers.MeetingDecisionSerializer
     filterset_fields = {"meeting": ["exact"]}
     search_fields = ["text"]
 
@@ -56,8 +45,8 @@ class ActionItemViewSet(SecuredViewSet):
     """Actions with owners and due dates; ``?overdue_on=YYYY-MM-DD`` keeps those open past their due date."""
 
     write_action = Action.EDIT_COORDINATION
-    queryset = ActionItem.objects.select_related("owner_mission")
-    serializer_class = s.ActionItemSerializer
+    queryset = models.ActionItem.objects.select_related("owner_mission")
+    serializer_class = serializers.ActionItemSerializer
     filterset_fields = {"meeting": ["exact"], "owner_mission__acronym": ["exact"], "due_on": ["gte", "lte"],
                         "closed_on": ["isnull"]}
     search_fields = ["text", "owner_role"]
@@ -67,7 +56,7 @@ class ActionItemViewSet(SecuredViewSet):
         queryset = super().get_queryset()
         day = self.request.query_params.get("overdue_on")
         if day:
-            day = serializers.DateField().to_internal_value(day)
+            day = DateField().to_internal_value(day)
             queryset = queryset.filter(due_on__lt=day).exclude(closed_on__lte=day)
         return queryset
 
@@ -80,8 +69,8 @@ class SharingAgreementViewSet(SecuredViewSet):
     """
 
     write_action = Action.APPROVE
-    queryset = SharingAgreement.objects.select_related("sharer", "receiver")
-    serializer_class = s.SharingAgreementSerializer
+    queryset = models.SharingAgreement.objects.select_related("sharer", "receiver")
+    serializer_class = serializers.SharingAgreementSerializer
     filterset_fields = {"sharer__acronym": ["exact"], "receiver__acronym": ["exact"], "subject": ["exact"],
                         "withdrawn_at": ["isnull"]}
 
@@ -106,23 +95,23 @@ class SharingAgreementViewSet(SecuredViewSet):
 
 class FocalPointViewSet(SecuredViewSet):
     write_action = Action.EDIT_COORDINATION
-    queryset = FocalPoint.objects.select_related("mission")
-    serializer_class = s.FocalPointSerializer
+    queryset = models.FocalPoint.objects.select_related("mission")
+    serializer_class = serializers.FocalPointSerializer
     filterset_fields = {"mission__acronym": ["exact"], "subject": ["exact"]}
 
 
 class ContractViewSet(SecuredViewSet):
     write_action = Action.EDIT_COORDINATION
-    queryset = Contract.objects.select_related("mission")
-    serializer_class = s.ContractSerializer
+    queryset = models.Contract.objects.select_related("mission")
+    serializer_class = serializers.ContractSerializer
     filterset_fields = {"mission__acronym": ["exact"], "contractor": ["exact"]}
     search_fields = ["service"]
 
 
 class ContractEvaluationViewSet(SecuredViewSet):
     write_action = Action.EDIT_COORDINATION
-    queryset = ContractEvaluation.objects.all()
-    serializer_class = s.ContractEvaluationSerializer
+    queryset = models.ContractEvaluation.objects.all()
+    serializer_class = serializers.ContractEvaluationSerializer
     filterset_fields = {"contract": ["exact"], "score": ["lte", "gte"]}
 
 
@@ -130,8 +119,8 @@ class ContractorWarningViewSet(SecuredViewSet):
     """Warnings about contractors; the neighbouring missions (same region) read them (seed 000 §III.C.4)."""
 
     write_action = Action.EDIT_COORDINATION
-    queryset = ContractorWarning.objects.select_related("issued_by")
-    serializer_class = s.ContractorWarningSerializer
+    queryset = models.ContractorWarning.objects.select_related("issued_by")
+    serializer_class = serializers.ContractorWarningSerializer
     filterset_fields = {"contractor": ["exact"], "issued_by__acronym": ["exact"]}
     search_fields = ["text"]
 

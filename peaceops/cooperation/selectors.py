@@ -8,19 +8,7 @@ from django.db.models import Count, Max, Prefetch, Q
 
 from peaceops.accounts.access import NEIGHBOURS, access_for, visible
 from peaceops.cooperation import cadence as cad
-from peaceops.cooperation import indicators
-from peaceops.cooperation.models import (
-    ActionItem,
-    Attendance,
-    Contract,
-    ContractEvaluation,
-    ContractorWarning,
-    FocalPoint,
-    Meeting,
-    MeetingCadence,
-    MeetingDecision,
-    SharingAgreement,
-)
+from peaceops.cooperation import indicators, models
 from peaceops.core import clock
 from peaceops.core.classification import HIGHEST
 from peaceops.registry.models import Mission, Region
@@ -30,7 +18,7 @@ from peaceops.registry.models import Mission, Region
 def active_agreements(day: dt.date | None = None):
     """Agreements in force on ``day`` (today): signed, started, not ended, not withdrawn."""
     day = day or clock.today()
-    return SharingAgreement.objects.filter(withdrawn_at__isnull=True, starts_on__lte=day).filter(
+    return models.SharingAgreement.objects.filter(withdrawn_at__isnull=True, starts_on__lte=day).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day))
 
 
@@ -60,7 +48,8 @@ def sharing_grants(mission_levels: dict[int, int]) -> list[tuple]:
 # --- meetings and actions -----------------------------------------------------------------------------
 
 def meetings_for(user, *, mission_ids=None, start=None, end=None):
-    meetings = visible(Meeting.objects.all(), user).select_related("organiser").prefetch_related("attending_missions")
+    meetings = visible(models.Meeting.objects.all(), user).select_related("organiser") \
+        .prefetch_related("attending_missions")
     if mission_ids:
         meetings = meetings.filter(Q(organiser_id__in=mission_ids) | Q(attending_missions__id__in=mission_ids)) \
             .distinct()
@@ -71,26 +60,26 @@ def meetings_for(user, *, mission_ids=None, start=None, end=None):
     return meetings.order_by("-starts_on", "title")
 
 
-def meeting_for(user, pk: int) -> Meeting | None:
+def meeting_for(user, pk: int) -> models.Meeting | None:
     """One meeting with the parts the user may read, or None when it is not theirs to read."""
     children = {
-        "attendance": visible(Attendance.objects.select_related("mission"), user),
-        "decisions": visible(MeetingDecision.objects.all(), user),
-        "actions": visible(ActionItem.objects.select_related("owner_mission"), user),
+        "attendance": visible(models.Attendance.objects.select_related("mission"), user),
+        "decisions": visible(models.MeetingDecision.objects.all(), user),
+        "actions": visible(models.ActionItem.objects.select_related("owner_mission"), user),
     }
-    meetings = visible(Meeting.objects.filter(pk=pk), user).select_related("organiser").prefetch_related(
+    meetings = visible(models.Meeting.objects.filter(pk=pk), user).select_related("organiser").prefetch_related(
         "attending_missions", *(Prefetch(name, queryset=qs) for name, qs in children.items()))
     return meetings.first()
 
 
 def actions_for(user, *, mission_ids=None):
-    actions = visible(ActionItem.objects.select_related("meeting", "owner_mission"), user)
+    actions = visible(models.ActionItem.objects.select_related("meeting", "owner_mission"), user)
     if mission_ids:
         actions = actions.filter(owner_mission_id__in=mission_ids)
     return actions
 
 
-def overdue_actions(user, today: dt.date, *, mission_ids=None) -> list[tuple[ActionItem, int]]:
+def overdue_actions(user, today: dt.date, *, mission_ids=None) -> list[tuple[models.ActionItem, int]]:
     """Actions due before ``today`` and still open, most overdue first, with the days late."""
     open_actions = list(actions_for(user, mission_ids=mission_ids).filter(due_on__lt=today).filter(
         Q(closed_on__isnull=True) | Q(closed_on__gt=today)))
@@ -103,7 +92,7 @@ def _region_mission_ids(region) -> list[int]:
 
 
 def cadence_status(user, region, today: dt.date, *,
-                   period_start=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
+                   period_start=None) -> list[tuple[models.MeetingCadence, cad.CadenceStatus]]:
     """Each cadence of the region with the meetings held at its level (as the user may read them)."""
     ids = _region_mission_ids(region)
     meetings = list(meetings_for(user, mission_ids=ids).values_list("level", "series", "starts_on"))
@@ -114,7 +103,7 @@ def cadence_status(user, region, today: dt.date, *,
     return result
 
 
-def country_teams_apart(user, mission_ids=None) -> list[Meeting]:
+def country_teams_apart(user, mission_ids=None) -> list[models.Meeting]:
     """Country-team meetings held apart from any strategic meeting (seed 000 §IV.C.4: at their margins)."""
     meetings = meetings_for(user, mission_ids=mission_ids).filter(level__in=("country_team", "strategic"),
                                                                    series="")
@@ -124,11 +113,11 @@ def country_teams_apart(user, mission_ids=None) -> list[Meeting]:
     return [m for m in teams if m.starts_on in apart]
 
 
-def _cadence_of(record: MeetingCadence) -> cad.Cadence:
+def _cadence_of(record: models.MeetingCadence) -> cad.Cadence:
     return cad.Cadence(record.level, record.every_months, record.since, record.until)
 
 
-def slips(user, today: dt.date, regions=None) -> list[tuple[MeetingCadence, cad.CadenceStatus]]:
+def slips(user, today: dt.date, regions=None) -> list[tuple[models.MeetingCadence, cad.CadenceStatus]]:
     """Cadences whose next meeting is overdue (seed 000 §III.B: planned three a year, held twice in two years)."""
     regions = regions if regions is not None else Region.objects.filter(meeting_cadences__isnull=False).distinct()
     return [(c, s) for region in regions for c, s in cadence_status(user, region, today) if s.slipped]
@@ -138,38 +127,38 @@ def slips(user, today: dt.date, regions=None) -> list[tuple[MeetingCadence, cad.
 
 def agreements_given(user):
     """Agreements the user may read as a reader of the sharing mission."""
-    return visible(SharingAgreement.objects.select_related("sharer", "receiver"), user)
+    return visible(models.SharingAgreement.objects.select_related("sharer", "receiver"), user)
 
 
 def agreements_received(user):
     """Agreements that share with the user's missions, readable up to their clearance there."""
     access = access_for(user)
     if access.system_level is not None:
-        return SharingAgreement.objects.none()  # a system-wide reader sees them all among those given
+        return models.SharingAgreement.objects.none()  # a system-wide reader sees them all among those given
     allowed = Q(pk__in=[])
     for mission_id, level in access.mission_levels.items():
         allowed |= Q(receiver_id=mission_id, classification__lte=level)
-    return SharingAgreement.objects.filter(allowed).select_related("sharer", "receiver")
+    return models.SharingAgreement.objects.filter(allowed).select_related("sharer", "receiver")
 
 
 def focal_points_for(user):
-    return visible(FocalPoint.objects.select_related("mission"), user)
+    return visible(models.FocalPoint.objects.select_related("mission"), user)
 
 
 # --- contractors --------------------------------------------------------------------------------------
 
 def contracts_for(user):
-    return visible(Contract.objects.select_related("contractor", "mission"), user).annotate(
+    return visible(models.Contract.objects.select_related("contractor", "mission"), user).annotate(
         evaluation_count=Count("evaluations"))
 
 
 def evaluations_for(user):
-    return visible(ContractEvaluation.objects.select_related("contract__contractor", "contract__mission"), user)
+    return visible(models.ContractEvaluation.objects.select_related("contract__contractor", "contract__mission"), user)
 
 
 def warnings_for(user):
     """Warnings of the user's missions and of every mission neighbouring them (visible() opens those)."""
-    return visible(ContractorWarning.objects.select_related("contractor", "issued_by"), user)
+    return visible(models.ContractorWarning.objects.select_related("contractor", "issued_by"), user)
 
 
 # --- benchmarks ---------------------------------------------------------------------------------------
@@ -202,7 +191,7 @@ def region_facts(user, region, start: dt.date, end: dt.date) -> indicators.Regio
     """What the benchmarks are measured from, read through the user's clearance."""
     ids = set(_region_mission_ids(region))
     meetings = meetings_for(user, mission_ids=ids, start=start, end=end).annotate(decision_count=Count(
-        "decisions", filter=Q(decisions__in=visible(MeetingDecision.objects.all(), user)), distinct=True))
+        "decisions", filter=Q(decisions__in=visible(models.MeetingDecision.objects.all(), user)), distinct=True))
     held = tuple(indicators.HeldMeeting(
         m.starts_on, m.level, frozenset(a.acronym for a in m.attending_missions.all() if a.id in ids),
         tuple(m.subjects), m.decision_count, m.series) for m in meetings)
@@ -230,7 +219,7 @@ def highest_level(user, mission_ids, start: dt.date, end: dt.date) -> int:
     loans = _readable_loans(user, ids, start, end)
     levels = [
         meetings.aggregate(top=Max("classification"))["top"],
-        visible(MeetingDecision.objects.filter(meeting__in=meetings.order_by().values("pk")), user)
+        visible(models.MeetingDecision.objects.filter(meeting__in=meetings.order_by().values("pk")), user)
         .aggregate(top=Max("classification"))["top"],
         _readable_actions(user, ids, start, end).aggregate(top=Max("classification"))["top"],
         agreements_given(user).filter(Q(sharer_id__in=ids) | Q(receiver_id__in=ids))

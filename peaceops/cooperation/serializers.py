@@ -4,17 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from peaceops.accounts.viewsets import VisibleRelationsMixin
-from peaceops.cooperation.models import (
-    ActionItem,
-    Attendance,
-    Contract,
-    ContractEvaluation,
-    ContractorWarning,
-    FocalPoint,
-    Meeting,
-    MeetingDecision,
-    SharingAgreement,
-)
+from peaceops.cooperation import models
 from peaceops.registry.models import Mission
 
 
@@ -28,7 +18,7 @@ class MeetingSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     subjects = serializers.ListField(child=serializers.CharField(), required=False)
 
     class Meta:
-        model = Meeting
+        model = models.Meeting
         fields = [
             "id", "title", "level", "starts_on", "ends_on", "place", "organiser", "attending_missions",
             "subjects", "series", "attendance_notes", "outcome_summary", "classification", "source",
@@ -50,13 +40,13 @@ class AttendanceSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     mission = _mission_field()
 
     class Meta:
-        model = Attendance
+        model = models.Attendance
         fields = ["id", "meeting", "mission", "role", "name", "present", "classification"]
 
 
 class MeetingDecisionSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     class Meta:
-        model = MeetingDecision
+        model = models.MeetingDecision
         fields = ["id", "meeting", "text", "classification"]
 
 
@@ -64,7 +54,7 @@ class ActionItemSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     owner_mission = _mission_field()
 
     class Meta:
-        model = ActionItem
+        model = models.ActionItem
         fields = ["id", "meeting", "decision", "text", "owner_mission", "owner_role", "due_on", "closed_on",
                   "outcome", "classification"]
 
@@ -75,7 +65,7 @@ class SharingAgreementSerializer(VisibleRelationsMixin, serializers.ModelSeriali
     categories = serializers.ListField(child=serializers.CharField(), required=False)
 
     class Meta:
-        model = SharingAgreement
+        model = models.SharingAgreement
         fields = ["id", "sharer", "receiver", "subject", "categories", "up_to", "include_drafts", "starts_on",
                   "ends_on", "withdrawn_at", "withdrawn_reason", "classification", "source"]
         read_only_fields = ["withdrawn_at", "withdrawn_reason"]
@@ -85,7 +75,7 @@ class FocalPointSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     mission = _mission_field()
 
     class Meta:
-        model = FocalPoint
+        model = models.FocalPoint
         fields = ["id", "mission", "subject", "role", "name", "contact", "classification", "source"]
 
 
@@ -93,13 +83,13 @@ class ContractSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     mission = _mission_field()
 
     class Meta:
-        model = Contract
+        model = models.Contract
         fields = ["id", "contractor", "mission", "service", "starts_on", "ends_on", "classification", "source"]
 
 
 class ContractEvaluationSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     class Meta:
-        model = ContractEvaluation
+        model = models.ContractEvaluation
         fields = ["id", "contract", "score", "evaluated_on", "evaluator", "notes", "classification"]
 
 
@@ -107,5 +97,5 @@ class ContractorWarningSerializer(VisibleRelationsMixin, serializers.ModelSerial
     issued_by = _mission_field()
 
     class Meta:
-        model = ContractorWarning
+        model = models.ContractorWarning
         fields = ["id", "contractor", "issued_by", "contract", "issued_on", "text", "classification", "source"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from peaceops.cooperation import models as m
+from peaceops.cooperation import models
 from peaceops.core.classification import Classification as C
 from peaceops.registry.models import Organisation
 
@@ -20,29 +20,31 @@ def minurcat_client(client, world):
 @pytest.fixture
 def records(world):
     # seed 000 §III.B: agreed in June 2009 to meet three times a year; met again only in December 2009.
-    m.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=4, since=dt.date(2009, 6, 8),
-                                    description="Agreed at the first Entebbe meeting", source="seed 000 §III.B")
-    entebbe = m.Meeting.objects.create(title="First inter-mission meeting, Entebbe", level="strategic",
-                                       starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8),
-                                       subjects=["Security", "Access to common assets"])
+    models.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=4, since=dt.date(2009,
+                                                                                                               6, 8),
+                                         description="Agreed at the first Entebbe meeting", source="seed 000 §III.B")
+    entebbe = models.Meeting.objects.create(title="First inter-mission meeting, Entebbe", level="strategic",
+                                            starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8),
+                                            subjects=["Security", "Access to common assets"])
     entebbe.attending_missions.set([world.minurcat, world.unamid])
-    m.Attendance.objects.create(meeting=entebbe, mission=world.minurcat, role="Head of Security")
-    m.MeetingDecision.objects.create(meeting=entebbe, text="Meet three times a year")
-    m.ActionItem.objects.create(meeting=entebbe, text="Arrange the next meeting", owner_mission=world.minurcat,
-                                due_on=dt.date(2009, 10, 8))
-    secret = m.Meeting.objects.create(title="Zzsecret UNAMID planning", level="operational", organiser=world.unamid,
-                                      classification=C.CONFIDENTIAL, starts_on=dt.date(2009, 7, 1),
-                                      ends_on=dt.date(2009, 7, 1))
-    m.ActionItem.objects.create(meeting=secret, text="Zzsecret action", owner_mission=world.minurcat,
-                                due_on=dt.date(2009, 8, 1), classification=C.CONFIDENTIAL)
+    models.Attendance.objects.create(meeting=entebbe, mission=world.minurcat, role="Head of Security")
+    models.MeetingDecision.objects.create(meeting=entebbe, text="Meet three times a year")
+    models.ActionItem.objects.create(meeting=entebbe, text="Arrange the next meeting", owner_mission=world.minurcat,
+                                     due_on=dt.date(2009, 10, 8))
+    secret = models.Meeting.objects.create(title="Zzsecret UNAMID planning", level="operational",
+                                           organiser=world.unamid,
+                                           classification=C.CONFIDENTIAL, starts_on=dt.date(2009, 7, 1),
+                                           ends_on=dt.date(2009, 7, 1))
+    models.ActionItem.objects.create(meeting=secret, text="Zzsecret action", owner_mission=world.minurcat,
+                                     due_on=dt.date(2009, 8, 1), classification=C.CONFIDENTIAL)
     firm = Organisation.objects.create(name="Fictitious Air Ltd", kind=Organisation.Kind.OTHER)
-    contract = m.Contract.objects.create(contractor=firm, mission=world.unamid, service="Zzsecret air",
-                                         starts_on=dt.date(2008, 1, 1), classification=C.CONFIDENTIAL)
-    m.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, contract=contract,
-                                       issued_on=dt.date(2009, 3, 1), text="Failed air services in Darfur",
-                                       classification=C.CONFIDENTIAL)
-    m.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, issued_on=dt.date(2009, 3, 2),
-                                       text="Zzsecret strictly", classification=C.STRICTLY_CONFIDENTIAL)
+    contract = models.Contract.objects.create(contractor=firm, mission=world.unamid, service="Zzsecret air",
+                                              starts_on=dt.date(2008, 1, 1), classification=C.CONFIDENTIAL)
+    models.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, contract=contract,
+                                            issued_on=dt.date(2009, 3, 1), text="Failed air services in Darfur",
+                                            classification=C.CONFIDENTIAL)
+    models.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, issued_on=dt.date(2009, 3, 2),
+                                            text="Zzsecret strictly", classification=C.STRICTLY_CONFIDENTIAL)
     return {"entebbe": entebbe, "secret": secret}
 
 
@@ -57,7 +59,7 @@ def test_meetings_page_shows_the_slip_and_the_overdue_action_but_not_hidden_meet
 def test_a_country_team_meeting_apart_from_the_strategic_ones_is_flagged(minurcat_client, world, records):
     for title, day in (("UNCT coordination, N'Djamena", dt.date(2009, 9, 1)),
                        ("UNCT coordination, Entebbe", dt.date(2009, 6, 8))):
-        meeting = m.Meeting.objects.create(title=title, level="country_team", starts_on=day, ends_on=day)
+        meeting = models.Meeting.objects.create(title=title, level="country_team", starts_on=day, ends_on=day)
         meeting.attending_missions.set([world.minurcat])
     page = minurcat_client.get("/cooperation/?today=2010-06-01").content.decode()
     section = page.split('id="country-teams-apart"')[1].split("</section>")[0]
@@ -123,10 +125,10 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
             "categories": "armed_clash", "up_to": 2, "starts_on": "2009-01-01"}
     refused = client.post("/cooperation/sharing/sign/", body)
     assert refused.status_code == 400 and "up_to" in refused.content.decode()  # above the chief's clearance
-    assert not m.SharingAgreement.objects.exists()
+    assert not models.SharingAgreement.objects.exists()
     assert client.post("/cooperation/sharing/sign/", {**body, "up_to": 1}).status_code == 302
     assert readable() == 1
-    agreement = m.SharingAgreement.objects.get()
+    agreement = models.SharingAgreement.objects.get()
     assert "Withdraw" in client.get("/cooperation/sharing/").content.decode()
     assert client.post(f"/cooperation/sharing/{agreement.pk}/withdraw/", {"reason": "ended"}).status_code == 302
     assert readable() == 0
@@ -139,7 +141,7 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
 def test_closing_an_action_needs_the_coordination_right(client, world, records):
     from peaceops.testing import make_user
 
-    action = m.ActionItem.objects.get(text="Arrange the next meeting")
+    action = models.ActionItem.objects.get(text="Arrange the next meeting")
     client.force_login(world.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")  # analyst
     assert client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-12-10"}).status_code == 403
     planner = make_user("minurcat_planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
