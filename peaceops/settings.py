@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "peaceops.coordination",
     "peaceops.analysis",
     "peaceops.mandates",
+    "peaceops.leadership",
     "peaceops.assets",
     "peaceops.reports",
     "peaceops.notifications",

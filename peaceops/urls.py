@@ -10,6 +10,7 @@ from peaceops.cooperation import api as cooperation_api
 from peaceops.coordination import api as coordination_api
 from peaceops.incidents import api as incidents_api
 from peaceops.incidents import api_sitrep
+from peaceops.leadership import api as leadership_api
 from peaceops.mandates import api as mandates_api
 from peaceops.notifications import api as notifications_api
 from peaceops.registry import api as registry_api
@@ -24,7 +25,7 @@ for prefix, viewset in incidents_api.ROUTES:
     router.register(prefix, viewset)
 # Each app lists its (prefix, viewset) pairs in api.ROUTES, and any endpoint outside a viewset in api.PATHS.
 APPS_API = (cooperation_api, coordination_api, analysis_api, mandates_api, assets_api, reports_api,
-            notifications_api)
+            notifications_api, leadership_api)
 for app_api in APPS_API:
     for prefix, viewset in app_api.ROUTES:
         router.register(prefix, viewset)
@@ -52,6 +53,7 @@ urlpatterns = [
     path("cooperation/", include("peaceops.cooperation.urls")),
     path("analysis/", include("peaceops.analysis.urls")),
     path("mandates/", include("peaceops.mandates.urls")),
+    path("leadership/", include("peaceops.leadership.urls")),
     path("assets/", include("peaceops.assets.urls")),
     path("reports/", include("peaceops.reports.urls")),
     path("notifications/", include("peaceops.notifications.urls")),

@@ -1,0 +1,94 @@
+"""REST endpoints of the leadership app under /api/v1/: strategies with their objectives and health check,
+decisions. Reads are filtered by accounts.access; writes go through ``services`` (the same checks as the pages)."""
+
+import datetime as dt
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from peaceops.accounts.access import visible
+from peaceops.leadership import models as lm
+from peaceops.leadership import selectors, services
+from peaceops.registry.models import Mission
+
+
+class ObjectiveSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = lm.StrategicObjective
+        fields = ["id", "title", "actors", "leverage", "sequence", "after", "tasks", "classification", "source"]
+
+
+class StrategySerializer(serializers.ModelSerializer):
+    objectives = ObjectiveSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = lm.PoliticalStrategy
+        fields = ["id", "mission", "title", "summary", "adopted_on", "review_by", "classification", "source",
+                  "objectives"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = lm.Decision
+        fields = ["id", "mission", "decided_on", "decided_by", "text", "rationale", "task", "risk",
+                  "classification", "source"]
+
+
+class StrategyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Political strategies the user may read, latest adopted first, with their objectives."""
+
+    serializer_class = StrategySerializer
+    queryset = lm.PoliticalStrategy.objects.all()
+    filterset_fields = ["mission"]
+
+    def get_queryset(self):
+        return visible(lm.PoliticalStrategy.objects.all(), self.request.user).prefetch_related(
+            "objectives__tasks")
+
+    @action(detail=True, methods=["get"])
+    def health(self, request, pk=None):
+        """The mandate health check against this mission's strategy in force."""
+        strategy = self.get_object()
+        checked = selectors.strategy_health(request.user, strategy.mission_id)
+        return Response([{"code": f.code, "subject": f.subject_id, "message": f.message, "source": f.source}
+                         for f in checked.findings])
+
+
+class DecisionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """The leadership's decisions the user may read; POST logs one (services.log_decision)."""
+
+    serializer_class = DecisionSerializer
+    queryset = lm.Decision.objects.all()
+    filterset_fields = ["mission", "task", "risk"]
+
+    def get_queryset(self):
+        return visible(lm.Decision.objects.all(), self.request.user)
+
+    @extend_schema(request=DecisionSerializer, responses=DecisionSerializer)
+    def create(self, request, *args, **kwargs):
+        data = request.data
+        mission = Mission.objects.filter(pk=data.get("mission") or 0).first()
+        if mission is None or selectors.mission_for(request.user, mission.id) is None:
+            raise serializers.ValidationError({"mission": ["No such mission."]})
+        try:
+            decided_on = dt.date.fromisoformat(str(data.get("decided_on", "")))
+        except ValueError:
+            raise serializers.ValidationError({"decided_on": ["A date is needed (YYYY-MM-DD)."]}) from None
+        decision = services.log_decision(
+            request.user, mission, decided_on=decided_on, decided_by=str(data.get("decided_by", "")),
+            text=str(data.get("text", "")), rationale=str(data.get("rationale", "")),
+            task_id=data.get("task") or None, risk_id=data.get("risk") or None,
+            classification=_classification(data.get("classification", 0)), source=str(data.get("source", "")))
+        return Response(DecisionSerializer(decision).data, status=201)
+
+
+def _classification(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise serializers.ValidationError({"classification": ["A level: 0, 1 or 2."]}) from None
+
+
+ROUTES = [("strategies", StrategyViewSet), ("decisions", DecisionViewSet)]
