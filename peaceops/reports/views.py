@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
-from peaceops.core import clock
+from peaceops.core import clock, listing
 from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render as renderers
@@ -62,6 +62,11 @@ def _scope_parts(request) -> tuple[Mission | None, Region | None]:
     return None, None
 
 
+# The list's sortable columns (peaceops.core.listing): ?sort= key -> fields.
+REPORT_SORTS = {"title": "title", "kind": ("kind", "-period_end"), "period": ("period_end", "period_start"),
+                "mission": "owning_mission__acronym", "status": "status", "classification": "classification"}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_list(request):
@@ -82,10 +87,10 @@ def report_list(request):
                 form.add_error(None, message)
         else:
             return redirect("reports:detail", report.pk)
-    reports = selectors.reports_for(request.user)
+    rows = listing.paginate(request.GET, selectors.reports_for(request.user), REPORT_SORTS, "-period", 50)
     return render(request, "reports/list.html", {
-        "reports": reports, "form": form, "may_draft": may_draft, "mission": mission, "region": region,
-        "late": selectors.late_reports(request.user)})
+        "listing": rows, "reports": rows.page, "form": form, "may_draft": may_draft, "mission": mission,
+        "region": region, "late": selectors.late_reports(request.user)})
 
 
 def _report_or_404(request, report_id: int) -> Report:
