@@ -22,7 +22,7 @@ from peaceops.core import pdf_layout
 from peaceops.incidents.models import Incident
 from peaceops.incidents.selectors import marking
 from peaceops.incidents.taxonomy import Category
-from peaceops.reports.render import md_marking
+from peaceops.reports.render import md_cell, md_marking
 
 FORMATS = ("json", "md", "html", "pdf")
 CONTENT_TYPES = {"json": "application/json", "md": "text/markdown; charset=utf-8",
@@ -212,10 +212,6 @@ def _title(report: dict) -> str:
                                                                  "date": report["date"]}
 
 
-def _md_cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def render_md(report: dict, **_ignored) -> bytes:
     f = report["fatalities"]
     # Words used inside f-strings are looked up here: xgettext 0.21 does not read f-strings.
@@ -243,25 +239,25 @@ def render_md(report: dict, **_ignored) -> bytes:
               for code, n in report["by_category"].items()]
     lines += ["", f"## {_('By admin-1 area')}", "", f"| {_('Area')} | {_('Incidents')} | {_('Deaths')} |",
               "|---|---:|---:|"]
-    lines += [f"| {_md_cell(name)} | {n} | {report['deaths_by_admin1'][name]} |"
+    lines += [f"| {md_cell(name)} | {n} | {report['deaths_by_admin1'][name]} |"
               for name, n in report["by_admin1"].items()]
     lines += ["", f"## {_('Notable incidents')}", ""]
     lines += [f"- {_tagged(i, '#' + str(i['id']))} {category_label(i['category'])}, "
-              f"{_md_cell(i['admin1'] or i['location'])}: "
+              f"{md_cell(i['admin1'] or i['location'])}: "
               f"{i['deaths_best']} {deaths} ({', '.join(reason_label(r) for r in i['reasons'])}). "
-              f"{_md_cell(i['description'])}".rstrip() for i in report["notable"]] or [f"- {_('None.')}"]
+              f"{md_cell(i['description'])}".rstrip() for i in report["notable"]] or [f"- {_('None.')}"]
     if report["continuing"]:
         lines += ["", f"## {_('Continuing')}", ""]
         lines += [f"- {_tagged(i, '#' + str(i['id']))} {i['start_date']} – {i['end_date']} "
                   f"{category_label(i['category'])}, "
-                  f"{_md_cell(i['admin1'] or i['location'])}" for i in report["continuing"]]
+                  f"{md_cell(i['admin1'] or i['location'])}" for i in report["continuing"]]
     lines += ["", f"## {_('Open follow-ups')} ({report['open_follow_ups_total']})", ""]
-    lines += [f"- {_tagged(i, '#' + str(i['id']))} {i['start_date']} {_md_cell(i['admin1'] or i['location'])}: "
-              f"{_md_cell(i['follow_up'])}" for i in report["open_follow_ups"]] or [f"- {_('None.')}"]
+    lines += [f"- {_tagged(i, '#' + str(i['id']))} {i['start_date']} {md_cell(i['admin1'] or i['location'])}: "
+              f"{md_cell(i['follow_up'])}" for i in report["open_follow_ups"]] or [f"- {_('None.')}"]
     lines += ["", f"## {_('Incidents of the day')}", "",
               f"| # | {_('Category')} | {_('Area')} | {_('Place')} | {_('Deaths')} | {_('Status')} | "
               f"{_('Classification')} |", "|---:|---|---|---|---:|---|---|"]
-    lines += [f"| {i['id']} | {category_label(i['category'])} | {_md_cell(i['admin1'])} | {_md_cell(i['location'])} "
+    lines += [f"| {i['id']} | {category_label(i['category'])} | {md_cell(i['admin1'])} | {md_cell(i['location'])} "
               f"| {i['deaths_best']} | {status_label(i['status'])} | {item_marking(i)} |" for i in report["items"]]
     lines += ["", md_marking(report_marking(report))]
     return ("\n".join(lines) + "\n").encode()

@@ -48,7 +48,8 @@ def md_marking(classification: str) -> str:
     return f"**{classification.upper()}**"
 
 
-def _md_cell(value) -> str:
+def md_cell(value) -> str:
+    """A value as one Markdown table cell (a pipe escaped, line breaks folded); the sitrep's tables use it too."""
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
@@ -63,9 +64,9 @@ def render_md(doc: dict) -> bytes:
         for table in section["tables"]:
             if table.get("caption"):
                 lines += [f"*{table['caption']}*", ""]
-            lines.append("| " + " | ".join(_md_cell(h) for h in table["header"]) + " |")
+            lines.append("| " + " | ".join(md_cell(h) for h in table["header"]) + " |")
             lines.append("|" + "---|" * len(table["header"]))
-            lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table["rows"]]
+            lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in table["rows"]]
             lines.append("")
     return ("\n".join(lines).rstrip() + "\n").encode()
 
