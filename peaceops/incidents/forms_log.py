@@ -5,6 +5,7 @@ import shapely
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -84,8 +85,9 @@ class IncidentForm(forms.Form):
     deaths_civilians = _count(_("Deaths civilians"))
     deaths_unknown = _count(_("Deaths unknown"))
     deaths_best = _count(_("Deaths best"))
-    deaths_low = _count(_("Low"))
-    deaths_high = _count(_("High"))
+    # The estimates' "Low" and "High" are not a priority's (mandated tasks): their own context.
+    deaths_low = _count(translation.pgettext_lazy("estimate of deaths", "Low"))
+    deaths_high = _count(translation.pgettext_lazy("estimate of deaths", "High"))
     injured = _count(_("Injured"))
     abducted = _count(_("Abducted"))
     side_a = forms.CharField(label=_("Side A"), required=False, help_text=_("Names or aliases; separate with ;"),

@@ -56,9 +56,10 @@ class MandateFacts:
 class Finding:
     code: str  # e.g. "review_overdue"
     severity: str  # "error" | "warning" | "info"
-    message: str
+    message: str  # in English; peaceops.mandates.health_messages gives it in the reader's language
     citation: str
     tasks: tuple[str, ...] = ()
+    params: Mapping[str, object] = field(default_factory=dict)  # the values the message is made of
 
 
 @dataclass(frozen=True)
@@ -225,11 +226,13 @@ def health_checks(mandate: MandateFacts, today: dt.date, many_tasks: int = MANY_
     findings = [Finding("task_count", "warning" if len(tasks) >= many_tasks else "info",
                         f"{len(tasks)} mandated tasks" + (f" (at least {many_tasks}: consider a shorter, prioritised "
                                                           "mandate)" if len(tasks) >= many_tasks else ""),
-                        CITE_TASK_COUNT)]
+                        CITE_TASK_COUNT, params={"count": len(tasks), "many": many_tasks})]
     try:
         check_sequencing(tasks)
     except SequencingError as error:
-        findings.append(Finding("sequencing", "error", str(error), CITE_SEQUENCING, error.tasks))
+        findings.append(Finding("sequencing", "error", str(error), CITE_SEQUENCING, error.tasks,
+                                params={"path": " -> ".join((*error.tasks, error.tasks[0]))}
+                                if isinstance(error, SequencingCycle) and error.tasks else {}))
     findings += _priority_inversions(tasks)
     findings += _missing("no_priority", [t for t in tasks if t.priority is None], "without a priority", CITE_PRIORITY)
     findings += _missing("no_owner", [t for t in tasks if not t.owner.strip()], "without an owner", CITE_OWNER)
@@ -240,11 +243,15 @@ def health_checks(mandate: MandateFacts, today: dt.date, many_tasks: int = MANY_
     if review_overdue(mandate.last_review, today):
         when = f"last reviewed {mandate.last_review.isoformat()}" if mandate.last_review else "never reviewed"
         findings.append(Finding("review_overdue", "warning", f"mandate {when}: a review is due every "
-                                f"{REVIEW_EVERY_YEARS} years", CITE_REVIEW))
+                                f"{REVIEW_EVERY_YEARS} years", CITE_REVIEW,
+                                params={"date": mandate.last_review.isoformat() if mandate.last_review else "",
+                                        "years": REVIEW_EVERY_YEARS}))
     for gap in capability_gaps(tasks, mandate.capabilities_held):
         findings.append(Finding("capability_gap", "warning",
                                 f"{gap.capability}: tasks need {gap.needed:g}, the mission holds {gap.held:g} "
-                                f"(short by {gap.shortfall:g})", CITE_CAPABILITIES, gap.tasks))
+                                f"(short by {gap.shortfall:g})", CITE_CAPABILITIES, gap.tasks,
+                                params={"capability": gap.capability, "needed": gap.needed, "held": gap.held,
+                                        "short": gap.shortfall}))
     severity_rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda finding: severity_rank[finding.severity])
 
@@ -271,7 +278,7 @@ def priority_inversions(tasks: Iterable[TaskFacts]) -> list[tuple[str, str]]:
 def _priority_inversions(tasks: tuple[TaskFacts, ...]) -> list[Finding]:
     return [Finding("priority_inversion", "warning",
                     f"task {task} waits for {before}, which has a lower or no priority: raise {before}'s priority "
-                    "or drop the wait", CITE_SEQUENCING, (task, before))
+                    "or drop the wait", CITE_SEQUENCING, (task, before), params={"task": task, "before": before})
             for task, before in priority_inversions(tasks)]
 
 
@@ -279,4 +286,5 @@ def _missing(code: str, tasks: list[TaskFacts], what: str, citation: str) -> lis
     if not tasks:
         return []
     keys = tuple(task.key for task in tasks)
-    return [Finding(code, "warning", f"{len(keys)} task(s) {what}: {', '.join(keys)}", citation, keys)]
+    return [Finding(code, "warning", f"{len(keys)} task(s) {what}: {', '.join(keys)}", citation, keys,
+                    params={"count": len(keys), "tasks": ", ".join(keys)})]

@@ -27,8 +27,8 @@ from peaceops.accounts.roles import Action
 from peaceops.core import charts, clock, query
 from peaceops.core.uploads import validate_upload_size
 from peaceops.core.widgets import IsoDateInput
+from peaceops.mandates import health_messages, rollup, selectors, services
 from peaceops.mandates import models as m
-from peaceops.mandates import rollup, selectors, services
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
 from peaceops.web import scope
 
@@ -101,7 +101,8 @@ def mandate(request):
         missions.setdefault(task.mission, []).append(
             {"task": task, "shortfall": selectors.shortfall(task), "waits_for": list(task.waits_for.all()),
              "may_plan": _may_plan(request, task.mission_id)})
-    health = {mission: selectors.mandate_health(request.user, mission.id) for mission in missions}
+    health = {mission: health_messages.translated_all(selectors.mandate_health(request.user, mission.id))
+              for mission in missions}
     scope_now = scope.current(request)
     return render(request, "mandates/mandate.html", {
         "missions": [(mission, rows, health[mission]) for mission, rows in missions.items()],

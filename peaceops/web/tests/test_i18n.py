@@ -18,14 +18,14 @@ def po_entries(path: Path) -> list[dict]:
     """The entries of a .po file: references, msgid, msgid_plural, msgstr(s), fuzzy flag."""
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
-        entry = {"refs": "", "fuzzy": False, "msgid": "", "msgid_plural": "", "msgstr": []}
+        entry = {"refs": "", "fuzzy": False, "msgctxt": "", "msgid": "", "msgid_plural": "", "msgstr": []}
         field = None
         for line in block.strip().splitlines():
             if line.startswith("#: "):
                 entry["refs"] += line[3:] + " "
             elif line.startswith("#,"):
                 entry["fuzzy"] |= "fuzzy" in line
-            elif line.startswith(("msgid ", "msgid_plural ")):
+            elif line.startswith(("msgctxt ", "msgid ", "msgid_plural ")):
                 field, text = line.split(" ", 1)
                 entry[field] = ast.literal_eval(text)
             elif line.startswith("msgstr"):
@@ -55,7 +55,8 @@ def test_every_shell_and_registry_string_has_its_french():
 def test_the_compiled_catalogue_matches_the_po_file():
     with translation.override("fr"):
         stale = [e["msgid"] for e in shell_entries()
-                 if not e["msgid_plural"] and translation.gettext(e["msgid"]) != e["msgstr"][0]]
+                 if not e["msgid_plural"] and (translation.pgettext(e["msgctxt"], e["msgid"]) if e["msgctxt"]
+                                               else translation.gettext(e["msgid"])) != e["msgstr"][0]]
     assert not stale, "run `peaceops manage compilemessages -l fr -i .venv` and commit django.mo"
 
 
