@@ -98,9 +98,9 @@ class IdAllocator:
 
     PostgreSQL: drawn from the column's sequence, in one query per batch, safe beside concurrent
     writers. SQLite: the ids above the table's highest ever used (AUTOINCREMENT keeps it in
-    sqlite_sequence); SQLite lets one writer at a time, and an import's transaction holds the
-    write lock from its first insert (a concurrent writer in between makes the insert fail with
-    "database is locked", never write into another's ids).
+    sqlite_sequence); every transaction begins IMMEDIATE (settings: ``transaction_mode``), so an
+    import's transaction holds the database's only write lock from its start and no other writer
+    can take these ids before it commits.
     """
 
     def __init__(self, model):
