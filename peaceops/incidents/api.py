@@ -4,13 +4,14 @@ Reads go through ``visible`` (SecuredViewSet); writes through peaceops.incidents
 which checks rights, validates and records history. Exports stream the filtered selection.
 """
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, renderers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from peaceops.accounts.access import access_for
+from peaceops.accounts.access import access_for, visible
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import HistoryEntrySerializer, SecuredViewSet
 from peaceops.incidents import export, selectors_log, services_log
@@ -56,6 +57,13 @@ class IncidentViewSet(SecuredViewSet):
     filterset_class = IncidentFilter
     search_fields = ["description", "location", "admin1", "admin2", "source_category"]
     ordering_fields = ["start_date", "id", "deaths_best", "category"]
+
+    def get_queryset(self):
+        """Each report's readable duplicates in one query for the whole page (not one per report)."""
+        readable = visible(Incident.objects.only("id", "duplicate_of_id", "owning_mission_id", "classification"),
+                           self.request.user).order_by("id")
+        return super().get_queryset().prefetch_related(
+            Prefetch("duplicates", queryset=readable, to_attr="readable_duplicates"))
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Errors of the export are answered in the one JSON error format, not as a CSV file."""

@@ -17,6 +17,7 @@ from peaceops.accounts.records import record_etag
 from peaceops.core import clock, query
 from peaceops.core.classification import Classification
 from peaceops.core.errors import add_to_form
+from peaceops.incidents import limits
 from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import incidents_for, unknown_actor_names
 from peaceops.incidents.services_log import ActorPart
@@ -126,6 +127,7 @@ class IncidentForm(forms.Form):
         else:
             del self.fields["owning_mission"]
         self._offer_cleared_levels()
+        limits.limit_form_fields(self)
         self._attach_pickers()
         self.unknown_actors = self._unknown_actors()
 

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from peaceops.accounts.access import can_read_record, visible
 from peaceops.accounts.viewsets import VisibleRelationsMixin
+from peaceops.incidents import limits
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import actors_for
 from peaceops.incidents.services_log import ActorPart
@@ -82,11 +83,17 @@ class IncidentSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
         ]
         read_only_fields = ["status", "dataset", "external_id"]
 
+    def get_fields(self):
+        return limits.limit_serializer_fields(super().get_fields())
+
     def _user(self):
         request = self.context.get("request")
         return request.user if request is not None else None
 
     def get_duplicates(self, incident) -> list[int]:
+        prefetched = getattr(incident, "readable_duplicates", None)  # the API's list: one query per page
+        if prefetched is not None:
+            return [duplicate.id for duplicate in prefetched]
         return list(visible(incident.duplicates.all(), self._user()).order_by("id").values_list("id", flat=True))
 
     def to_representation(self, incident):
