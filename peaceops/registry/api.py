@@ -1,7 +1,11 @@
 """REST endpoints of the registry under /api/v1/."""
 
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
 from peaceops.accounts.viewsets import SecuredViewSet
-from peaceops.registry import models, serializers
+from peaceops.registry import models, selectors, serializers, services
 
 
 class CountryViewSet(SecuredViewSet):
@@ -84,6 +88,20 @@ class HatViewSet(SecuredViewSet):
     queryset = models.Hat.objects.all()
     serializer_class = serializers.HatSerializer
     filterset_fields = ["post", "role", "classification"]
+
+    @extend_schema(request=serializers.NewTermsSerializer, responses=serializers.TermsOfReferenceSerializer(many=True))
+    @action(detail=True, methods=["get", "post"])
+    def terms(self, request, pk=None):
+        """The versions of the hat's terms of reference (latest first); POST writes a new version with its
+        duties marked ``[[duty_code|words]]`` (registry.services.write_terms_of_reference)."""
+        hat = self.get_object()
+        if request.method == "POST":
+            payload = serializers.NewTermsSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            services.write_terms_of_reference(request.user, hat, **payload.validated_data)
+        _hat, versions = selectors.hat_with_terms(request.user, hat.pk)
+        return Response(serializers.TermsOfReferenceSerializer([v.record for v in versions], many=True).data,
+                        status=201 if request.method == "POST" else 200)
 
 
 class PersonViewSet(SecuredViewSet):

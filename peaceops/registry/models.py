@@ -1,5 +1,6 @@
 """Places, organisations, missions and their structure (DESIGN.md: registry; seed 003 §1, seed 004 ch. 1)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -294,10 +295,14 @@ class Hat(Classified):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         help_text=_("The organisation the hat answers to (e.g. UNDP for the Resident Representative)."),
     )
-    terms_of_reference = models.TextField(_("terms of reference"), blank=True)
+    terms_of_reference = models.TextField(
+        _("terms of reference"), blank=True,
+        help_text=_("The current version's text, duties marked [[duty_code|words]] (registry.terms); written by "
+                    "registry.services.write_terms_of_reference, which keeps every version."),
+    )
     responsibilities = models.JSONField(
         _("responsibilities"), default=list, blank=True,
-        help_text=_("Tags from the terms of reference, e.g. 'inter_mission_cooperation'."),
+        help_text=_("Topics for search and display; the rules read the duties marked in the terms of reference."),
     )
     history = HistoricalRecords()
 
@@ -307,6 +312,33 @@ class Hat(Classified):
 
     def __str__(self):
         return f"{self.post} as {self.get_role_display()}"
+
+
+class TermsOfReference(Classified):
+    """One version of a hat's terms of reference, kept with its date and author (the hat's text is the latest);
+    duties are marked inside the text (registry.terms). Seed 003 §2.4.3 and rec. 3.5.4: specific terms of
+    reference per hat; seed 000 §IV.E.1: inter-mission cooperation in a DSRSG's terms."""
+
+    PARENT_FIELD = "hat"  # read only with its hat (accounts.access.visible)
+    MISSION_FIELD = "hat__post__mission"
+
+    hat = models.ForeignKey(Hat, on_delete=models.CASCADE, related_name="terms_versions")
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("terms of reference"))
+    duties = models.JSONField(_("duties marked"), default=list, blank=True)
+    valid_from = models.DateField(_("in force from"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("written by"))
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["hat_id", "-version"]
+        constraints = [models.UniqueConstraint(fields=["hat", "version"], name="unique_terms_version")]
+
+    def __str__(self):
+        return f"{self.hat} v{self.version}"
 
 
 class Person(SecuredRecord, SourcedRecord):

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from peaceops.registry import terms
+
 OCHA = "OCHA"
 OCHA_NAME = "office for the coordination of humanitarian affairs"
-INTER_MISSION_TAG = "inter_mission_cooperation"
+INTER_MISSION_TAG = terms.INTER_MISSION_COOPERATION
 HEAD_OF_MISSION_FUNCTIONS = frozenset({"srsg", "jsr"})
 
 SOURCE_OCHA = ("seed 003 §2.4.3 (p. 28 ff.): OCHA offices 'will be physically distinct, open to the wider "
@@ -51,8 +53,13 @@ class ComponentFacts:
 class HatFacts:
     role: str
     terms_of_reference: str = ""
-    responsibilities: tuple[str, ...] = ()
+    responsibilities: tuple[str, ...] = ()  # topics; not read by the rules (they read ``duties``)
     label: str = ""  # the role as a reader names it ("UNDP Resident Representative"); the code when empty
+
+    @property
+    def duties(self) -> tuple[str, ...]:
+        """The duties marked in the terms of reference (``[[duty|words]]``, registry.terms)."""
+        return terms.duties_of(self.terms_of_reference)
 
 
 @dataclass(frozen=True)
@@ -130,11 +137,11 @@ def human_rights_not_reporting_to_head(mission: MissionFacts) -> list[RuleWarnin
     ]
 
 
-_INTER_MISSION_TEXT = re.compile(r"inter[\s_-]*mission\s+cooperation", re.IGNORECASE)
-
-
 def _covers_inter_mission(hat: HatFacts) -> bool:
-    return INTER_MISSION_TAG in hat.responsibilities or bool(_INTER_MISSION_TEXT.search(hat.terms_of_reference))
+    # The duty counts only where the current terms of reference mark it in their text (registry.terms): a tag
+    # beside a text saying the opposite, or words in passing, are not a responsibility "in her/his terms of
+    # reference" (seed 000 §IV.E.1).
+    return INTER_MISSION_TAG in hat.duties
 
 
 def no_dsrsg_for_inter_mission_cooperation(mission: MissionFacts) -> list[RuleWarning]:

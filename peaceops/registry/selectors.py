@@ -262,3 +262,28 @@ def record_with_history(user, model_name: str, pk: int):
 
 def may_read(user, record) -> bool:
     return can_read_record(user, record) if isinstance(record, Classified) else _signed_in(user)
+
+
+# --------------------------------------------------------------------------- terms of reference
+
+
+@dataclass
+class TermsVersion:
+    record: m.TermsOfReference
+    segments: list  # (duty code or "", words): the text cut at its marks (registry.terms)
+    duties: list  # (code, label) in the order of the text
+
+
+def hat_with_terms(user, hat_id: int) -> tuple[m.Hat | None, list[TermsVersion]]:
+    """A hat the user may read and the versions of its terms of reference they may read, latest first."""
+    from peaceops.registry import terms
+
+    hat = visible(m.Hat.objects.filter(pk=hat_id), user).select_related("post__mission", "on_behalf_of").first()
+    if hat is None:
+        return None, []
+    versions = []
+    for record in visible(m.TermsOfReference.objects.filter(hat=hat), user).select_related("author"):
+        parsed = terms.parse(record.text) if record.text else terms.Terms("", ())
+        versions.append(TermsVersion(record, parsed.segments(),
+                                     [(code, terms.DUTIES[code]) for code in parsed.duties]))
+    return hat, versions

@@ -95,6 +95,23 @@ class HatSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     class Meta:
         model = models.Hat
         fields = ["id", "post", "role", "on_behalf_of", "terms_of_reference", "responsibilities", "classification"]
+        # the terms change only by a new version (POST .../hats/{id}/terms/: registry.services)
+        read_only_fields = ["terms_of_reference"]
+
+
+class TermsOfReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = models.TermsOfReference
+        fields = ["id", "hat", "version", "text", "duties", "valid_from", "author", "note", "source",
+                  "classification", "created_at"]
+        read_only_fields = fields
+
+
+class NewTermsSerializer(serializers.Serializer):
+    text = serializers.CharField(trim_whitespace=False)
+    valid_from = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    source = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
 
 
 class PostSerializer(VisibleRelationsMixin, serializers.ModelSerializer):

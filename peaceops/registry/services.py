@@ -2,6 +2,7 @@
 
 import pycountry
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from peaceops.registry.models import Country
 
@@ -22,3 +23,38 @@ def load_countries() -> int:
             country.iso2, country.numeric, country.name = entry.alpha_2, entry.numeric, name
             country.save()
     return Country.objects.count()
+
+
+# --- terms of reference, versioned -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def write_terms_of_reference(actor, hat, text: str, *, valid_from, note: str = "", source: str = ""):
+    """A new version of ``hat``'s terms of reference, in force from ``valid_from``; the earlier versions stay
+    (history). Duties are marked in the text as ``[[duty_code|words]]`` (registry.terms); the hat's text becomes
+    this version's, so the structural rules read the duties of the version in force."""
+    from peaceops.accounts.access import require
+    from peaceops.accounts.roles import Action
+    from peaceops.core.errors import DomainError
+    from peaceops.registry import terms
+    from peaceops.registry.models import Hat, TermsOfReference
+
+    require(actor, Action.EDIT_REGISTRY, hat)
+    if not text or not text.strip():
+        raise DomainError(_("terms_of_reference: the text is empty"), field="text")
+    try:
+        parsed = terms.parse(text)
+    except terms.TermsError as error:
+        raise DomainError(f"terms_of_reference: {error}", field="text") from error
+    hat = Hat.objects.select_for_update().get(pk=hat.pk)  # one version number per hat, even under two writers
+    last = hat.terms_versions.order_by("-version").first()
+    if last is not None and valid_from < last.valid_from:
+        raise DomainError(_("valid_from: %(date)s is before version %(version)s (in force from %(since)s)") % {
+            "date": valid_from, "version": last.version, "since": last.valid_from}, field="valid_from")
+    version = TermsOfReference.objects.create(
+        hat=hat, version=(last.version + 1) if last else 1, text=text, duties=list(parsed.duties),
+        valid_from=valid_from, author=actor if getattr(actor, "pk", None) else None, note=note[:300],
+        source=source[:300], classification=hat.classification)
+    hat.terms_of_reference = text
+    hat.save(update_fields=["terms_of_reference"])
+    return version

@@ -13,5 +13,6 @@ urlpatterns = [
     path("places/area/<str:pcode>/", views.area_detail, name="area-detail"),
     path("places/<str:iso3>/", views.country_detail, name="country-detail"),
     path("people/", views.people_list, name="people-list"),
+    path("hats/<int:pk>/terms/", views.hat_terms, name="hat-terms"),
     path("<slug:model>/<int:pk>/history/", views.history, name="history"),
 ]

@@ -117,3 +117,39 @@ def history(request, model: str, pk: int):
     record, entries = found
     return render(request, "registry/history.html", {"record": record, "entries": entries, "model": model,
                                                      "verbose_name": record._meta.verbose_name})
+
+
+@login_required
+def hat_terms(request, pk: int):
+    """A hat's terms of reference: every version with its date, author and the duties marked in its text; a
+    new version for those who may edit the registry (registry.services.write_terms_of_reference)."""
+    import datetime as dt
+
+    from peaceops.accounts.access import can
+    from peaceops.accounts.roles import Action
+    from peaceops.core.errors import DomainError
+    from peaceops.registry import services, terms
+
+    hat, versions = selectors.hat_with_terms(request.user, pk)
+    if hat is None:
+        raise Http404
+    error, form = "", {"text": hat.terms_of_reference, "valid_from": "", "note": ""}
+    if request.method == "POST":
+        form = {key: request.POST.get(key, "") for key in form}
+        try:
+            valid_from = dt.date.fromisoformat(form["valid_from"])
+        except ValueError:
+            error = _("valid_from: a date is needed (YYYY-MM-DD)")
+        else:
+            try:
+                services.write_terms_of_reference(request.user, hat, form["text"], valid_from=valid_from,
+                                                  note=form["note"])
+            except DomainError as refusal:
+                if refusal.status == 403:
+                    raise
+                error = refusal.message
+            else:
+                return redirect("registry:hat-terms", pk=hat.pk)
+    return render(request, "registry/hat_terms.html", {
+        "hat": hat, "versions": versions, "error": error, "form": form, "duties": terms.DUTIES.items(),
+        "may_edit": can(request.user, Action.EDIT_REGISTRY, hat.post.mission_id)}, status=400 if error else 200)

@@ -11,7 +11,8 @@ from peaceops.registry.rules import (
 
 SRSG = PostFacts(id=1, title="SRSG", function="srsg", hats=(HatFacts("hom", "Heads the mission."),))
 DSRSG_IMC = PostFacts(id=2, title="DSRSG political", function="dsrsg",
-                      hats=(HatFacts("dsrsg", "Promotes inter-mission cooperation with UNAMID."),))
+                      hats=(HatFacts("dsrsg",
+                                     "Promotes [[inter_mission_cooperation|inter-mission cooperation with UNAMID]]."),))
 
 
 def codes(mission):
@@ -57,16 +58,22 @@ def test_a_mission_needs_a_dsrsg_with_inter_mission_cooperation():
     plain = PostFacts(id=2, title="DSRSG", function="dsrsg", hats=(HatFacts("dsrsg", "Rule of law."),))
     [warning] = check_mission(MissionFacts("MONUC", posts=(plain,)))
     assert "1 DSRSG(s), none of them" in warning.message and warning.source.startswith("seed 000 §IV.E.1")
-    tagged = PostFacts(id=2, title="DSRSG", function="dsrsg",
-                       hats=(HatFacts("dsrsg", "", ("inter_mission_cooperation",)),))
-    assert codes(MissionFacts("MONUC", posts=(tagged,))) == []
+    marked = PostFacts(id=2, title="DSRSG", function="dsrsg", hats=(HatFacts(
+        "dsrsg", "Deputy; [[inter_mission_cooperation|promotes cooperation with UNAMID and UNMIS]]."),))
+    assert codes(MissionFacts("MONUC", posts=(marked,))) == []
+    # a tag beside the text, or the words in passing, are not the duty in the terms (seed 000 §IV.E.1)
+    tagged = PostFacts(id=2, title="DSRSG", function="dsrsg", hats=(HatFacts(
+        "dsrsg", "Working with the neighbouring missions is not among the listed duties.",
+        ("inter_mission_cooperation",)),))
+    assert codes(MissionFacts("MONUC", posts=(tagged,))) == ["no_dsrsg_for_inter_mission_cooperation"]
     spelled = PostFacts(id=2, title="DSRSG", function="dsrsg", hats=(HatFacts("dsrsg", "Inter-Mission  cooperation"),))
-    assert codes(MissionFacts("MONUC", posts=(spelled,))) == []
+    assert codes(MissionFacts("MONUC", posts=(spelled,))) == ["no_dsrsg_for_inter_mission_cooperation"]
 
 
 def test_every_hat_of_a_multi_hatted_post_needs_terms_of_reference():
     triple = PostFacts(id=5, title="DSRSG/RC/HC", function="dsrsg", hats=(
-        HatFacts("dsrsg", "Deputy; inter-mission cooperation."), HatFacts("rc", ""), HatFacts("hc", "  ")))
+        HatFacts("dsrsg", "Deputy; [[inter_mission_cooperation|inter-mission cooperation]]."), HatFacts("rc", ""),
+        HatFacts("hc", "  ")))
     [warning] = check_mission(MissionFacts("MINURCAT", posts=(triple,)))
     assert warning.code == "multi_hatted_without_terms"
     assert warning.message.endswith("no terms of reference for: rc, hc.")

@@ -29,7 +29,7 @@ def build_structure(world):
     dsrsg = r.Post.objects.create(mission=mission, title="DSRSG/RC/HC", function="dsrsg")
     adviser = r.Post.objects.create(mission=mission, title="Chief Human Rights Adviser", function="human_rights")
     jmac = r.Post.objects.create(mission=mission, title="Chief JMAC", function="jmac")
-    r.Hat.objects.create(post=dsrsg, role="dsrsg", terms_of_reference="Promotes inter-mission cooperation.",
+    r.Hat.objects.create(post=dsrsg, role="dsrsg", terms_of_reference="[[inter_mission_cooperation|Promotes inter-mission cooperation]].",  # noqa: E501
                          responsibilities=["inter_mission_cooperation"], classification=C.STRICTLY_CONFIDENTIAL)
     r.Hat.objects.create(post=dsrsg, role="rc", terms_of_reference="Leads the UN country team.", on_behalf_of=undp)
     r.Hat.objects.create(post=dsrsg, role="hc", terms_of_reference="")
