@@ -36,7 +36,13 @@ def hidden_records(world) -> dict:
     plan = services.set_handover_plan(SYSTEM, records["isf"], function="Hidden function")
     activity = services.add_activity(SYSTEM, records["output"], text="Hidden activity",
                                      budget=[services.BudgetLine("voluntary", 1000, "USD")])
+    document = services.add_document(SYSTEM, mission=world.unamid, title="Hidden strategy",
+                                     classification=C.CONFIDENTIAL)
+    answer = services.answer_checklist_item(SYSTEM, mission=world.unamid, item_code="004-2.1.1-poc-strategy",
+                                            status="met", evidence={"evidence_document": document})
     return {
+        "mission-documents": document,
+        "checklist-answers": answer,
         "plan-activities": activity,
         "activity-budgets": activity.budget_lines.get(),
         "plan-preconditions": services.add_precondition(SYSTEM, records["output"], text="Hidden precondition"),
