@@ -180,6 +180,15 @@ def replay(request):
 
 
 TREND_UNITS = ("country", "admin1", "admin2", "grid", "mission", "region")
+HOTSPOT_UNITS = ("admin1", "admin2", "country", "grid", "mission")
+UNIT_LABELS = {"country": gettext_lazy("country"), "admin1": gettext_lazy("admin 1 area"),
+               "admin2": gettext_lazy("admin 2 area"), "grid": gettext_lazy("PRIO-GRID cell"),
+               "mission": gettext_lazy("mission"), "region": gettext_lazy("region")}
+
+
+def _unit_choices(units) -> list[tuple[str, str]]:
+    """(value, label in the reader's language) for the unit select; the value stays the machine word."""
+    return [(unit, UNIT_LABELS[unit]) for unit in units]
 
 
 @login_required
@@ -209,7 +218,7 @@ def trends_page(request):
                  "last": r.counts[-1]} for n, r in zip(names, top, strict=True)]
     return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": plots, "rows": rows,
                                                     "unit": unit, "by": by or "", "error": error, "groupings": True,
-                                                    "units": TREND_UNITS})
+                                                    "units": _unit_choices(TREND_UNITS)})
 
 
 @login_required
@@ -226,7 +235,7 @@ def hotspots_page(request):
     return render(request, "analysis/hotspots.html", {"form": form, "as_of": as_of, "hotspots": found[:50],
                                                       "flagged": sum(h.is_hotspot for h in found),
                                                       "unit": unit, "error": error,
-                                                      "units": ("admin1", "admin2", "country", "grid", "mission")})
+                                                      "units": _unit_choices(HOTSPOT_UNITS)})
 
 
 @login_required
@@ -321,7 +330,7 @@ def forecast_panels(by_country) -> list[dict]:
         labels = [f.month.strftime("%Y-%m") for f in rows]
         panels.append({"country": country, "rows": rows, "chart": mark_safe(charts.band_chart(
             labels, [f.mean for f in rows], [f.p10 for f in rows], [f.p90 for f in rows],
-            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.name},
+            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.local_name},
             x_label=_("Month (YYYY-MM)"), y_label=_("Deaths"), mean_name=_("mean"),
             band_name=_("p10-p90 band"), locale=get_language()))})
     return panels

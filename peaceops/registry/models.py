@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from peaceops.core.models import Classified, SecuredRecord, SourcedRecord
+from peaceops.registry import country_names
 
 
 class Country(models.Model):
@@ -24,7 +26,12 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language, from pycountry's translations (registry.country_names)."""
+        return country_names.local_name(self.iso3, self.name, get_language())
 
 
 class AdminArea(models.Model):

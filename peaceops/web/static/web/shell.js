@@ -22,4 +22,14 @@
     }
   });
   document.documentElement.classList.add("menu-ready");  // scripts run: the navigation may fold
+  // Tabs (nav.tabs, one style for every app): mark the current page's tab, the one whose path and query
+  // match best (the risk register's ISF tab carries ?isf=, the plain register none).
+  Array.prototype.forEach.call(document.querySelectorAll("nav.tabs"), function (nav) {
+    var links = Array.prototype.filter.call(nav.querySelectorAll("a[href]"), function (a) {
+      return a.pathname === window.location.pathname;
+    });
+    var exact = links.filter(function (a) { return a.search === window.location.search; });
+    var current = exact[0] || links.filter(function (a) { return !a.search; })[0];
+    if (current) { current.setAttribute("aria-current", "page"); }
+  });
 }());
