@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from peaceops.accounts.access import access_for
 from peaceops.assets import selectors, services
 from peaceops.assets.models import Asset, Consent
-from peaceops.core import charts, clock
+from peaceops.core import charts, clock, listing
 from peaceops.core.errors import add_to_form
 from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Country, Mission
@@ -175,8 +175,14 @@ def _shares(data) -> dict:
 @require_GET
 def requests_list(request):
     """Requests the user may read: their missions' and those for their missions' assets."""
-    return render(request, "assets/requests.html", {
-        "requests": selectors.requests_for(request.user).order_by("-start_date", "-id")[:200]})
+    rows = listing.paginate(request.GET, selectors.requests_for(request.user), REQUEST_SORTS, "-from", 50)
+    return render(request, "assets/requests.html", {"listing": rows, "requests": rows.page})
+
+
+# The requests list's sortable columns (peaceops.core.listing). The asset column sorts by the asset's kind,
+# not its name: a request may name an asset the reader may not see, whose name must not even order rows.
+REQUEST_SORTS = {"mission": "owning_mission__acronym", "asset": ("asset__owning_mission__acronym", "kind"),
+                 "from": "start_date", "to": "end_date", "purpose": "purpose", "status": "status"}
 
 
 class DecisionForm(forms.Form):
