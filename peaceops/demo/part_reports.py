@@ -32,7 +32,7 @@ DUE_AFTER_DAYS = 30
 def load(context) -> None:
     """Draft once; a second run leaves the report (and what people wrote in it) alone."""
     if not ReportCadence.objects.filter(region=context.region, kind=Report.Kind.THREAT_ASSESSMENT).exists():
-        services.set_cadence(SYSTEM, region=context.region, kind=Report.Kind.THREAT_ASSESSMENT,
+        services.cadence_set(SYSTEM, region=context.region, kind=Report.Kind.THREAT_ASSESSMENT,
                              first_quarter=CADENCE_FROM, due_after_days=DUE_AFTER_DAYS)
     if Report.objects.filter(title=TITLE).exists():
         return

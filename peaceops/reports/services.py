@@ -302,7 +302,7 @@ def approve(report: Report, user) -> Report:
 
 
 @transaction.atomic
-def set_cadence(actor, *, region: Region, kind: str = drafting.THREAT_ASSESSMENT, first_quarter: dt.date,
+def cadence_set(actor, *, region: Region, kind: str = drafting.THREAT_ASSESSMENT, first_quarter: dt.date,
                 due_after_days: int = 30) -> ReportCadence:
     """How often a region owes a report and how long after the quarter it is due: set system-wide, since it
     binds every mission of the region (reference data, like the region itself)."""

@@ -219,7 +219,7 @@ def test_quarters_fall_due_their_days_after_the_quarter_ends():
 def test_a_quarter_without_an_approved_assessment_is_late(joint, client):
     from peaceops.accounts.access import SYSTEM
 
-    services.set_cadence(SYSTEM, region=joint.region, first_quarter=dt.date(2009, 10, 1))
+    services.cadence_set(SYSTEM, region=joint.region, first_quarter=dt.date(2009, 10, 1))
     minurcat = joint.users["minurcat"]
     late = selectors.late_reports(minurcat, dt.date(2010, 5, 15))
     assert [(d["label"], d["due"]) for d in late] == [("Q4 2009 joint threat assessment", dt.date(2010, 1, 30)),
@@ -235,14 +235,14 @@ def test_a_quarter_without_an_approved_assessment_is_late(joint, client):
     call_command("report", "late", "--today", "2010-05-15", stdout=out)
     assert "late: Q4 2009 joint threat assessment, due 2010-01-30 (Central Africa and Sudan)" in out.getvalue()
     with pytest.raises(Denied):
-        services.set_cadence(minurcat, region=joint.region, first_quarter=dt.date(2009, 1, 1))
+        services.cadence_set(minurcat, region=joint.region, first_quarter=dt.date(2009, 1, 1))
 
 
 def test_the_list_page_names_the_late_assessments(joint, client, settings):
     from peaceops.accounts.access import SYSTEM
 
     settings.PEACEOPS_TODAY = "2010-02-15"
-    services.set_cadence(SYSTEM, region=joint.region, first_quarter=dt.date(2009, 10, 1))
+    services.cadence_set(SYSTEM, region=joint.region, first_quarter=dt.date(2009, 10, 1))
     client.force_login(joint.users["minurcat"])
     page = client.get("/reports/").content.decode()
     assert "Q4 2009 joint threat assessment, due 2010-01-30" in page
