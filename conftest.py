@@ -25,12 +25,12 @@ def api_as():
     from rest_framework.test import APIClient
 
     from peaceops.accounts.access import SYSTEM
-    from peaceops.accounts.services import create_token
+    from peaceops.accounts.services import token_create
 
     def client_for(user):
         client = APIClient()
         if user is not None:
-            _token, key = create_token(user, actor=SYSTEM, name="test")
+            _token, key = token_create(user, actor=SYSTEM, name="test")
             client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 

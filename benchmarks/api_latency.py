@@ -62,7 +62,7 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     from simple_history.utils import bulk_create_with_history
 
     from peaceops.accounts.access import SYSTEM, visible
-    from peaceops.accounts.services import create_token, create_user
+    from peaceops.accounts.services import token_create, create_user
     from peaceops.core.classification import Classification
     from peaceops.registry import models as r
 
@@ -96,7 +96,7 @@ def generate(total_rows: int, seed: int = 1) -> dict:
         ], r.Person, batch_size=2000)
         user = create_user(BENCH_USER, "bench-analyst-pass-9x!", role="analyst", mission=MISSIONS[0],
                            clearance=Classification.CONFIDENTIAL, validate=False)
-        _token, key = create_token(user, actor=SYSTEM, name="benchmark")
+        _token, key = token_create(user, actor=SYSTEM, name="benchmark")
     visible_ids = list(visible(r.Post.objects.all(), user).values_list("pk", flat=True))
     counts = {
         "components": n_components, "posts": n_posts, "people": n_people,

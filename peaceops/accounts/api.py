@@ -105,7 +105,7 @@ def obtain_token(request):
             return Response({"detail": "Too many failed log-in attempts; try again later."},
                             status=status.HTTP_429_TOO_MANY_REQUESTS)
         raise serializers.ValidationError({"non_field_errors": ["Unable to log in with the given credentials."]})
-    token, key = services.create_token(user, actor=user, name=form.validated_data.get("name") or "api")
+    token, key = services.token_create(user, actor=user, name=form.validated_data.get("name") or "api")
     return Response(NewTokenSerializer({"token": key, "prefix": token.prefix, "expires": token.expires}).data)
 
 

@@ -65,7 +65,7 @@ def _may_manage_tokens_of(actor, user) -> bool:
     return actor.pk == user.pk or actor.is_superuser or access_for(actor).can(Action.ADMINISTER)
 
 
-def create_token(user, *, actor, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
+def token_create(user, *, actor, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
     """A new token for ``user``; returns the record and the key, which is shown once and never stored."""
     if not _may_manage_tokens_of(actor, user):
         raise Denied("You may only create API tokens for yourself.")

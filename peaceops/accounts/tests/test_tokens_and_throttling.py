@@ -27,7 +27,7 @@ def get_posts(client_or_key):
 
 
 def test_a_new_token_works_and_the_database_keeps_only_its_digest(world):
-    token, key = services.create_token(world.users["minurcat"], actor=world.users["minurcat"])
+    token, key = services.token_create(world.users["minurcat"], actor=world.users["minurcat"])
     assert get_posts(key).status_code == 200
     assert token.prefix == key[:8] and token.digest != key and len(token.digest) == 64
     with connection.cursor() as cursor:
@@ -38,7 +38,7 @@ def test_a_new_token_works_and_the_database_keeps_only_its_digest(world):
 
 
 def test_an_expired_token_is_refused(world):
-    token, key = services.create_token(world.users["minurcat"], actor=SYSTEM, days=1)
+    token, key = services.token_create(world.users["minurcat"], actor=SYSTEM, days=1)
     ApiToken.objects.filter(pk=token.pk).update(expires=timezone.now() - dt.timedelta(seconds=1))
     answer = get_posts(key)
     assert answer.status_code == 401
@@ -46,8 +46,8 @@ def test_an_expired_token_is_refused(world):
 
 def test_a_revoked_token_is_refused_at_once(world):
     user = world.users["minurcat"]
-    token, key = services.create_token(user, actor=user)
-    other_token, other_key = services.create_token(user, actor=user)
+    token, key = services.token_create(user, actor=user)
+    other_token, other_key = services.token_create(user, actor=user)
     from rest_framework.test import APIClient
 
     client = APIClient()
@@ -58,17 +58,17 @@ def test_a_revoked_token_is_refused_at_once(world):
     assert get_posts(other_key).status_code == 401
     assert get_posts(key).status_code == 200
     # Another user's token cannot be revoked by its prefix: it is not found among one's own.
-    stranger_token, stranger_key = services.create_token(world.users["unamid"], actor=SYSTEM)
+    stranger_token, stranger_key = services.token_create(world.users["unamid"], actor=SYSTEM)
     assert client.post("/api/v1/tokens/revoke/", {"prefix": stranger_token.prefix}).status_code == 404
     assert get_posts(stranger_key).status_code == 200
 
 
 def test_only_the_owner_an_administrator_or_the_console_manage_a_token(world):
-    token, _key = services.create_token(world.users["unamid"], actor=SYSTEM)
+    token, _key = services.token_create(world.users["unamid"], actor=SYSTEM)
     with pytest.raises(Denied):
         services.revoke_token(token, actor=world.users["minurcat"])
     with pytest.raises(Denied):
-        services.create_token(world.users["unamid"], actor=world.users["minurcat"])
+        services.token_create(world.users["unamid"], actor=world.users["minurcat"])
     services.revoke_token(token, actor=world.users["admin"])
     token.refresh_from_db()
     assert token.revoked is not None and token.revoked_by == world.users["admin"]

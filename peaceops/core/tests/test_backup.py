@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.accounts.models import ApiToken, Grant
-from peaceops.accounts.services import create_token
+from peaceops.accounts.services import token_create
 from peaceops.core.backup import BackupError, backed_up_models, read_header, restore_backup, write_backup
 from peaceops.core.classification import Classification as C
 from peaceops.registry import models as r
@@ -49,7 +49,7 @@ def changed_world(world):
     post.title = "Senior officer"
     post._history_user = world.users["admin"]
     post.save()
-    world.token_key = create_token(world.users["minurcat"], actor=SYSTEM)[1]
+    world.token_key = token_create(world.users["minurcat"], actor=SYSTEM)[1]
     return world
 
 

@@ -6,7 +6,7 @@ from django.test import TestCase
 from rest_framework.test import APIClient
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.accounts.services import create_token
+from peaceops.accounts.services import token_create
 from peaceops.coordination import selectors
 from peaceops.coordination.models import Activity, FundingStream, IntegrationAssessment, Programme, ProgrammeComponent
 from peaceops.demo import scenario_coordination as scoord
@@ -74,7 +74,7 @@ class TestCoordinationDemo(TestCase):
     def test_the_funding_gap_endpoint_shows_it_and_hides_it_from_a_user_without_grants(self):
         def get(username):
             client = APIClient()
-            key = create_token(self.user(username), actor=SYSTEM)[1]
+            key = token_create(self.user(username), actor=SYSTEM)[1]
             client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
             return client.get("/api/v1/programmes/funding-gaps/")
 

@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
     def _create(self, *, username, days, name, **options):
         try:
-            token, key = services.create_token(self._user(username), actor=SYSTEM, name=name, days=days)
+            token, key = services.token_create(self._user(username), actor=SYSTEM, name=name, days=days)
         except ValueError as error:
             raise CommandError(str(error)) from None
         self.stderr.write(f"token {token.prefix} for {username}, expires {token.expires:%Y-%m-%d %H:%M} UTC; "
