@@ -62,7 +62,7 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     from simple_history.utils import bulk_create_with_history
 
     from peaceops.accounts.access import SYSTEM, visible
-    from peaceops.accounts.services import token_create, create_user
+    from peaceops.accounts.services import create_user, token_create
     from peaceops.core.classification import Classification
     from peaceops.registry import models as r
 
