@@ -14,14 +14,14 @@ from peaceops.leadership import selectors, services
 from peaceops.registry.models import Mission
 
 
-class ObjectiveSerializer(serializers.ModelSerializer):
+class StrategicObjectiveSerializer(serializers.ModelSerializer):
     class Meta:
         model = lm.StrategicObjective
         fields = ["id", "title", "actors", "leverage", "sequence", "after", "tasks", "classification", "source"]
 
 
-class StrategySerializer(serializers.ModelSerializer):
-    objectives = ObjectiveSerializer(many=True, read_only=True)
+class PoliticalStrategySerializer(serializers.ModelSerializer):
+    objectives = StrategicObjectiveSerializer(many=True, read_only=True)
 
     class Meta:
         model = lm.PoliticalStrategy
@@ -29,7 +29,7 @@ class StrategySerializer(serializers.ModelSerializer):
                   "objectives"]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class LeadershipDecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = lm.Decision
         fields = ["id", "mission", "decided_on", "decided_by", "text", "rationale", "task", "risk",
@@ -39,7 +39,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 class StrategyViewSet(viewsets.ReadOnlyModelViewSet):
     """Political strategies the user may read, latest adopted first, with their objectives."""
 
-    serializer_class = StrategySerializer
+    serializer_class = PoliticalStrategySerializer
     queryset = lm.PoliticalStrategy.objects.all()
     filterset_fields = ["mission"]
 
@@ -59,14 +59,14 @@ class StrategyViewSet(viewsets.ReadOnlyModelViewSet):
 class DecisionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """The leadership's decisions the user may read; POST logs one (services.log_decision)."""
 
-    serializer_class = DecisionSerializer
+    serializer_class = LeadershipDecisionSerializer
     queryset = lm.Decision.objects.all()
     filterset_fields = ["mission", "task", "risk"]
 
     def get_queryset(self):
         return visible(lm.Decision.objects.all(), self.request.user)
 
-    @extend_schema(request=DecisionSerializer, responses=DecisionSerializer)
+    @extend_schema(request=LeadershipDecisionSerializer, responses=LeadershipDecisionSerializer)
     def create(self, request, *args, **kwargs):
         data = request.data
         mission = Mission.objects.filter(pk=data.get("mission") or 0).first()
@@ -81,7 +81,7 @@ class DecisionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             text=str(data.get("text", "")), rationale=str(data.get("rationale", "")),
             task_id=data.get("task") or None, risk_id=data.get("risk") or None,
             classification=_classification(data.get("classification", 0)), source=str(data.get("source", "")))
-        return Response(DecisionSerializer(decision).data, status=201)
+        return Response(LeadershipDecisionSerializer(decision).data, status=201)
 
 
 def _classification(value) -> int:
