@@ -6,23 +6,13 @@ for is never counted, and an actor known only from such incidents stays hidden (
 
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from peaceops.core.plugins import SearchHit
 from peaceops.core.search import every_word, group
 from peaceops.incidents import selectors_log
-from peaceops.incidents.models import IncidentActor, IncidentSource
-
-INCIDENT_FIELDS = ("description", "location", "admin1", "admin2", "country__name", "source_category")
-
-
-def _named_in(word: str) -> Q:
-    """Incidents whose actors or sources name ``word`` (sub-queries, so no incident repeats)."""
-    actors = IncidentActor.objects.filter(actor__name__icontains=word).values("incident_id")
-    sources = IncidentSource.objects.filter(name__icontains=word).values("incident_id")
-    return Q(id__in=actors) | Q(id__in=sources)
+from peaceops.incidents.filters import text_match
 
 
 def _incident_hit(incident) -> SearchHit:
@@ -40,8 +30,10 @@ def _actor_hit(actor) -> SearchHit:
 
 
 def search(user, words: list[str], limit: int):
-    incidents = (selectors_log.incidents_for(user).filter(every_word(words, *INCIDENT_FIELDS, extra=_named_in))
+    # The same words as the log's own free-text search (filters.text_match), so "see them all" lists the same rows.
+    incidents = (selectors_log.incidents_for(user).filter(every_word(words, extra=text_match))
                  .select_related("country", "owning_mission").order_by("-start_date", "-id"))
     actors = selectors_log.actors_for(user).filter(every_word(words, "name")).order_by("name", "id")
-    return [group("incidents", _("Incidents"), incidents, _incident_hit, limit),
+    more = f"{reverse('incidents:list')}?{urlencode({'q': ' '.join(words)})}"
+    return [group("incidents", _("Incidents"), incidents, _incident_hit, limit, more_url=more),
             group("actors", _("Actors"), actors, _actor_hit, limit)]
