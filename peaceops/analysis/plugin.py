@@ -35,4 +35,5 @@ PLUGIN = Plugin(
     report_sections=Provider("peaceops.analysis.report_sections", order=10),
     # The demo part's code lives with the scenario it reads (peaceops.demo sits above every app).
     demo_parts=(Provider("peaceops.demo.part_analysis", order=10),),
+    dashboard=Provider("peaceops.analysis.dashboard", order=20),
 )

@@ -21,4 +21,5 @@ PLUGIN = Plugin(
     report_sections=Provider("peaceops.assets.report_sections", order=40),
     # The demo part's code lives with the scenario it reads (peaceops.demo sits above every app).
     demo_parts=(Provider("peaceops.demo.part_assets", order=30),),
+    dashboard=Provider("peaceops.assets.dashboard", order=60),
 )

@@ -92,6 +92,7 @@ class Plugin:
     ``report_sections``: a module with ``sections(request: DraftRequest) -> list[DraftSection]``
     (peaceops.reports.drafting). ``demo_parts``: modules with ``load(context)`` and ``COUNTED``, loaded by
     ``order`` after the scenario. ``search``: a module with ``search(user, words, limit) -> list[SearchGroup]``.
+    ``dashboard``: a module with ``TILES = ((board, function), ...)`` (peaceops.web.dashboards).
     """
 
     modules: tuple[NavModule, ...] = ()
@@ -100,6 +101,7 @@ class Plugin:
     report_sections: Provider | None = None
     demo_parts: tuple[Provider, ...] = ()
     search: Provider | None = None
+    dashboard: Provider | None = None
 
 
 @dataclass(frozen=True)

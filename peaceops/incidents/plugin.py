@@ -28,4 +28,5 @@ PLUGIN = Plugin(
     ),
     report_sections=Provider("peaceops.incidents.report_sections", order=60),
     search=Provider("peaceops.incidents.search", order=10),
+    dashboard=Provider("peaceops.incidents.dashboard", order=10),
 )

@@ -34,4 +34,5 @@ PLUGIN = Plugin(
     demo_parts=(Provider("peaceops.demo.part_mandates", order=40), Provider("peaceops.demo.part_plans", order=50),
                 Provider("peaceops.demo.part_checklist", order=55)),
     search=Provider("peaceops.mandates.search", order=70),
+    dashboard=Provider("peaceops.mandates.dashboard", order=40),
 )

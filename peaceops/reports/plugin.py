@@ -17,4 +17,5 @@ PLUGIN = Plugin(
     # The demo's reports are drafted from every other part, so they load last.
     demo_parts=(Provider("peaceops.demo.part_reports", order=900),),
     search=Provider("peaceops.reports.search", order=50),
+    dashboard=Provider("peaceops.reports.dashboard", order=50),
 )

@@ -1,11 +1,11 @@
 """The role dashboards of the home page: boards of tiles, each tile offered by the app that owns its records.
 
 The shell sits below the domain apps (pyproject.toml, import-linter "layers"), so it cannot read their
-records itself. Each app that has something to say on a dashboard offers it in a module named
-``dashboard`` (``peaceops/<app>/dashboard.py``) holding ``TILES``: ``((board, function), ...)``. The
-function takes a :class:`Context` and returns a :class:`Tile` or ``None`` (nothing to show in this
-scope). The shell finds those modules through Django's app registry, keeps the boards of the roles the
-user holds in the scope, and renders the tiles in the order the apps declare them.
+records itself. Each app that has something to say on a dashboard declares a module in its ``plugin.py``
+(``dashboard=Provider("peaceops.<app>.dashboard", order=...)``, peaceops.core.plugins) holding ``TILES``:
+``((board, function), ...)``. The function takes a :class:`Context` and returns a :class:`Tile` or
+``None`` (nothing to show in this scope). The shell keeps the boards of the roles the user holds in the
+scope and renders the tiles in the providers' order, then the order each module declares them.
 
 Every tile reads through its app's selectors, which narrow to what the user may read
 (``peaceops.accounts.access.visible``): a tile never counts a record of a mission or a level the
@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import import_module
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.accounts.roles import Role
+from peaceops.core import plugins
 
 # The boards, in the order a user holding several roles sees them (DESIGN.md, "Who uses it").
 WATCH, ANALYST, PLANNER, LEADERSHIP = "watch", "analyst", "planner", "leadership"
@@ -43,7 +41,6 @@ ROLE_BOARDS = {
     Role.LEADERSHIP: (LEADERSHIP,),
     Role.ADMINISTRATOR: tuple(BOARDS),
 }
-MODULE_NAME = "dashboard"
 
 
 @dataclass(frozen=True)
@@ -102,21 +99,13 @@ def link(url_name: str, args=None, **query) -> str:
     return f"{url}?{urlencode(query, doseq=True)}" if query else url
 
 
-@cache
 def providers() -> tuple[tuple[str, object], ...]:
-    """``(board, function)`` of every installed app's ``dashboard`` module, in the order of INSTALLED_APPS."""
+    """``(board, function)`` of every installed app's declared dashboard module, in the providers' order."""
     found = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.{MODULE_NAME}"
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise  # a dashboard module that exists but imports something missing is a bug
-            continue
+    for module in plugins.provider_modules("dashboard"):
         for board, function in getattr(module, "TILES", ()):
             if board not in BOARDS:
-                raise ValueError(f"{name}: unknown board {board!r} (one of {', '.join(BOARDS)})")
+                raise ValueError(f"{module.__name__}: unknown board {board!r} (one of {', '.join(BOARDS)})")
             found.append((board, function))
     return tuple(found)
 
