@@ -847,8 +847,12 @@ def answer_checklist_item(user, *, mission, item_code: str, status: str, note: s
                                          "line, a document or a meeting"))
     if status == m.ChecklistAnswer.Status.NOT_MET and not given and not note.strip():
         raise MandateError("note", _("say why the item is not in place"))
-    answer = m.ChecklistAnswer.objects.filter(mission=mission, item_code=item_code).first() \
-        or m.ChecklistAnswer(mission=mission, item_code=item_code)
+    answer = m.ChecklistAnswer.objects.filter(mission=mission, item_code=item_code).first()
+    if answer is not None and not can_read_record(user, answer):
+        # replacing it would erase, unseen, an answer resting on evidence above the user's clearance
+        raise Denied(_("this item has an answer above your clearance: a leader cleared for it may change it"),
+                     field="item_code")
+    answer = answer or m.ChecklistAnswer(mission=mission, item_code=item_code)
     answer.status, answer.note = status, note
     answer.answered_on = answered_on or clock.today()
     answer.answered_by = history_user(user)

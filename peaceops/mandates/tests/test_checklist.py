@@ -180,6 +180,13 @@ def test_an_answer_is_as_secret_as_its_evidence(mission):
     viewer = make_user("viewer_minurcat", "viewer", mission=mission.minurcat, clearance=C.UNCLASSIFIED)
     seen = _result(selectors.mission_checklist(viewer, mission.minurcat), "003-3.4.4-h-best-practices")
     assert seen.state == checklist.GAP and seen.answer is None
+    # nor may a leader cleared below it replace it unseen
+    low_leader = make_user("low_leader", "leadership", mission=mission.minurcat, clearance=C.UNCLASSIFIED)
+    with pytest.raises(Denied) as error:
+        services.answer_checklist_item(low_leader, mission=mission.minurcat, item_code="003-3.4.4-h-best-practices",
+                                       status="not_met", note="none")
+    assert error.value.field == "item_code"
+    assert m.ChecklistAnswer.objects.get().status == "met"
     # another mission's leader sees no checklist of MINURCAT at all
     assert selectors.mission_checklist(mission.users["leader_unamid"], mission.minurcat) is None
 
