@@ -1,7 +1,8 @@
 /* The incident map: parallel arrays from incidents:map-data (id, lat, lon, category index, day),
    clustered with Leaflet.markercluster (chunkedLoading, addLayers in bulk), coloured by category.
    Server-side filters (time window, category, actor, mission) reload the rows; the time slider
-   filters the loaded rows in the browser. No tile server unless PEACEOPS_TILE_URL is set. */
+   filters the loaded rows in the browser, by week or month, under a histogram of the loaded rows,
+   and plays the window forward step by step. No tile server unless PEACEOPS_TILE_URL is set. */
 (function () {
   "use strict";
   var el = document.getElementById("incident-map");
@@ -65,24 +66,134 @@
     el.dataset.total = String(markers.length);
   }
 
+  // --- the time slider: weeks or months (the reader's choice), a histogram of the loaded incidents above
+  // it (only what the server sent: readable and filtered), and play/pause moving the window one step at a time.
+  var stepChoice = document.getElementById("slider-step"), playButton = document.getElementById("slider-play");
+  var histogram = document.getElementById("slider-histogram");
+  var SVG = "http://www.w3.org/2000/svg";
+  var bins = [], binOf = [], counts = [], userChose = false, playing = null;
+
+  function dayDate(day) { return new Date(epoch + day * DAY_MS); }
+  function binStart(day, step) {  // first day (since the epoch) of the week (Monday) or month holding ``day``
+    var date = dayDate(day);
+    if (step === "month") { return Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) - epoch) / DAY_MS); }
+    return day - (date.getUTCDay() + 6) % 7;
+  }
+  function nextBin(start, step) {
+    if (step === "month") {
+      var date = dayDate(start);
+      return Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - epoch) / DAY_MS);
+    }
+    return start + 7;
+  }
+  function binLabel(index, last) {  // ISO dates: the first day of a bin, or the last day of the last one
+    if (!bins.length) { return ""; }
+    if (!last) { return dayText(bins[index]); }
+    return dayText(nextBin(bins[index], stepChoice.value) - 1);
+  }
+
+  function buildBins(lo, hi) {
+    var step = stepChoice.value, i;
+    bins = []; counts = [];
+    if (markers.length) {
+      for (var start = binStart(lo, step); start <= hi; start = nextBin(start, step)) { bins.push(start); counts.push(0); }
+    }
+    binOf = new Array(markers.length);
+    var b = 0;
+    var order = days.map(function (d, k) { return k; }).sort(function (x, y) { return days[x] - days[y]; });
+    for (i = 0; i < order.length; i++) {
+      var k = order[i];
+      while (b + 1 < bins.length && bins[b + 1] <= days[k]) { b++; }
+      binOf[k] = b; counts[b]++;
+    }
+    [from, to].forEach(function (input) { input.min = 0; input.max = Math.max(bins.length - 1, 0); });
+    from.value = 0; to.value = Math.max(bins.length - 1, 0);
+    drawHistogram();
+    el.dataset.bins = String(bins.length);
+  }
+
+  function drawHistogram() {
+    while (histogram.firstChild) { histogram.removeChild(histogram.firstChild); }
+    var n = bins.length, top = Math.max.apply(null, counts.concat([1]));
+    histogram.setAttribute("viewBox", "0 0 " + Math.max(n, 1) + " 100");
+    for (var i = 0; i < n; i++) {
+      if (!counts[i]) { continue; }
+      var bar = document.createElementNS(SVG, "rect"), h = Math.max(counts[i] / top * 100, 2);
+      bar.setAttribute("x", String(i + 0.1)); bar.setAttribute("width", "0.8");
+      bar.setAttribute("y", String(100 - h)); bar.setAttribute("height", String(h));
+      bar.setAttribute("data-bin", String(i)); bar.setAttribute("data-count", String(counts[i]));
+      var title = document.createElementNS(SVG, "title");
+      title.textContent = binLabel(i, false) + ": " + counts[i];
+      bar.appendChild(title);
+      histogram.appendChild(bar);
+    }
+    el.dataset.histogramTotal = String(counts.reduce(function (a, c) { return a + c; }, 0));
+  }
+
   function applySlider() {
     var lo = Number(from.value), hi = Number(to.value);
     if (lo > hi) { var t = lo; lo = hi; hi = t; }
-    fromLabel.textContent = markers.length ? dayText(lo) : "";
-    toLabel.textContent = markers.length ? dayText(hi) : "";
+    fromLabel.textContent = binLabel(lo, false);
+    toLabel.textContent = binLabel(hi, true);
     var keep = [];
     for (var i = 0; i < markers.length; i++) {
-      if (days[i] >= lo && days[i] <= hi) { keep.push(markers[i]); }
+      if (binOf[i] >= lo && binOf[i] <= hi) { keep.push(markers[i]); }
     }
+    Array.prototype.forEach.call(histogram.querySelectorAll("rect"), function (bar) {
+      var b = Number(bar.getAttribute("data-bin"));
+      bar.setAttribute("class", b >= lo && b <= hi ? "in" : "out");
+    });
     group.clearLayers();
     group.addLayers(keep);
     say(keep.length);
+    el.dataset.window = lo + "-" + hi;
   }
 
   var pending = null;
   function onSlide() { clearTimeout(pending); pending = setTimeout(applySlider, 120); }
   from.addEventListener("input", onSlide);
   to.addEventListener("input", onSlide);
+
+  function setPlaying(on) {
+    if (playing) { clearInterval(playing); playing = null; }
+    if (on) { playing = setInterval(tick, 900); }
+    playButton.textContent = on ? playButton.dataset.pause : playButton.dataset.play;
+    playButton.setAttribute("aria-pressed", on ? "true" : "false");
+    el.dataset.playing = on ? "1" : "";
+  }
+  function tick() {  // the window keeps its width and moves one week or month; it stops at the end
+    var lo = Math.min(Number(from.value), Number(to.value)), hi = Math.max(Number(from.value), Number(to.value));
+    var last = bins.length - 1;
+    if (hi >= last) { setPlaying(false); return; }
+    from.value = lo + 1; to.value = hi + 1;
+    applySlider();
+  }
+  playButton.addEventListener("click", function () {
+    if (playing) { setPlaying(false); return; }
+    if (!bins.length) { return; }
+    var lo = Math.min(Number(from.value), Number(to.value)), hi = Math.max(Number(from.value), Number(to.value));
+    if (hi >= bins.length - 1) {  // at the end (or showing everything): start again from the first step
+      var width = lo === 0 ? 0 : hi - lo;
+      from.value = 0; to.value = width;
+    }
+    applySlider();
+    setPlaying(true);
+  });
+  stepChoice.addEventListener("change", function () {
+    userChose = true;
+    setPlaying(false);
+    rebin();
+  });
+
+  function rebin() {
+    var lo = Infinity, hi = -Infinity;
+    for (var i = 0; i < days.length; i++) {
+      if (days[i] < lo) { lo = days[i]; }
+      if (days[i] > hi) { hi = days[i]; }
+    }
+    buildBins(lo, hi);
+    applySlider();
+  }
 
   function load(query) {
     status.textContent = el.dataset.labelLoading;
@@ -100,12 +211,11 @@
           if (days[i] > hi) { hi = days[i]; }
         }
         if (!n) { lo = hi = 0; }
-        [from, to].forEach(function (input) { input.min = lo; input.max = hi; });
-        from.value = lo; to.value = hi;
-        group.clearLayers();
-        group.addLayers(markers);
-        fromLabel.textContent = n ? dayText(lo) : ""; toLabel.textContent = n ? dayText(hi) : "";
-        say(n);
+        // Weeks for up to about half a year of incidents, months beyond, unless the reader chose.
+        if (!userChose) { stepChoice.value = hi - lo > 183 ? "month" : "week"; }
+        setPlaying(false);
+        buildBins(lo, hi);
+        applySlider();
         if (n) { map.fitBounds(group.getBounds(), { padding: [20, 20], maxZoom: 8 }); }
         el.dataset.ready = "1";
       });
