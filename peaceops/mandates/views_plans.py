@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import visible
-from peaceops.core import clock
+from peaceops.core import clock, listing
 from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
 from peaceops.mandates.views import _fail, _may_plan, _mission_ids, _require_plan
@@ -184,11 +185,31 @@ def risk_register(request):
     if request.GET.get("isf", "").isdigit():
         isf = get_object_or_404(selectors.isfs_for(request.user, mission_ids), pk=request.GET["isf"])
     register = selectors.risk_register(request.user, mission_ids=mission_ids, isf=isf)
+    rows = listing.paginate(request.GET, register, _register_sorts(register), "urgency", 50)
     return render(request, "mandates/risk_register.html", {
-        "isf": isf, "register": register, "escalated": [row for row in register if row.escalated],
+        "isf": isf, "listing": rows, "register": rows.page, "escalated": [row for row in register if row.escalated],
         "heat_map": mark_safe(selectors.heat_map_svg(register, _("Risks by likelihood and impact"))),
         "threshold": selectors.risk_threshold(), "today": clock.today(),
         "resources": selectors.resources(request.user, mission_ids=mission_ids, isf=isf)})
+
+
+def _register_sorts(register):
+    """The register's sortable columns (peaceops.core.listing); "urgency" is the register's own order."""
+    urgency = {id(row): position for position, row in enumerate(register)}
+    return {
+        "urgency": lambda row: urgency[id(row)], "mission": lambda row: row.risk.mission_acronym,
+        "framework": lambda row: row.risk.isf_title, "output": lambda row: row.risk.output_title,
+        "risk": lambda row: row.risk.text.lower(), "score": lambda row: row.score,
+        "owner": lambda row: row.risk.owner.lower(), "review": lambda row: row.risk.review_on,
+    }
+
+
+# The lessons' orders, offered in the search form (cards have no column headers).
+LESSON_SORTS = {"recorded": ("recorded_on", "id"), "title": "title", "mission": "mission__acronym",
+                "subject": "subject"}
+LESSON_ORDERS = [("-recorded", gettext_lazy("Newest first")), ("recorded", gettext_lazy("Oldest first")),
+                 ("title", gettext_lazy("Title")), ("mission", gettext_lazy("Mission")),
+                 ("subject", gettext_lazy("Subject"))]
 
 
 @login_required
@@ -214,8 +235,10 @@ def lessons(request):
         return redirect("mandates:lessons")
     query, subject = request.GET.get("q", ""), request.GET.get("subject", "")
     found = selectors.lessons_for(request.user, query, subject if subject in m.Lesson.Subject.values else "")
+    rows = listing.paginate(request.GET, found, LESSON_SORTS, "-recorded", 25)
     return render(request, "mandates/lessons.html", {
-        "lessons": found[:200], "query": query, "subject": subject,
+        "listing": rows, "lessons": rows.page, "query": query, "subject": subject,
+        "lesson_orders": LESSON_ORDERS, "lesson_order": f"{'-' if rows.descending else ''}{rows.sort_key}",
         "subjects": m.Lesson.Subject.choices, "may_add": may_add})
 
 

@@ -8,6 +8,8 @@ a page jump (a plain GET form: it works without script, which the CSP keeps to s
 from django import template
 from django.utils.html import format_html
 
+from peaceops.core.listing import Listing
+
 register = template.Library()
 
 ARROWS = {"ascending": "▲", "descending": "▼", "": ""}
@@ -15,15 +17,19 @@ ARROWS = {"ascending": "▲", "descending": "▼", "": ""}
 
 @register.simple_tag
 def sort_th(listing, key, label, css_class=""):
+    css = format_html(' class="{}"', css_class) if css_class else ""
+    if not isinstance(listing, Listing):  # a page that did not sort its rows: a plain header, never an error
+        return format_html("<th{}>{}</th>", css, label)
     state = listing.sort_state(key)
     aria = format_html(' aria-sort="{}"', state) if state else ""
-    css = format_html(' class="{}"', css_class) if css_class else ""
     return format_html('<th{}{}><a class="sort" href="{}">{}<span class="sort-arrow" aria-hidden="true">{}</span></a>'
                        '</th>', css, aria, listing.sort_url(key), label, ARROWS[state])
 
 
 @register.inclusion_tag("core/_pager.html")
 def pager(listing):
+    if not isinstance(listing, Listing):
+        return {"listing": None}
     page = listing.page
     return {
         "listing": listing, "page": page,

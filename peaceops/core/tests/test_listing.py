@@ -68,3 +68,8 @@ def test_the_template_tags_render_a_header_and_a_pager():
     assert 'rel="next"' in html and 'rel="prev"' not in html and "Page 1 of 3" in html
     assert '<input type="hidden" name="q" value="&lt;x&gt;">' in html  # escaped, kept for the page jump
     assert '<option value="25" selected>' not in html  # 2 a page is no offered size: none is selected
+
+
+def test_the_tags_render_plainly_without_a_listing():
+    html = Template('{% load listing %}{% sort_th rows "size" "Size" %}{% pager rows %}').render(Context({}))
+    assert html.strip() == "<th>Size</th>"
