@@ -76,8 +76,36 @@ def _open(kind: str, width: float, height: float, title: str) -> list[str]:
             f'<title>{escape(title)}</title>']
 
 
+TITLE_LINE = FONT + 5  # px between the lines of a wrapped title
+
+
+def _title_lines(title: str, width: float) -> list[str]:
+    """The title in at most two lines of ``width`` px, broken between words; the second line shortened."""
+    most = max(1, int(width / ((FONT + 2) * CHAR_W)))
+    if len(title) <= most:
+        return [title]
+    cut = title.rfind(" ", 0, most + 1)
+    cut = cut if cut > most // 3 else most
+    return [title[:cut].rstrip(), title[cut:].strip()]
+
+
 def _title(title: str, width: float) -> str:
-    return label(0, FONT + 3, title, room=width, size=FONT + 2, extra=' font-weight="600" class="chart-title"')
+    """The chart's title above the plot, wrapped on two lines; shortened past that, whole in its tooltip."""
+    parts = []
+    for n, line in enumerate(_title_lines(title, width)):
+        extra = ' font-weight="600" class="chart-title"'
+        shown = fits(line, width, FONT + 2)
+        if shown != line or (n == 1 and line != title):  # a line that is not the whole title: say it all on hover
+            tooltip = f"<title>{escape(title)}</title>" if n == 1 or shown != line else ""
+            parts.append(f'<text x="0" y="{_n(FONT + 3 + n * TITLE_LINE)}" font-size="{FONT + 2}"{extra}>{tooltip}'
+                         f'{escape(shown)}</text>')
+        else:
+            parts.append(label(0, FONT + 3 + n * TITLE_LINE, line, size=FONT + 2, extra=extra))
+    return "".join(parts)
+
+
+def _title_height(title: str, width: float) -> float:
+    return (len(_title_lines(title, width)) - 1) * TITLE_LINE
 
 
 def _legend(names: Sequence[str], colours: Sequence[str], top: float, width: float, left: float = 0) -> tuple[
@@ -101,19 +129,16 @@ def _x_ticks(labels: Sequence[str], left: float, plot_w: float, y: float, most: 
     count = len(labels)
     if not count:
         return []
-    step = max(1, math.ceil(count / most))
-    picked = list(range(0, count, step))
-    if picked[-1] != count - 1 and count > 1:
-        if (count - 1 - picked[-1]) < step / 2:
-            picked[-1] = count - 1
-        else:
-            picked.append(count - 1)
-    slot = plot_w / max(len(picked), 1)
+    ticks = min(most, count)
+    picked = sorted({round(n * (count - 1) / (ticks - 1)) for n in range(ticks)}) if ticks > 1 else [0]
+    # Room per label so that neighbours never overlap: a centred label takes 0.8 of the gap between ticks
+    # (0.4 each side), an end label 0.6 of it on its one side.
+    gap = plot_w / (len(picked) - 1) if len(picked) > 1 else plot_w
     parts = []
     for i in picked:
         x = left + (0 if count == 1 else i / (count - 1) * plot_w)
         anchor = "start" if i == 0 else ("end" if i == count - 1 else "middle")
-        parts.append(label(x, y, labels[i], room=slot, anchor=anchor))
+        parts.append(label(x, y, labels[i], room=gap * (0.8 if anchor == "middle" else 0.6), anchor=anchor))
     return parts
 
 
@@ -128,7 +153,7 @@ def _y_axis(label_text: str, top: float, plot_h: float) -> str:
 def line_chart(labels: list[str], series: list[tuple[str, list[float]]], *, title: str, x_label: str,
                y_label: str, width: int = 640, plot_height: int = 180, locale: str = "en") -> str:
     """Lines for each ``(name, values)`` over ``labels`` (one value per label), with a legend below."""
-    left, right, top = 58, 10, FONT + 14
+    left, right, top = 58, 10, FONT + 14 + _title_height(title, width)
     plot_w, plot_h = width - left - right, plot_height
     top_value = max([max(values) for _, values in series if values] + [1])
     count = len(labels)
@@ -162,7 +187,7 @@ def band_chart(labels: list[str], mean: list[float], low: list[float], high: lis
                x_label: str, y_label: str, mean_name: str, band_name: str, width: int = 340,
                plot_height: int = 90, locale: str = "en") -> str:
     """A forecast: the low-high band shaded, the mean as a line, a legend naming both below."""
-    left, right, top = 50, 10, FONT + 14
+    left, right, top = 50, 10, FONT + 14 + _title_height(title, width)
     plot_w, plot_h = width - left - right, plot_height
     top_value = max(list(high) + list(mean) + [1])
     count = len(labels)
@@ -203,7 +228,7 @@ def bars(pairs: list[tuple[str, float]], *, title: str, x_label: str, width: int
     if not pairs:
         return ""
     highest = max(abs(v) for _, v in pairs) or 1.0
-    label_w, value_w, top = 96, 54, FONT + 8
+    label_w, value_w, top = 96, 54, FONT + 8 + _title_height(title, width)
     room = width - label_w - value_w
     height = top + bar * len(pairs) + FONT + 10
     parts = _open("bars", width, height, title)
@@ -272,8 +297,9 @@ def heat_map(grid: dict[tuple[int, int], int], *, title: str, x_label: str, y_la
     """The risk heat map: likelihood up, impact across, each cell with its count; cells at or above the
     escalation threshold in red, from half of it in amber (peaceops.mandates.risks.heat_grid gives ``grid``).
     ``cell_title`` is a format with ``{likelihood}``, ``{impact}`` and ``{count}``, in the reader's language."""
-    left, top = 2 * FONT + 14, FONT + 10
-    size = max(left + cell * 5 + 4, text_width(title, FONT + 2))
+    left = 2 * FONT + 14
+    size = left + cell * 5 + 4
+    top = FONT + 10 + _title_height(title, size)
     height = top + cell * 5 + 2 * FONT + 12
     parts = _open("heat", size, height, title)
     parts.append(_title(title, size))
@@ -301,11 +327,11 @@ def heat_map(grid: dict[tuple[int, int], int], *, title: str, x_label: str, y_la
 
 def stacked_bars(rows: list[tuple[str, Sequence[float], str]], *, segments: Sequence[tuple[str, str]], title: str,
                  x_label: str, total: float, plot_width: int = 600, label_width: int = 230,
-                 note_width: int = 90, bar: int = 26) -> str:
+                 note_width: int = 120, bar: int = 26) -> str:
     """One horizontal bar per ``(name, values, note)``, split in ``segments`` (``(name, colour)``, one per
     value) over a scale of ``total``; ``note`` is written after the bar. The asset utilisation chart."""
-    top = FONT + 14
     width = label_width + plot_width + note_width
+    top = FONT + 14 + _title_height(title, width)
     axis_y = top + bar * len(rows)
     legend, legend_h = _legend([name for name, _ in segments], [colour for _, colour in segments],
                                axis_y + 2 * FONT + 10, width, label_width)

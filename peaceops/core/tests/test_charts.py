@@ -120,3 +120,29 @@ def test_heat_map_colours_cells_by_threshold():
                           cell_title="likelihood {likelihood}, impact {impact}: {count}", threshold=15)
     assert "&lt;Risks&gt;" in svg and svg.count("<rect") == 25
     assert f'fill="{charts.RAG_COLOURS["red"]}" fill-opacity="1"><title>likelihood 3, impact 5: 2' in svg
+
+
+def _extent(text) -> tuple[float, float]:
+    shown = "".join(text.itertext())
+    tip = text.find(f"{SVG}title")
+    if tip is not None:
+        shown = shown[len(tip.text):]
+    x, width = float(text.get("x")), len(shown) * float(text.get("font-size")) * charts.CHAR_W
+    start = {"start": x, "middle": x - width / 2, "end": x - width}[text.get("text-anchor", "start")]
+    return start, start + width
+
+
+def test_a_long_title_wraps_on_two_lines_and_x_labels_never_overlap():
+    months = [f"{2008 + m // 12}-{m % 12 + 1:02d}" for m in range(24)]
+    svg = charts.band_chart(months, [1.0] * 24, [0.5] * 24, [2.0] * 24, width=340,
+                            title="République démocratique du Congo : morts prévues par mois (moyenne, p10-p90)",
+                            x_label="Mois", y_label="Morts", mean_name="moyenne", band_name="p10-p90")
+    root = _parse(svg)
+    titles = [t for t in root.iter(f"{SVG}text") if t.get("class") == "chart-title"]
+    assert len(titles) == 2 and titles[1].find(f"{SVG}title") is not None
+    for chart in (svg, _all_charts("en")["line"]):
+        root = _parse(chart)
+        ticks = sorted(_extent(t) for t in root.iter(f"{SVG}text")
+                       if re.fullmatch(r"\d{4}-\d\d", "".join(t.itertext())))
+        assert len(ticks) >= 2
+        assert all(a[1] <= b[0] + 0.5 for a, b in zip(ticks, ticks[1:], strict=False)), ticks
