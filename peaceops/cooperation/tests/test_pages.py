@@ -20,9 +20,9 @@ def minurcat_client(client, world):
 @pytest.fixture
 def records(world):
     # seed 000 §III.B: agreed in June 2009 to meet three times a year; met again only in December 2009.
-    models.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=4, since=dt.date(2009,
-                                                                                                               6, 8),
-                                         description="Agreed at the first Entebbe meeting", source="seed 000 §III.B")
+    models.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=4,
+                                         since=dt.date(2009, 6, 8), description="Agreed at the first Entebbe meeting",
+                                         source="seed 000 §III.B")
     entebbe = models.Meeting.objects.create(title="First inter-mission meeting, Entebbe", level="strategic",
                                             starts_on=dt.date(2009, 6, 7), ends_on=dt.date(2009, 6, 8),
                                             subjects=["Security", "Access to common assets"])
@@ -32,9 +32,8 @@ def records(world):
     models.ActionItem.objects.create(meeting=entebbe, text="Arrange the next meeting", owner_mission=world.minurcat,
                                      due_on=dt.date(2009, 10, 8))
     secret = models.Meeting.objects.create(title="Zzsecret UNAMID planning", level="operational",
-                                           organiser=world.unamid,
-                                           classification=C.CONFIDENTIAL, starts_on=dt.date(2009, 7, 1),
-                                           ends_on=dt.date(2009, 7, 1))
+                                           organiser=world.unamid, classification=C.CONFIDENTIAL,
+                                           starts_on=dt.date(2009, 7, 1), ends_on=dt.date(2009, 7, 1))
     models.ActionItem.objects.create(meeting=secret, text="Zzsecret action", owner_mission=world.minurcat,
                                      due_on=dt.date(2009, 8, 1), classification=C.CONFIDENTIAL)
     firm = Organisation.objects.create(name="Fictitious Air Ltd", kind=Organisation.Kind.OTHER)

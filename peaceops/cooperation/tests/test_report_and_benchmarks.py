@@ -37,14 +37,12 @@ def test_measure_counts_joint_meetings_issues_decisions_and_cadence():
 @pytest.mark.django_db
 def test_sg_report_section_reads_through_the_drafters_clearance(world):
     models.MeetingCadence.objects.create(region=world.region, level="strategic", every_months=6, since=D(2009, 1, 1))
-    shared = models.Meeting.objects.create(title="Open", level="strategic", starts_on=D(2009, 6, 7), ends_on=D(2009,
-                                                                                                               6, 8),
-                                           subjects=["Security"])
+    shared = models.Meeting.objects.create(title="Open", level="strategic", starts_on=D(2009, 6, 7),
+                                           ends_on=D(2009, 6, 8), subjects=["Security"])
     shared.attending_missions.set([world.minurcat, world.unamid])
     hidden = models.Meeting.objects.create(title="Hidden", level="strategic", organiser=world.unamid,
-                                           classification=C.CONFIDENTIAL, starts_on=D(2009, 9, 1), ends_on=D(2009, 9,
-                                                                                                             1),
-                                           subjects=["Zzsecret subject"])
+                                           classification=C.CONFIDENTIAL, starts_on=D(2009, 9, 1),
+                                           ends_on=D(2009, 9, 1), subjects=["Zzsecret subject"])
     hidden.attending_missions.set([world.minurcat, world.unamid])
     ids = (world.minurcat.id, world.unamid.id)
     request = DraftRequest(kind=SG_REPORT, mission_ids=ids, start=D(2009, 1, 1), end=D(2009, 12, 31),
