@@ -416,7 +416,7 @@ def status_of(item: Item, facts: Facts, answer: Answer | None) -> Result:
     if answer is not None and answer.status in ("met", "partial"):
         return Result(item, ANSWERED, finding, answer, tuple(reasons))
     if answer is not None:
-        reasons.append(f"leadership: not in place{': ' + answer.note if answer.note else ''}")
+        reasons.append("leadership: not in place")  # the note is shown with the answer
     elif finding is None or finding.met is None:
         reasons.append("no evidence yet")
     return Result(item, GAP, finding, answer, tuple(reasons))
