@@ -267,6 +267,7 @@ class SecurityLevelForm(forms.ModelForm):
         model = SecurityLevel
         fields = ["owning_mission", "system", "level", "country", "admin_area", "valid_from", "valid_to", "note",
                   "classification", "source"]
+        labels = {"country": gettext_lazy("Country")}  # the model's field has no verbose name to translate
         widgets = {"valid_from": IsoDateInput(),
                    "valid_to": IsoDateInput()}
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from peaceops.accounts.access import visible
+from peaceops.mandates import health_messages, rollup, selectors
 from peaceops.mandates import models as m
-from peaceops.mandates import rollup, selectors
 from peaceops.web.dashboards import LEADERSHIP, PLANNER, Context, Row, Tile, link
 
 SHOWN = 6
@@ -96,8 +96,8 @@ def mandate_health(ctx: Context) -> Tile:
     for mission_id in ctx.mission_ids:
         findings = selectors.mandate_health(ctx.user, mission_id, ctx.day)
         serious += sum(f.severity in ("error", "warning") for f in findings)
-        rows += [Row(f.message, "", link("mandates:mandate"), SEVERITY_TONE.get(f.severity, ""))
-                 for f in findings if f.severity in ("error", "warning")]
+        rows += [Row(health_messages.translated(f).message, "", link("mandates:mandate"),
+                     SEVERITY_TONE.get(f.severity, "")) for f in findings if f.severity in ("error", "warning")]
     return Tile("mandates.health", _("Mandate health"), link("mandates:mandate"), value=serious,
                 caption=ngettext("finding to act on", "findings to act on", serious),
                 rows=rows[:SHOWN], tone="amber" if serious else "green")

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import can
@@ -18,6 +19,9 @@ from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest
 
 STATES = ("unread", "read", "acknowledged", "unacknowledged")
+# The filter shows each state in words of the reader's language; the query keeps the machine word.
+STATE_LABELS = {"unread": gettext_lazy("unread"), "read": gettext_lazy("read"),
+                "acknowledged": gettext_lazy("acknowledged"), "unacknowledged": gettext_lazy("unacknowledged")}
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -35,7 +39,7 @@ def inbox(request):
     state = request.GET.get("state", "") if request.GET.get("state", "") in STATES else ""
     return render(request, "notifications/inbox.html", {
         "notifications": selectors.notifications_for(request.user, kind=kind, state=state)[:200],
-        "kinds": kinds, "states": STATES, "kind": kind, "state": state,
+        "kinds": kinds, "states": [(s, STATE_LABELS[s]) for s in STATES], "kind": kind, "state": state,
         "open_requests": selectors.requests_for(request.user, status="open").count(),
     })
 
