@@ -1,7 +1,7 @@
 """Demo content of the JMAC module: armed groups of seed 000, the phase IV/III border of §III.C.2, an escalated alert.
 
 - Armed groups: the Chadian armed opposition groups based in Darfur, the JEM and the LRA (seed 000
-  §II.B.1: "The JEM in Darfur and the Chadian armed opposition groups are better organized than
+  §II.B.2: "The JEM in Darfur and the Chadian armed opposition groups are better organized than
   others. The Lord's Resistance Army (LRA) is also active in the region"), with the names the
   datasets use for them (UCDP side names, ACLED actor names) as aliases, linked to the demo's actors.
 - Security phases (seed 000 §III.C.2): "Where MINURCAT classified Eastern Chad as a Phase IV security
@@ -30,14 +30,14 @@ COUNTED = (ArmedGroup, SecurityLevel, AlertReview)
 GROUPS = (
     ("Chadian armed opposition groups", "CAOG",
      "Chadian rebel movements based in Darfur, to be moved away from the border under the 2009 agreement.",
-     ["Chadian rebels", "UFR", "UFDD", "RFC"], "seed 000 §II.A, §II.B.1"),
+     ["Chadian rebels", "UFR", "UFDD", "RFC"], "seed 000 §II.A, §II.B.2"),
     ("Justice and Equality Movement", "JEM",
      "Darfuri rebel movement that used refugee camps in Chad for rest, recuperation and recruitment.",
-     ["JEM", "JEM: Justice and Equality Movement"], "seed 000 §II.B.1"),
+     ["JEM", "JEM: Justice and Equality Movement"], "seed 000 §II.B.2"),
     ("Lord's Resistance Army", "LRA",
      "Small scattered groups in the border areas of Uganda, the DRC, Sudan and the CAR, possibly moving north "
      "towards Darfur.",
-     ["LRA", "LRA: Lord's Resistance Army"], "seed 000 §II.B.1"),
+     ["LRA", "LRA: Lord's Resistance Army"], "seed 000 §II.B.2"),
 )
 
 # Stored for the areas the seed names, not whole countries: "Eastern Chad" is MINURCAT's part of Chad

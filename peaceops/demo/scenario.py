@@ -224,8 +224,8 @@ ORGANISATIONS: tuple[Org, ...] = (
     # UN country team agencies, funds and programmes.
     Org("UNDP", "United Nations Development Programme", "un_agency", f"{S000_ACR}; §III.C.4; seed 003 §2.4.1",
         "Should lead DDR and SSR programmes under the Resident Coordinator (seed 003 §2.4.1)."),
-    Org("UNHCR", "Office of the United Nations High Commissioner for Refugees", "un_agency", "seed 003 §2.4.4",
-        "Refugee camps in eastern Chad (seed 000 §II.B.2)."),
+    Org("UNHCR", "Office of the United Nations High Commissioner for Refugees", "un_agency",
+        "seed 003 §2.4.4; seed 000 §II.B.2", "Refugee camps in Chad (seed 000 §II.B.2)."),
     Org("UNICEF", "United Nations Children's Fund", "un_agency", "seed 003 §2.4.3"),
     Org("WFP", "World Food Programme", "un_agency", "seed 003 §2.4.2",
         "Ran its own humanitarian air service in the DRC beside DPKO's (seed 003 §2.4.2)."),
@@ -274,7 +274,7 @@ ORGANISATIONS: tuple[Org, ...] = (
     Org("GOV-CAF", "Government of the Central African Republic", "host_government", "seed 000 §II.A, §II.B.5",
         "Sought a stronger MINURCAT presence and more complementarity with BONUCA (seed 000 §II.B.5).",
         country="CAF"),
-    Org("GOV-COD", "Government of the Democratic Republic of the Congo", "host_government", "seed 000 §II.A",
+    Org("GOV-COD", "Government of the Democratic Republic of the Congo", "host_government", "seed 000 §II.A; §III.C.4",
         "President Kabila signalled his wish for the mission's exit by the October 2011 elections "
         "(seed 000 §III.C.4).", country="COD"),
     Org("GOV-SDN", "Government of the Sudan", "host_government", "seed 000 §II.A, §II.B.5",
@@ -351,7 +351,7 @@ MISSIONS: tuple[Mission, ...] = (
         "CAR to encourage national dialogue and reconciliation and to help the CAR enact military reforms, "
         "implement human rights policies, train civilian police, and disarm, demobilise and reintegrate former "
         "soldiers; it also supports the development of professional media services.",
-        "seed 000 app. 1; integration: 'Integrated' office, seed 003 §1.3 n. 13",
+        "seed 000 app. 1; integration: 'Integrated' office, seed 003 §1.3 n. 13; headquarters: public record",
     ),
     Mission(
         "MINURCAT", "United Nations Mission in the Central African Republic and Chad", "peacekeeping", "DPKO",
@@ -383,7 +383,7 @@ MISSIONS: tuple[Mission, ...] = (
         "other things the protection of civilians, humanitarian personnel and human rights defenders under "
         "imminent threat of physical violence, and support to the Government of the DRC in its stabilisation "
         "and peace consolidation efforts.",
-        "seed 000 app. 1; integration: seed 003 §1.3 n. 13 (as MONUC)",
+        "seed 000 app. 1; integration: seed 003 §1.3 n. 13 (as MONUC); headquarters: public record",
     ),
     Mission(
         "UNAMID", "African Union/United Nations Hybrid Operation in Darfur", "hybrid", "DPKO", ("SDN",),
@@ -404,7 +404,7 @@ MISSIONS: tuple[Mission, ...] = (
         "promotion of human rights. It provides good offices and political support to the Sudanese parties, "
         "monitors and verifies their security arrangements and assists in good governance, post-conflict "
         "recovery and development.",
-        "seed 000 app. 1; integration: seed 003 §1.3 n. 13",
+        "seed 000 app. 1; integration: seed 003 §1.3 n. 13; headquarters: public record",
     ),
 )
 
@@ -598,7 +598,8 @@ def _hats() -> tuple[Hat, ...]:
         if "dsrsg" in keys:
             tor, resp = (TOR_DSRSG_MINURCAT, RESP_DSRSG_MINURCAT) if mission == "MINURCAT" else (
                 TOR_DSRSG_POLITICAL, RESP_DSRSG)
-            result.append(Hat(mission, "dsrsg", "dsrsg", tor, resp, "seed 000 §III.B; §IV.E.1"))
+            result.append(Hat(mission, "dsrsg", "dsrsg", tor, resp, "seed 000 §III.B; §IV.E.1; §III.C.4; app. 1"
+                              if mission == "MINURCAT" else "seed 000 §III.B; §IV.E.1"))
         if "dsrsg_rc_hc" in keys:
             result += [
                 Hat(mission, "dsrsg_rc_hc", "dsrsg", TOR_DSRSG_DEPUTY, ("deputy_functions", "recovery_and_development"),
