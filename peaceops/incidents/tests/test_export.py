@@ -105,3 +105,15 @@ def test_export_reads_a_fixed_number_of_queries_whatever_the_rows(log_world, cli
         body_of(client.get("/incidents/export.csv"))
     # session, user, grants..., then the rows and one query each for actors, sources and missions
     assert len(queries) < 15, [q["sql"][:80] for q in queries]
+
+
+def test_xlsx_through_the_api(log_world, api_as):
+    from openpyxl import load_workbook
+
+    answer = api_as(log_world.users["minurcat"]).get("/api/v1/incidents/export.xlsx", {"category": "abduction"})
+    assert answer.status_code == 200 and answer["Content-Disposition"].endswith('.xlsx"')
+    rows = list(load_workbook(io.BytesIO(b"".join(answer.streaming_content)), read_only=True)["incidents"]
+                .iter_rows(values_only=True))
+    assert rows[0][0] == "CONFIDENTIAL" and [row[rows[1].index("description")] for row in rows[3:]] == [
+        "Abduction of two drivers"]
+    assert api_as(None).get("/api/v1/incidents/export.xlsx").status_code in (401, 403)
