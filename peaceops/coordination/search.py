@@ -25,7 +25,8 @@ def _hit(activity) -> SearchHit:
     title = activity.title or (activity.sector.name_en if activity.sector_id else "") or str(activity.organisation)
     return SearchHit(title=title, url=url,
                      detail=" · ".join(part for part in (activity.organisation.acronym or activity.organisation.name,
-                                                         where) if part))
+                                                         where) if part),
+                     classification=activity.classification)
 
 
 def search(user, words: list[str], limit: int):

@@ -111,6 +111,7 @@ class SearchHit:
     title: str
     url: str
     detail: str = ""
+    classification: int | None = None  # the record's level, marked on the hit (None: reference data, unmarked)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ def _incident_hit(incident) -> SearchHit:
     title = f"#{incident.pk} {incident.start_date:%Y-%m-%d} {incident.get_category_display()}"
     mission = incident.owning_mission.acronym if incident.owning_mission_id else ""
     return SearchHit(title=title, url=reverse("incidents:detail", args=[incident.pk]),
-                     detail=" · ".join(part for part in (where, mission, incident.description[:160]) if part))
+                     detail=" · ".join(part for part in (where, mission, incident.description[:160]) if part),
+                     classification=incident.classification)
 
 
 def _actor_hit(actor) -> SearchHit:

@@ -23,7 +23,7 @@ def _item_hit(item) -> SearchHit:
 def _lesson_hit(lesson) -> SearchHit:
     return SearchHit(title=lesson.title, url=f"{reverse('mandates:lessons')}?{urlencode({'q': lesson.title})}",
                      detail=" · ".join(part for part in (lesson.mission.acronym, str(lesson.get_subject_display()))
-                                       if part))
+                                       if part), classification=lesson.classification)
 
 
 def search(user, words: list[str], limit: int):

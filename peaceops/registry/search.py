@@ -23,7 +23,7 @@ def _place_hit(area) -> SearchHit:
 def _person_hit(person) -> SearchHit:
     posts = [assignment.post.title for assignment in getattr(person, "visible_assignments", [])]
     return SearchHit(title=person.name, url=f"{reverse('registry:people-list')}?{urlencode({'q': person.name})}",
-                     detail=", ".join(posts[:3]))
+                     detail=", ".join(posts[:3]), classification=person.classification)
 
 
 def search(user, words: list[str], limit: int):

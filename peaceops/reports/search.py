@@ -27,7 +27,8 @@ def _hit(report) -> SearchHit:
     period = f"{report.period_start:%Y-%m-%d}..{report.period_end:%Y-%m-%d}"
     return SearchHit(title=report.title, url=reverse("reports:detail", args=[report.pk]),
                      detail=" · ".join(part for part in (str(report.get_kind_display()), owner, period,
-                                                         str(report.get_status_display())) if part))
+                                                         str(report.get_status_display())) if part),
+                     classification=report.classification)
 
 
 def search(user, words: list[str], limit: int):

@@ -15,6 +15,20 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from peaceops.core import search as global_search
+from peaceops.core.classification import Classification
+
+
+def _marking(hit) -> str:
+    """A hit's classification marking (as the sitrep marks its items); "" for reference data."""
+    return "" if hit.classification is None else str(Classification(hit.classification).label).upper()
+
+
+def _as_dicts(groups) -> list[dict]:
+    """The groups as the page and the API show them, each hit with its marking."""
+    return [{"key": group.key, "title": group.title, "count": group.count, "more_url": group.more_url,
+             "hits": [{"title": hit.title, "url": hit.url, "detail": hit.detail, "classification": hit.classification,
+                       "marking": _marking(hit)} for hit in group.hits]}
+            for group in groups]
 
 
 @login_required
@@ -22,14 +36,17 @@ from peaceops.core import search as global_search
 def search_page(request):
     query = request.GET.get("q", "")[: global_search.MAX_QUERY_LENGTH]
     words, groups = global_search.search(request.user, query)
+    groups = _as_dicts(groups)
     return render(request, "web/search.html", {
         "query": query, "global_query": query, "words": words, "groups": groups,
-        "total": sum(group.count for group in groups),
+        "total": sum(group["count"] for group in groups),
         "too_short": bool(query.strip()) and not words})
 
 
 _HIT = inline_serializer("SearchHit", {"title": serializers.CharField(), "url": serializers.CharField(),
-                                       "detail": serializers.CharField()})
+                                       "detail": serializers.CharField(),
+                                       "classification": serializers.IntegerField(allow_null=True),
+                                       "marking": serializers.CharField()}, many=True)
 _GROUP = inline_serializer("SearchGroup", {"key": serializers.CharField(), "title": serializers.CharField(),
                                            "count": serializers.IntegerField(), "more_url": serializers.CharField(),
                                            "hits": _HIT})
@@ -46,7 +63,4 @@ def search_api(request):
     activities, framework library items and lessons, grouped by kind with their count and the first few."""
     query = request.query_params.get("q", "")[: global_search.MAX_QUERY_LENGTH]
     words, groups = global_search.search(request.user, query)
-    return Response({"query": query, "words": words, "groups": [
-        {"key": group.key, "title": group.title, "count": group.count, "more_url": group.more_url,
-         "hits": [{"title": hit.title, "url": hit.url, "detail": hit.detail} for hit in group.hits]}
-        for group in groups]})
+    return Response({"query": query, "words": words, "groups": _as_dicts(groups)})

@@ -70,6 +70,7 @@ def test_a_reader_finds_every_kind_they_may_read_grouped_with_counts(world, plan
     assert "seenword" in page and "Zanzibarite seenbrigade" in page and "Zanzibarite Plain" in page
     assert "Assessment seentitle" in page and "Zanzibarite seenclinic" in page and "Zanzibarite seenlesson" in page
     assert f'href="/incidents/{planted["seen"].pk}/"' in page
+    assert '<span class="item-marking level-1">CONFIDENTIAL</span>' in page  # each hit carries its own marking
     words, groups = search.search(world.users["minurcat"], "zanzibarite")
     counts = {group.key: group.count for group in groups}
     assert counts == {"incidents": 1, "actors": 1, "places": 1, "reports": 1, "activities": 1, "lessons": 1}
@@ -101,6 +102,9 @@ def test_nothing_of_a_mission_or_level_not_cleared_is_found_by_any_word(world, p
 def test_those_cleared_find_what_the_analyst_does_not(world, planted, api_as):
     data = api_as(world.users["admin"]).get("/api/v1/search/", {"q": "zanzibarite"}).json()
     counts = {group["key"]: group["count"] for group in data["groups"]}
+    [incidents] = [group for group in data["groups"] if group["key"] == "incidents"]
+    assert sorted(hit["marking"] for hit in incidents["hits"]) == ["CONFIDENTIAL", "CONFIDENTIAL",
+                                                                   "STRICTLY CONFIDENTIAL"]
     assert counts["incidents"] == 3 and counts["reports"] == 3 and counts["actors"] == 3
     unamid = api_as(world.users["unamid"]).get("/api/v1/search/", {"q": "othermissionword"}).json()
     assert [group["key"] for group in unamid["groups"]] == ["incidents"]
