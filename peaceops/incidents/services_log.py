@@ -137,13 +137,16 @@ def _set_area_missions(incident: Incident) -> None:
 
 def _replace_parts(user, incident: Incident, actors, sources) -> None:
     if actors is not None:
+        # Names are matched before the old links go: an actor this report alone made readable (its other
+        # reports hidden from the user) would otherwise look unknown, and a correction would replace it.
+        resolved = [(part.actor or actor_named(user, part.name, may_create=part.may_create, side=part.side),
+                     part.side) for part in actors]
         incident.actor_links.all().delete()
         seen = set()
-        for part in actors:
-            actor = part.actor or actor_named(user, part.name, may_create=part.may_create, side=part.side)
-            if (actor.id, part.side) not in seen:
-                seen.add((actor.id, part.side))
-                IncidentActor.objects.create(incident=incident, actor=actor, side=part.side)
+        for actor, side in resolved:
+            if (actor.id, side) not in seen:
+                seen.add((actor.id, side))
+                IncidentActor.objects.create(incident=incident, actor=actor, side=side)
     if sources is not None:
         incident.sources.all().delete()
         for values in sources:

@@ -92,6 +92,8 @@ def test_correction_through_the_form_keeps_the_earlier_version(log_world, client
     page = client.get(f"/incidents/{report.id}/").content.decode()
     assert "Clash near Goz Beida" in page and "Corrected: clash east of Goz Beida" in page  # old -> new
     assert report.sources.count() == 2  # the source named in the correction is added
+    # "Janjawid" is still Janjaweed, although its only other report is one the officer may not read.
+    assert report.actor_links.get(side="a").actor == log_world.records["actors"]["janjaweed"]
 
 
 def test_duplicate_links_show_on_both_pages(log_world, client_as):
