@@ -145,7 +145,7 @@ class TaskViewSet(PlansViewSet):
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         waits_for = fields.pop("waits_for", [])
-        serializer.instance = services.create_task(self.request.user, mission=fields.pop("mission"),
+        serializer.instance = services.task_create(self.request.user, mission=fields.pop("mission"),
                                                    text=fields.pop("text"), waits_for=waits_for, **fields)
 
     def perform_update(self, serializer):

@@ -146,7 +146,7 @@ def _save(instance):
 
 
 @transaction.atomic
-def create_task(user, *, mission, text: str, waits_for: Iterable[m.MandateTask] = (), **fields) -> m.MandateTask:
+def task_create(user, *, mission, text: str, waits_for: Iterable[m.MandateTask] = (), **fields) -> m.MandateTask:
     require_plans(user, mission.id)
     task = _save(m.MandateTask(mission=mission, text=text, **fields))
     set_waits_for(user, task, waits_for)

@@ -14,7 +14,7 @@ def make_isf(mission, country, *, classification=C.UNCLASSIFIED, title="ISF"):
     isf = services.create_isf(SYSTEM, mission=mission, country=country, title=title, classification=classification)
     objective = services.add_objective(SYSTEM, isf, title="A secure environment for civilians")
     output = services.add_output(SYSTEM, objective, title="National police deployed in the east")
-    task = services.create_task(SYSTEM, mission=mission, text="Train and deploy the national police unit",
+    task = services.task_create(SYSTEM, mission=mission, text="Train and deploy the national police unit",
                                 paragraph="OP 6", priority=m.Priority.MEDIUM, classification=classification)
     benchmark = services.add_benchmark(SYSTEM, output, text="Police posts held by national police", transition=True,
                                        function="Policing the camps", tasks=[task])

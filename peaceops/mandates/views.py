@@ -130,7 +130,7 @@ def _mandate_post(request, mission_ids):
         if data["waits_for"]:
             waits = [get_object_or_404(selectors.tasks_for(request.user, [scope_now["id"]]), pk=data["waits_for"])]
         try:
-            services.create_task(request.user, mission=scope_now["object"], text=data["text"],
+            services.task_create(request.user, mission=scope_now["object"], text=data["text"],
                                  paragraph=data["paragraph"], priority=data["priority"], waits_for=waits)
             messages.success(request, _("Task added."))
         except (services.MandateError, ValidationError) as error:

@@ -98,7 +98,7 @@ def test_risks_and_the_register(world, plan, api_as):
 
 
 def test_assessment_decisions_through_the_api_reprioritise_and_lock(world, plan, api_as):
-    task = services.create_task(SYSTEM, mission=world.minurcat, text="Train the DIS", priority="low")
+    task = services.task_create(SYSTEM, mission=world.minurcat, text="Train the DIS", priority="low")
     client = api_as(plan["planner"])
     answer = client.post("/api/v1/assessments/", {
         "isf": plan["isf"].id, "period_start": "2010-01-01", "period_end": "2010-02-28", "narrative": "Q1",
@@ -110,7 +110,7 @@ def test_assessment_decisions_through_the_api_reprioritise_and_lock(world, plan,
     assert answer.json()["decisions"] == [{"task": task.id, "new_priority": "high", "reason": "DIS is the exit",
                                            "old_priority": "low"}]
     assert set(m.LockedPeriod.objects.values_list("period", flat=True)) == {dt.date(2010, 1, 1), dt.date(2010, 2, 1)}
-    hidden = services.create_task(SYSTEM, mission=world.unamid, text="UNAMID task")
+    hidden = services.task_create(SYSTEM, mission=world.unamid, text="UNAMID task")
     answer = client.post("/api/v1/assessments/", {
         "isf": plan["isf"].id, "period_start": "2010-03-01", "period_end": "2010-03-31",
         "decisions": [{"task": hidden.id, "new_priority": "high"}]}, format="json")

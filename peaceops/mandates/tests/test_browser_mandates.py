@@ -28,7 +28,7 @@ def library(world):
                                    horizon="short", text="National police deployed in the camps and key towns",
                                    section="3.2.2", source="seed 004 §3.2.2")
     make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    return services.create_task(SYSTEM, mission=world.minurcat, text="Support the DIS", paragraph="OP 6",
+    return services.task_create(SYSTEM, mission=world.minurcat, text="Support the DIS", paragraph="OP 6",
                                 priority="medium")
 
 

@@ -23,8 +23,8 @@ def isf(world):
 
 def test_sequencing_cycle_is_refused_and_nothing_changes(world, isf):
     first = isf["task"]
-    second = services.create_task(SYSTEM, mission=world.minurcat, text="Hand over the camps", waits_for=[first])
-    third = services.create_task(SYSTEM, mission=world.minurcat, text="Withdraw", waits_for=[second])
+    second = services.task_create(SYSTEM, mission=world.minurcat, text="Hand over the camps", waits_for=[first])
+    third = services.task_create(SYSTEM, mission=world.minurcat, text="Withdraw", waits_for=[second])
     with pytest.raises(MandateError, match="cycle") as error:
         services.set_waits_for(SYSTEM, first, [third])
     assert error.value.field == "waits_for"
@@ -102,7 +102,7 @@ def test_writes_need_edit_plans_for_the_mission(world, isf):
 
 
 def test_health_checks_and_shortfall(world, isf):
-    services.create_task(SYSTEM, mission=world.minurcat, text="Protect civilians", capabilities_needed={
+    services.task_create(SYSTEM, mission=world.minurcat, text="Protect civilians", capabilities_needed={
         "helicopters": 18}, capabilities_held={"helicopters": 10})
     findings = {f.code: f for f in selectors.mandate_health(world.users["admin"], world.minurcat.id)}
     assert findings["task_count"].message == "2 mandated tasks"
@@ -126,7 +126,7 @@ def test_sg_report_sections(world, isf):
     from peaceops.mandates.report_sections import sections
     from peaceops.reports.drafting import DraftRequest
 
-    services.create_task(SYSTEM, mission=world.minurcat, text="Fly patrols", capabilities_needed={"helicopters": 18},
+    services.task_create(SYSTEM, mission=world.minurcat, text="Fly patrols", capabilities_needed={"helicopters": 18},
                          capabilities_held={"helicopters": 10})
     services.set_handover_plan(SYSTEM, isf["isf"], function="Policing the camps")
     services.record_measurements(SYSTEM, isf["indicator"], [MeasurementRow(period=dt.date(2010, 6, 1), value=30)])

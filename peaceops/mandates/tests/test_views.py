@@ -91,7 +91,7 @@ def test_assessment_page_changes_a_priority(client, world, plan):
 
 
 def test_mandate_page_shows_health_and_sequencing(client, world, plan):
-    services.create_task(SYSTEM, mission=world.minurcat, text="Withdraw the force", paragraph="OP 9",
+    services.task_create(SYSTEM, mission=world.minurcat, text="Withdraw the force", paragraph="OP 9",
                          waits_for=[plan["task"]])
     client.force_login(world.users["minurcat"])
     page = client.get("/mandates/").content.decode()
