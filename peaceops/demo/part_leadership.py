@@ -28,10 +28,7 @@ from peaceops.registry import models as r
 COUNTED = (r.TermsOfReference, lm.PoliticalStrategy, lm.StrategicObjective, lm.Decision)
 FICTIONAL = "demo: fictional"
 
-TOR_MARKED = sc.TOR_DSRSG_MINURCAT
-for _words, _duty in (("protection of civilians", "protection_of_civilians"), ("human rights", "human_rights"),
-                      ("rule of law", "rule_of_law"), ("civil affairs", "civil_affairs")):
-    TOR_MARKED = TOR_MARKED.replace(_words, f"[[{_duty}|{_words}]]", 1)
+TOR_MARKED = sc.TOR_DSRSG_MINURCAT_MARKED  # the scenario's hat carries the version in force
 
 # (version, text, in force from, what changed, source)
 TOR_VERSIONS = (
@@ -98,7 +95,8 @@ def _terms(mission) -> None:
             services.write_terms_of_reference(SYSTEM, hat, text, valid_from=valid_from, note=note, source=source)
     latest = hat.terms_versions.order_by("-version").first()
     if latest is not None and hat.terms_of_reference != latest.text:
-        # the scenario's loader writes the text as appointed; the version in force is the last one
+        # the scenario writes the version in force (TOR_DSRSG_MINURCAT_MARKED); a store where someone wrote a
+        # later version keeps it
         r.Hat.objects.filter(pk=hat.pk).update(terms_of_reference=latest.text)
 
 

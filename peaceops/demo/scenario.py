@@ -559,6 +559,12 @@ TOR_DSRSG_MINURCAT = (
     "and Humanitarian Coordinator for Chad heads the UN country team outside the mission (seed 000 §III.C.4). "
     "Working with the neighbouring missions is not among the listed duties (seed 000 §III.B, §IV.E.1)."
 )
+# The terms in force since their second version (demo part_leadership keeps both): the duties the text names are
+# marked in it ([[duty|words]], registry.terms); inter-mission cooperation is not among them.
+TOR_DSRSG_MINURCAT_MARKED = TOR_DSRSG_MINURCAT
+for _words, _duty in (("protection of civilians", "protection_of_civilians"), ("human rights", "human_rights"),
+                      ("rule of law", "rule_of_law"), ("civil affairs", "civil_affairs")):
+    TOR_DSRSG_MINURCAT_MARKED = TOR_DSRSG_MINURCAT_MARKED.replace(_words, f"[[{_duty}|{_words}]]", 1)
 TOR_DSRSG_DEPUTY = (
     "Deputy to the head of mission, and in the partially integrated model the senior official who links the "
     "mission with the UN country team (seed 003 §1.3 n. 13, §2.4.1). Working with the neighbouring missions is "
@@ -596,7 +602,7 @@ def _hats() -> tuple[Hat, ...]:
         result.append(Hat(mission, "head", "do", "Designated Official for the security of UN personnel.",
                           ("security_management",), "seed 000 §III.C.2; demo: assumption"))
         if "dsrsg" in keys:
-            tor, resp = (TOR_DSRSG_MINURCAT, RESP_DSRSG_MINURCAT) if mission == "MINURCAT" else (
+            tor, resp = (TOR_DSRSG_MINURCAT_MARKED, RESP_DSRSG_MINURCAT) if mission == "MINURCAT" else (
                 TOR_DSRSG_POLITICAL, RESP_DSRSG)
             result.append(Hat(mission, "dsrsg", "dsrsg", tor, resp, "seed 000 §III.B; §IV.E.1; §III.C.4; app. 1"
                               if mission == "MINURCAT" else "seed 000 §III.B; §IV.E.1"))
