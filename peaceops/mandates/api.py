@@ -151,7 +151,7 @@ class TaskViewSet(PlansViewSet):
     def perform_update(self, serializer):
         changes = dict(serializer.validated_data)
         waits_for = changes.pop("waits_for", None)
-        serializer.instance = services.update_task(self.request.user, serializer.instance, changes, waits_for,
+        serializer.instance = services.task_update(self.request.user, serializer.instance, changes, waits_for,
                                                    expected_etag=self.if_match())
 
 

@@ -45,7 +45,7 @@ def require_plans(user, mission_id: int) -> None:
 
 
 @transaction.atomic
-def update_task(user, task: m.MandateTask, changes: dict, waits_for=None,
+def task_update(user, task: m.MandateTask, changes: dict, waits_for=None,
                 expected_etag: str | None = None) -> m.MandateTask:
     task = record_update(user, Action.EDIT_PLANS, task, changes, expected_etag=expected_etag)
     if waits_for is not None:
