@@ -203,7 +203,7 @@ def set_priority(user, task: m.MandateTask, priority: str) -> m.MandateTask:
 
 
 @transaction.atomic
-def create_isf(user, *, mission, country, title: str, **fields) -> m.Isf:
+def isf_create(user, *, mission, country, title: str, **fields) -> m.Isf:
     require_plans(user, mission.id)
     return _save(m.Isf(mission=mission, country=country, title=title, **fields))
 

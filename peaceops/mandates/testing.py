@@ -11,7 +11,7 @@ from peaceops.mandates import services
 def make_isf(mission, country, *, classification=C.UNCLASSIFIED, title="ISF"):
     """A small ISF: one objective, output, benchmark (a transition one) and indicator with a baseline and target,
     and one mandated task linked to the benchmark. Returns a dict of the records."""
-    isf = services.create_isf(SYSTEM, mission=mission, country=country, title=title, classification=classification)
+    isf = services.isf_create(SYSTEM, mission=mission, country=country, title=title, classification=classification)
     objective = services.add_objective(SYSTEM, isf, title="A secure environment for civilians")
     output = services.add_output(SYSTEM, objective, title="National police deployed in the east")
     task = services.task_create(SYSTEM, mission=mission, text="Train and deploy the national police unit",

@@ -181,7 +181,7 @@ def isf_list(request):
             if country is None:
                 form.add_error("country", _("No such country."))
             else:
-                isf = services.create_isf(request.user, mission=scope_now["object"], country=country,
+                isf = services.isf_create(request.user, mission=scope_now["object"], country=country,
                                           title=form.cleaned_data["title"], start_date=form.cleaned_data["start_date"],
                                           end_date=form.cleaned_data["end_date"])
                 return redirect("mandates:isf", pk=isf.pk)

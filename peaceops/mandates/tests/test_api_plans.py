@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(world):
-    isf = services.create_isf(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
+    isf = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
                               start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
     objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
     output = services.add_output(SYSTEM, objective, title="Returns")

@@ -28,7 +28,7 @@ def isf(world):
     Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
                                 kind=Organisation.Kind.UN_AGENCY)
     make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    framework = services.create_isf(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF 2010",
+    framework = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF 2010",
                                     start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
     services.add_objective(SYSTEM, framework, title="A safe and secure environment")
     return framework

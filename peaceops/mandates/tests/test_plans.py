@@ -41,7 +41,7 @@ def make_library():
 
 @pytest.fixture
 def plan(world):
-    isf = services.create_isf(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
+    isf = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
                               start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
     objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
     library_output, items = make_library()

@@ -19,13 +19,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(world):
-    isf = services.create_isf(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
+    isf = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
                               start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
     objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
     library_output, items = make_library()
     unhcr = Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
                                         kind=Organisation.Kind.UN_AGENCY)
-    hidden_isf = services.create_isf(SYSTEM, mission=world.unamid, country=world.sudan, title="UNAMID ISF",
+    hidden_isf = services.isf_create(SYSTEM, mission=world.unamid, country=world.sudan, title="UNAMID ISF",
                                      classification=C.CONFIDENTIAL)
     hidden_output = services.add_output(SYSTEM, services.add_objective(SYSTEM, hidden_isf, title="x"), title="y")
     services.add_risk(SYSTEM, hidden_output, text="UNAMID secret risk", owner="JSR", review_on=dt.date(2009, 1, 1),
