@@ -6,24 +6,18 @@ any sane range or malformed, ids too large for the database, negative numbers, u
 200, a form error, or a 400/403/404 page inside the layout; never a server error, never a bare error page.
 """
 
-import re
 import sys
 import time
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.signals import got_request_exception
 from django.http import QueryDict
 from django.test import Client, TestCase
-from django.urls import get_resolver
 from django.utils.datastructures import MultiValueDict
 
-from peaceops.accounts.access import can_read_record
-from peaceops.core.tests.test_canary import PAGE_IDS, SKIPPED_PREFIXES, _walk
 from peaceops.demo import scenario
 from peaceops.demo.loader import load_demo
-from peaceops.registry.models import AdminArea
-from peaceops.web import modules
+from peaceops.web.tests import page_list
 
 # The filter keys every list may read, asked of every page whether it reads them or not.
 USUAL_KEYS = ("date", "as_of", "start", "end", "mission", "region", "country", "classification", "page",
@@ -77,51 +71,13 @@ class TestOddInput(TestCase):
         if request is not None:
             self.crashes[request.get_full_path()] = f"{type(error).__name__}: {error}"
 
-    def _readable_id(self, user, label):
-        model = apps.get_model(label)
-        candidates = model.objects.order_by("pk")[:40]
-        if "classification" in {f.name for f in model._meta.concrete_fields}:
-            for record in candidates:
-                if can_read_record(user, record):
-                    return record.pk
-        first = model.objects.order_by("pk").first()
-        return first.pk if first else 1
-
-    def pages(self, user) -> list[tuple[str, str]]:
-        """(route, URL) of every GET page, its ids those of a record ``user`` may read."""
-        urls = []
-        for route, name in _walk(get_resolver().url_patterns):
-            if route.startswith("api/") or route.startswith(SKIPPED_PREFIXES) or "(?P<" in route \
-                    or route.startswith("^"):
-                continue
-            params = re.findall(r"<(?:(\w+):)?(\w+)>", route)
-            values = {}
-            for _converter, param in params:
-                values[param] = self._value(user, name, param, values)
-            urls.append((route, "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m, v=values: str(v[m.group(1)]), route)))
+    @staticmethod
+    def pages(user) -> list[tuple[str, str]]:
+        """(route, URL) of every GET page, its ids those of a record ``user`` may read, and the sitrep's formats."""
+        urls = page_list.pages(user)
         urls += [(f"sitrep.{fmt}", f"/incidents/sitrep/?format={fmt}") for fmt in ("json", "md", "html")]
         urls += [("api-sitrep", "/api/v1/sitrep/?mission=MINURCAT")]
         return urls
-
-    def _value(self, user, name, param, filled):
-        from peaceops.reports.models import Report
-        if name == "reports:section-edit" and param == "section_id":
-            section = Report.objects.get(pk=filled["report_id"]).sections.order_by("pk").first()
-            return section.pk if section else 1
-        if param == "report_id":
-            return self._readable_id(user, "reports.Report")
-        if name == "reports:approve-part":
-            return self._readable_id(user, "registry.Mission")
-        if name == "reports:export":
-            return "md"
-        if name == "registry:country-detail":
-            return "TCD"
-        if name == "registry:area-detail":
-            return AdminArea.objects.order_by("pk").values_list("pcode", flat=True).first() or "TD01"
-        if name == "web:module" or param == "slug":
-            return modules.MODULES[0].slug
-        label = PAGE_IDS.get(name)
-        return self._readable_id(user, label) if label else 1  # a page the canary does not know yet
 
     def _check(self, client, url, failures):
         started = time.monotonic()

@@ -32,4 +32,22 @@
     var current = exact[0] || links.filter(function (a) { return !a.search; })[0];
     if (current) { current.setAttribute("aria-current", "page"); }
   });
+  // A box that scrolls sideways (a wide table in its card on a phone) must be reachable by keyboard, or its
+  // hidden columns are lost to those who do not use a mouse (WCAG 2.1.1): such a box with nothing focusable
+  // inside becomes a focus stop. Checked again when the width changes (a phone turned sideways).
+  var SCROLLERS = "main .card, main table, main figure, main .table-wrap, main [data-scrolls]";
+  function focusableScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(box).overflowX);
+      if (scrolls && !box.hasAttribute("tabindex") && !box.querySelector("a[href], button, input, select, textarea, [tabindex]")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-scroll-stop", "");
+      } else if (!scrolls && box.hasAttribute("data-scroll-stop")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-scroll-stop");
+      }
+    });
+  }
+  focusableScrollers();
+  window.addEventListener("resize", focusableScrollers);
 }());
