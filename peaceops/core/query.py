@@ -89,3 +89,14 @@ def check_period(start: dt.date | None, end: dt.date | None, start_name: str = "
     if start and end and end < start:
         raise BadQuery(end_name, _("The period ends (%(end)s) before it starts (%(start)s).")
                        % {"end": end.isoformat(), "start": start.isoformat()})
+
+
+def selection_ids(values) -> tuple[list[int], int]:
+    """The distinct record ids among ``values`` (text from check boxes), and how many were no id at all."""
+    ids, bad = [], 0
+    for value in values:
+        if is_id(value):
+            ids.append(int(str(value).strip()))
+        else:
+            bad += 1
+    return list(dict.fromkeys(ids)), bad

@@ -263,17 +263,6 @@ class BulkOutcome:
     missing: int = 0
 
 
-def selection_ids(values) -> tuple[list[int], int]:
-    """The distinct record ids among ``values`` (text from check boxes), and how many were no id at all."""
-    ids, bad = [], 0
-    for value in values:
-        if query.is_id(value):
-            ids.append(int(str(value).strip()))
-        else:
-            bad += 1
-    return list(dict.fromkeys(ids)), bad
-
-
 @transaction.atomic
 def incidents_bulk_transition(user, values, status: str) -> BulkOutcome:
     """Move every selected report to ``status`` with exactly the rights of moving it alone.
@@ -285,7 +274,7 @@ def incidents_bulk_transition(user, values, status: str) -> BulkOutcome:
     """
     if status not in BULK_STATUSES:
         raise DomainError(_("Choose verify or publish."), field="action")
-    ids, bad = selection_ids(values)
+    ids, bad = query.selection_ids(values)
     if len(ids) > BULK_LIMIT:
         raise DomainError(_("Select at most %(limit)s reports at once (%(count)s were sent).")
                           % {"limit": f"{BULK_LIMIT:,}", "count": f"{len(ids):,}"}, field="ids")

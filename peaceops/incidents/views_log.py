@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import access_for, can, permits
 from peaceops.accounts.roles import Action
-from peaceops.core import listing
+from peaceops.core import listing, query
 from peaceops.core.errors import DomainError, PreconditionFailed
 from peaceops.incidents import export, selectors_log, services_log, workflow
 from peaceops.incidents.filters import IncidentFilter
@@ -111,7 +111,7 @@ def incident_bulk(request):
         messages.error(request, _("Tick at least one report first."))
         return _back_to_list(request)
     if action.startswith("export-") and action[7:] in dict(BULK_EXPORTS):
-        ids, _bad = services_log.selection_ids(values[:services_log.BULK_LIMIT])
+        ids, _bad = query.selection_ids(values[:services_log.BULK_LIMIT])
         return export.streaming_export(selectors_log.incidents_by_ids(request.user, ids), request.user, action[7:])
     if action not in BULK_STATUS:
         messages.error(request, _("Choose verify, publish or an export."))

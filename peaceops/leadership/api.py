@@ -4,11 +4,12 @@ decisions. Reads are filtered by accounts.access; writes go through ``services``
 import datetime as dt
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from peaceops.accounts.access import visible
+from peaceops.accounts.roles import Action
+from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.leadership import models as lm
 from peaceops.leadership import selectors, services
 from peaceops.registry.models import Mission
@@ -36,16 +37,18 @@ class LeadershipDecisionSerializer(serializers.ModelSerializer):
                   "classification", "source"]
 
 
-class StrategyViewSet(viewsets.ReadOnlyModelViewSet):
-    """Political strategies the user may read, latest adopted first, with their objectives."""
+class StrategyViewSet(SecuredViewSet):
+    """Political strategies the user may read, latest adopted first, with their objectives and history.
+    Strategies are adopted and changed on the page (services.strategy_adopt, objective_add)."""
 
     serializer_class = PoliticalStrategySerializer
     queryset = lm.PoliticalStrategy.objects.all()
     filterset_fields = ["mission"]
+    write_action = Action.APPROVE
+    http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
-        return visible(lm.PoliticalStrategy.objects.all(), self.request.user).prefetch_related(
-            "objectives__tasks")
+        return super().get_queryset().prefetch_related("objectives__tasks")
 
     @action(detail=True, methods=["get"])
     def health(self, request, pk=None):
@@ -56,15 +59,15 @@ class StrategyViewSet(viewsets.ReadOnlyModelViewSet):
                          for f in checked.findings])
 
 
-class DecisionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    """The leadership's decisions the user may read; POST logs one (services.log_decision)."""
+class DecisionViewSet(SecuredViewSet):
+    """The leadership's decisions the user may read, with their history; POST logs one (services.decision_log).
+    A decision is a record of what was decided: it is not changed or deleted afterwards."""
 
     serializer_class = LeadershipDecisionSerializer
     queryset = lm.Decision.objects.all()
     filterset_fields = ["mission", "task", "risk"]
-
-    def get_queryset(self):
-        return visible(lm.Decision.objects.all(), self.request.user)
+    write_action = Action.APPROVE
+    http_method_names = ["get", "post", "head", "options"]
 
     @extend_schema(request=LeadershipDecisionSerializer, responses=LeadershipDecisionSerializer)
     def create(self, request, *args, **kwargs):
@@ -76,7 +79,7 @@ class DecisionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             decided_on = dt.date.fromisoformat(str(data.get("decided_on", "")))
         except ValueError:
             raise serializers.ValidationError({"decided_on": ["A date is needed (YYYY-MM-DD)."]}) from None
-        decision = services.log_decision(
+        decision = services.decision_log(
             request.user, mission, decided_on=decided_on, decided_by=str(data.get("decided_by", "")),
             text=str(data.get("text", "")), rationale=str(data.get("rationale", "")),
             task_id=data.get("task") or None, risk_id=data.get("risk") or None,

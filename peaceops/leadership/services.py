@@ -56,7 +56,7 @@ def _readable_tasks(actor, mission_id: int, task_ids) -> list[MandateTask]:
 
 
 @transaction.atomic
-def adopt_strategy(actor, mission, *, title: str, adopted_on: dt.date, summary: str = "",
+def strategy_adopt(actor, mission, *, title: str, adopted_on: dt.date, summary: str = "",
                    review_by: dt.date | None = None, classification: int = 0, source: str = ""
                    ) -> lm.PoliticalStrategy:
     """A political strategy for ``mission``, in force from ``adopted_on`` (the latest adopted is in force)."""
@@ -71,7 +71,7 @@ def adopt_strategy(actor, mission, *, title: str, adopted_on: dt.date, summary: 
 
 
 @transaction.atomic
-def add_objective(actor, strategy: lm.PoliticalStrategy, *, title: str, actors: str = "", leverage: str = "",
+def objective_add(actor, strategy: lm.PoliticalStrategy, *, title: str, actors: str = "", leverage: str = "",
                   sequence: int = 1, after: lm.StrategicObjective | None = None, task_ids=(),
                   classification: int | None = None, source: str = "") -> lm.StrategicObjective:
     """An objective of ``strategy`` with the mandated tasks that serve it (same mission, readable)."""
@@ -95,7 +95,7 @@ def add_objective(actor, strategy: lm.PoliticalStrategy, *, title: str, actors: 
 
 
 @transaction.atomic
-def link_tasks(actor, objective: lm.StrategicObjective, task_ids) -> lm.StrategicObjective:
+def objective_link_tasks(actor, objective: lm.StrategicObjective, task_ids) -> lm.StrategicObjective:
     """Replace the mandated tasks that serve ``objective``."""
     require(actor, Action.APPROVE, objective)
     objective.tasks.set(_readable_tasks(actor, objective.mission_id, task_ids))
@@ -103,7 +103,7 @@ def link_tasks(actor, objective: lm.StrategicObjective, task_ids) -> lm.Strategi
 
 
 @transaction.atomic
-def set_after(actor, objective: lm.StrategicObjective, after: lm.StrategicObjective | None):
+def objective_set_after(actor, objective: lm.StrategicObjective, after: lm.StrategicObjective | None):
     """Sequence ``objective`` after another of its strategy; a loop in the sequence is refused."""
     require(actor, Action.APPROVE, objective)
     if after is not None and after.strategy_id != objective.strategy_id:
@@ -119,7 +119,7 @@ def set_after(actor, objective: lm.StrategicObjective, after: lm.StrategicObject
 
 
 @transaction.atomic
-def log_decision(actor, mission, *, decided_on: dt.date, decided_by: str, text: str, rationale: str = "",
+def decision_log(actor, mission, *, decided_on: dt.date, decided_by: str, text: str, rationale: str = "",
                  task_id: int | None = None, risk_id: int | None = None, classification: int = 0,
                  source: str = "") -> lm.Decision:
     """A decision of ``mission``'s leadership, with the mandated task or plan risk it affects (same mission,

@@ -59,7 +59,7 @@ def decisions(request, pk: int):
                 decided_on = dt.date.fromisoformat(form.get("decided_on", ""))
             except ValueError:
                 raise DomainError(_("decided_on: a date is needed (YYYY-MM-DD)"), field="decided_on") from None
-            services.log_decision(request.user, mission, decided_on=decided_on, decided_by=form.get("decided_by", ""),
+            services.decision_log(request.user, mission, decided_on=decided_on, decided_by=form.get("decided_by", ""),
                                   text=form.get("text", ""), rationale=form.get("rationale", ""),
                                   task_id=_optional_int(form.get("task", ""), "task"),
                                   risk_id=_optional_int(form.get("risk", ""), "risk"))

@@ -107,7 +107,7 @@ def test_funding_cell_and_ddr_gap_warning(coordination, client):
     page = get(client, "coordination:funding", country="TCD")
     assert "Funding cell: TCD" in page
     assert "DDR Vakaga: demobilisation runs (paid from assessed) while reintegration has no funding" in page
-    assert "2000000.00 USD" in page and "Assessed contributions" in page and "Multi-donor trust fund" in page
+    assert "2,000,000.00 USD" in page and "Assessed contributions" in page and "Multi-donor trust fund" in page
     assert "seed 003" in page
 
 

@@ -56,6 +56,8 @@ PAGE_IDS = {
     "notifications:ask": "notifications.Notification", "notifications:request": "notifications.InformationRequest",
     "notifications:release": "notifications.InformationRequest",
     "notifications:decline": "notifications.InformationRequest",
+    "registry:hat-terms": "registry.Hat", "mandates:checklist": "registry.Mission",
+    "leadership:strategy": "registry.Mission", "leadership:decisions": "registry.Mission",
 }
 # Routes left out, with the reason.
 SKIPPED_PREFIXES = ("admin/", "i18n/", "api/v1/schema/", "api/v1/docs/", "login/", "logout/", "api/v1/token",

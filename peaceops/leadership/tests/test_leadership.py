@@ -48,11 +48,11 @@ def setup(world):
 @pytest.mark.django_db
 def test_strategy_objectives_and_health_read_back(world, setup):
     leader, tasks = setup["leader"], setup["tasks"]
-    strategy = services.adopt_strategy(leader, world.minurcat, title="Exit through Chadian ownership",
+    strategy = services.strategy_adopt(leader, world.minurcat, title="Exit through Chadian ownership",
                                        adopted_on=DAY, summary="Security in the east handed to Chad")
-    first = services.add_objective(leader, strategy, title="Secure return areas", actors="Chad, DIS",
+    first = services.objective_add(leader, strategy, title="Secure return areas", actors="Chad, DIS",
                                    leverage="MINURCAT presence", sequence=1, task_ids=[tasks[0].id, tasks[1].id])
-    services.add_objective(leader, strategy, title="Chad-Sudan normalisation", sequence=2, after=first)
+    services.objective_add(leader, strategy, title="Chad-Sudan normalisation", sequence=2, after=first)
     checked = selectors.strategy_health(leader, world.minurcat.id)
     assert checked.strategy == strategy
     assert [(f.code, f.message) for f in checked.findings] == [
@@ -61,7 +61,7 @@ def test_strategy_objectives_and_health_read_back(world, setup):
         ("objective_without_task", "Chad-Sudan normalisation: no mandated task carries this objective")]
     # the strictly confidential task is invisible to this leader: no finding reveals it
     assert all("Secret" not in f.message for f in checked.findings)
-    services.link_tasks(leader, first, [t.id for t in tasks])
+    services.objective_link_tasks(leader, first, [t.id for t in tasks])
     assert [f.code for f in selectors.strategy_health(leader, world.minurcat.id).findings] == [
         "objective_without_task"]
 
@@ -71,27 +71,27 @@ def test_denial_and_bad_input_write_nothing(world, setup):
     leader = setup["leader"]
     for user in (setup["planner"], world.users["unamid"], world.users["nobody"]):
         with pytest.raises(PermissionDenied):
-            services.adopt_strategy(user, world.minurcat, title="x", adopted_on=DAY)
+            services.strategy_adopt(user, world.minurcat, title="x", adopted_on=DAY)
         with pytest.raises(PermissionDenied):
-            services.log_decision(user, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x")
-    strategy = services.adopt_strategy(leader, world.minurcat, title="Strategy", adopted_on=DAY)
+            services.decision_log(user, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x")
+    strategy = services.strategy_adopt(leader, world.minurcat, title="Strategy", adopted_on=DAY)
     with pytest.raises(DomainError, match="tasks: no mandated task #"):
-        services.add_objective(leader, strategy, title="Uses another mission's task", task_ids=[setup["other"].id])
+        services.objective_add(leader, strategy, title="Uses another mission's task", task_ids=[setup["other"].id])
     with pytest.raises(DomainError, match=f"tasks: no mandated task #{setup['secret'].id}"):
-        services.add_objective(leader, strategy, title="Uses a task above clearance", task_ids=[setup["secret"].id])
+        services.objective_add(leader, strategy, title="Uses a task above clearance", task_ids=[setup["secret"].id])
     with pytest.raises(DomainError, match="title: required"):
-        services.add_objective(leader, strategy, title="  ")
+        services.objective_add(leader, strategy, title="  ")
     with pytest.raises(DomainError, match="review_by: before the adoption date"):
-        services.adopt_strategy(leader, world.minurcat, title="S", adopted_on=DAY, review_by=dt.date(2009, 1, 1))
+        services.strategy_adopt(leader, world.minurcat, title="S", adopted_on=DAY, review_by=dt.date(2009, 1, 1))
     with pytest.raises(DomainError, match="classification: 7 is not a level"):
-        services.log_decision(leader, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x", classification=7)
+        services.decision_log(leader, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x", classification=7)
     with pytest.raises(DomainError, match="task: no mandated task"):
-        services.log_decision(leader, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x",
+        services.decision_log(leader, world.minurcat, decided_on=DAY, decided_by="SRSG", text="x",
                               task_id=setup["other"].id)
-    one = services.add_objective(leader, strategy, title="One")
-    two = services.add_objective(leader, strategy, title="Two", after=one)
+    one = services.objective_add(leader, strategy, title="One")
+    two = services.objective_add(leader, strategy, title="Two", after=one)
     with pytest.raises(DomainError, match="after: the sequence would loop back to 'One'"):
-        services.set_after(leader, one, two)
+        services.objective_set_after(leader, one, two)
     assert lm.StrategicObjective.objects.count() == 2 and not lm.Decision.objects.exists()
     assert lm.PoliticalStrategy.objects.count() == 1
     assert lm.StrategicObjective.objects.get(pk=one.pk).after is None
@@ -100,8 +100,8 @@ def test_denial_and_bad_input_write_nothing(world, setup):
 @pytest.mark.django_db
 def test_pages_show_health_and_decisions_to_the_cleared_only(world, setup, client):
     leader, tasks = setup["leader"], setup["tasks"]
-    strategy = services.adopt_strategy(SYSTEM, world.minurcat, title="Exit strategy", adopted_on=DAY)
-    services.add_objective(SYSTEM, strategy, title="Secure return areas", task_ids=[tasks[0].id])
+    strategy = services.strategy_adopt(SYSTEM, world.minurcat, title="Exit strategy", adopted_on=DAY)
+    services.objective_add(SYSTEM, strategy, title="Secure return areas", task_ids=[tasks[0].id])
     client.force_login(leader)
     page = client.get(f"/leadership/missions/{world.minurcat.id}/strategy/").content.decode()
     assert "Exit strategy" in page and page.count('data-code="task_serves_no_objective"') == 2
@@ -150,9 +150,9 @@ def test_sg_report_section_names_the_findings(world, setup):
     from peaceops.leadership import report_sections
     from peaceops.reports.drafting import SG_REPORT, DraftRequest
 
-    strategy = services.adopt_strategy(SYSTEM, world.minurcat, title="Exit strategy", adopted_on=DAY)
-    services.add_objective(SYSTEM, strategy, title="Normalisation", sequence=1)
-    services.log_decision(SYSTEM, world.minurcat, decided_on=DAY, decided_by="SRSG", text="Engage N'Djamena")
+    strategy = services.strategy_adopt(SYSTEM, world.minurcat, title="Exit strategy", adopted_on=DAY)
+    services.objective_add(SYSTEM, strategy, title="Normalisation", sequence=1)
+    services.decision_log(SYSTEM, world.minurcat, decided_on=DAY, decided_by="SRSG", text="Engage N'Djamena")
     request = DraftRequest(SG_REPORT, (world.minurcat.id,), dt.date(2010, 1, 1), dt.date(2010, 6, 30),
                            user=setup["leader"])
     [section] = report_sections.sections(request)

@@ -59,7 +59,7 @@ def test_planner_adopts_assigns_and_sees_the_risk_escalated(world, isf, page):
     with page.expect_navigation():
         page.click("form.add-activity button")
     activities = page.locator("table.activities").inner_text()
-    assert "UNHCR" in activities and "250000.00 USD · Voluntary contributions" in activities
+    assert "UNHCR" in activities and "250,000.00 USD · Voluntary contributions" in activities
 
     risk = m.PlanRisk.objects.order_by("id").first()
     form = page.locator(f"#risk-{risk.pk} form.rate")

@@ -48,7 +48,7 @@ def test_planner_adopts_assigns_rates_and_sees_the_escalation(client, world, pla
                                "end_date": "2010-12-31", "funding_stream": "voluntary", "amount": "250000",
                                "currency": "USD"}, follow=True)
     page = answer.content.decode()
-    assert "Saved." in page and "250000.00 USD · Voluntary contributions" in page
+    assert "Saved." in page and "250,000.00 USD · Voluntary contributions" in page
     activity = output.activities.get(text="Support voluntary returns")
     assert activity.responsible == plan["unhcr"]
     risk = output.risks.order_by("id").first()
