@@ -3,15 +3,18 @@ decisions. Reads are filtered by accounts.access; writes go through ``services``
 
 import datetime as dt
 
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from peaceops.accounts.access import visible
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import SecuredViewSet
 from peaceops.leadership import models as lm
 from peaceops.leadership import selectors, services
+from peaceops.mandates.models import MandateTask
 from peaceops.registry.models import Mission
 
 
@@ -48,7 +51,12 @@ class StrategyViewSet(SecuredViewSet):
     http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("objectives__tasks")
+        # an objective may be classified above its strategy: only those the reader may read are nested
+        user = self.request.user
+        tasks = visible(MandateTask.objects.all(), user)
+        objectives = visible(lm.StrategicObjective.objects.all(), user).prefetch_related(
+            Prefetch("tasks", queryset=tasks))
+        return super().get_queryset().prefetch_related(Prefetch("objectives", queryset=objectives))
 
     @action(detail=True, methods=["get"])
     def health(self, request, pk=None):
