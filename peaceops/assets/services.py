@@ -20,6 +20,7 @@ from peaceops.assets import costs, scheduling, selectors
 from peaceops.assets.models import Asset, AssetRequest, Consent, CostShare, Loan, Unavailability
 from peaceops.core import clock
 from peaceops.core.errors import Denied
+from peaceops.notifications.services import notify_mission
 from peaceops.registry.models import Country, Mission
 
 # Who may do what (docs/assets.md, "Permissions"): offering assets and asking for them is
@@ -137,7 +138,7 @@ def request_create(*, user, mission: Mission, kind: str | None = None, asset: As
     request.save()
     _set_shares(request, cost_shares or {mission: Decimal(100)})
     if asset is not None:
-        _attach(request, asset)
+        _attach(user, request, asset)
     return request
 
 
@@ -184,12 +185,12 @@ def assign_asset(*, user, request: AssetRequest, asset: Asset) -> AssetRequest:
     if request.status != AssetRequest.Status.OPEN:
         _refuse("status", _("Only an open request can be given an asset (this one is %(status)s).") % {
             "status": request.get_status_display()})
-    _attach(request, _readable_asset(user, asset))
+    _attach(user, request, _readable_asset(user, asset))
     return request
 
 
-def _attach(request: AssetRequest, asset: Asset) -> None:
-    """Check the asset can serve the request, then record the consents it needs."""
+def _attach(user, request: AssetRequest, asset: Asset) -> None:
+    """Check the asset can serve the request, record the consents it needs and tell the lending mission."""
     if asset.owning_mission_id == request.owning_mission_id:
         _refuse("asset", _("The asset belongs to the requesting mission: no loan is needed."))
     _check_fit(request, asset)
@@ -202,6 +203,12 @@ def _attach(request: AssetRequest, asset: Asset) -> None:
     request.save()
     for consent in required_consents(request, asset):
         consent.save()
+    notify_mission(user, recipient=asset.owning_mission, source_mission=request.owning_mission, because=MANAGE,
+                   key=f"asset-request:{request.pk}:{asset.pk}", kind="asset_requested",
+                   title=_("%(mission)s asks for %(asset)s, %(start)s to %(end)s: your consent is awaited") % {
+                       "mission": request.owning_mission.acronym, "asset": asset.name,
+                       "start": request.start_date, "end": request.end_date},
+                   classification=request.classification, as_of=clock.today())
 
 
 def _check_fit(request: AssetRequest, asset: Asset) -> None:
@@ -291,9 +298,23 @@ def decide(*, user, consent: Consent, given: bool, person: str = "", on: dt.date
         request.status = AssetRequest.Status.REFUSED
         request.save()
         request.consents.filter(decision=Consent.Decision.PENDING).update(decision=Consent.Decision.MOOT)
+        _tell_requester(user, consent, _("Asset request refused: %(asset)s (%(party)s)"), "refused")
     elif not request.consents.exclude(decision=Consent.Decision.GIVEN).exists():
         _make_loan(request)
+        _tell_requester(user, consent, _("Asset loan approved: %(asset)s (every consent given)"), "approved")
     return consent
+
+
+def _tell_requester(user, consent: Consent, title: str, outcome: str) -> None:
+    """The requesting mission learns the outcome in its inbox, sent by the mission whose consent decided it
+    (the one over which the decider holds the right to consent)."""
+    request, asset = consent.request, consent.request.asset
+    candidates = [consent.mission_id, asset.owning_mission_id, request.owning_mission_id]
+    sender_id = next((m for m in candidates if m and permits(user, CONSENT, m)), request.owning_mission_id)
+    notify_mission(user, recipient=request.owning_mission, source_mission=Mission.objects.get(pk=sender_id),
+                   because=CONSENT, key=f"asset-request:{request.pk}:{outcome}", kind=f"asset_{outcome}",
+                   title=title % {"asset": asset.name, "party": consent.get_party_display()},
+                   classification=request.classification, as_of=clock.today())
 
 
 def _make_loan(request: AssetRequest) -> Loan:

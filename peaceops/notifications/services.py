@@ -110,14 +110,23 @@ def _notify(actor, alert, as_of, categories: dict[int, str], existing: dict) -> 
 
 def notify_mission(actor, *, recipient: Mission, key: str, kind: str, title: str,
                    classification: int = Classification.UNCLASSIFIED, source_mission: Mission | None = None,
-                   as_of=None) -> Notification:
-    """A notice to one mission's users that is no early-warning alert (a risk escalated to its leadership):
-    one per key and mission, so sending it again with the same key changes nothing. Readable by the
-    mission's users cleared for ``classification``; e-mailed when mail is configured."""
-    notification = Notification(recipient=recipient, source_mission=source_mission or recipient,
-                                alert_key=key[:200], kind=kind[:32], title=title[:300], as_of=as_of,
-                                classification=classification)
-    require(actor, Action.VIEW, notification, what=_("notify a mission"))
+                   as_of=None, because: Action | None = None) -> Notification:
+    """A notice to one mission's users that is no early-warning alert (a risk escalated to its leadership, an
+    asset requested from it): one per key and mission, so sending it again with the same key changes nothing.
+    Readable by the mission's users cleared for ``classification``; e-mailed when mail is configured.
+
+    A mission notifying itself needs only to read the notice. A notice to another mission is sent
+    ``because`` the actor holds that action over ``source_mission`` (an officer managing their mission's asset
+    requests tells the lending mission of one); it carries no more than the sender may read there.
+    """
+    sender = source_mission or recipient
+    notification = Notification(recipient=recipient, source_mission=sender, alert_key=key[:200], kind=kind[:32],
+                                title=title[:300], as_of=as_of, classification=classification)
+    if because is None:
+        require(actor, Action.VIEW, notification, what=_("notify a mission"))
+    else:
+        require(actor, because, mission_id=sender.id, classification=classification,
+                what=_("notify another mission"))
     stored = Notification.objects.filter(alert_key=notification.alert_key, recipient=recipient).first()
     if stored is not None:
         return stored
