@@ -195,7 +195,11 @@ def geojson_chunks(queryset, user, every: int = 200):
         if len(pieces) == every:
             yield "".join(pieces)
             pieces = []
-    yield "".join(pieces) + "]}"
+    # the document's marking (the highest level of its features) as foreign members of the collection
+    # (RFC 7946 §6.1), written last: a stream knows it only once every row has been read
+    level = highest_classification(queryset)
+    marking = str(Classification(level).label).upper()
+    yield "".join(pieces) + f'], "classification": {level}, "marking": {dumps(marking)}}}'
 
 
 def highest_classification(queryset) -> int:

@@ -9,6 +9,7 @@ import json
 import hxl
 import pytest
 
+from peaceops.core.classification import Classification
 from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,17 @@ def test_geojson_is_a_feature_collection_of_points(log_world, client_as):
     feature = next(f for f in collection["features"] if f["properties"]["description"] == "Clash near Goz Beida")
     assert feature["geometry"] == {"type": "Point", "coordinates": [20.2, 13.1]}
     assert feature["properties"]["side_a"] == "Janjaweed" and feature["properties"]["sources"] == "UNPOL Abeche (B2)"
+    labels = {str(c.label): c.value for c in Classification}
+    highest = max(labels[f["properties"]["classification"]] for f in collection["features"])
+    assert (collection["classification"], collection["marking"]) == (highest, Classification(highest).label.upper())
+
+
+def test_geojson_marking_is_the_highest_level_the_reader_may_see(log_world, client_as):
+    """The collection is marked with its most classified feature, never with one the reader was not shown."""
+    unamid = json.loads(body_of(client_as(log_world.users["unamid"]).get("/incidents/export.geojson")))
+    regional = json.loads(body_of(client_as(log_world.users["regional"]).get("/incidents/export.geojson")))
+    assert unamid["classification"] > regional["classification"] == 0
+    assert regional["marking"] == "UNCLASSIFIED"
 
 
 def test_link_to_a_hidden_master_is_blank_in_the_export(log_world, client_as):
