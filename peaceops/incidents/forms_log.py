@@ -108,6 +108,8 @@ class IncidentForm(forms.Form):
                                help_text=_("Empty: the same day."))
     duplicate_of = forms.IntegerField(label=_("Same event as report no."), required=False, min_value=1)
     follow_up = forms.CharField(label=_("Open follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up_by = forms.CharField(label=_("Follow-up assigned to"), required=False, max_length=200,
+                                   help_text=_("The unit or person who follows the report up, e.g. UNPOL Abeche."))
     # Shown only once a typed actor name matched no actor the user knows of: ticking a name creates that actor
     # (a typo, or HTML pasted from a report, must not silently become a new party to the conflict).
     new_actors = forms.MultipleChoiceField(label=_("New actors"), required=False,
@@ -247,7 +249,7 @@ class IncidentForm(forms.Form):
         data = self.cleaned_data
         fields = {name: data.get(name) for name in (
             "start_date", "start_time", "category", "location", "latitude", "longitude", "country", "admin1",
-            "admin2", "description", "classification", "end_date", "follow_up", *COUNT_FIELDS)}
+            "admin2", "description", "classification", "end_date", "follow_up", "follow_up_by", *COUNT_FIELDS)}
         fields["admin_area"] = data.get("pcode")
         fields["duplicate_of"] = data.get("duplicate_of")
         return fields
@@ -284,7 +286,7 @@ def initial_from(incident: Incident) -> dict:
     """The form's values for correcting ``incident``."""
     initial = {name: getattr(incident, name) for name in (
         "start_date", "start_time", "category", "location", "latitude", "longitude", "admin1", "admin2",
-        "description", "classification", "end_date", "follow_up", *COUNT_FIELDS)}
+        "description", "classification", "end_date", "follow_up", "follow_up_by", *COUNT_FIELDS)}
     initial["country"] = incident.country.iso3 if incident.country else None
     initial["version"] = record_etag(incident)
     initial["pcode"] = incident.admin_area.pcode if incident.admin_area else ""

@@ -106,6 +106,8 @@ class Incident(SecuredRecord):
                                      related_name="duplicates", help_text=_("The report kept for the same event."))
     follow_up = models.TextField(_("open follow-up"), blank=True)
     follow_up_closed = models.BooleanField(_("follow-up closed"), default=False)
+    follow_up_by = models.CharField(_("follow-up assigned to"), max_length=200, blank=True,
+                                    help_text=_("The unit or person who follows the report up, e.g. UNPOL Abeche."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
     history = HistoricalRecords(excluded_fields=["created_by"])

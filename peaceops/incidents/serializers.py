@@ -79,7 +79,7 @@ class IncidentSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
             "latitude", "longitude", "geo_precision", "location", "country", "admin1", "admin2", "admin_area",
             "category", "source_category", "description", "actors", "sources",
             "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "deaths_best", "deaths_low", "deaths_high",
-            "injured", "abducted", "duplicate_of", "duplicates", "follow_up", "follow_up_closed", "created_by",
+            "injured", "abducted", "duplicate_of", "duplicates", "follow_up", "follow_up_closed", "follow_up_by", "created_by",
         ]
         read_only_fields = ["status", "dataset", "external_id"]
 

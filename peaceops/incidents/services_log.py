@@ -246,6 +246,7 @@ def incident_transition(*, user, incident: Incident, status: str, reason: str = 
 # longer list is a script's, which the API serves one by one with the same checks. Below Django's
 # DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000), so that the form's own refusal, not a bare 400, answers it.
 BULK_LIMIT = 500
+ASSIGNEE_LIMIT = 200  # Incident.follow_up_by
 BULK_STATUSES = (workflow.VERIFIED, workflow.PUBLISHED)
 
 
@@ -274,6 +275,32 @@ def incidents_bulk_transition(user, values, status: str) -> BulkOutcome:
     """
     if status not in BULK_STATUSES:
         raise DomainError(_("Choose verify or publish."), field="action")
+    reason = _("bulk change to %(status)s") % {"status": status}
+    return _bulk(user, values,
+                 change=lambda incident: incident_transition(user=user, incident=incident, status=status,
+                                                             reason=reason),
+                 done_already=lambda incident: incident.status == status)
+
+
+@transaction.atomic
+def incidents_bulk_assign(user, values, assignee: str) -> BulkOutcome:
+    """Assign the follow-up of every selected report to one unit or person, with exactly the rights of
+    correcting each report alone (:func:`incident_update`, which keeps its history)."""
+    assignee = " ".join(str(assignee or "").split())
+    if not assignee:
+        raise DomainError(_("Name the unit or person who follows the reports up."), field="assignee")
+    if len(assignee) > ASSIGNEE_LIMIT:
+        raise DomainError(_("A unit or person's name holds at most %(limit)s characters.")
+                          % {"limit": ASSIGNEE_LIMIT}, field="assignee")
+    return _bulk(user, values,
+                 change=lambda incident: incident_update(user=user, incident=incident,
+                                                         fields={"follow_up_by": assignee}),
+                 done_already=lambda incident: incident.follow_up_by == assignee)
+
+
+def _bulk(user, values, *, change, done_already) -> BulkOutcome:
+    """Apply ``change`` to each selected report the user may read; the ids of reports they may not read
+    count as missing, like ids of no report at all."""
     ids, bad = query.selection_ids(values)
     if len(ids) > BULK_LIMIT:
         raise DomainError(_("Select at most %(limit)s reports at once (%(count)s were sent).")
@@ -281,16 +308,15 @@ def incidents_bulk_transition(user, values, status: str) -> BulkOutcome:
     outcome = BulkOutcome(missing=bad)
     readable = {i.pk: i for i in incidents_for(user).filter(pk__in=ids).select_for_update().order_by("pk")}
     outcome.missing += len(ids) - len(readable)
-    reason = _("bulk change to %(status)s") % {"status": status}
     for pk in ids:
         incident = readable.get(pk)
         if incident is None:
             continue
-        if incident.status == status:
+        if done_already(incident):
             outcome.unchanged.append(pk)
             continue
         try:
-            incident_transition(user=user, incident=incident, status=status, reason=reason)
+            change(incident)
         except (ValidationError, DomainError) as error:  # Denied is a DomainError
             message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             outcome.refused.append((pk, message))

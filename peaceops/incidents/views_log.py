@@ -104,7 +104,7 @@ def _back_to_list(request):
 @login_required
 @require_POST
 def incident_bulk(request):
-    """Verify, publish or export the reports ticked on the list (same rights as one by one)."""
+    """Verify, publish, assign or export the reports ticked on the list (same rights as one by one)."""
     action = request.POST.get("action", "")
     values = request.POST.getlist("ids")
     if not values:
@@ -113,19 +113,38 @@ def incident_bulk(request):
     if action.startswith("export-") and action[7:] in dict(BULK_EXPORTS):
         ids, _bad = query.selection_ids(values[:services_log.BULK_LIMIT])
         return export.streaming_export(selectors_log.incidents_by_ids(request.user, ids), request.user, action[7:])
-    if action not in BULK_STATUS:
-        messages.error(request, _("Choose verify, publish or an export."))
+    if action not in BULK_STATUS and action != "assign":
+        messages.error(request, _("Choose verify, publish, assign or an export."))
         return _back_to_list(request)
     try:
-        outcome = services_log.incidents_bulk_transition(request.user, values, BULK_STATUS[action])
+        if action == "assign":
+            assignee = request.POST.get("assignee", "")
+            outcome = services_log.incidents_bulk_assign(request.user, values, assignee)
+        else:
+            outcome = services_log.incidents_bulk_transition(request.user, values, BULK_STATUS[action])
     except DomainError as error:
         messages.error(request, str(error))
         return _back_to_list(request)
-    _report_bulk(request, outcome, BULK_STATUS[action])
+    if action == "assign":
+        _report_assigned(request, outcome, " ".join(assignee.split()))
+    else:
+        _report_status(request, outcome, BULK_STATUS[action])
+    _report_refused(request, outcome)
     return _back_to_list(request)
 
 
-def _report_bulk(request, outcome, status):
+def _report_assigned(request, outcome, assignee):
+    if outcome.done:
+        messages.success(request, ngettext("%(n)s report is now followed up by %(who)s.",
+                                           "%(n)s reports are now followed up by %(who)s.", len(outcome.done))
+                         % {"n": len(outcome.done), "who": assignee})
+    if outcome.unchanged:
+        messages.info(request, ngettext("%(n)s report was already followed up by %(who)s.",
+                                        "%(n)s reports were already followed up by %(who)s.", len(outcome.unchanged))
+                      % {"n": len(outcome.unchanged), "who": assignee})
+
+
+def _report_status(request, outcome, status):
     label = dict(Incident.Status.choices)[status]
     if outcome.done:
         messages.success(request, ngettext("%(n)s report now has the status %(status)s.",
@@ -135,6 +154,9 @@ def _report_bulk(request, outcome, status):
         messages.info(request, ngettext("%(n)s report already had the status %(status)s.", "%(n)s reports already "
                                         "had the status %(status)s.", len(outcome.unchanged))
                       % {"n": len(outcome.unchanged), "status": label})
+
+
+def _report_refused(request, outcome):
     if outcome.refused:
         lines = [_("No. %(id)s: %(reason)s") % {"id": pk, "reason": reason}
                  for pk, reason in outcome.refused[:REFUSALS_SHOWN]]

@@ -221,10 +221,40 @@ def test_an_officer_below_the_clearance_cannot_reach_the_confidential_report(log
     assert Incident.objects.get(pk=records["minurcat_conf"].pk).status == "draft"
 
 
+def test_bulk_assign_names_who_follows_up_with_the_rights_of_correcting_one_report(log_world, client_as):
+    records = log_world.records["incidents"]
+    watch = log_world.users["watch"]
+    mine, theirs = records["minurcat_open"].pk, records["unamid_conf"].pk
+    page = bulk(client_as(watch), "assign", [mine, theirs], assignee="  UNPOL   Abeche ")
+    html = page.content.decode()
+    assert "1 report is now followed up by UNPOL Abeche." in html
+    assert "1 selected report was not found." in html  # UNAMID's, which the officer may not read
+    incident = Incident.objects.get(pk=mine)
+    assert incident.follow_up_by == "UNPOL Abeche"
+    assert incident.history.first().history_user == watch
+    assert Incident.objects.get(pk=theirs).follow_up_by == ""
+    # the same again changes nothing; the detail page shows who follows up
+    again = bulk(client_as(watch), "assign", [mine], assignee="UNPOL Abeche").content.decode()
+    assert "1 report was already followed up by UNPOL Abeche." in again
+
+
+def test_bulk_assign_is_refused_to_a_reader_and_without_a_name(log_world, client_as):
+    records = log_world.records["incidents"]
+    mine = records["minurcat_open"].pk
+    reader = bulk(client_as(log_world.users["regional"]), "assign", [mine], assignee="JOC").content.decode()
+    assert "1 report was refused" in reader or "not found" in reader
+    assert Incident.objects.get(pk=mine).follow_up_by == ""
+    empty = bulk(client_as(log_world.users["watch"]), "assign", [mine], assignee="   ").content.decode()
+    assert "Name the unit or person who follows the reports up." in empty
+    long = bulk(client_as(log_world.users["watch"]), "assign", [mine], assignee="x" * 201).content.decode()
+    assert "at most 200 characters" in long
+    assert Incident.objects.get(pk=mine).follow_up_by == ""
+
+
 def test_bulk_odd_input(log_world, client_as):
     client = client_as(log_world.users["watch"])
     assert "Tick at least one report first." in bulk(client, "verify", []).content.decode()
-    assert "Choose verify, publish or an export." in bulk(client, "delete", [1]).content.decode()
+    assert "Choose verify, publish, assign or an export." in bulk(client, "delete", [1]).content.decode()
     huge = list(range(1, services_log.BULK_LIMIT + 2))
     page = bulk(client, "verify", huge)
     assert page.status_code == 200 and "Select at most 500 reports at once" in page.content.decode()
