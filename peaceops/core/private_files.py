@@ -8,6 +8,7 @@ are made, so that a caller with a looser umask (an embedding, a test) still gets
 """
 
 import os
+import stat
 from pathlib import Path
 
 PRIVATE_FILE = 0o600
@@ -30,8 +31,11 @@ def make_private(path, mode: int = PRIVATE_FILE) -> None:
 
 
 def private_folder(path: Path) -> Path:
+    """Create ``path`` private, or make it private; a shared folder with the sticky bit (``/tmp`` given as the
+    data folder) is left as it is: closing it would lock every other account out of it."""
     path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-    make_private(path, PRIVATE_FOLDER)
+    if not os.stat(path).st_mode & stat.S_ISVTX:
+        make_private(path, PRIVATE_FOLDER)
     return path
 
 

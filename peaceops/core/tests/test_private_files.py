@@ -81,3 +81,16 @@ def test_write_backup_makes_a_private_file_even_under_a_loose_umask(tmp_path):
     finally:
         os.umask(previous)
     assert mode(tmp_path / "b.gz") == 0o600
+
+
+def test_a_data_folder_is_made_private_but_a_shared_sticky_folder_is_left_open(tmp_path):
+    """PEACEOPS_HOME=/tmp must not close the machine's temporary folder to every other account."""
+    from peaceops.core.private_files import private_folder
+
+    loose = tmp_path / "home"
+    loose.mkdir(mode=0o755)
+    assert stat.S_IMODE(private_folder(loose).stat().st_mode) == 0o700
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    assert stat.S_IMODE(private_folder(shared).stat().st_mode) == 0o1777
