@@ -4,6 +4,7 @@
 import shapely
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import format_lazy
@@ -22,7 +23,7 @@ from peaceops.incidents.models import Incident, IncidentActor, IncidentSource
 from peaceops.incidents.selectors_log import incidents_for, unknown_actor_names
 from peaceops.incidents.services_log import ActorPart
 from peaceops.incidents.taxonomy import Category
-from peaceops.registry.models import AdminArea, Country
+from peaceops.registry.models import AdminArea, Country, MissionArea
 
 # Numbered labels let a keyboard user pick a category by typing its number in the select.
 # format_lazy keeps the label lazy: an f-string here would fix it in English at import time.
@@ -219,7 +220,25 @@ class IncidentForm(forms.Form):
                                          "them or the country, or tick the box below to keep them.")
                            % {"lat": latitude, "lon": longitude, "country": country.name})
             self.outside_country = True
+        elif has_coordinates and not data.get("place_confirmed"):
+            self._check_mission_area(data, latitude, longitude)
         return data
+
+    def _check_mission_area(self, data, latitude, longitude) -> None:
+        """A point outside every area of responsibility the reporting mission held on the day asks to be confirmed
+        (a mistyped coordinate, or an incident across the border that another mission should know of)."""
+        mission, day = self.chosen_mission(), data.get("start_date")
+        if mission is None or day is None:
+            return
+        shapes = [geometry for geometry in MissionArea.objects.filter(
+            mission=mission, kind=MissionArea.Kind.AREA, valid_from__lte=day).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)).values_list("geometry", flat=True) if geometry]
+        if shapes and all(outside_shape(geometry, latitude, longitude) for geometry in shapes):
+            self.add_error("latitude", _("The coordinates %(lat)s, %(lon)s lie outside %(mission)s's area of "
+                                         "responsibility on %(day)s. Correct them, or tick the box below to keep "
+                                         "them.") % {"lat": latitude, "lon": longitude, "mission": mission.acronym,
+                                                     "day": day.isoformat()})
+            self.outside_country = True  # the same confirmation box
 
     outside_country = False
 

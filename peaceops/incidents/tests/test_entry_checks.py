@@ -2,6 +2,7 @@
 
 # ruff: noqa: F811 (pytest fixtures imported from log_fixtures are parameters of the tests)
 
+import datetime as dt
 import re
 
 import pytest
@@ -109,3 +110,27 @@ def test_outside_shape_allows_the_border_and_a_missing_shape():
     assert not outside_shape(CHAD_SHAPE, 12.0, 24.1)  # on the simplified border, within the tolerance
     assert outside_shape(CHAD_SHAPE, 48.85, 2.35)
     assert not outside_shape(None, 48.85, 2.35) and not outside_shape({"type": "Nonsense"}, 1, 1)
+
+
+def test_coordinates_outside_the_missions_area_on_the_day_are_questioned(log_world, client_as, scenario_day):
+    """Inside Chad but outside MINURCAT's eastern area of responsibility: asked, kept only when confirmed."""
+    from peaceops.accounts.access import SYSTEM
+    from peaceops.registry.services_areas import mission_area_create
+
+    log_world.chad.geometry = CHAD_SHAPE
+    log_world.chad.save()
+    east = {"type": "Polygon", "coordinates": [[[19.0, 10.0], [24.0, 10.0], [24.0, 16.0], [19.0, 16.0], [19.0, 10.0]]]}
+    mission_area_create(SYSTEM, log_world.minurcat, name="Eastern Chad", valid_from=dt.date(2008, 1, 1),
+                        geometry=east, reassign=False)
+    client = client_as(log_world.users["watch"])
+    ndjamena = {**ENTRY, "pcode": "", "country": "TCD", "latitude": "12.1", "longitude": "15.05"}
+    page = client.post("/incidents/new/", ndjamena).content.decode()
+    assert "lie outside MINURCAT&#x27;s area of responsibility on 2009-06-01" in page or \
+        "lie outside MINURCAT's area of responsibility on 2009-06-01" in page
+    assert not Incident.objects.filter(description=ENTRY["description"]).exists()
+    assert client.post("/incidents/new/", {**ndjamena, "place_confirmed": "on"}).status_code == 302
+    abeche = {**ndjamena, "description": "In the east", "latitude": "13.83", "longitude": "20.83"}
+    assert client.post("/incidents/new/", abeche).status_code == 302
+    # before the area existed the host country decides alone
+    assert client.post("/incidents/new/", {**ndjamena, "description": "Earlier", "start_date": "2007-06-01"}
+                       ).status_code == 302
