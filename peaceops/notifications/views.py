@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
+from peaceops.core import listing
 from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest
 
@@ -30,6 +31,12 @@ def _errors(request, error: ValidationError) -> None:
             messages.error(request, f"{field}: {text}" if field and field != "__all__" else text)
 
 
+# The inbox's sortable columns (peaceops.core.listing): ?sort= key -> fields.
+INBOX_SORTS = {"title": ("title", "-id"), "recipient": ("recipient__acronym", "-id"),
+               "source": ("source_mission__acronym", "-id"), "since": ("since", "-id"), "score": ("score", "-id"),
+               "received": ("created_at", "id")}
+
+
 @login_required
 @require_GET
 def inbox(request):
@@ -37,8 +44,10 @@ def inbox(request):
     kinds = selectors.notification_kinds(request.user)
     kind = request.GET.get("kind", "").strip()[:32]
     state = request.GET.get("state", "") if request.GET.get("state", "") in STATES else ""
+    rows = listing.paginate(request.GET, selectors.notifications_for(request.user, kind=kind, state=state),
+                            INBOX_SORTS, "-received", 50)
     return render(request, "notifications/inbox.html", {
-        "notifications": selectors.notifications_for(request.user, kind=kind, state=state)[:200],
+        "listing": rows, "notifications": rows.page,
         "kinds": kinds, "states": [(s, STATE_LABELS[s]) for s in STATES], "kind": kind, "state": state,
         "open_requests": selectors.requests_for(request.user, status="open").count(),
     })

@@ -127,3 +127,18 @@ def test_api_routes_for_receiver_viewer_owner_and_uninvolved(scene, n, api_as):
     assert receiver.get(f"/api/v1/incidents/{scene.incidents[0].pk}/").status_code == 200
     assert receiver.get(f"/api/v1/incidents/{scene.incidents[1].pk}/").status_code == 404
     _clean(receiver.get(f"/api/v1/notifications/{n.pk}/").content)
+
+
+def test_the_inbox_sorts_pages_and_keeps_more_than_two_hundred(scene, n, client):
+    """Sortable columns, page size and page jump (core.listing); the inbox was cut at 200 before."""
+    unamid = n.recipient
+    for number in range(230):
+        services.notify_mission(SYSTEM, recipient=unamid, key=f"test:{number}", kind="test",
+                                title=f"Notice {number:03d}")
+    client.force_login(scene.users["jmac_unamid"])
+    last = client.get("/notifications/?kind=test&sort=title&page=99&page_size=100").content.decode()
+    assert "Notice 229" in last and "Notice 199" not in last  # page 3 of 3, clamped from 99
+    first = client.get("/notifications/?kind=test&sort=-title&page_size=25").content.decode()
+    assert "Notice 229" in first and "Notice 000" not in first
+    odd = client.get("/notifications/?sort=nonsense&page=-1&page_size=1000000000")
+    assert odd.status_code == 200
