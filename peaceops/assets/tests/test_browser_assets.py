@@ -74,7 +74,7 @@ def test_helicopter_request_consents_calendars_costs_and_refusal(pool, page):
 
     page.goto(page.base + reverse("assets:costs") + "?year=2009")
     totals = page.locator("#cost-totals").inner_text()
-    assert "15120.00" in totals and "10080.00" in totals  # 6 h x 4,200 USD, split 60/40
+    assert "15,120.00" in totals and "10,080.00" in totals  # 6 h x 4,200 USD, split 60/40
     shoot(page, "assets-costs")
 
     _as(page, "minurcat_planner")
