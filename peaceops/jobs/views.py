@@ -4,12 +4,12 @@ A job is shown to its owner and to system administrators; to anyone else it does
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
+from peaceops.core import listing
 from peaceops.jobs import selectors, services
 from peaceops.jobs.kinds import kind_of
 
@@ -56,9 +56,14 @@ def job_cancel(request, job_id: int):
 @login_required
 @require_GET
 def history(request):
-    page = Paginator(selectors.job_list(request.user, kind_prefix="import-"), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page"))
-    return render(request, "jobs/history.html", {"page": page, "jobs": [_describe(job) for job in page]})
+    rows = listing.paginate(request.GET, selectors.job_list(request.user, kind_prefix="import-"), HISTORY_SORTS,
+                            "-started", HISTORY_PAGE_SIZE)
+    return render(request, "jobs/history.html", {"listing": rows, "jobs": [_describe(job) for job in rows.page]})
+
+
+# The history's sortable columns (peaceops.core.listing): ?sort= key -> fields.
+HISTORY_SORTS = {"started": ("created_at", "id"), "kind": ("kind", "-id"), "file": ("file_name", "-id"),
+                 "status": ("status", "-id"), "rows": ("rows_read", "-id"), "errors": ("errors", "-id")}
 
 
 app_name = "jobs"

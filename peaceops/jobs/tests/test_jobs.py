@@ -110,6 +110,19 @@ def test_a_failed_job_keeps_its_line_report_in_the_history(world, client):
     assert "Import failed: nothing written" in page and "<td>2</td><td>text</td><td>a bad line</td>" in page
 
 
+def test_the_history_sorts_and_pages_through_core_listing(world, client):
+    owner = world.users["minurcat"]
+    for name in ("b.txt", "a.txt", "c.txt"):
+        start(owner, name=name)
+    run_queued()
+    client.force_login(owner)
+    by_file = client.get(reverse("jobs:history"), {"sort": "file"}).content.decode()
+    assert by_file.index("a.txt") < by_file.index("b.txt") < by_file.index("c.txt")
+    newest_first = client.get(reverse("jobs:history")).content.decode()
+    assert newest_first.index("c.txt") < newest_first.index("a.txt") < newest_first.index("b.txt")
+    assert client.get(reverse("jobs:history"), {"sort": "zz", "page": "-4", "page_size": "10**9"}).status_code == 200
+
+
 def test_only_the_owner_and_system_administrators_see_a_job(world, client):
     job = start(world.users["unamid"])
     run_queued()
