@@ -18,7 +18,7 @@ from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
 from peaceops.cooperation import selectors, services
 from peaceops.cooperation.models import Subject
-from peaceops.core import clock, query
+from peaceops.core import clock, listing, query
 from peaceops.core.classification import Classification
 from peaceops.core.widgets import IsoDateInput
 from peaceops.registry.models import Mission, Region
@@ -106,11 +106,16 @@ def meeting(request, pk: int):
 @require_GET
 def actions(request):
     today = _today(request)
+    rows = listing.paginate(request.GET, selectors.actions_for(request.user).filter(closed_on__isnull=True),
+                            ACTION_SORTS, "due", 50)
     return render(request, "cooperation/actions.html", {
-        "today": today,
-        "overdue": selectors.overdue_actions(request.user, today),
-        "open": selectors.actions_for(request.user).filter(closed_on__isnull=True).order_by("due_on")[:200],
+        "today": today, "overdue": selectors.overdue_actions(request.user, today), "listing": rows, "open": rows.page,
     })
+
+
+# The open actions' sortable columns (peaceops.core.listing): ?sort= key -> fields.
+ACTION_SORTS = {"meeting": ("meeting__title", "id"), "action": ("text", "id"),
+                "owner": ("owner_mission__acronym", "owner_role", "id"), "due": ("due_on", "id")}
 
 
 class AgreementForm(forms.Form):

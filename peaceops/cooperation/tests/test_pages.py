@@ -137,6 +137,20 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
     assert client.post(f"/cooperation/sharing/{agreement.pk}/withdraw/").status_code == 404
 
 
+def test_open_actions_sort_and_page_through_core_listing(minurcat_client, world, records):
+    for number in range(60):
+        models.ActionItem.objects.create(meeting=records["entebbe"], text=f"Follow-up {number:02d}",
+                                         owner_mission=world.minurcat, due_on=dt.date(2009, 11, 1))
+    def open_table(params):  # the open actions' table, not the overdue list above it
+        return minurcat_client.get("/cooperation/actions/", params).content.decode().split('id="open"')[1]
+
+    by_text = open_table({"sort": "action", "page_size": "25"})
+    assert "Arrange the next meeting" in by_text and "Follow-up 23" in by_text and "Follow-up 24" not in by_text
+    last = open_table({"sort": "action", "page": "99"})
+    assert "Follow-up 59" in last and "Zzsecret" not in last
+    assert minurcat_client.get("/cooperation/actions/", {"sort": "zz", "page_size": "-3"}).status_code == 200
+
+
 def test_closing_an_action_needs_the_coordination_right(client, world, records):
     from peaceops.testing import make_user
 
