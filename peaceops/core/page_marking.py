@@ -4,7 +4,7 @@ UN practice marks a document at the top and the bottom with the highest classifi
 (ST/SGB/2007/6, the UN's information sensitivity bulletin, which the reports and sitreps already follow).
 A page is marked the same way. While a request runs, every record with a ``classification`` that is loaded
 raises the page's level (a ``post_init`` receiver on each classified model); the layout leaves two
-placeholders, top and bottom, that this middleware fills in once the page is drawn and the level is known.
+slots, top and bottom, that this middleware fills in once the page is drawn and the level is known.
 
 A page may be drawn from aggregates that load no record (a count over confidential incidents): its view
 calls ``notice(level)`` with the level of what it counted. A record loaded and then refused raises the level
@@ -19,7 +19,7 @@ from django.utils.html import escape
 
 from peaceops.core.classification import Classification
 
-PLACEHOLDER = {"top": b"<!--page-marking:top-->", "bottom": b"<!--page-marking:bottom-->"}
+SLOTS = {"top": b"<!--page-marking:top-->", "bottom": b"<!--page-marking:bottom-->"}
 
 # [level] while a request is drawn, None outside requests (imports, commands, tests of services)
 _page_level: ContextVar[list | None] = ContextVar("page_level", default=None)
@@ -51,7 +51,7 @@ def banner(level: int, where: str) -> bytes:
 
 
 class PageMarkingMiddleware:
-    """Fills the layout's two marking placeholders with the highest level the page was drawn from."""
+    """Fills the layout's two marking slots with the highest level the page was drawn from."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,10 +65,10 @@ class PageMarkingMiddleware:
         finally:
             _page_level.reset(token)
         if not response.streaming and response.get("Content-Type", "").startswith("text/html") \
-                and PLACEHOLDER["top"] in response.content:
+                and SLOTS["top"] in response.content:
             content = response.content
-            for where, placeholder in PLACEHOLDER.items():
-                content = content.replace(placeholder, banner(level, where), 1)
+            for where, slot in SLOTS.items():
+                content = content.replace(slot, banner(level, where), 1)
             response.content = content
             response["X-Classification"] = str(level)
         return response
