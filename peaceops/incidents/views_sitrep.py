@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from peaceops.core import clock, query
+from peaceops.core import clock, page_marking, query
 from peaceops.incidents import render as sitrep_render
 from peaceops.incidents import selectors
 from peaceops.web import scope as shell_scope
@@ -76,6 +76,7 @@ def sitrep_page(request):
         return download_response(report, fmt, outlines)
     context = {**sitrep_render.html_context(report, outlines), "date": day.isoformat(),
                "downloads": _download_links(request, day)}
+    page_marking.notice(report["classification"])  # the report reads columns, not records: the page learns its level
     return render(request, "incidents/sitrep.html", context)
 
 

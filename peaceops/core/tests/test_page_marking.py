@@ -70,3 +70,14 @@ def test_the_login_page_has_no_marking_and_json_is_untouched(world):
     assert _banners(Client().get("/login/")) == []
     response = _client(world.users['admin']).get("/api/v1/incidents/")
     assert b"classification-banner" not in response.content
+
+
+def test_the_sitrep_page_is_marked_with_the_level_of_the_report_it_shows(world):
+    """The sitrep reads columns, not records: its view tells the page the report's level."""
+    incident = _incident(world, C.CONFIDENTIAL)
+    incident.status = "published"
+    incident.save()
+    response = _client(world.users["minurcat"]).get("/incidents/sitrep/", {"mission": "MINURCAT",
+                                                                            "date": "2009-06-01"})
+    assert response.status_code == 200
+    assert {level for level, _where, _text in _banners(response)} == {C.CONFIDENTIAL}
