@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from peaceops.accounts.access import visible
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import SecuredViewSet
+from peaceops.core import query
 from peaceops.leadership import models as lm
 from peaceops.leadership import selectors, services
 from peaceops.mandates.models import MandateTask
@@ -80,7 +81,8 @@ class DecisionViewSet(SecuredViewSet):
     @extend_schema(request=LeadershipDecisionSerializer, responses=LeadershipDecisionSerializer)
     def create(self, request, *args, **kwargs):
         data = request.data
-        mission = Mission.objects.filter(pk=data.get("mission") or 0).first()
+        mission_id = data.get("mission")
+        mission = Mission.objects.filter(pk=int(mission_id)).first() if query.is_id(mission_id) else None
         if mission is None or selectors.mission_for(request.user, mission.id) is None:
             raise serializers.ValidationError({"mission": ["No such mission."]})
         try:
@@ -90,9 +92,17 @@ class DecisionViewSet(SecuredViewSet):
         decision = services.decision_log(
             request.user, mission, decided_on=decided_on, decided_by=str(data.get("decided_by", "")),
             text=str(data.get("text", "")), rationale=str(data.get("rationale", "")),
-            task_id=data.get("task") or None, risk_id=data.get("risk") or None,
+            task_id=_id_or_none(data.get("task"), "task"), risk_id=_id_or_none(data.get("risk"), "risk"),
             classification=_classification(data.get("classification", 0)), source=str(data.get("source", "")))
         return Response(LeadershipDecisionSerializer(decision).data, status=201)
+
+
+def _id_or_none(value, field: str) -> int | None:
+    if value in (None, "", 0):
+        return None
+    if not query.is_id(value):
+        raise serializers.ValidationError({field: ["An id is needed."]})
+    return int(value)
 
 
 def _classification(value) -> int:

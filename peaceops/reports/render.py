@@ -7,6 +7,7 @@ documents mark it (the page layout every PDF shares: peaceops.core.pdf_layout).
 """
 
 import io
+import re
 
 from peaceops.core import pdf_layout
 
@@ -71,10 +72,27 @@ def render_md(doc: dict) -> bytes:
     return ("\n".join(lines).rstrip() + "\n").encode()
 
 
+# Characters XML 1.0 cannot hold (control characters, lone surrogates): a section's text may carry them from
+# an import or an API client, and python-docx refuses the whole document for one of them.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(value):
+    """``value`` with every string stripped of what XML cannot hold, through dicts, lists and tuples."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: _xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
+
+
 def render_docx(doc: dict) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
+    doc = _xml_safe(doc)
     document = Document()
     for section in document.sections:
         section.header.paragraphs[0].text = doc["classification"].upper()

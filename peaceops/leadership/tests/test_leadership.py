@@ -142,6 +142,11 @@ def test_api_lists_and_logs_decisions_with_the_same_checks(world, setup, client)
     refused = client.post("/api/v1/decisions/", {"mission": world.minurcat.id, "decided_on": "2010-04-01",
                                                   "decided_by": "MLT", "text": "x"}, content_type="application/json")
     assert refused.status_code == 400  # not their mission: answered as absent
+    for odd in ({"mission": {"nested": 1}}, {"mission": world.minurcat.id, "task": [1]},
+                {"mission": world.minurcat.id, "risk": "x"}, {"mission": True}):
+        answer = client.post("/api/v1/decisions/", {"decided_on": "2010-04-01", "decided_by": "MLT", "text": "x",
+                                                    **odd}, content_type="application/json")
+        assert answer.status_code == 400, (odd, answer.content)
     assert lm.Decision.objects.count() == 1
 
 

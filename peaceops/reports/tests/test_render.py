@@ -59,3 +59,15 @@ def test_pdf_is_a_pdf_and_escapes_markup():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown format 'odt'"):
         render.render(DOC, "odt")
+
+
+def test_docx_drops_characters_xml_cannot_hold_instead_of_failing():
+    """A section written through the API may hold control characters; the export keeps the rest of the text."""
+    import copy
+
+    import docx
+
+    doc = copy.deepcopy(DOC)
+    doc["sections"][1]["body"] = "Refugees\x00 move\x0b toward the border.\x1f"
+    document = docx.Document(io.BytesIO(render.render_docx(doc)))
+    assert "Refugees move toward the border." in "\n".join(p.text for p in document.paragraphs)
