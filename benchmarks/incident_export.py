@@ -145,7 +145,7 @@ def _raw_rows(world):
 
 def baseline(world: dict, fmt: str) -> int:
     """Write the raw rows in ``fmt``; return how many rows were written."""
-    from peaceops.incidents.export import HEADERS
+    from peaceops.incidents.log.export import HEADERS
 
     count = 0
     if fmt == "csv":

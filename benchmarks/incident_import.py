@@ -102,7 +102,7 @@ call_command("migrate", verbosity=0)
 from peaceops.registry.services import load_countries
 load_countries()
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.services import import_events
 start = time.perf_counter()
 report = import_events(sys.argv[1], "ucdp-ged", user=SYSTEM)  # as the CLI runs it for the installation
 seconds = time.perf_counter() - start

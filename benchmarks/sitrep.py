@@ -12,7 +12,7 @@ as the fresh store stands and once after ANALYZE (the figures the targets are re
   confidential), so the permission filter is in every query;
 - ``region-day``: the region's report of the same day as a system-wide reader;
 
-each through :func:`peaceops.incidents.selectors.get_sitrep` (every query and the assembly),
+each through :func:`peaceops.incidents.sitrep.selectors.get_sitrep` (every query and the assembly),
 and beside it the same figures from hand-written SQL on the same connection (same scope,
 visibility, windows, rows). Targets (docs/benchmarks.md): under 200 ms, within 3x of the SQL.
 
@@ -264,9 +264,9 @@ def measure(data: dict, repeat: int, day: dt.date = REPORT_DAY) -> dict:
     """Time the two reports and their hand-written SQL; check both give the same figures."""
     from django.contrib.auth import get_user_model
 
-    from peaceops.core.classification import Classification as C
-    from peaceops.incidents import selectors
     from peaceops.accounts.access import SYSTEM
+    from peaceops.core.classification import Classification as C
+    from peaceops.incidents.sitrep import selectors
 
     analyst = get_user_model().objects.get(username=data["analyst"])
     system = SYSTEM

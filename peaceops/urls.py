@@ -9,7 +9,7 @@ from peaceops.assets import api as assets_api
 from peaceops.cooperation import api as cooperation_api
 from peaceops.coordination import api as coordination_api
 from peaceops.incidents import api as incidents_api
-from peaceops.incidents import api_sitrep
+from peaceops.incidents.sitrep import api as sitrep_api
 from peaceops.leadership import api as leadership_api
 from peaceops.mandates import api as mandates_api
 from peaceops.notifications import api as notifications_api
@@ -37,7 +37,7 @@ api_v1 = [
     path("tokens/", accounts_api.tokens, name="tokens"),
     path("tokens/revoke/", accounts_api.revoke_token, name="revoke-token"),
     path("me/", accounts_api.me, name="me"),
-    path("sitrep/", api_sitrep.sitrep, name="sitrep"),
+    path("sitrep/", sitrep_api.sitrep, name="sitrep"),
     path("search/", web_search.search_api, name="search"),
     *[extra for app_api in APPS_API for extra in getattr(app_api, "PATHS", [])],
     path("", include(router.urls)),

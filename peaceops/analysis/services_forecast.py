@@ -22,7 +22,7 @@ from peaceops.analysis import forecasting
 from peaceops.analysis.models import month_id_of
 from peaceops.analysis.services import forecasts_store
 from peaceops.core import clock
-from peaceops.incidents.importers.ucdp import DATASET as UCDP_DATASET
+from peaceops.incidents.imports.formats.ucdp import DATASET as UCDP_DATASET
 from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import UCDP_TYPE_NAMES
 

@@ -1,7 +1,7 @@
 """What every import reports, and the checks its parsers share: one shape for every import.
 
 Pure module (no Django). A parser reads one file format and yields, for each line, either a row
-of its own kind (``incidents.importers.base.EventRow``, ``coordination.importers.base.ActivityRow``,
+of its own kind (``incidents.imports.formats.base.EventRow``, ``coordination.importers.base.ActivityRow``,
 a measurement) or a :class:`LineError` naming the line and field that could not be read.
 Whole-file problems (wrong format, missing columns, empty file) raise :class:`ImportFileError`
 before any row is yielded, so nothing is written for a file the parser cannot read at all. The

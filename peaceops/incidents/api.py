@@ -1,6 +1,6 @@
 """REST endpoints of the incident log under /api/v1/incidents/ and /api/v1/actors/.
 
-Reads go through ``visible`` (SecuredViewSet); writes through peaceops.incidents.services_log,
+Reads go through ``visible`` (SecuredViewSet); writes through peaceops.incidents.log.services,
 which checks rights, validates and records history. Exports stream the filtered selection.
 """
 
@@ -14,8 +14,10 @@ from rest_framework.response import Response
 from peaceops.accounts.access import access_for, visible
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import HistoryEntrySerializer, SecuredViewSet
-from peaceops.incidents import export, selectors_log, services_log
 from peaceops.incidents.filters import IncidentFilter
+from peaceops.incidents.log import export
+from peaceops.incidents.log import selectors as log_selectors
+from peaceops.incidents.log import services as log_services
 from peaceops.incidents.models import Actor, Incident
 from peaceops.incidents.serializers import ActorSerializer, IncidentSerializer, TransitionSerializer
 from peaceops.registry.models import Mission
@@ -89,18 +91,18 @@ class IncidentViewSet(SecuredViewSet):
         fields = dict(serializer.validated_data)
         actors, sources = fields.pop("actor_links", ()), fields.pop("sources", ())
         owning_mission = self._owning_mission(fields.pop("owning_mission", None))
-        serializer.instance = services_log.incident_create(
+        serializer.instance = log_services.incident_create(
             user=self.request.user, owning_mission=owning_mission, fields=fields, actors=actors, sources=sources)
 
     def perform_update(self, serializer):
         fields = dict(serializer.validated_data)
         actors, sources = fields.pop("actor_links", None), fields.pop("sources", None)
-        serializer.instance = services_log.incident_update(
+        serializer.instance = log_services.incident_update(
             user=self.request.user, incident=serializer.instance, fields=fields, actors=actors, sources=sources,
             expected_etag=self.if_match())
 
     def perform_destroy(self, instance):
-        services_log.incident_delete(user=self.request.user, incident=instance, expected_etag=self.if_match())
+        log_services.incident_delete(user=self.request.user, incident=instance, expected_etag=self.if_match())
 
     @extend_schema(request=TransitionSerializer, responses=IncidentSerializer)
     @action(detail=True, methods=["post"])
@@ -109,7 +111,7 @@ class IncidentViewSet(SecuredViewSet):
         incident = self.get_object()
         payload = TransitionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        services_log.incident_transition(user=request.user, incident=incident, status=payload.validated_data["status"])
+        log_services.incident_transition(user=request.user, incident=incident, status=payload.validated_data["status"])
         return Response(self.get_serializer(self.get_queryset().get(pk=incident.pk)).data)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
@@ -117,7 +119,7 @@ class IncidentViewSet(SecuredViewSet):
     def history(self, request, pk=None):
         """Every readable version of the report: who changed what, when (corrections keep history)."""
         incident = self.get_object()
-        entries = selectors_log.incident_history(request.user, incident)
+        entries = log_selectors.incident_history(request.user, incident)
         return Response(HistoryEntrySerializer(entries, many=True).data)
 
     @extend_schema(
@@ -149,15 +151,15 @@ class ActorViewSet(SecuredViewSet):
     ordering_fields = ["name"]
 
     def get_queryset(self):
-        return selectors_log.actors_for(self.request.user).select_related("organisation")
+        return log_selectors.actors_for(self.request.user).select_related("organisation")
 
     shared_by_any = True  # actors are shared by every mission: any watch officer or analyst may add or rename one
 
     def perform_create(self, serializer):
-        serializer.instance = services_log.actor_create(self.request.user, **serializer.validated_data)
+        serializer.instance = log_services.actor_create(self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance):
-        services_log.actor_delete(self.request.user, instance)
+        log_services.actor_delete(self.request.user, instance)
 
 
 ROUTES = [

@@ -9,7 +9,7 @@ from peaceops.jobs.kinds import register
 @register("import-events", label=_("Event import"), result_url=lambda job: reverse("incidents:list"),
           report_template="incidents/import_report.html")
 def import_events_job(job, path, progress):
-    from peaceops.incidents.services import import_events
+    from peaceops.incidents.imports.services import import_events
     from peaceops.registry.models import Mission
 
     params = job.params

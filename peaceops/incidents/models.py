@@ -32,7 +32,7 @@ class Actor(models.Model):
         HUMANITARIAN = "humanitarian", _("Humanitarian organisation")
         OTHER = "other", _("Other or unknown")
 
-    name = models.CharField(_("name"), max_length=300, db_index=True)  # not unique: see services_log.actor_named
+    name = models.CharField(_("name"), max_length=300, db_index=True)  # not unique: see log.services.actor_named
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
     organisation = models.ForeignKey("registry.Organisation", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="actors")

@@ -9,9 +9,9 @@ import datetime as dt
 
 from django.db.models import Count, Sum
 
-from peaceops.incidents import selectors
-from peaceops.incidents.render import category_label
-from peaceops.incidents.sitrep import Scope
+from peaceops.incidents.sitrep import selectors as sitrep_selectors
+from peaceops.incidents.sitrep.render import category_label
+from peaceops.incidents.sitrep.rules import Scope
 from peaceops.registry.models import Mission
 from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest, DraftSection, Table
 from peaceops.reports.levels import highest
@@ -21,7 +21,7 @@ def _incidents(request: DraftRequest, start: dt.date, end: dt.date):
     acronyms = tuple(Mission.objects.filter(id__in=request.mission_ids).order_by("acronym")
                      .values_list("acronym", flat=True))
     scope = Scope("region" if request.region_id else "mission", ", ".join(acronyms), request.mission_ids, acronyms)
-    return selectors.scoped_incidents(request.user, scope).filter(start_date__gte=start, start_date__lte=end)
+    return sitrep_selectors.scoped_incidents(request.user, scope).filter(start_date__gte=start, start_date__lte=end)
 
 
 def _totals(incidents) -> tuple[int, int]:

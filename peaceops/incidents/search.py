@@ -1,7 +1,7 @@
 """What the global search finds in the incident log: incidents and actors (peaceops.core.search).
 
 Both are read through the log's selectors: an incident of a mission or level the reader is not cleared
-for is never counted, and an actor known only from such incidents stays hidden (selectors_log.actors_for).
+for is never counted, and an actor known only from such incidents stays hidden (log_selectors.actors_for).
 """
 
 from urllib.parse import urlencode
@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from peaceops.core.plugins import SearchHit
 from peaceops.core.search import every_word, group
-from peaceops.incidents import selectors_log
 from peaceops.incidents.filters import text_match
+from peaceops.incidents.log import selectors as log_selectors
 
 
 def _incident_hit(incident) -> SearchHit:
@@ -32,9 +32,9 @@ def _actor_hit(actor) -> SearchHit:
 
 def search(user, words: list[str], limit: int):
     # The same words as the log's own free-text search (filters.text_match), so "see them all" lists the same rows.
-    incidents = (selectors_log.incidents_for(user).filter(every_word(words, extra=text_match))
+    incidents = (log_selectors.incidents_for(user).filter(every_word(words, extra=text_match))
                  .select_related("country", "owning_mission").order_by("-start_date", "-id"))
-    actors = selectors_log.actors_for(user).filter(every_word(words, "name")).order_by("name", "id")
+    actors = log_selectors.actors_for(user).filter(every_word(words, "name")).order_by("name", "id")
     more = f"{reverse('incidents:list')}?{urlencode({'q': ' '.join(words)})}"
     return [group("incidents", _("Incidents"), incidents, _incident_hit, limit, more_url=more),
             group("actors", _("Actors"), actors, _actor_hit, limit)]

@@ -1,4 +1,4 @@
-"""API representations of incidents and actors (edge only: writes go through services_log)."""
+"""API representations of incidents and actors (edge only: writes go through the log services)."""
 
 from django.utils.translation import gettext as _
 from rest_framework import serializers
@@ -6,9 +6,9 @@ from rest_framework import serializers
 from peaceops.accounts.access import can_read_record, visible
 from peaceops.accounts.viewsets import VisibleRelationsMixin
 from peaceops.incidents import limits
+from peaceops.incidents.log.selectors import actors_for
+from peaceops.incidents.log.services import ActorPart
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
-from peaceops.incidents.selectors_log import actors_for
-from peaceops.incidents.services_log import ActorPart
 from peaceops.registry.models import AdminArea, Country, Mission
 
 

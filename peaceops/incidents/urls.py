@@ -1,8 +1,10 @@
 """The incidents module's pages: the log and entry form, exports, imports, and the daily situation report."""
 
-from peaceops.incidents import views_export, views_import, views_log, views_sitrep
+from peaceops.incidents.imports import views as import_views
+from peaceops.incidents.log import views as log_views
+from peaceops.incidents.sitrep import views as sitrep_views
 
 app_name = "incidents"
 
-urlpatterns = [*views_log.urlpatterns, *views_export.urlpatterns, *views_import.urlpatterns,
-               *views_sitrep.urlpatterns]
+urlpatterns = [*log_views.urlpatterns, *import_views.urlpatterns,
+               *sitrep_views.urlpatterns]

@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError
 
 from peaceops.analysis.models import ArmedGroup
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 from peaceops.testing import make_user
 
@@ -15,7 +15,7 @@ from peaceops.testing import make_user
 def hidden_actor(world):
     """An actor named only in a strictly confidential UNAMID report: MINURCAT's users must not learn of it."""
     actor = Actor.objects.create(name="Secret Brigade", kind=Actor.Kind.ARMED_GROUP, aliases=["SB-7"])
-    incident = Incident.objects.create(owning_mission=world.unamid, classification=C.STRICTLY_CONFIDENTIAL,
+    incident = Incident.objects.create(owning_mission=world.unamid, classification=Classification.STRICTLY_CONFIDENTIAL,
                                        category="armed_clash", start_date=dt.date(2009, 6, 1),
                                        end_date=dt.date(2009, 6, 1), country=world.sudan)
     IncidentActor.objects.create(incident=incident, actor=actor, side="a")
@@ -52,11 +52,11 @@ def shared_group(world):
 def test_one_missions_analyst_cannot_capture_or_delete_a_shared_armed_group(world, api_as, shared_group):
     client = api_as(world.users["minurcat"])  # an analyst at MINURCAT only
     taken = client.patch(f"/api/v1/analysis/armed-groups/{shared_group.pk}/",
-                         {"owning_mission": "MINURCAT", "classification": C.CONFIDENTIAL}, format="json")
+                         {"owning_mission": "MINURCAT", "classification": Classification.CONFIDENTIAL}, format="json")
     assert taken.status_code == 403
     assert client.delete(f"/api/v1/analysis/armed-groups/{shared_group.pk}/").status_code == 403
     shared_group.refresh_from_db()
-    assert (shared_group.owning_mission_id, shared_group.classification) == (None, C.UNCLASSIFIED)
+    assert (shared_group.owning_mission_id, shared_group.classification) == (None, Classification.UNCLASSIFIED)
     # ...but may still correct the shared register, and add to it
     renamed = client.patch(f"/api/v1/analysis/armed-groups/{shared_group.pk}/", {"aliases": ["LRA", "Kony"]},
                            format="json")
@@ -65,7 +65,7 @@ def test_one_missions_analyst_cannot_capture_or_delete_a_shared_armed_group(worl
 
 
 def test_a_system_wide_analyst_may_delete_a_shared_group(world, api_as, shared_group):
-    regional = make_user("jmac.hq", "analyst", clearance=C.CONFIDENTIAL)
+    regional = make_user("jmac.hq", "analyst", clearance=Classification.CONFIDENTIAL)
     assert api_as(regional).delete(f"/api/v1/analysis/armed-groups/{shared_group.pk}/").status_code == 204
 
 
@@ -85,12 +85,12 @@ def test_an_api_change_from_an_old_version_is_refused_with_the_current_values(wo
 
 def test_a_locked_store_answers_503_in_the_json_error_shape(world, api_as, monkeypatch):
     """While a long import holds SQLite's write lock, a write answers 503 JSON (retry), never a 500 HTML page."""
-    from peaceops.incidents import services_log
+    from peaceops.incidents.log import services as log_services
 
     def locked(**kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(services_log, "incident_create", locked)  # the store, not the code under test, is busy
+    monkeypatch.setattr(log_services, "incident_create", locked)  # the store, not the code under test, is busy
     response = api_as(world.users["minurcat"]).post("/api/v1/incidents/", {
         "owning_mission": "MINURCAT", "category": "armed_clash", "start_date": "2009-06-02", "country": "TCD",
         "location": "Abeche"}, format="json")

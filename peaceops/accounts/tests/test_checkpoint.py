@@ -102,8 +102,8 @@ def test_parallel_changes_of_different_fields_both_survive(world):
     """The audit's lost update: two simultaneous PATCHes of different fields, 15 trials, none may lose a change."""
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
         pytest.skip("threads need a file database (the test database is in memory)")
+    from peaceops.incidents.log.services import incident_update
     from peaceops.incidents.models import Incident
-    from peaceops.incidents.services_log import incident_update
 
     incident = Incident.objects.create(owning_mission=world.minurcat, category="armed_clash",
                                        start_date="2009-06-01", end_date="2009-06-01", country=world.chad,

@@ -157,8 +157,8 @@ NOT_WRITES = {
     "peaceops.analysis.services_forecast": {"state_based_history"},  # a read of the incident log
     "peaceops.assets.services": {"required_consents", "may_decide"},  # computations used inside checked writes
     "peaceops.coordination.services": {"ensure_sectors", "sector_matcher"},  # reference vocabulary, idempotent
-    "peaceops.incidents.services": {"refresh_statistics", "guess_actor_kind"},  # planner statistics; pure
-    "peaceops.incidents.services_log": {"fill_estimates"},  # pure
+    "peaceops.incidents.imports.services": {"refresh_statistics", "guess_actor_kind"},  # planner statistics; pure
+    "peaceops.incidents.log.services": {"fill_estimates"},  # pure
     # refresh_totals recomputes derived totals inside record_measurements, which checked its actor
     "peaceops.mandates.services": {"month_start", "check_measurement", "locked_periods", "sequencing_edges",
                                    "refresh_totals"},
@@ -181,7 +181,7 @@ def test_every_writing_service_takes_the_actor_without_a_default():
 
 
 @pytest.mark.parametrize("service,args", [
-    ("peaceops.incidents.services.import_events", ("ucdp-ged",)),
+    ("peaceops.incidents.imports.services.import_events", ("ucdp-ged",)),
     ("peaceops.coordination.services.import_3w", ("ocha-xlsx",)),
     ("peaceops.coordination.services.import_needs", ()),
     ("peaceops.mandates.services.import_measurements", ()),

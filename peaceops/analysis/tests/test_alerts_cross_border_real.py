@@ -31,7 +31,7 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
 from peaceops.analysis.selectors_alerts import alerts_as_of
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.services import import_events
 from peaceops.notifications.models import Notification
 from peaceops.notifications.selectors import notifications_for
 from peaceops.notifications.services import notify_alerts

@@ -17,7 +17,7 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, load_incident_frame
 from peaceops.analysis.trends import hotspots, prio_grid_gid
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.services import import_events
 
 UCDP = "ucdp/ged231_caf.geojson"
 ACLED = "acled/acled_africa_2016-01-01_2016-05-28.csv"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors, services, services_forecast
 from peaceops.analysis.models import CountryForecast, month_id_of
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.services import import_events
 from peaceops.registry.models import Country
 
 UCDP = "ucdp/ged231_caf.geojson"

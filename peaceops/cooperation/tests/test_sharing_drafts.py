@@ -13,8 +13,8 @@ import pytest
 from peaceops.accounts.access import can_read_record, visible
 from peaceops.cooperation.models import SharingAgreement
 from peaceops.core.classification import Classification as C
-from peaceops.incidents import selectors
 from peaceops.incidents.models import Incident
+from peaceops.incidents.sitrep import selectors as sitrep_selectors
 from peaceops.registry.models import Mission
 from peaceops.testing import make_user
 
@@ -132,10 +132,12 @@ def test_a_third_missions_user_reads_nothing_drafts_or_not(world, client, draft)
 def test_the_sitrep_selector_counts_the_draft_only_when_shared(world, draft):
     reader = world.users["minurcat"]
     agreement = agree(world)
-    assert selectors.get_sitrep(reader, selectors.mission_scope(reader, "MINURCAT"), DAY)["incidents"] == 0
+    scope = sitrep_selectors.mission_scope(reader, "MINURCAT")
+    assert sitrep_selectors.get_sitrep(reader, scope, DAY)["incidents"] == 0
     SharingAgreement.objects.filter(pk=agreement.pk).update(include_drafts=True)
     reader.__dict__.pop("_peaceops_access", None)
-    assert selectors.get_sitrep(reader, selectors.mission_scope(reader, "MINURCAT"), DAY)["incidents"] == 1
+    scope = sitrep_selectors.mission_scope(reader, "MINURCAT")
+    assert sitrep_selectors.get_sitrep(reader, scope, DAY)["incidents"] == 1
 
 
 def test_include_drafts_is_signed_and_changed_through_the_api_and_the_form(world, api_as, client, chief, draft):

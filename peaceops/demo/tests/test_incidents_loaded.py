@@ -6,8 +6,8 @@ from django.test import TestCase
 from peaceops.accounts.access import visible
 from peaceops.demo import scenario_incidents as si
 from peaceops.demo.loader import load_demo
-from peaceops.incidents import selectors
 from peaceops.incidents.models import Incident
+from peaceops.incidents.sitrep import selectors as sitrep_selectors
 
 REGION = "Central Africa and Sudan"
 
@@ -83,7 +83,7 @@ class TestDemoIncidents(TestCase):
 
     def test_the_region_report_of_the_documented_date_has_figures_and_follow_ups(self):
         reader = self.user("admin")
-        report = selectors.get_sitrep(reader, selectors.region_scope(reader, REGION), si.RICH_SITREP_DATE)
+        report = sitrep_selectors.get_sitrep(reader, sitrep_selectors.region_scope(reader, REGION), si.RICH_SITREP_DATE)
         assert report["incidents"] >= 5 and report["fatalities"]["best"] > 0 and report["abducted"] > 0
         assert len(report["by_category"]) >= 3 and report["notable"]
         assert report["continuing"]
@@ -93,8 +93,10 @@ class TestDemoIncidents(TestCase):
 
     def test_the_minurcat_officer_report_leaves_unamid_out(self):
         officer = self.user("joc.minurcat")
-        region = selectors.get_sitrep(officer, selectors.region_scope(officer, REGION), si.RICH_SITREP_DATE)
+        region = sitrep_selectors.get_sitrep(officer, sitrep_selectors.region_scope(officer, REGION),
+                                             si.RICH_SITREP_DATE)
         admin = self.user("admin")
-        everything = selectors.get_sitrep(admin, selectors.region_scope(admin, REGION), si.RICH_SITREP_DATE)
+        everything = sitrep_selectors.get_sitrep(admin, sitrep_selectors.region_scope(admin, REGION),
+                                                 si.RICH_SITREP_DATE)
         assert 0 < region["incidents"] < everything["incidents"]
         assert "North Darfur" not in region["by_admin1"] and "North Darfur" in everything["by_admin1"]

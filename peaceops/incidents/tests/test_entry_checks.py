@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from peaceops.incidents.forms_log import outside_shape
+from peaceops.incidents.log.forms import outside_shape
 from peaceops.incidents.models import Incident
 from peaceops.incidents.tests.log_fixtures import client_as, log_world  # noqa: F401 (fixtures)
 
@@ -58,9 +58,9 @@ def test_a_level_above_the_clearance_is_refused_on_the_form_and_what_was_typed_s
 
 
 def test_a_service_refusal_is_a_form_error_not_a_bare_403(log_world, client_as, monkeypatch):
-    from peaceops.incidents import forms_log
+    from peaceops.incidents.log import forms as log_forms
     # a form that would offer every level (as before): the service's own check must still answer on the form
-    monkeypatch.setattr(forms_log.IncidentForm, "_offer_cleared_levels", lambda self: None)
+    monkeypatch.setattr(log_forms.IncidentForm, "_offer_cleared_levels", lambda self: None)
     answer = client_as(log_world.users["watch"]).post("/incidents/new/", {**ENTRY, "classification": "2"})
     assert answer.status_code == 200
     html = answer.content.decode()

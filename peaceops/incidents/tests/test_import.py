@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.incidents.imports.services import import_events, link_duplicates
 from peaceops.incidents.models import Actor, Incident, IncidentSource
-from peaceops.incidents.services import import_events, link_duplicates
 from peaceops.registry.models import Country
 
 UCDP_HEADER = ("id,year,type_of_violence,side_a,side_b,source_article,source_office,where_prec,where_coordinates,"

@@ -9,8 +9,8 @@ import pytest
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
 from peaceops.core.errors import Denied
+from peaceops.incidents.imports.services import import_events
 from peaceops.incidents.models import Incident
-from peaceops.incidents.services import import_events
 from peaceops.incidents.tests.test_import import UCDP_HEADER, ucdp_row, write
 from peaceops.jobs.testing import post_and_run
 from peaceops.testing import make_user

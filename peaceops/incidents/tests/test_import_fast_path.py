@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from peaceops.incidents.importers import ucdp
-from peaceops.incidents.importers.base import LineError
+from peaceops.incidents.imports.formats import ucdp
+from peaceops.incidents.imports.formats.base import LineError
 
 pytestmark = pytest.mark.realdata
 

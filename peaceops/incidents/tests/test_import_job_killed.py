@@ -23,7 +23,7 @@ SETUP = """
 import django, sys; django.setup()
 from django.core.files import File
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.services import import_events
 from peaceops.jobs.services import job_start
 from peaceops.registry.models import Country
 from peaceops.testing import make_user

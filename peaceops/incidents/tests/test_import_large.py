@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents import services
+from peaceops.incidents.imports import services as import_services
+from peaceops.incidents.imports.services import import_events
 from peaceops.incidents.models import Incident
-from peaceops.incidents.services import import_events
 
 pytestmark = pytest.mark.realdata
 
@@ -23,8 +23,8 @@ def incident_indexes() -> set[str]:
 
 @pytest.fixture
 def small_thresholds(monkeypatch):
-    monkeypatch.setattr(services._DeferredIndexes, "MIN_ROWS", 100)
-    monkeypatch.setattr(services, "STATISTICS_AFTER_ROWS", 100)
+    monkeypatch.setattr(import_services._DeferredIndexes, "MIN_ROWS", 100)
+    monkeypatch.setattr(import_services, "STATISTICS_AFTER_ROWS", 100)
 
 
 def test_large_import_leaves_every_index_and_stays_idempotent(db, shared_data, small_thresholds):

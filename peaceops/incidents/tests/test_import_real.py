@@ -12,8 +12,8 @@ import pytest
 from django.db.models import Count, Sum
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.incidents.imports.services import import_events
 from peaceops.incidents.models import Incident
-from peaceops.incidents.services import import_events
 
 pytestmark = pytest.mark.realdata
 

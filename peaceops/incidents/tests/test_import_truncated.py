@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from peaceops.core.classification import Classification as C
+from peaceops.incidents.imports.services import import_events
 from peaceops.incidents.models import Incident
-from peaceops.incidents.services import import_events
 from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from peaceops.incidents.importers import ImportFileError, parse, ucdp
-from peaceops.incidents.importers.base import EventRow, LineError
+from peaceops.incidents.imports.formats import ImportFileError, parse, ucdp
+from peaceops.incidents.imports.formats.base import EventRow, LineError
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -216,8 +216,8 @@ def test_real_geojson_reads_every_event(shared_data):
 
 def test_old_layout_imports_like_the_current_one(world, tmp_path):
     from peaceops.accounts.access import SYSTEM
+    from peaceops.incidents.imports.services import import_events
     from peaceops.incidents.models import Incident
-    from peaceops.incidents.services import import_events
 
     path = tmp_path / "ged50.csv"
     path.write_text(rows(OLD, TWO, tail=","), encoding="utf-8")

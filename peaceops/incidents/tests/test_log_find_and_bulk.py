@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from peaceops.incidents import services_log
+from peaceops.incidents.log import services as log_services
 from peaceops.incidents.models import Actor, Incident
 from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
 from peaceops.testing import make_user
@@ -145,9 +145,9 @@ def test_a_hidden_actor_is_not_revealed_by_the_confirmation(log_world, client_as
 
 
 def test_the_service_refuses_an_unconfirmed_new_actor(log_world):
-    part = services_log.ActorPart(name="Nobody Known", side="a", may_create=False)
+    part = log_services.ActorPart(name="Nobody Known", side="a", may_create=False)
     with pytest.raises(Exception, match="Nobody Known"):
-        services_log.incident_create(user=log_world.users["watch"], owning_mission=log_world.minurcat,
+        log_services.incident_create(user=log_world.users["watch"], owning_mission=log_world.minurcat,
                                      fields={"start_date": "2009-06-01", "category": "protest",
                                              "classification": 0, "country": log_world.chad},
                                      actors=[part])
@@ -215,7 +215,7 @@ def test_a_reader_of_another_missions_reports_is_refused_each_one(log_world, cli
 def test_an_officer_below_the_clearance_cannot_reach_the_confidential_report(log_world, client_as):
     records = log_world.records["incidents"]
     junior = make_user("junior", "officer", mission=log_world.minurcat)  # unclassified clearance
-    outcome = services_log.incidents_bulk_transition(junior, [records["minurcat_conf"].pk,
+    outcome = log_services.incidents_bulk_transition(junior, [records["minurcat_conf"].pk,
                                                               records["minurcat_open"].pk], "verified")
     assert outcome.done == [records["minurcat_open"].pk] and outcome.missing == 1 and outcome.refused == []
     assert Incident.objects.get(pk=records["minurcat_conf"].pk).status == "draft"
@@ -255,7 +255,7 @@ def test_bulk_odd_input(log_world, client_as):
     client = client_as(log_world.users["watch"])
     assert "Tick at least one report first." in bulk(client, "verify", []).content.decode()
     assert "Choose verify, publish, assign or an export." in bulk(client, "delete", [1]).content.decode()
-    huge = list(range(1, services_log.BULK_LIMIT + 2))
+    huge = list(range(1, log_services.BULK_LIMIT + 2))
     page = bulk(client, "verify", huge)
     assert page.status_code == 200 and "Select at most 500 reports at once" in page.content.decode()
     assert not Incident.objects.filter(status="verified").exists()  # nothing half-done

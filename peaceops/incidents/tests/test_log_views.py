@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from peaceops.incidents.log.selectors import CATEGORY_INDEX, MAP_EPOCH
 from peaceops.incidents.models import Incident
-from peaceops.incidents.selectors_log import CATEGORY_INDEX, MAP_EPOCH
 from peaceops.incidents.tests.log_fixtures import HIDDEN_MARKER, client_as, log_world  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db

@@ -31,8 +31,8 @@ from django.core.management import CommandError, call_command
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification as C
-from peaceops.incidents import selectors
 from peaceops.incidents.models import Incident
+from peaceops.incidents.sitrep import selectors as sitrep_selectors
 from peaceops.registry import models as r
 
 D = dt.date(2008, 6, 14)
@@ -84,8 +84,8 @@ def sitrep_world(world):
 
 
 def report_for(user, mission=None, region=None, day=D):
-    scope = selectors.mission_scope(user, mission) if mission else selectors.region_scope(user, region)
-    return selectors.get_sitrep(user, scope, day)
+    scope = sitrep_selectors.mission_scope(user, mission) if mission else sitrep_selectors.region_scope(user, region)
+    return sitrep_selectors.get_sitrep(user, scope, day)
 
 
 def ids(items):
@@ -156,12 +156,12 @@ def test_region_report_of_a_mission_analyst_hides_the_other_mission(sitrep_world
 
 def test_denials(sitrep_world):
     users = sitrep_world.users
-    with pytest.raises(selectors.ScopeNotFound):
-        selectors.mission_scope(users["minurcat"], "UNAMID")
-    with pytest.raises(selectors.ScopeNotFound):
-        selectors.region_scope(users["nobody"], "Central Africa and Sudan")
-    with pytest.raises(selectors.ScopeNotFound):
-        selectors.mission_scope(users["admin"], "NOSUCH")
+    with pytest.raises(sitrep_selectors.ScopeNotFound):
+        sitrep_selectors.mission_scope(users["minurcat"], "UNAMID")
+    with pytest.raises(sitrep_selectors.ScopeNotFound):
+        sitrep_selectors.region_scope(users["nobody"], "Central Africa and Sudan")
+    with pytest.raises(sitrep_selectors.ScopeNotFound):
+        sitrep_selectors.mission_scope(users["admin"], "NOSUCH")
 
 
 def test_a_quiet_day(sitrep_world):
@@ -301,8 +301,8 @@ def test_open_follow_ups_read_from_their_partial_index(sitrep_world):
     if connection.vendor != "sqlite":
         pytest.skip("the plan is checked on SQLite, whose planner has no statistics here")
     user = sitrep_world.users["minurcat"]
-    incidents = selectors.scoped_incidents(user, selectors.mission_scope(user, "MINURCAT"))
-    sql, params = selectors.open_follow_ups(incidents, D).query.sql_with_params()
+    incidents = sitrep_selectors.scoped_incidents(user, sitrep_selectors.mission_scope(user, "MINURCAT"))
+    sql, params = sitrep_selectors.open_follow_ups(incidents, D).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = " | ".join(str(row[-1]) for row in cursor.fetchall())

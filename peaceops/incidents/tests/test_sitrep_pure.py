@@ -1,13 +1,13 @@
-"""The report's rules and assembly, without a database (peaceops.incidents.sitrep, render's map)."""
+"""The report's rules and assembly, without a database (peaceops.incidents.sitrep.rules, render's map)."""
 
 import datetime as dt
 
-from peaceops.incidents import sitrep
-from peaceops.incidents.render import map_shapes, map_svg
+from peaceops.incidents.sitrep import rules as sitrep_rules
+from peaceops.incidents.sitrep.render import map_shapes, map_svg
 from peaceops.incidents.taxonomy import Category
 
 D = dt.date(2008, 6, 14)
-SCOPE = sitrep.Scope("mission", "MINURCAT", (1,), ("MINURCAT",))
+SCOPE = sitrep_rules.Scope("mission", "MINURCAT", (1,), ("MINURCAT",))
 
 
 def row(ident, category="armed_clash", admin1="Ouaddai", country_id=7, deaths=0, abducted=0, **extra):
@@ -17,34 +17,34 @@ def row(ident, category="armed_clash", admin1="Ouaddai", country_id=7, deaths=0,
 
 
 def test_notable_category_codes_are_taxonomy_codes():
-    for code in (sitrep.ATTACK_ON_UN_OR_HUMANITARIAN, sitrep.ABDUCTION, sitrep.SEXUAL_VIOLENCE):
+    for code in (sitrep_rules.ATTACK_ON_UN_OR_HUMANITARIAN, sitrep_rules.ABDUCTION, sitrep_rules.SEXUAL_VIOLENCE):
         assert code in Category.values
 
 
 def test_notable_rule_each_reason():
     recent = {(7, "Ouaddai")}
-    assert sitrep.notable_reasons(row(1, deaths=4), recent) == []
-    assert sitrep.notable_reasons(row(1, deaths=5), recent) == ["deaths_best>=5"]
-    assert sitrep.notable_reasons(row(1, category="attack_on_un_humanitarian"), recent) == ["attack_on_un_humanitarian"]
-    assert sitrep.notable_reasons(row(1, category="abduction"), recent) == ["abduction"]
-    assert sitrep.notable_reasons(row(1, abducted=3), recent) == ["abduction"]
-    assert sitrep.notable_reasons(row(1, category="sexual_violence"), recent) == ["sexual_violence"]
+    assert sitrep_rules.notable_reasons(row(1, deaths=4), recent) == []
+    assert sitrep_rules.notable_reasons(row(1, deaths=5), recent) == ["deaths_best>=5"]
+    assert sitrep_rules.notable_reasons(row(1, category="attack_on_un_humanitarian"), recent) == ["attack_on_un_humanitarian"]
+    assert sitrep_rules.notable_reasons(row(1, category="abduction"), recent) == ["abduction"]
+    assert sitrep_rules.notable_reasons(row(1, abducted=3), recent) == ["abduction"]
+    assert sitrep_rules.notable_reasons(row(1, category="sexual_violence"), recent) == ["sexual_violence"]
     # a new area is new per country: the same name in another country was not seen
-    assert sitrep.notable_reasons(row(1, country_id=8), recent) == ["first_in_admin1_for_30_days"]
+    assert sitrep_rules.notable_reasons(row(1, country_id=8), recent) == ["first_in_admin1_for_30_days"]
     # an incident without an admin-1 area cannot open a new one
-    assert sitrep.notable_reasons(row(1, admin1=""), recent) == []
+    assert sitrep_rules.notable_reasons(row(1, admin1=""), recent) == []
 
 
 def test_change_against_a_window():
-    assert sitrep.change_against(5, 14, 7) == {"per_day": 2.0, "difference": 3.0, "percent": 150.0}
-    assert sitrep.change_against(0, 30, 30) == {"per_day": 1.0, "difference": -1.0, "percent": -100.0}
+    assert sitrep_rules.change_against(5, 14, 7) == {"per_day": 2.0, "difference": 3.0, "percent": 150.0}
+    assert sitrep_rules.change_against(0, 30, 30) == {"per_day": 1.0, "difference": -1.0, "percent": -100.0}
     # a rise from nothing has no percentage
-    assert sitrep.change_against(3, 0, 7) == {"per_day": 0.0, "difference": 3.0, "percent": None}
+    assert sitrep_rules.change_against(3, 0, 7) == {"per_day": 0.0, "difference": 3.0, "percent": None}
 
 
 def test_assemble_sorts_names_and_marks_unknown_area():
-    totals = {**sitrep.empty_totals(), "incidents": 3, "best": 6}
-    inputs = sitrep.SitrepInputs(
+    totals = {**sitrep_rules.empty_totals(), "incidents": 3, "best": 6}
+    inputs = sitrep_rules.SitrepInputs(
         date=D, scope=SCOPE, day_totals=totals,
         window_totals={7: {"incidents": 7, "deaths": 0}, 30: {"incidents": 0, "deaths": 0}},
         by_category={"protest": {"incidents": 1, "deaths": 0}, "armed_clash": {"incidents": 2, "deaths": 6}},
@@ -52,12 +52,12 @@ def test_assemble_sorts_names_and_marks_unknown_area():
         day_rows=[row(3, deaths=6), row(4, category="protest", admin1=""), row(2)],
         recent_areas={(7, "Ouaddai")},
     )
-    report = sitrep.assemble(inputs)
+    report = sitrep_rules.assemble(inputs)
     assert report["date"] == "2008-06-14"
     assert report["scope"] == {"kind": "mission", "name": "MINURCAT", "missions": ["MINURCAT"]}
     assert list(report["by_category"].items()) == [("armed_clash", 2), ("protest", 1)]
-    assert report["by_admin1"] == {"Ouaddai": 2, sitrep.UNKNOWN_AREA: 1}
-    assert report["deaths_by_admin1"] == {"Ouaddai": 6, sitrep.UNKNOWN_AREA: 0}
+    assert report["by_admin1"] == {"Ouaddai": 2, sitrep_rules.UNKNOWN_AREA: 1}
+    assert report["deaths_by_admin1"] == {"Ouaddai": 6, sitrep_rules.UNKNOWN_AREA: 0}
     assert [item["id"] for item in report["notable"]] == [3]
     assert [item["id"] for item in report["items"]] == [3, 2, 4]  # most deaths first, then by id
     assert report["change"]["previous_7_days"]["incidents_per_day"] == {"per_day": 1.0, "difference": 2.0,

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from peaceops.core.tests.zip_bombs import zip_bomb
-from peaceops.incidents.importers.insecurity_insight import REQUIRED
+from peaceops.incidents.imports.formats.insecurity_insight import REQUIRED
 from peaceops.incidents.models import Incident
 from peaceops.jobs.testing import post_and_run
 

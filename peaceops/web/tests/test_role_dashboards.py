@@ -14,8 +14,8 @@ from django.utils import translation
 from peaceops.accounts.models import Grant
 from peaceops.core.classification import Classification as C
 from peaceops.incidents.filters import IncidentFilter
+from peaceops.incidents.log.selectors import incidents_for
 from peaceops.incidents.models import Incident
-from peaceops.incidents.selectors_log import incidents_for
 from peaceops.registry import models as r
 from peaceops.testing import make_user
 from peaceops.web import dashboards

@@ -1,8 +1,8 @@
 """``peaceops import-events FILE --format ...``: import an event dataset into the incident log."""
 
 from peaceops.core.terminal_progress import TerminalProgress
-from peaceops.incidents.importers import FORMATS
-from peaceops.incidents.services import import_events
+from peaceops.incidents.imports.formats import FORMATS
+from peaceops.incidents.imports.services import import_events
 from peaceops.registry.import_command import ImportCommand
 
 

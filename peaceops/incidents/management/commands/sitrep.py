@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.core import clock
-from peaceops.incidents import render, selectors
+from peaceops.incidents.sitrep import render as sitrep_render
+from peaceops.incidents.sitrep import selectors as sitrep_selectors
 
 
 class Command(BaseCommand):
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         target.add_argument("--mission", help="mission acronym, e.g. MINURCAT")
         target.add_argument("--region", help="region name, e.g. 'Central Africa and Sudan'")
         parser.add_argument("--date", help="report date YYYY-MM-DD (default: today)")
-        parser.add_argument("--format", dest="fmt", choices=render.FORMATS, default="md")
+        parser.add_argument("--format", dest="fmt", choices=sitrep_render.FORMATS, default="md")
         parser.add_argument("--out", help="write to this file (default: standard output)")
         parser.add_argument("--as", dest="as_user", metavar="USER",
                             help="read as this user (their grants apply); default: a system-wide reader")
@@ -30,12 +31,13 @@ class Command(BaseCommand):
         day = self._date(date)
         reader = self._reader(as_user)
         try:
-            scope = selectors.mission_scope(reader, mission) if mission else selectors.region_scope(reader, region)
-        except selectors.ScopeNotFound as error:
+            scope = (sitrep_selectors.mission_scope(reader, mission) if mission
+                     else sitrep_selectors.region_scope(reader, region))
+        except sitrep_selectors.ScopeNotFound as error:
             raise CommandError(str(error)) from None
-        report = selectors.get_sitrep(reader, scope, day)
-        outlines = selectors.map_outlines(scope) if fmt in ("html", "pdf") else []
-        content = render.render(report, fmt, outlines)
+        report = sitrep_selectors.get_sitrep(reader, scope, day)
+        outlines = sitrep_selectors.map_outlines(scope) if fmt in ("html", "pdf") else []
+        content = sitrep_render.render(report, fmt, outlines)
         if out:
             try:
                 with open(out, "wb") as stream:

@@ -1,0 +1,1 @@
+"""The daily situation report: its rules (pure), the figures it reads, its renderings, page and API."""
