@@ -37,5 +37,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description="Revoke the selected tokens")
     def revoke(self, request, queryset):
         for token in queryset.select_related("user"):
-            services.revoke_token(token, actor=request.user)
+            services.token_revoke(token, actor=request.user)
         self.message_user(request, f"{queryset.count()} token(s) revoked.")

@@ -1,6 +1,7 @@
 """Accounts endpoints: who am I, API tokens, and grants (administrators only)."""
 
 from django.contrib.auth import authenticate, get_user_model
+from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
@@ -8,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
-from peaceops.accounts import services
+from peaceops.accounts import api_docs, services
 from peaceops.accounts.access import access_for
 from peaceops.accounts.models import ApiToken, Grant
 from peaceops.accounts.roles import Action
@@ -122,7 +123,20 @@ def revoke_token(request):
     """Revoke one of the caller's own tokens by its prefix; it stops working at once."""
     form = RevokeSerializer(data=request.data)
     form.is_valid(raise_exception=True)
-    revoked = services.revoke_tokens_by_prefix(form.validated_data["prefix"], actor=request.user, user=request.user)
+    revoked = services.tokens_revoke_by_prefix(form.validated_data["prefix"], actor=request.user, user=request.user)
     if not revoked:
         return Response({"detail": "You have no token with this prefix."}, status=status.HTTP_404_NOT_FOUND)
     return Response(TokenSerializer(revoked[0]).data)
+
+
+# Mounted under /api/v1/ by peaceops.urls (declared in accounts/plugin.py): the schema and its documentation,
+# signing in for a token, the caller's tokens and grants.
+ROUTES: list[tuple] = [("grants", GrantViewSet)]
+PATHS: list = [
+    path("schema/", api_docs.SchemaView.as_view(), name="schema"),
+    path("docs/", api_docs.DocsView.as_view(url_name="api-v1:schema"), name="docs"),
+    path("token/", obtain_token, name="token"),
+    path("tokens/", tokens, name="tokens"),
+    path("tokens/revoke/", revoke_token, name="revoke-token"),
+    path("me/", me, name="me"),
+]

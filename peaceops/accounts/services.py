@@ -16,7 +16,7 @@ from peaceops.core.errors import Denied
 
 
 @transaction.atomic
-def create_user(username: str, password: str, *, role: str | None = None, mission: str | None = None,
+def user_create(username: str, password: str, *, role: str | None = None, mission: str | None = None,
                 region: str | None = None, clearance: int = 0, superuser: bool = False,
                 validate: bool = True):
     """Create a user and, if a role is given, one grant over a mission acronym, a region name or the system."""
@@ -29,11 +29,13 @@ def create_user(username: str, password: str, *, role: str | None = None, missio
     user.set_password(password)
     user.save()
     if role:
-        grant_role(user, role, mission=mission, region=region, clearance=clearance)
+        grant_create(user, role, mission=mission, region=region, clearance=clearance)
     return user
 
 
-def grant_role(user, role: str, *, mission: str | None = None, region: str | None = None, clearance: int = 0) -> Grant:
+def grant_create(
+    user, role: str, *, mission: str | None = None, region: str | None = None, clearance: int = 0
+) -> Grant:
     if role not in Role._value2member_map_:
         raise ValueError(f"role: '{role}' is not one of {', '.join(r.value for r in Role)}")
     if mission and region:
@@ -75,12 +77,18 @@ def token_create(user, *, actor, name: str = "", days: int | None = None) -> tup
     if days < 1:
         raise ValueError("days: a token must live at least one day")
     key, now = tokens.new_key(), timezone.now()
-    token = ApiToken.objects.create(user=user, name=name[:64], prefix=key[:tokens.PREFIX_LENGTH],
-                                    digest=tokens.digest(key), created=now, expires=now + dt.timedelta(days=days))
+    token = ApiToken.objects.create(
+        user=user,
+        name=name[:64],
+        prefix=key[: tokens.PREFIX_LENGTH],
+        digest=tokens.digest(key),
+        created=now,
+        expires=now + dt.timedelta(days=days),
+    )
     return token, key
 
 
-def revoke_token(token: ApiToken, *, actor) -> ApiToken:
+def token_revoke(token: ApiToken, *, actor) -> ApiToken:
     """Revoke one token now; revoking a revoked token changes nothing."""
     if not _may_manage_tokens_of(actor, token.user):
         raise Denied("You may only revoke your own API tokens.")
@@ -91,9 +99,9 @@ def revoke_token(token: ApiToken, *, actor) -> ApiToken:
     return token
 
 
-def revoke_tokens_by_prefix(prefix: str, *, actor, user=None) -> list[ApiToken]:
+def tokens_revoke_by_prefix(prefix: str, *, actor, user=None) -> list[ApiToken]:
     """Revoke the tokens whose prefix is ``prefix`` (of ``user`` when given); the prefixes are what lists show."""
     found = ApiToken.objects.select_related("user").filter(prefix=prefix)
     if user is not None:
         found = found.filter(user=user)
-    return [revoke_token(token, actor=actor) for token in found]
+    return [token_revoke(token, actor=actor) for token in found]

@@ -10,7 +10,7 @@ from rest_framework.test import APIRequestFactory
 
 from peaceops.accounts.access import visible
 from peaceops.accounts.viewsets import plain_columns
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.urls import router
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("prefix,viewset", [(p, v) for p, v, _ in router.registry])
 def test_fast_list_equals_serializer_output(world, api_as, prefix, viewset):
-    Incident.objects.create(owning_mission=world.minurcat, classification=C.CONFIDENTIAL,
+    Incident.objects.create(owning_mission=world.minurcat, classification=Classification.CONFIDENTIAL,
                             start_date=dt.date(2009, 6, 1), end_date=dt.date(2009, 6, 2), category="armed_clash",
                             latitude=13.1, longitude=22.2, location="Abéché")
     user = world.users["admin"]

@@ -10,9 +10,9 @@ import importlib
 import pytest
 
 from peaceops.accounts.access import visible
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
-from peaceops.registry import models as r
+from peaceops.registry.models import Assignment, Hat, Post, ReportingLine
 from peaceops.urls import router
 
 # Each app with secured routes gives one hidden record per route in its testing.hidden_records(world).
@@ -30,17 +30,17 @@ ALL_PREFIXES = [prefix for prefix, _, _ in router.registry]
 def hidden(world):
     """One UNAMID record of every secured model, classified above the MINURCAT user's reach."""
     unamid = world.records["unamid_confidential"]
-    boss = r.Post.objects.create(mission=world.unamid, title="Joint Special Representative",
-                                 function="jsr", classification=C.CONFIDENTIAL)
+    boss = Post.objects.create(mission=world.unamid, title="Joint Special Representative",
+                                 function="jsr", classification=Classification.CONFIDENTIAL)
     extra = {
-        "hats": r.Hat.objects.create(post=unamid["post"], role="dsrsg", classification=C.CONFIDENTIAL),
-        "assignments": r.Assignment.objects.create(person=unamid["person"], post=unamid["post"],
-                                                   classification=C.CONFIDENTIAL),
-        "reporting-lines": r.ReportingLine.objects.create(from_post=unamid["post"], to_post=boss, kind="direct",
-                                                          classification=C.CONFIDENTIAL),
+        "hats": Hat.objects.create(post=unamid["post"], role="dsrsg", classification=Classification.CONFIDENTIAL),
+        "assignments": Assignment.objects.create(person=unamid["person"], post=unamid["post"],
+                                                   classification=Classification.CONFIDENTIAL),
+        "reporting-lines": ReportingLine.objects.create(from_post=unamid["post"], to_post=boss, kind="direct",
+                                                          classification=Classification.CONFIDENTIAL),
     }
     extra["incidents"] = Incident.objects.create(
-        owning_mission=world.unamid, classification=C.CONFIDENTIAL, start_date=dt.date(2009, 6, 1),
+        owning_mission=world.unamid, classification=Classification.CONFIDENTIAL, start_date=dt.date(2009, 6, 1),
         end_date=dt.date(2009, 6, 1), category="armed_clash", location="El Geneina", description="UNAMID only")
     for app in APP_TESTING:
         extra.update(app.hidden_records(world))

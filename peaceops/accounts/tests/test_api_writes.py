@@ -3,8 +3,8 @@
 import pytest
 
 from peaceops.accounts.models import Grant
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
+from peaceops.registry.models import Post, ReportingLine
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def registrar(world):
     """An administrator of MINURCAT only, cleared to confidential."""
     from peaceops.testing import make_user
 
-    return make_user("registrar", "administrator", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    return make_user("registrar", "administrator", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
 
 
 def test_mission_administrator_adds_a_post_and_history_names_them(world, registrar, api_as):
@@ -39,43 +39,58 @@ def test_role_without_registry_rights_is_refused(world, api_as):
                                                   format="json")
     assert answer.status_code == 403
     assert answer.json()["code"] == "permission_denied"
-    assert not r.Post.objects.filter(title="X").exists()
+    assert not Post.objects.filter(title="X").exists()
 
 
 def test_administrator_of_one_mission_cannot_write_into_another(world, registrar, api_as):
     answer = api_as(registrar).post("/api/v1/posts/", {"mission": world.unamid.id, "title": "Spy"}, format="json")
     assert answer.status_code == 403
-    assert not r.Post.objects.filter(title="Spy").exists()
+    assert not Post.objects.filter(title="Spy").exists()
 
 
 def test_cannot_classify_above_own_clearance(world, registrar, api_as):
-    answer = api_as(registrar).post("/api/v1/posts/", {"mission": world.minurcat.id, "title": "Secret",
-                                                       "classification": C.STRICTLY_CONFIDENTIAL}, format="json")
+    answer = api_as(registrar).post(
+        "/api/v1/posts/",
+        {"mission": world.minurcat.id, "title": "Secret", "classification": Classification.STRICTLY_CONFIDENTIAL},
+        format="json",
+    )
     assert answer.status_code == 403
-    assert not r.Post.objects.filter(title="Secret").exists()
+    assert not Post.objects.filter(title="Secret").exists()
 
 
 def test_component_of_another_mission_is_refused_with_its_field(world, api_as):
     other = world.records["unamid_unclassified"]["component"]
-    answer = api_as(world.users["admin"]).post("/api/v1/posts/", {"mission": world.minurcat.id, "title": "Odd",
-                                                                  "component": other.id}, format="json")
+    answer = api_as(world.users["admin"]).post(
+        "/api/v1/posts/", {"mission": world.minurcat.id, "title": "Odd", "component": other.id}, format="json"
+    )
     assert answer.status_code == 400
     assert answer.json()["field"] == "component"
-    assert not r.Post.objects.filter(title="Odd").exists()
+    assert not Post.objects.filter(title="Odd").exists()
 
 
 def test_mission_dates_that_end_before_they_start(world, api_as):
-    answer = api_as(world.users["admin"]).post("/api/v1/missions/", {
-        "acronym": "UNOCI", "name": "Côte d'Ivoire", "kind": "peacekeeping",
-        "start_date": "2004-04-04", "end_date": "2003-01-01"}, format="json")
+    answer = api_as(world.users["admin"]).post(
+        "/api/v1/missions/",
+        {
+            "acronym": "UNOCI",
+            "name": "Côte d'Ivoire",
+            "kind": "peacekeeping",
+            "start_date": "2004-04-04",
+            "end_date": "2003-01-01",
+        },
+        format="json",
+    )
     assert answer.status_code == 400
     body = answer.json()
     assert body["field"] == "end_date" and body["code"] == "invalid" and "before" in body["message"]
 
 
 def test_duplicate_acronym_names_the_field(world, api_as):
-    answer = api_as(world.users["admin"]).post("/api/v1/missions/", {
-        "acronym": "UNAMID", "name": "Again", "kind": "hybrid", "start_date": "2007-07-31"}, format="json")
+    answer = api_as(world.users["admin"]).post(
+        "/api/v1/missions/",
+        {"acronym": "UNAMID", "name": "Again", "kind": "hybrid", "start_date": "2007-07-31"},
+        format="json",
+    )
     assert answer.status_code == 400
     assert answer.json()["field"] == "acronym"
 
@@ -84,21 +99,31 @@ def test_reporting_line_cycle_is_refused(world, api_as):
     admin = api_as(world.users["admin"])
     a = world.records["minurcat_unclassified"]["post"]
     b = world.records["minurcat_confidential"]["post"]
-    assert admin.post("/api/v1/reporting-lines/", {"from_post": a.id, "to_post": b.id, "kind": "direct"},
-                      format="json").status_code == 201
-    answer = admin.post("/api/v1/reporting-lines/", {"from_post": b.id, "to_post": a.id, "kind": "direct"},
-                        format="json")
+    assert (
+        admin.post(
+            "/api/v1/reporting-lines/", {"from_post": a.id, "to_post": b.id, "kind": "direct"}, format="json"
+        ).status_code
+        == 201
+    )
+    answer = admin.post(
+        "/api/v1/reporting-lines/", {"from_post": b.id, "to_post": a.id, "kind": "direct"}, format="json"
+    )
     assert answer.status_code == 400
     assert answer.json()["field"] == "to_post" and "cycle" in answer.json()["message"]
-    assert r.ReportingLine.objects.count() == 1
+    assert ReportingLine.objects.count() == 1
     # coordination runs both ways and is no cycle
-    assert admin.post("/api/v1/reporting-lines/", {"from_post": b.id, "to_post": a.id, "kind": "coordination"},
-                      format="json").status_code == 201
+    assert (
+        admin.post(
+            "/api/v1/reporting-lines/", {"from_post": b.id, "to_post": a.id, "kind": "coordination"}, format="json"
+        ).status_code
+        == 201
+    )
 
 
 def test_malformed_json_gets_the_error_format(world, api_as):
-    answer = api_as(world.users["admin"]).generic("POST", "/api/v1/posts/", "{not json",
-                                                  content_type="application/json")
+    answer = api_as(world.users["admin"]).generic(
+        "POST", "/api/v1/posts/", "{not json", content_type="application/json"
+    )
     assert answer.status_code == 400
     assert answer.json()["code"] == "parse_error"
 
@@ -113,8 +138,16 @@ def test_only_system_administrators_grant_roles(world, registrar, api_as):
 def test_me_lists_own_grants(world, api_as):
     body = api_as(world.users["minurcat"]).get("/api/v1/me/").json()
     assert body["username"] == "minurcat"
-    assert body["grants"] == [{"id": body["grants"][0]["id"], "user": "minurcat", "role": "analyst",
-                               "mission": "MINURCAT", "region": None, "clearance": 1}]
+    assert body["grants"] == [
+        {
+            "id": body["grants"][0]["id"],
+            "user": "minurcat",
+            "role": "analyst",
+            "mission": "MINURCAT",
+            "region": None,
+            "clearance": 1,
+        }
+    ]
 
 
 def test_token_endpoint_and_schema(world, client):
@@ -130,10 +163,15 @@ def test_token_endpoint_and_schema(world, client):
     assert "/api/v1/posts/{id}/history/" in schema.json()["paths"]
 
 
-@pytest.mark.parametrize("url", ["/api/v1/posts/?component=99999999999999999999999",
-                                 "/api/v1/resolutions/?number=99999999999999999999999",
-                                 "/api/v1/posts/99999999999999999999999/",
-                                 "/api/v1/posts/99999999999999999999999/history/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/posts/?component=99999999999999999999999",
+        "/api/v1/resolutions/?number=99999999999999999999999",
+        "/api/v1/posts/99999999999999999999999/",
+        "/api/v1/posts/99999999999999999999999/history/",
+    ],
+)
 def test_numbers_beyond_the_store_range_are_not_server_errors(world, api_as, url):
     answer = api_as(world.users["admin"]).get(url)
     assert answer.status_code < 500

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
-from peaceops.registry import models as r
+from peaceops.registry.models import Component, Hat, Person, Post
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +36,30 @@ def plain_urls(resolver=None, prefix=""):
 @pytest.fixture
 def hidden(world):
     unamid = world.unamid
-    component = r.Component.objects.create(mission=unamid, name=f"{MARKER} {LEAK} cell", kind="joint",
-                                           classification=C.CONFIDENTIAL)
-    post = r.Post.objects.create(mission=unamid, component=component, title=f"{MARKER} {LEAK} chief",
-                                 classification=C.CONFIDENTIAL)
-    r.Person.objects.create(name=f"{MARKER} {LEAK} Person", owning_mission=unamid, classification=C.STRICTLY_CONFIDENTIAL)
-    r.Hat.objects.create(post=post, role="other", terms_of_reference=f"{MARKER} {LEAK}", classification=C.CONFIDENTIAL)
-    incident = Incident.objects.create(owning_mission=unamid, classification=C.CONFIDENTIAL, category="armed_clash",
-                                       start_date=dt.date(2009, 6, 8), end_date=dt.date(2009, 6, 8),
-                                       latitude=13.45, longitude=22.44, country=world.chad, admin1=f"{MARKER} {LEAK} Ouaddai",
-                                       location=f"{MARKER} {LEAK} town", description=f"{MARKER} {LEAK}", follow_up=f"{MARKER} {LEAK}")
+    component = Component.objects.create(mission=unamid, name=f"{MARKER} {LEAK} cell", kind="joint",
+                                           classification=Classification.CONFIDENTIAL)
+    post = Post.objects.create(mission=unamid, component=component, title=f"{MARKER} {LEAK} chief",
+                                 classification=Classification.CONFIDENTIAL)
+    Person.objects.create(
+        name=f"{MARKER} {LEAK} Person", owning_mission=unamid, classification=Classification.STRICTLY_CONFIDENTIAL
+    )
+    Hat.objects.create(
+        post=post, role="other", terms_of_reference=f"{MARKER} {LEAK}", classification=Classification.CONFIDENTIAL
+    )
+    incident = Incident.objects.create(
+        owning_mission=unamid,
+        classification=Classification.CONFIDENTIAL,
+        category="armed_clash",
+        start_date=dt.date(2009, 6, 8),
+        end_date=dt.date(2009, 6, 8),
+        latitude=13.45,
+        longitude=22.44,
+        country=world.chad,
+        admin1=f"{MARKER} {LEAK} Ouaddai",
+        location=f"{MARKER} {LEAK} town",
+        description=f"{MARKER} {LEAK}",
+        follow_up=f"{MARKER} {LEAK}",
+    )
     incident.missions.set([unamid, world.minurcat])  # even inside MINURCAT's area it stays UNAMID's secret
     return incident
 

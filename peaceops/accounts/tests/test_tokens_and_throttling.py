@@ -66,10 +66,10 @@ def test_a_revoked_token_is_refused_at_once(world):
 def test_only_the_owner_an_administrator_or_the_console_manage_a_token(world):
     token, _key = services.token_create(world.users["unamid"], actor=SYSTEM)
     with pytest.raises(Denied):
-        services.revoke_token(token, actor=world.users["minurcat"])
+        services.token_revoke(token, actor=world.users["minurcat"])
     with pytest.raises(Denied):
         services.token_create(world.users["unamid"], actor=world.users["minurcat"])
-    services.revoke_token(token, actor=world.users["admin"])
+    services.token_revoke(token, actor=world.users["admin"])
     token.refresh_from_db()
     assert token.revoked is not None and token.revoked_by == world.users["admin"]
 

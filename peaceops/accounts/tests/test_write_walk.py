@@ -152,18 +152,26 @@ def _service_functions():
 # Public service functions that write nothing a user owns: pure helpers, reads, checks and
 # computations that services and views share. Each says why it takes no actor.
 NOT_WRITES = {
-    "peaceops.accounts.services": {"create_user", "grant_role"},  # the console's (createuser); checked by the CLI
-    "peaceops.analysis.services": {"matching_actors", "link_actors"},  # read; link_actors runs inside checked writes
+    "peaceops.accounts.services": {"user_create", "grant_create"},  # the console's (createuser); checked by the CLI
+    "peaceops.analysis.services": {
+        "matching_actors",
+        "armed_group_link_actors",
+    },  # read; armed_group_link_actors runs inside checked writes
     "peaceops.analysis.services_forecast": {"state_based_history"},  # a read of the incident log
     "peaceops.assets.services": {"required_consents", "may_decide"},  # computations used inside checked writes
-    "peaceops.coordination.services": {"ensure_sectors", "sector_matcher"},  # reference vocabulary, idempotent
-    "peaceops.incidents.imports.services": {"refresh_statistics", "guess_actor_kind"},  # planner statistics; pure
-    "peaceops.incidents.log.services": {"fill_estimates"},  # pure
-    # refresh_totals recomputes derived totals inside record_measurements, which checked its actor
-    "peaceops.mandates.services": {"month_start", "check_measurement", "locked_periods", "sequencing_edges",
-                                   "refresh_totals"},
-    "peaceops.reports.services": {"collect_sections", "default_title"},  # assembly and naming, no write
-    "peaceops.registry.services": {"load_countries"},  # ISO 3166 reference data, idempotent
+    "peaceops.coordination.services": {"sectors_ensure", "sector_matcher"},  # reference vocabulary, idempotent
+    "peaceops.incidents.imports.services": {"statistics_refresh", "actor_kind_guess"},  # planner statistics; pure
+    "peaceops.incidents.log.services": {"estimates_fill"},  # pure
+    # period_totals_refresh recomputes derived totals inside measurements_record, which checked its actor
+    "peaceops.mandates.services": {
+        "month_start",
+        "measurement_check",
+        "locked_periods",
+        "sequencing_edges",
+        "period_totals_refresh",
+    },
+    "peaceops.reports.services": {"sections_collect", "default_title"},  # assembly and naming, no write
+    "peaceops.registry.services": {"countries_load"},  # ISO 3166 reference data, idempotent
 }
 ACTOR_NAMES = ("actor", "user")
 
@@ -180,12 +188,15 @@ def test_every_writing_service_takes_the_actor_without_a_default():
     assert not missing, "services that write must take the actor explicitly:\n" + "\n".join(missing)
 
 
-@pytest.mark.parametrize("service,args", [
-    ("peaceops.incidents.imports.services.import_events", ("ucdp-ged",)),
-    ("peaceops.coordination.services.import_3w", ("ocha-xlsx",)),
-    ("peaceops.coordination.services.import_needs", ()),
-    ("peaceops.mandates.services.import_measurements", ()),
-])
+@pytest.mark.parametrize(
+    "service,args",
+    [
+        ("peaceops.incidents.imports.services.events_import", ("ucdp-ged",)),
+        ("peaceops.coordination.services.activities_import", ("ocha-xlsx",)),
+        ("peaceops.coordination.services.needs_import", ()),
+        ("peaceops.mandates.services.measurements_import", ()),
+    ],
+)
 def test_imports_refuse_a_viewer_before_reading(world, tmp_path, service, args):
     module, name = service.rsplit(".", 1)
     function = getattr(importlib.import_module(module), name)
@@ -193,7 +204,7 @@ def test_imports_refuse_a_viewer_before_reading(world, tmp_path, service, args):
     path.write_text("not a file any parser accepts\n")
     viewer = make_user("viewer.minurcat", "viewer", mission=world.minurcat)
     before = store_fingerprint()
-    kwargs = {"mission": world.minurcat} if name != "import_measurements" else {}
+    kwargs = {"mission": world.minurcat} if name != "measurements_import" else {}
     with pytest.raises(Denied):
         result = function(path, *args, user=viewer, **kwargs)
         # a service that reports per line rather than raising must refuse every line
@@ -202,10 +213,13 @@ def test_imports_refuse_a_viewer_before_reading(world, tmp_path, service, args):
     assert store_fingerprint() == before
 
 
-@pytest.mark.parametrize("command,args", [
-    ("import_events", ["--format", "ucdp-ged", "--mission", "MINURCAT"]),
-    ("import_3w", ["--format", "ocha-xlsx", "--mission", "MINURCAT"]),
-])
+@pytest.mark.parametrize(
+    "command,args",
+    [
+        ("import_events", ["--format", "ucdp-ged", "--mission", "MINURCAT"]),
+        ("import_3w", ["--format", "ocha-xlsx", "--mission", "MINURCAT"]),
+    ],
+)
 def test_cli_imports_act_as_the_named_user_and_refuse_a_viewer(world, tmp_path, command, args):
     from django.core.management import call_command
 

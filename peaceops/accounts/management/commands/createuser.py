@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, username, password, role, mission, region, clearance, superuser, **options):
         password = password or getpass.getpass("Password: ")
         try:
-            services.create_user(username, password, role=role, mission=mission, region=region,
+            services.user_create(username, password, role=role, mission=mission, region=region,
                                  clearance=CLEARANCES[clearance], superuser=superuser)
         except ValidationError as error:
             raise CommandError("password: " + " ".join(error.messages)) from None

@@ -56,7 +56,7 @@ class Command(BaseCommand):
 
     def _revoke(self, *, prefix, username=None, **options):
         user = self._user(username) if username else None
-        revoked = services.revoke_tokens_by_prefix(prefix, actor=SYSTEM, user=user)
+        revoked = services.tokens_revoke_by_prefix(prefix, actor=SYSTEM, user=user)
         if not revoked:
             raise CommandError(f"prefix: no token '{prefix}'" + (f" of {username}" if username else ""))
         for token in revoked:
