@@ -213,7 +213,7 @@ def review(request):
     payload = ReviewRequestSerializer(data=request.data)
     payload.is_valid(raise_exception=True)
     data = payload.validated_data
-    saved = _call(selectors_alerts.review_alert, request.user, key=data["key"], as_of=data["as_of"],
+    saved = _call(selectors_alerts.alert_review_by_key, request.user, key=data["key"], as_of=data["as_of"],
                   action=data["action"], note=data["note"], mission=data["mission"] or None)
     return Response(AlertReviewSerializer(saved).data, status=201)
 

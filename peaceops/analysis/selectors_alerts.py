@@ -101,11 +101,11 @@ def _notify_neighbours(user, computed, as_of: dt.date) -> None:
     """The owning mission's analyst seeing a current alert tells the missions it names (their inbox), so a
     neighbour learns of it without waiting for the nightly job; a replay of past dates notifies nobody."""
     from peaceops.core import clock
-    from peaceops.notifications.services import notify_alerts
+    from peaceops.notifications.services import alerts_notify
 
     age = (clock.today() - as_of).days
     if 0 <= age <= early_warning.DEFAULT_RULES.window_days and getattr(user, "pk", None) is not None:
-        notify_alerts(user, computed, as_of=as_of)
+        alerts_notify(user, computed, as_of=as_of)
 
 
 def alert_snapshot(shown: ShownAlert) -> dict:
@@ -118,7 +118,7 @@ def alert_snapshot(shown: ShownAlert) -> dict:
             "notified_mission_ids": [int(m) for m in alert.notified_mission_ids]}
 
 
-def review_alert(user, *, key: str, as_of: dt.date, action: str, note: str = "", mission: str | None = None):
+def alert_review_by_key(user, *, key: str, as_of: dt.date, action: str, note: str = "", mission: str | None = None):
     """Recompute the user's alerts as of the date, find the one by key, record the decision."""
     from peaceops.analysis import services
 

@@ -48,7 +48,7 @@ def matching_actors(names) -> list[Actor]:
     return list(found.values())
 
 
-def link_actors(group: ArmedGroup) -> int:
+def armed_group_link_actors(group: ArmedGroup) -> int:
     """Link the group to every incident actor known under one of its names; returns how many."""
     actors = matching_actors(group.names())
     if set(group.actors.values_list("pk", flat=True)) != {a.pk for a in actors}:
@@ -57,10 +57,10 @@ def link_actors(group: ArmedGroup) -> int:
 
 
 @transaction.atomic
-def link_all_groups(actor) -> int:
+def armed_groups_link_all(actor) -> int:
     """Relink every group to the actors known under its names (after imports bring new actor names)."""
     require(actor, Action.EDIT_ANALYSIS, mission_id=None, what=_("relink every armed group"))
-    return sum(link_actors(group) for group in ArmedGroup.objects.all())
+    return sum(armed_group_link_actors(group) for group in ArmedGroup.objects.all())
 
 
 def _tidy_aliases(changes: dict) -> dict:
@@ -76,7 +76,7 @@ def _tidy_aliases(changes: dict) -> dict:
 @transaction.atomic
 def armed_group_create(*, user, fields: dict) -> ArmedGroup:
     group = record_create(user, Action.EDIT_ANALYSIS, ArmedGroup, _tidy_aliases(dict(fields)), shared_by_any=True)
-    link_actors(group)
+    armed_group_link_actors(group)
     return group
 
 
@@ -84,7 +84,7 @@ def armed_group_create(*, user, fields: dict) -> ArmedGroup:
 def armed_group_update(*, user, group: ArmedGroup, changes: dict, expected_etag: str | None = None) -> ArmedGroup:
     group = record_update(user, Action.EDIT_ANALYSIS, group, _tidy_aliases(dict(changes)),
                           expected_etag=expected_etag, shared_by_any=True)
-    link_actors(group)
+    armed_group_link_actors(group)
     return group
 
 
@@ -178,17 +178,17 @@ def forecasts_store(*, actor, summaries, run_on: dt.date, last_history_month: in
     return stored
 
 
-def notify_alerts_as_of(actor, as_of) -> int:
+def alerts_notify_as_of(actor, as_of) -> int:
     """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out to the
     missions they name (jobs: SYSTEM). Here rather than in notifications: analysis computes the alerts and
     hands them to the notifications app, which knows nothing of how they are made."""
     from peaceops.analysis import early_warning
     from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
-    from peaceops.notifications.services import notify_alerts
+    from peaceops.notifications.services import alerts_notify
 
     require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
     frame = alert_frame(actor, FrameScope(as_of=as_of))
     if not len(frame):
         return 0
     borders = border_context(as_of, sorted(set(frame.country.tolist()) - {""}))
-    return notify_alerts(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)
+    return alerts_notify(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)

@@ -57,7 +57,7 @@ def state_based_history(last_month: int, country_ids=None) -> pd.DataFrame:
     })
 
 
-def refresh_forecasts(*, actor, last_month: int | None = None, draws: int = 1000, seed: int = 0,
+def forecasts_refresh(*, actor, last_month: int | None = None, draws: int = 1000, seed: int = 0,
                       country_ids=None, today: dt.date | None = None) -> int:
     """Forecast M+3..M+14 from the history up to ``last_month`` (default: the month before the latest event)."""
     today = today or clock.today()

@@ -3,13 +3,13 @@
 import datetime as dt
 
 from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 
 def hidden_records(world) -> dict:
     """One UNAMID record per secured API route of this app, above the MINURCAT user's clearance,
     keyed by route prefix (accounts/tests/test_api_security.py probes each one)."""
-    hidden = {"owning_mission": world.unamid, "classification": C.STRICTLY_CONFIDENTIAL}
+    hidden = {"owning_mission": world.unamid, "classification": Classification.STRICTLY_CONFIDENTIAL}
     return {
         "analysis/alert-reviews": AlertReview.objects.create(
             alert_key="surge|SDN|North Darfur||", kind="surge", country=world.sudan, admin1="North Darfur",

@@ -117,8 +117,13 @@ def review(request):
         as_of, error = None, _("Give a date as YYYY-MM-DD.")
     if as_of is not None:
         try:
-            selectors_alerts.review_alert(request.user, key=key, as_of=as_of, action=request.POST.get("action", ""),
-                                          note=request.POST.get("note", ""))
+            selectors_alerts.alert_review_by_key(
+                request.user,
+                key=key,
+                as_of=as_of,
+                action=request.POST.get("action", ""),
+                note=request.POST.get("note", ""),
+            )
         except selectors_alerts.AnalysisInputError as exc:
             error = str(exc)
         except ValidationError as exc:
@@ -140,8 +145,9 @@ def _review_row(request, as_of: dt.date, key: str, error: str):
         return HttpResponse(f'<tr><td colspan="8" class="error">{escape(error)}</td></tr>')
     missions = dict(Mission.objects.values_list("id", "acronym"))
     row = _alert_rows(shown, missions)[0]
-    return render(request, "analysis/_alert_row.html", {"row": row, "as_of": as_of, "can_review": True,
-                                                        "row_error": error})
+    return render(
+        request, "analysis/_alert_row.html", {"row": row, "as_of": as_of, "can_review": True, "row_error": error}
+    )
 
 
 STEPS = {"week": dt.timedelta(days=7)}
@@ -165,25 +171,40 @@ def replay(request):
     form, as_of, country = _as_of(request)
     context = _alerts_context(request, as_of, country)
     try:
-        spots = [h for h in selectors_alerts.hotspots_as_of(request.user, as_of, country=country,
-                                                            mission=_scope_mission(request)) if h.is_hotspot]
+        spots = [
+            h
+            for h in selectors_alerts.hotspots_as_of(
+                request.user, as_of, country=country, mission=_scope_mission(request)
+            )
+            if h.is_hotspot
+        ]
     except selectors_alerts.AnalysisInputError:
         spots = []
     base = {"country": country} if country else {}
     steps = {
-        "prev_month": _add_months(as_of, -1), "prev_week": as_of - dt.timedelta(days=7),
-        "next_week": as_of + dt.timedelta(days=7), "next_month": _add_months(as_of, 1),
+        "prev_month": _add_months(as_of, -1),
+        "prev_week": as_of - dt.timedelta(days=7),
+        "next_week": as_of + dt.timedelta(days=7),
+        "next_month": _add_months(as_of, 1),
     }
     links = {name: "?" + urlencode({**base, "as_of": day.isoformat()}) for name, day in steps.items()}
-    return render(request, "analysis/replay.html", {**context, "form": form, "as_of": as_of, "links": links,
-                                                    "hotspots": spots[:15]})
+    return render(
+        request,
+        "analysis/replay.html",
+        {**context, "form": form, "as_of": as_of, "links": links, "hotspots": spots[:15]},
+    )
 
 
 TREND_UNITS = ("country", "admin1", "admin2", "grid", "mission", "region")
 HOTSPOT_UNITS = ("admin1", "admin2", "country", "grid", "mission")
-UNIT_LABELS = {"country": gettext_lazy("country"), "admin1": gettext_lazy("admin 1 area"),
-               "admin2": gettext_lazy("admin 2 area"), "grid": gettext_lazy("PRIO-GRID cell"),
-               "mission": gettext_lazy("mission"), "region": gettext_lazy("region")}
+UNIT_LABELS = {
+    "country": gettext_lazy("country"),
+    "admin1": gettext_lazy("admin 1 area"),
+    "admin2": gettext_lazy("admin 2 area"),
+    "grid": gettext_lazy("PRIO-GRID cell"),
+    "mission": gettext_lazy("mission"),
+    "region": gettext_lazy("region"),
+}
 
 
 def _unit_choices(units) -> list[tuple[str, str]]:
@@ -198,9 +219,15 @@ def trends_page(request):
     unit = request.GET.get("unit", "country")
     by = request.GET.get("by") or None
     try:
-        table = selectors_alerts.trends_as_of(request.user, as_of, unit=unit, grouping=by, country=country,
-                                              mission=_scope_mission(request),
-                                              first=_add_months(as_of, -24))
+        table = selectors_alerts.trends_as_of(
+            request.user,
+            as_of,
+            unit=unit,
+            grouping=by,
+            country=country,
+            mission=_scope_mission(request),
+            first=_add_months(as_of, -24),
+        )
         error = ""
     except selectors_alerts.AnalysisInputError as exc:
         table, error = None, str(exc)
@@ -210,15 +237,45 @@ def trends_page(request):
         top = sorted(table.rows, key=lambda r: -sum(r.counts))[:8]
         names = [f"{r.unit}{' · ' + r.group if r.group else ''}" for r in top]
         axes = {"x_label": _("Month (YYYY-MM)"), "locale": get_language()}
-        plots = [mark_safe(charts.line_chart(labels, [(n, list(r.counts)) for n, r in zip(names, top, strict=True)],
-                                             title=_("Incidents per month"), y_label=_("Incidents (count)"), **axes)),
-                 mark_safe(charts.line_chart(labels, [(n, list(r.deaths)) for n, r in zip(names, top, strict=True)],
-                                             title=_("Fatalities per month"), y_label=_("Deaths (count)"), **axes))]
-        rows = [{"name": n, "count": sum(r.counts), "deaths": sum(r.deaths),
-                 "last": r.counts[-1]} for n, r in zip(names, top, strict=True)]
-    return render(request, "analysis/trends.html", {"form": form, "as_of": as_of, "charts": plots, "rows": rows,
-                                                    "unit": unit, "by": by or "", "error": error, "groupings": True,
-                                                    "units": _unit_choices(TREND_UNITS)})
+        plots = [
+            mark_safe(
+                charts.line_chart(
+                    labels,
+                    [(n, list(r.counts)) for n, r in zip(names, top, strict=True)],
+                    title=_("Incidents per month"),
+                    y_label=_("Incidents (count)"),
+                    **axes,
+                )
+            ),
+            mark_safe(
+                charts.line_chart(
+                    labels,
+                    [(n, list(r.deaths)) for n, r in zip(names, top, strict=True)],
+                    title=_("Fatalities per month"),
+                    y_label=_("Deaths (count)"),
+                    **axes,
+                )
+            ),
+        ]
+        rows = [
+            {"name": n, "count": sum(r.counts), "deaths": sum(r.deaths), "last": r.counts[-1]}
+            for n, r in zip(names, top, strict=True)
+        ]
+    return render(
+        request,
+        "analysis/trends.html",
+        {
+            "form": form,
+            "as_of": as_of,
+            "charts": plots,
+            "rows": rows,
+            "unit": unit,
+            "by": by or "",
+            "error": error,
+            "groupings": True,
+            "units": _unit_choices(TREND_UNITS),
+        },
+    )
 
 
 @login_required
@@ -227,15 +284,25 @@ def hotspots_page(request):
     form, as_of, country = _as_of(request)
     unit = request.GET.get("unit", "admin1")
     try:
-        found = selectors_alerts.hotspots_as_of(request.user, as_of, unit=unit, country=country,
-                                                mission=_scope_mission(request))
+        found = selectors_alerts.hotspots_as_of(
+            request.user, as_of, unit=unit, country=country, mission=_scope_mission(request)
+        )
         error = ""
     except selectors_alerts.AnalysisInputError as exc:
         found, error = [], str(exc)
-    return render(request, "analysis/hotspots.html", {"form": form, "as_of": as_of, "hotspots": found[:50],
-                                                      "flagged": sum(h.is_hotspot for h in found),
-                                                      "unit": unit, "error": error,
-                                                      "units": _unit_choices(HOTSPOT_UNITS)})
+    return render(
+        request,
+        "analysis/hotspots.html",
+        {
+            "form": form,
+            "as_of": as_of,
+            "hotspots": found[:50],
+            "flagged": sum(h.is_hotspot for h in found),
+            "unit": unit,
+            "error": error,
+            "units": _unit_choices(HOTSPOT_UNITS),
+        },
+    )
 
 
 @login_required
@@ -244,10 +311,16 @@ def groups(request):
     groups_found = list(selectors.armed_groups_for(request.user))
     rows = [{"group": g, "footprint": selectors.group_footprint(request.user, g)} for g in groups_found]
     # the cross-border map of every group: points coloured by group (seed 000 §IV.A.1)
-    points = [{**point, "group": g.acronym or g.name} for g in groups_found
-              for point in selectors.group_points(request.user, g, limit=2000)]
-    return render(request, "analysis/groups.html", {"rows": rows, "points": points,
-                                                    "tile_url": getattr(settings, "PEACEOPS_TILE_URL", "")})
+    points = [
+        {**point, "group": g.acronym or g.name}
+        for g in groups_found
+        for point in selectors.group_points(request.user, g, limit=2000)
+    ]
+    return render(
+        request,
+        "analysis/groups.html",
+        {"rows": rows, "points": points, "tile_url": getattr(settings, "PEACEOPS_TILE_URL", "")},
+    )
 
 
 @login_required
@@ -256,28 +329,45 @@ def group_detail(request, pk: int):
     group = get_object_or_404(selectors.armed_groups_for(request.user), pk=pk)
     footprint = selectors.group_footprint(request.user, group)
     incidents = selectors.group_incidents(request.user, group)[:100]
-    return render(request, "analysis/group.html", {
-        "group": group, "footprint": footprint, "incidents": incidents,
-        "points": selectors.group_points(request.user, group),
-        "tile_url": getattr(settings, "PEACEOPS_TILE_URL", "")})
+    return render(
+        request,
+        "analysis/group.html",
+        {
+            "group": group,
+            "footprint": footprint,
+            "incidents": incidents,
+            "points": selectors.group_points(request.user, group),
+            "tile_url": getattr(settings, "PEACEOPS_TILE_URL", ""),
+        },
+    )
 
 
 class SecurityLevelForm(forms.ModelForm):
     class Meta:
         model = SecurityLevel
-        fields = ["owning_mission", "system", "level", "country", "admin_area", "valid_from", "valid_to", "note",
-                  "classification", "source"]
+        fields = [
+            "owning_mission",
+            "system",
+            "level",
+            "country",
+            "admin_area",
+            "valid_from",
+            "valid_to",
+            "note",
+            "classification",
+            "source",
+        ]
         labels = {"country": gettext_lazy("Country")}  # the model's field has no verbose name to translate
-        widgets = {"valid_from": IsoDateInput(),
-                   "valid_to": IsoDateInput()}
+        widgets = {"valid_from": IsoDateInput(), "valid_to": IsoDateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         access = access_for(user)
         missions = Mission.objects.order_by("acronym")
         if Action.EDIT_ANALYSIS not in access.system_actions:
-            missions = missions.filter(id__in=[m for m, acts in access.mission_actions.items()
-                                               if Action.EDIT_ANALYSIS in acts])
+            missions = missions.filter(
+                id__in=[m for m, acts in access.mission_actions.items() if Action.EDIT_ANALYSIS in acts]
+            )
         self.fields["owning_mission"].queryset = missions
         self.fields["owning_mission"].required = True
         self.fields["country"].queryset = Country.objects.filter(missions__isnull=False).distinct().order_by("name")
@@ -304,18 +394,37 @@ def levels(request):
         else:
             messages.error(request, _("The level was not recorded: see the form."))
     missions = dict(Mission.objects.values_list("id", "acronym"))
-    divergences = [{"d": d, "first_mission": missions.get(d.first.mission_id, ""),
-                    "second_mission": missions.get(d.second.mission_id, "")}
-                   for d in selectors.security_divergences(request.user, on=on)]
-    unreadable = [{"u": u, "side_mission": missions.get(u.side.mission_id, ""),
-                   "other_mission": missions.get(u.other_mission_id, "")}
-                  for u in selectors.unreadable_neighbour_levels(request.user, on=on)]
+    divergences = [
+        {
+            "d": d,
+            "first_mission": missions.get(d.first.mission_id, ""),
+            "second_mission": missions.get(d.second.mission_id, ""),
+        }
+        for d in selectors.security_divergences(request.user, on=on)
+    ]
+    unreadable = [
+        {
+            "u": u,
+            "side_mission": missions.get(u.side.mission_id, ""),
+            "other_mission": missions.get(u.other_mission_id, ""),
+        }
+        for u in selectors.unreadable_neighbour_levels(request.user, on=on)
+    ]
     access = access_for(request.user)
     can_edit = Action.EDIT_ANALYSIS in access.system_actions or any(
-        Action.EDIT_ANALYSIS in a for a in access.mission_actions.values())
-    return render(request, "analysis/levels.html", {
-        "levels": selectors.security_levels_for(request.user, on), "divergences": divergences,
-        "unreadable": unreadable, "on": on, "form": form if can_edit else None})
+        Action.EDIT_ANALYSIS in a for a in access.mission_actions.values()
+    )
+    return render(
+        request,
+        "analysis/levels.html",
+        {
+            "levels": selectors.security_levels_for(request.user, on),
+            "divergences": divergences,
+            "unreadable": unreadable,
+            "on": on,
+            "form": form if can_edit else None,
+        },
+    )
 
 
 @login_required
@@ -329,11 +438,27 @@ def forecast_panels(by_country) -> list[dict]:
     panels = []
     for country, rows in sorted(by_country.items(), key=lambda item: item[0].name):
         labels = [f.month.strftime("%Y-%m") for f in rows]
-        panels.append({"country": country, "rows": rows, "chart": mark_safe(charts.band_chart(
-            labels, [f.mean for f in rows], [f.p10 for f in rows], [f.p90 for f in rows],
-            title=_("%(country)s: forecast deaths per month (mean, p10-p90)") % {"country": country.local_name},
-            x_label=_("Month (YYYY-MM)"), y_label=_("Deaths"), mean_name=_("mean"),
-            band_name=_("p10-p90 band"), locale=get_language()))})
+        panels.append(
+            {
+                "country": country,
+                "rows": rows,
+                "chart": mark_safe(
+                    charts.band_chart(
+                        labels,
+                        [f.mean for f in rows],
+                        [f.p10 for f in rows],
+                        [f.p90 for f in rows],
+                        title=_("%(country)s: forecast deaths per month (mean, p10-p90)")
+                        % {"country": country.local_name},
+                        x_label=_("Month (YYYY-MM)"),
+                        y_label=_("Deaths"),
+                        mean_name=_("mean"),
+                        band_name=_("p10-p90 band"),
+                        locale=get_language(),
+                    )
+                ),
+            }
+        )
     return panels
 
 

@@ -11,13 +11,13 @@ from shapely.geometry import box, mapping
 from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context, load_incident_frame
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 
 AS_OF = dt.date(2009, 6, 30)
 
 
-def add(mission, country, admin1, offset, *, lat=None, lon=None, classification=C.UNCLASSIFIED, actor=None,
+def add(mission, country, admin1, offset, *, lat=None, lon=None, classification=Classification.UNCLASSIFIED, actor=None,
         report_offset=None):
     """An incident ``offset`` days before AS_OF, in ``mission``'s area and owned by it."""
     start = AS_OF - dt.timedelta(days=offset)
@@ -46,16 +46,16 @@ def incidents(world):
     made = {"chad": [], "sudan": [], "chad_late": []}
     for offset in range(45, 400, 20):
         made["chad"].append(add(world.minurcat, world.chad, "Ouaddai", offset, lat=10, lon=17.2,
-                                classification=C.CONFIDENTIAL))
+                                classification=Classification.CONFIDENTIAL))
         made["sudan"].append(add(world.unamid, world.sudan, "West Darfur", offset,
-                                 classification=C.STRICTLY_CONFIDENTIAL))
+                                 classification=Classification.STRICTLY_CONFIDENTIAL))
     for n in range(10):
         made["chad"].append(add(world.minurcat, world.chad, "Ouaddai", n * 2, lat=10, lon=19.8,
-                                classification=C.CONFIDENTIAL, actor=janjaweed if n < 2 else None))
+                                classification=Classification.CONFIDENTIAL, actor=janjaweed if n < 2 else None))
         made["sudan"].append(add(world.unamid, world.sudan, "West Darfur", n * 2,
-                                 classification=C.STRICTLY_CONFIDENTIAL))
+                                 classification=Classification.STRICTLY_CONFIDENTIAL))
     made["chad_late"].append(add(world.minurcat, world.chad, "Ouaddai", 1, report_offset=-3, lat=10, lon=19.9,
-                                 classification=C.CONFIDENTIAL))
+                                 classification=Classification.CONFIDENTIAL))
     return made
 
 
@@ -146,7 +146,7 @@ def test_the_frame_cut_at_the_horizon_gives_the_alerts_of_the_whole_history(worl
 @pytest.mark.django_db
 def test_duplicates_count_once_and_links_are_loaded(world, incidents):
     kept = incidents["chad"][-1]
-    copy = add(world.minurcat, world.chad, "Ouaddai", 0, classification=C.CONFIDENTIAL)
+    copy = add(world.minurcat, world.chad, "Ouaddai", 0, classification=Classification.CONFIDENTIAL)
     copy.duplicate_of = kept
     copy.save()
     frame = load_incident_frame(world.users["minurcat"], FrameScope(as_of=AS_OF, countries=("TCD",)))

@@ -5,7 +5,7 @@ reach the mission on the other side. The 2016 missions whose host countries the 
 built with their real start dates, the shipped Natural Earth shapes give the borders, the file is
 imported as shared reference data (mission=None: the importer still links each incident to the
 missions whose area holds it on its date, which is what an alert's ``mission_ids`` are), and the
-alerts are replayed as of month ends, then fanned out with ``notify_alerts`` as the nightly job does.
+alerts are replayed as of month ends, then fanned out with ``alerts_notify`` as the nightly job does.
 
 What the data shows (default rules, docs/early-warning.md): every cross-border alert is
 ``toward_border`` (ACLED has no displacement category, and the CAR's ACLED rows move toward no
@@ -20,7 +20,7 @@ and west toward the CAR:
 
 MINUSMA (Mali, whose neighbours hold no mission in this world) is told nothing. Alerts in
 Ethiopia (Oromia, Gambela) and the DRC (Orientale) also name UNMISS, but no mission holds their
-evidence, so ``notify_alerts`` has no source mission and sends nothing for them (see the docs).
+evidence, so ``alerts_notify`` has no source mission and sends nothing for them (see the docs).
 """
 
 import datetime as dt
@@ -31,12 +31,12 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
 from peaceops.analysis.selectors_alerts import alerts_as_of
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.notifications.models import Notification
 from peaceops.notifications.selectors import notifications_for
-from peaceops.notifications.services import notify_alerts
-from peaceops.registry import models as r
+from peaceops.notifications.services import alerts_notify
 from peaceops.registry.importers import SHIPPED_COUNTRY_SHAPES, import_places
+from peaceops.registry.models import Country, Mission
 from peaceops.testing import make_user
 
 ACLED = "acled/acled_africa_2016-01-01_2016-05-28.csv"
@@ -47,24 +47,24 @@ REPLAY = [dt.date(2016, 2, 29), dt.date(2016, 3, 31), dt.date(2016, 4, 30), dt.d
 # UNMISS  S/RES/1996 (2011), 9 July 2011 (South Sudan's independence);
 # MINUSCA S/RES/2149 (2014), 10 April 2014 - the CAR;
 # MINUSMA S/RES/2100 (2013), 25 April 2013 - Mali (the uninvolved mission: no neighbour holds one here).
-MISSIONS = [("UNAMID", "SDN", r.Mission.Kind.HYBRID, dt.date(2007, 7, 31)),
-            ("UNMISS", "SSD", r.Mission.Kind.PEACEKEEPING, dt.date(2011, 7, 9)),
-            ("MINUSCA", "CAF", r.Mission.Kind.PEACEKEEPING, dt.date(2014, 4, 10)),
-            ("MINUSMA", "MLI", r.Mission.Kind.PEACEKEEPING, dt.date(2013, 4, 25))]
+MISSIONS = [("UNAMID", "SDN", Mission.Kind.HYBRID, dt.date(2007, 7, 31)),
+            ("UNMISS", "SSD", Mission.Kind.PEACEKEEPING, dt.date(2011, 7, 9)),
+            ("MINUSCA", "CAF", Mission.Kind.PEACEKEEPING, dt.date(2014, 4, 10)),
+            ("MINUSMA", "MLI", Mission.Kind.PEACEKEEPING, dt.date(2013, 4, 25))]
 
 
 @pytest.fixture
 def missions(db, shared_data):
     shapes = import_places(SHIPPED_COUNTRY_SHAPES, "natural-earth-geojson", actor=SYSTEM)
     assert shapes.updated + shapes.created >= 50  # creates the ISO 3166 countries, sets their shapes
-    countries = {c.iso3: c for c in r.Country.objects.filter(iso3__in=[m[1] for m in MISSIONS])}
+    countries = {c.iso3: c for c in Country.objects.filter(iso3__in=[m[1] for m in MISSIONS])}
     assert all(countries[iso3].geometry for iso3 in countries) and len(countries) == len(MISSIONS)
     made = {}
     for acronym, iso3, kind, start in MISSIONS:
-        made[acronym] = r.Mission.objects.create(acronym=acronym, name=acronym, kind=kind, start_date=start)
+        made[acronym] = Mission.objects.create(acronym=acronym, name=acronym, kind=kind, start_date=start)
         made[acronym].host_countries.set([countries[iso3]])
     # missions first: the importer links each incident to the missions holding its country on its date
-    report = import_events(shared_data / ACLED, "acled", skip_bad=True, user=SYSTEM)
+    report = events_import(shared_data / ACLED, "acled", skip_bad=True, user=SYSTEM)
     assert report.created > 6700 and len(report.errors) < 10
     return made
 
@@ -103,8 +103,8 @@ def test_violence_moving_toward_a_border_names_the_mission_across_it(missions):
 @pytest.mark.django_db
 def test_the_neighbours_analysts_see_the_notifications_and_nobody_else_does(missions):
     for day in REPLAY:  # the nightly job, replayed month end by month end
-        notify_alerts(SYSTEM, replay(day), as_of=day)
-    notify_alerts(SYSTEM, replay(REPLAY[-1]), as_of=REPLAY[-1])  # re-running adds nothing
+        alerts_notify(SYSTEM, replay(day), as_of=day)
+    alerts_notify(SYSTEM, replay(REPLAY[-1]), as_of=REPLAY[-1])  # re-running adds nothing
     assert Notification.objects.count() == 5
 
     def seen_by(acronym):

@@ -17,7 +17,7 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import early_warning as ew
 from peaceops.analysis.incident_frame import FrameScope, alert_frame, load_incident_frame
 from peaceops.analysis.trends import hotspots, prio_grid_gid
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 
 UCDP = "ucdp/ged231_caf.geojson"
 ACLED = "acled/acled_africa_2016-01-01_2016-05-28.csv"
@@ -27,8 +27,8 @@ REPLAY = [dt.date(2013, 4, 1), dt.date(2013, 12, 31), dt.date(2014, 6, 30), dt.d
 
 @pytest.fixture
 def imported(db, shared_data):
-    ucdp = import_events(shared_data / UCDP, "ucdp-ged", user=SYSTEM)
-    acled = import_events(shared_data / ACLED, "acled", skip_bad=True, user=SYSTEM)
+    ucdp = events_import(shared_data / UCDP, "ucdp-ged", user=SYSTEM)
+    acled = events_import(shared_data / ACLED, "acled", skip_bad=True, user=SYSTEM)
     assert not ucdp.errors and ucdp.created > 1800
     assert acled.created > 6700 and len(acled.errors) < 10
     return shared_data

@@ -190,7 +190,7 @@ def test_forecast_refresh_stores_host_country_summaries_shown_on_the_dashboard(a
     world = analysis_world["world"]
     _ucdp_history(world)
     last = month_id_of(dt.date(2008, 10, 1))
-    stored = services_forecast.refresh_forecasts(actor=SYSTEM, last_month=last, draws=200, today=dt.date(2008, 11, 1))
+    stored = services_forecast.forecasts_refresh(actor=SYSTEM, last_month=last, draws=200, today=dt.date(2008, 11, 1))
     assert stored == 12 and CountryForecast.objects.filter(country=world.chad).count() == 12
     first = CountryForecast.objects.order_by("month_id").first()
     assert first.month_id == last + 3 and first.p10 <= first.median <= first.p90
@@ -205,7 +205,7 @@ def test_forecast_refresh_stores_host_country_summaries_shown_on_the_dashboard(a
 
 def test_forecast_refresh_refuses_without_history(world):
     with pytest.raises(services_forecast.ForecastRefreshError):
-        services_forecast.refresh_forecasts(actor=SYSTEM, last_month=400)
+        services_forecast.forecasts_refresh(actor=SYSTEM, last_month=400)
 
 
 # --- pages ---------------------------------------------------------------------------------------------------

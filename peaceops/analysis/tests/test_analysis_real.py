@@ -9,7 +9,7 @@ from django.urls import reverse
 from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors, services, services_forecast
 from peaceops.analysis.models import CountryForecast, month_id_of
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.registry.models import Country
 
 UCDP = "ucdp/ged231_caf.geojson"
@@ -17,7 +17,7 @@ UCDP = "ucdp/ged231_caf.geojson"
 
 @pytest.mark.django_db
 def test_replay_groups_and_forecasts_on_ucdp_car(shared_data, world, client):
-    report = import_events(shared_data / UCDP, "ucdp-ged", user=SYSTEM)
+    report = events_import(shared_data / UCDP, "ucdp-ged", user=SYSTEM)
     assert not report.errors and report.created > 1800
     admin = world.users["admin"]
     client.force_login(admin)
@@ -31,7 +31,7 @@ def test_replay_groups_and_forecasts_on_ucdp_car(shared_data, world, client):
     assert lra.actors.exists() and footprint.incidents > 50 and "CAF" in footprint.countries
 
     last = month_id_of(dt.date(2021, 10, 1))
-    stored = services_forecast.refresh_forecasts(actor=SYSTEM, last_month=last, draws=200)
+    stored = services_forecast.forecasts_refresh(actor=SYSTEM, last_month=last, draws=200)
     car = Country.objects.get(iso3="CAF")
     rows = CountryForecast.objects.filter(country=car, last_history_month=last).order_by("month_id")
     assert stored == 12 and rows.count() == 12 and rows[0].month_id == last + 3

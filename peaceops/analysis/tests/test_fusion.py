@@ -15,10 +15,10 @@ from peaceops.analysis import fusion, selectors_fusion
 from peaceops.analysis.early_warning import BorderContext, shared_borders
 from peaceops.analysis.frame import IncidentFrame
 from peaceops.analysis.models import SecurityLevel
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.notifications.models import InformationRequest
-from peaceops.registry import models as r
+from peaceops.registry.models import Mission, Region
 from peaceops.reports.models import ReportCadence
 from peaceops.testing import make_user
 
@@ -101,21 +101,40 @@ def region_world(world):
     world.chad.geometry, world.sudan.geometry = CHAD, SUDAN
     world.chad.save()
     world.sudan.save()
-    chad = [_incident(world.minurcat, C.CONFIDENTIAL, world.chad, "Ouaddaï", 13.5, 21.5 + i / 10) for i in range(2)]
-    sudan = _incident(world.unamid, C.CONFIDENTIAL, world.sudan, "West Darfur", 13.4, 22.4)
-    secret = _incident(world.unamid, C.STRICTLY_CONFIDENTIAL, world.sudan, "West Darfur", 13.3, 22.3)
+    chad = [
+        _incident(world.minurcat, Classification.CONFIDENTIAL, world.chad, "Ouaddaï", 13.5, 21.5 + i / 10)
+        for i in range(2)
+    ]
+    sudan = _incident(world.unamid, Classification.CONFIDENTIAL, world.sudan, "West Darfur", 13.4, 22.4)
+    secret = _incident(world.unamid, Classification.STRICTLY_CONFIDENTIAL, world.sudan, "West Darfur", 13.3, 22.3)
     for mission, country, level in ((world.minurcat, world.chad, 4), (world.unamid, world.sudan, 3)):
-        SecurityLevel.objects.create(system="phase", level=level, country=country, valid_from=dt.date(2009, 1, 1),
-                                     owning_mission=mission, source="seed 000 §III.C.2")
-    asked = InformationRequest.objects.create(requesting_mission=world.minurcat, owning_mission=world.unamid,
-                                              alert_key="toward_border:SDN:West Darfur", evidence_ids=[sudan.pk])
+        SecurityLevel.objects.create(
+            system="phase",
+            level=level,
+            country=country,
+            valid_from=dt.date(2009, 1, 1),
+            owning_mission=mission,
+            source="seed 000 §III.C.2",
+        )
+    asked = InformationRequest.objects.create(
+        requesting_mission=world.minurcat,
+        owning_mission=world.unamid,
+        alert_key="toward_border:SDN:West Darfur",
+        evidence_ids=[sudan.pk],
+    )
     ReportCadence.objects.create(region=world.region, kind="threat_assessment", first_quarter=dt.date(2009, 1, 1))
-    caribbean = r.Region.objects.create(name="Caribbean")
-    minustah = r.Mission.objects.create(acronym="MINUSTAH", name="UN Stabilization Mission in Haiti",
-                                        kind=r.Mission.Kind.PEACEKEEPING, start_date=dt.date(2004, 6, 1))
+    caribbean = Region.objects.create(name="Caribbean")
+    minustah = Mission.objects.create(
+        acronym="MINUSTAH",
+        name="UN Stabilization Mission in Haiti",
+        kind=Mission.Kind.PEACEKEEPING,
+        start_date=dt.date(2004, 6, 1),
+    )
     minustah.regions.add(caribbean)
-    world.users["fusion"] = make_user("fusion", "analyst", region=world.region, clearance=C.CONFIDENTIAL)
-    world.users["caribbean"] = make_user("caribbean", "analyst", region=caribbean, clearance=C.STRICTLY_CONFIDENTIAL)
+    world.users["fusion"] = make_user("fusion", "analyst", region=world.region, clearance=Classification.CONFIDENTIAL)
+    world.users["caribbean"] = make_user(
+        "caribbean", "analyst", region=caribbean, clearance=Classification.STRICTLY_CONFIDENTIAL
+    )
     return {"world": world, "chad": chad, "sudan": sudan, "secret": secret, "request": asked, "caribbean": caribbean}
 
 
@@ -139,11 +158,13 @@ def test_the_page_links_each_block_to_the_page_it_summarises(region_world, clien
     page = client.get("/analysis/fusion/", {"as_of": AS_OF.isoformat()})
     assert page.status_code == 200
     body = page.content.decode()
-    for block, link in (("fusion-alerts", "/analysis/?as_of=2009-06-30"),
-                        ("fusion-borders", "/incidents/?country=SDN&amp;start=2009-06-01&amp;end=2009-06-30"),
-                        ("fusion-levels", "/analysis/security-levels/?on=2009-06-30"),
-                        ("fusion-requests", f"/notifications/requests/{region_world['request'].pk}/"),
-                        ("fusion-late", "/reports/")):
+    for block, link in (
+        ("fusion-alerts", "/analysis/?as_of=2009-06-30"),
+        ("fusion-borders", "/incidents/?country=SDN&amp;start=2009-06-01&amp;end=2009-06-30"),
+        ("fusion-levels", "/analysis/security-levels/?on=2009-06-30"),
+        ("fusion-requests", f"/notifications/requests/{region_world['request'].pk}/"),
+        ("fusion-late", "/reports/"),
+    ):
         assert f'id="{block}"' in body and link in body, block
     assert "Q1 2009 joint threat assessment" in body
 
@@ -174,33 +195,53 @@ def test_the_reader_of_another_region_sees_nothing_of_this_one(region_world, cli
 
 def test_the_api_and_the_cli_give_the_same_view(region_world, api_as):
     world = region_world["world"]
-    answer = api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": AS_OF.isoformat(),
-                                                                            "region": world.region.name})
+    answer = api_as(world.users["fusion"]).get(
+        "/api/v1/analysis/fusion/", {"as_of": AS_OF.isoformat(), "region": world.region.name}
+    )
     assert answer.status_code == 200
     out = io.StringIO()
-    call_command("analysis", "fusion", "--region", world.region.name, "--as-of", AS_OF.isoformat(),
-                 "--user", "fusion", "--json", stdout=out)
+    call_command(
+        "analysis",
+        "fusion",
+        "--region",
+        world.region.name,
+        "--as-of",
+        AS_OF.isoformat(),
+        "--user",
+        "fusion",
+        "--json",
+        stdout=out,
+    )
     assert json.loads(out.getvalue()) == answer.json()
     assert answer.json()["open_requests"][0]["requesting_mission"] == "MINURCAT"
-    assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "30/06/2009"}).json()[
-        "field"] == "as_of"
-    assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "0001-01-01"}).json()[
-        "field"] == "as_of"
-    assert api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/",
-                                             {"region": "9" * 30}).status_code == 404  # no such id, no overflow
+    assert (
+        api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "30/06/2009"}).json()["field"]
+        == "as_of"
+    )
+    assert (
+        api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"as_of": "0001-01-01"}).json()["field"]
+        == "as_of"
+    )
+    assert (
+        api_as(world.users["fusion"]).get("/api/v1/analysis/fusion/", {"region": "9" * 30}).status_code == 404
+    )  # no such id, no overflow
     with pytest.raises(CommandError, match="--as-of"):
         call_command("analysis", "fusion", "--user", "fusion", "--as-of", "0001-01-01", stdout=io.StringIO())
     with pytest.raises(CommandError, match="cover a region"):
         call_command("analysis", "fusion", "--user", "minurcat", stdout=io.StringIO())
     with pytest.raises(CommandError, match="--region"):
-        call_command("analysis", "fusion", "--user", "caribbean", "--region", world.region.name,
-                     stdout=io.StringIO())
+        call_command("analysis", "fusion", "--user", "caribbean", "--region", world.region.name, stdout=io.StringIO())
 
 
 def test_the_navigation_offers_the_view_only_to_readers_who_cover_a_region(region_world, client):
     world = region_world["world"]
-    for who, offered in (("fusion", True), ("admin", True), ("caribbean", True), ("minurcat", False),
-                         ("nobody", False)):
+    for who, offered in (
+        ("fusion", True),
+        ("admin", True),
+        ("caribbean", True),
+        ("minurcat", False),
+        ("nobody", False),
+    ):
         client.force_login(world.users[who])
         assert ('href="/analysis/fusion/"' in client.get("/").content.decode()) is offered, who
 

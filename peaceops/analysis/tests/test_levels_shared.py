@@ -12,8 +12,8 @@ from django.urls import reverse
 from peaceops.analysis import selectors
 from peaceops.analysis.models import SecurityLevel
 from peaceops.analysis.report_sections import _levels_section, _sg_outlook
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
+from peaceops.registry.models import Country, Mission, Region
 from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest
 from peaceops.testing import make_user
 
@@ -27,12 +27,14 @@ def levels_world(world):
     sudan = SecurityLevel.objects.create(system="phase", level=3, country=world.sudan, valid_from=dt.date(2009, 1, 1),
                                          owning_mission=world.unamid, source="seed 000 §III.C.2")
     # A mission of another region, whose analyst holds no grant in Central Africa and Sudan.
-    haiti = r.Country.objects.create(iso3="HTI", iso2="HT", numeric="332", name="Haiti")
-    minustah = r.Mission.objects.create(acronym="MINUSTAH", name="UN Stabilization Mission in Haiti",
-                                        kind=r.Mission.Kind.PEACEKEEPING, start_date=dt.date(2004, 6, 1))
+    haiti = Country.objects.create(iso3="HTI", iso2="HT", numeric="332", name="Haiti")
+    minustah = Mission.objects.create(acronym="MINUSTAH", name="UN Stabilization Mission in Haiti",
+                                        kind=Mission.Kind.PEACEKEEPING, start_date=dt.date(2004, 6, 1))
     minustah.host_countries.set([haiti])
-    minustah.regions.add(r.Region.objects.create(name="Caribbean"))
-    world.users["elsewhere"] = make_user("elsewhere", "analyst", mission=minustah, clearance=C.STRICTLY_CONFIDENTIAL)
+    minustah.regions.add(Region.objects.create(name="Caribbean"))
+    world.users["elsewhere"] = make_user(
+        "elsewhere", "analyst", mission=minustah, clearance=Classification.STRICTLY_CONFIDENTIAL
+    )
     return {"world": world, "chad": chad, "sudan": sudan}
 
 
@@ -45,8 +47,10 @@ def _cli(user, on=ON):
 def test_each_side_reads_the_neighbours_level_and_the_divergence(levels_world):
     for user in ("minurcat", "unamid"):
         [found] = _cli(user)
-        assert {found["first"]["country"]: found["first"]["level"], found["second"]["country"]:
-                found["second"]["level"]} == {"TCD": 4, "SDN": 3}
+        assert {
+            found["first"]["country"]: found["first"]["level"],
+            found["second"]["country"]: found["second"]["level"],
+        } == {"TCD": 4, "SDN": 3}
         assert "note" not in found
     shared = selectors.security_levels_for(levels_world["world"].users["minurcat"], ON)
     assert {level.pk for level in shared} == {levels_world["chad"].pk, levels_world["sudan"].pk}
@@ -71,7 +75,7 @@ def test_levels_page_shows_the_divergence_to_both_missions(levels_world, client)
 
 def test_a_classified_neighbour_level_stays_closed_and_is_reported_unreadable(levels_world, client):
     sudan = levels_world["sudan"]
-    sudan.classification = C.CONFIDENTIAL
+    sudan.classification = Classification.CONFIDENTIAL
     sudan.save()
     minurcat = levels_world["world"].users["minurcat"]
     assert sudan.pk not in {level.pk for level in selectors.security_levels_for(minurcat, ON)}
@@ -85,13 +89,25 @@ def test_a_classified_neighbour_level_stays_closed_and_is_reported_unreadable(le
     assert "the level on the other side is not readable" in page and "phase 3" not in page
     assert "No divergence among the levels you may read." not in page
 
-    request = DraftRequest(kind=THREAT_ASSESSMENT, user=minurcat, start=dt.date(2009, 4, 1), end=ON,
-                           mission_ids=(levels_world["world"].minurcat.pk,))
+    request = DraftRequest(
+        kind=THREAT_ASSESSMENT,
+        user=minurcat,
+        start=dt.date(2009, 4, 1),
+        end=ON,
+        mission_ids=(levels_world["world"].minurcat.pk,),
+    )
     section, found = _levels_section(request)
     assert found == [] and "the level on the other side is not readable" in section.body
     assert "agree" not in section.body
-    outlook = _sg_outlook(DraftRequest(kind=SG_REPORT, user=minurcat, start=dt.date(2009, 4, 1), end=ON,
-                                       mission_ids=(levels_world["world"].minurcat.pk,)))
+    outlook = _sg_outlook(
+        DraftRequest(
+            kind=SG_REPORT,
+            user=minurcat,
+            start=dt.date(2009, 4, 1),
+            end=ON,
+            mission_ids=(levels_world["world"].minurcat.pk,),
+        )
+    )
     assert "the level on the other side is not readable" in outlook.body
     # UNAMID's officer, cleared to strictly confidential, reads it: the divergence is there again
     assert len(_cli("unamid")) == 1 and "note" not in _cli("unamid")[0]
@@ -99,8 +115,13 @@ def test_a_classified_neighbour_level_stays_closed_and_is_reported_unreadable(le
 
 def test_the_report_says_agree_only_when_levels_were_compared(levels_world):
     world = levels_world["world"]
-    request = DraftRequest(kind=THREAT_ASSESSMENT, user=world.users["minurcat"], start=dt.date(2009, 4, 1), end=ON,
-                           mission_ids=(world.minurcat.pk,))
+    request = DraftRequest(
+        kind=THREAT_ASSESSMENT,
+        user=world.users["minurcat"],
+        start=dt.date(2009, 4, 1),
+        end=ON,
+        mission_ids=(world.minurcat.pk,),
+    )
     section, found = _levels_section(request)
     assert len(found) == 1 and "agree" not in section.body
     levels_world["sudan"].level = 4

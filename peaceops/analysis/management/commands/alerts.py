@@ -64,7 +64,7 @@ class Command(BaseCommand):
         from peaceops.notifications import services as notifications
 
         if notify:
-            notifications.notify_alerts(reader, alerts, as_of=day)
+            notifications.alerts_notify(reader, alerts, as_of=day)
         if user:
             # The alerts other missions notified the reader's missions of: what they may know, not the evidence.
             computed = {alert.key for alert in alerts}
