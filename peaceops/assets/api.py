@@ -185,7 +185,7 @@ class AssetRequestViewSet(SecuredViewSet):
         consent = asset_request.consents.filter(pk=data["consent"]).first()
         if consent is None:
             raise exceptions.ValidationError({"consent": [_("No such consent on this request.")]})
-        services.decide(user=request.user, consent=consent, given=data["given"], person=data["given_by_person"],
+        services.consent_decide(user=request.user, consent=consent, given=data["given"], person=data["given_by_person"],
                         on=data["decided_on"], note=data["note"])
         return Response(self.get_serializer(self.get_queryset().get(pk=asset_request.pk)).data)
 
@@ -199,14 +199,14 @@ class AssetRequestViewSet(SecuredViewSet):
         asset = selectors.assets_for(request.user).filter(pk=payload.validated_data["asset"]).first()
         if asset is None:
             raise exceptions.ValidationError({"asset": [_("No such asset in the pool you may see.")]})
-        services.assign_asset(user=request.user, request=asset_request, asset=asset)
+        services.asset_assign(user=request.user, request=asset_request, asset=asset)
         return Response(self.get_serializer(self.get_queryset().get(pk=asset_request.pk)).data)
 
     @extend_schema(request=None, responses=AssetRequestSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         asset_request = self.get_object()
-        services.withdraw(user=request.user, request=asset_request)
+        services.request_withdraw(user=request.user, request=asset_request)
         return Response(self.get_serializer(self.get_queryset().get(pk=asset_request.pk)).data)
 
 

@@ -184,7 +184,7 @@ class Loan(SecuredRecord):
     """An approved request: the asset is the borrower's for the dates. ``owning_mission`` is the lender.
 
     Readable by readers of either mission (selectors.loans_for). Two loans of one asset never
-    overlap: services.approve takes the asset's booking lock before checking.
+    overlap: services.consent_decide takes the asset's booking lock before checking.
     """
 
     request = models.OneToOneField(AssetRequest, on_delete=models.PROTECT, related_name="loan")

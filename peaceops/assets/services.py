@@ -20,7 +20,7 @@ from peaceops.assets import costs, scheduling, selectors
 from peaceops.assets.models import Asset, AssetRequest, Consent, CostShare, Loan, Unavailability
 from peaceops.core import clock
 from peaceops.core.errors import Denied
-from peaceops.notifications.services import notify_mission
+from peaceops.notifications.services import mission_notify
 from peaceops.registry.models import Country, Mission
 
 # Who may do what (docs/assets.md, "Permissions"): offering assets and asking for them is
@@ -178,7 +178,7 @@ def _mission(value) -> Mission:
 
 
 @transaction.atomic
-def assign_asset(*, user, request: AssetRequest, asset: Asset) -> AssetRequest:
+def asset_assign(*, user, request: AssetRequest, asset: Asset) -> AssetRequest:
     """Choose an asset for an open request (e.g. one the suggestions named) and ask the consents."""
     _check(user, MANAGE, request.owning_mission_id, _("request assets"))
     request = AssetRequest.objects.select_for_update().get(pk=request.pk)
@@ -203,7 +203,7 @@ def _attach(user, request: AssetRequest, asset: Asset) -> None:
     request.save()
     for consent in required_consents(request, asset):
         consent.save()
-    notify_mission(user, recipient=asset.owning_mission, source_mission=request.owning_mission, because=MANAGE,
+    mission_notify(user, recipient=asset.owning_mission, source_mission=request.owning_mission, because=MANAGE,
                    key=f"asset-request:{request.pk}:{asset.pk}", kind="asset_requested",
                    title=_("%(mission)s asks for %(asset)s, %(start)s to %(end)s: your consent is awaited") % {
                        "mission": request.owning_mission.acronym, "asset": asset.name,
@@ -244,7 +244,7 @@ def required_consents(request: AssetRequest, asset: Asset) -> list[Consent]:
 
 
 @transaction.atomic
-def withdraw(*, user, request: AssetRequest) -> AssetRequest:
+def request_withdraw(*, user, request: AssetRequest) -> AssetRequest:
     _check(user, MANAGE, request.owning_mission_id, _("withdraw requests"))
     request = AssetRequest.objects.select_for_update().get(pk=request.pk)
     if request.status not in (AssetRequest.Status.OPEN, AssetRequest.Status.PENDING):
@@ -268,7 +268,7 @@ def may_decide(user, consent: Consent) -> bool:
 
 
 @transaction.atomic
-def decide(*, user, consent: Consent, given: bool, person: str = "", on: dt.date | None = None,
+def consent_decide(*, user, consent: Consent, given: bool, person: str = "", on: dt.date | None = None,
            note: str = "") -> Consent:
     """Give or refuse one consent. A refusal ends the request; the last consent given makes the loan.
 
@@ -311,7 +311,7 @@ def _tell_requester(user, consent: Consent, title: str, outcome: str) -> None:
     request, asset = consent.request, consent.request.asset
     candidates = [consent.mission_id, asset.owning_mission_id, request.owning_mission_id]
     sender_id = next((m for m in candidates if m and permits(user, CONSENT, m)), request.owning_mission_id)
-    notify_mission(user, recipient=request.owning_mission, source_mission=Mission.objects.get(pk=sender_id),
+    mission_notify(user, recipient=request.owning_mission, source_mission=Mission.objects.get(pk=sender_id),
                    because=CONSENT, key=f"asset-request:{request.pk}:{outcome}", kind=f"asset_{outcome}",
                    title=title % {"asset": asset.name, "party": consent.get_party_display()},
                    classification=request.classification, as_of=clock.today())

@@ -206,9 +206,14 @@ def request_detail(request, pk):
             if consent is None:
                 raise Http404
             try:
-                services.decide(user=request.user, consent=consent, given=bound.cleaned_data["decision"] == "give",
-                                person=bound.cleaned_data["given_by_person"], on=bound.cleaned_data["decided_on"],
-                                note=bound.cleaned_data["note"])
+                services.consent_decide(
+                    user=request.user,
+                    consent=consent,
+                    given=bound.cleaned_data["decision"] == "give",
+                    person=bound.cleaned_data["given_by_person"],
+                    on=bound.cleaned_data["decided_on"],
+                    note=bound.cleaned_data["note"],
+                )
             except (ValidationError, PermissionDenied) as error:
                 error_for = consent.pk
                 add_to_form(bound, error)
@@ -220,17 +225,29 @@ def request_detail(request, pk):
     consents = []
     for consent in asset_request.consents.select_related("mission", "country", "recorded_by"):
         form = None
-        if consent.decision == Consent.Decision.PENDING and asset_request.status == "pending" \
-                and services.may_decide(request.user, consent):
+        if (
+            consent.decision == Consent.Decision.PENDING
+            and asset_request.status == "pending"
+            and services.may_decide(request.user, consent)
+        ):
             form = bound if str(error_for) == str(consent.pk) else DecisionForm(initial={"consent": consent.pk})
         consents.append({"consent": consent, "form": form})
     loan = getattr(asset_request, "loan", None) if asset_request.status == "approved" else None
-    return render(request, "assets/request.html", {
-        "req": asset_request, "consents": consents, "shares": asset_request.cost_shares.select_related("mission"),
-        "loan": loan,
-        "suggested": selectors.feasible_assets(request.user, selectors.need_of(asset_request),
-                                               exclude_mission=asset_request.owning_mission_id, limit=5)
-        if asset_request.status == "open" else []})
+    return render(
+        request,
+        "assets/request.html",
+        {
+            "req": asset_request,
+            "consents": consents,
+            "shares": asset_request.cost_shares.select_related("mission"),
+            "loan": loan,
+            "suggested": selectors.feasible_assets(
+                request.user, selectors.need_of(asset_request), exclude_mission=asset_request.owning_mission_id, limit=5
+            )
+            if asset_request.status == "open"
+            else [],
+        },
+    )
 
 
 @login_required
@@ -239,7 +256,7 @@ def request_assign(request, pk):
     asset_request = _object_or_404(selectors.requests_for(request.user), pk)
     asset = _object_or_404(selectors.assets_for(request.user), request.POST.get("asset") or 0)
     try:
-        services.assign_asset(user=request.user, request=asset_request, asset=asset)
+        services.asset_assign(user=request.user, request=asset_request, asset=asset)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     return redirect("assets:request", pk=asset_request.pk)
@@ -249,11 +266,13 @@ def request_assign(request, pk):
 @require_GET
 def loan_detail(request, pk):
     loan = _object_or_404(selectors.loans_for(request.user), pk)
-    return render(request, "assets/loan.html", {
-        "loan": loan, "shares": loan.request.cost_shares.select_related("mission")})
+    return render(
+        request, "assets/loan.html", {"loan": loan, "shares": loan.request.cost_shares.select_related("mission")}
+    )
 
 
 # --- costs and utilisation ---------------------------------------------------------------------
+
 
 @login_required
 @require_GET
@@ -272,14 +291,28 @@ def utilisation(request):
     year = _year(request)
     ids = scope.mission_ids_in_scope(request)
     rows = selectors.utilisation(request.user, dt.date(year, 1, 1), dt.date(year, 12, 31), mission_ids=ids)
-    bars = [(f"{row['asset'].owning_mission.acronym} {row['asset'].name}",
-             (row["use"].lent_days, row["use"].blocked_days, row["use"].idle_days),
-             gettext("%(percent)s%% idle") % {"percent": charts.number(row["use"].idle_share * 100, get_language(), 0)})
-            for row in rows]
-    chart = mark_safe(charts.stacked_bars(
-        bars, segments=[(gettext("lent"), "#c60"), (gettext("kept"), "#888"), (gettext("idle"), "#dde")],
-        title=gettext("Days per asset in %(year)s") % {"year": year}, x_label=gettext("Days of the year"),
-        total=rows[0]["use"].period_days, plot_width=CHART_WIDTH)) if rows else ""
+    bars = [
+        (
+            f"{row['asset'].owning_mission.acronym} {row['asset'].name}",
+            (row["use"].lent_days, row["use"].blocked_days, row["use"].idle_days),
+            gettext("%(percent)s%% idle") % {"percent": charts.number(row["use"].idle_share * 100, get_language(), 0)},
+        )
+        for row in rows
+    ]
+    chart = (
+        mark_safe(
+            charts.stacked_bars(
+                bars,
+                segments=[(gettext("lent"), "#c60"), (gettext("kept"), "#888"), (gettext("idle"), "#dde")],
+                title=gettext("Days per asset in %(year)s") % {"year": year},
+                x_label=gettext("Days of the year"),
+                total=rows[0]["use"].period_days,
+                plot_width=CHART_WIDTH,
+            )
+        )
+        if rows
+        else ""
+    )
     return render(request, "assets/utilisation.html", {"year": year, "chart": chart, "rows": rows})
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 
 @pytest.fixture
@@ -20,10 +20,21 @@ def pool(world):
         contributing_country=bangladesh, seats=20, tonnes=Decimal("3.00"), cost_basis=Asset.CostBasis.FLIGHT_HOUR,
         rate=Decimal("4200.00"), location="El Fasher", location_country=world.sudan, offered=True)
     users = {
-        "minurcat_planner": make_user("minurcat_planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL),
-        "minurcat_lead": make_user("minurcat_lead", "leadership", mission=world.minurcat, clearance=C.CONFIDENTIAL),
-        "unamid_lead": make_user("unamid_lead", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL),
-        "hq": make_user("hq", "leadership", clearance=C.CONFIDENTIAL),
+        "minurcat_planner": make_user(
+            "minurcat_planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+        ),
+        "minurcat_lead": make_user(
+            "minurcat_lead", "leadership", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+        ),
+        "unamid_lead": make_user(
+            "unamid_lead", "leadership", mission=world.unamid, clearance=Classification.CONFIDENTIAL
+        ),
+        "hq": make_user("hq", "leadership", clearance=Classification.CONFIDENTIAL),
     }
-    return {"world": world, "heli": heli, "bangladesh": bangladesh, "users": users,
-            "dates": (dt.date(2009, 12, 8), dt.date(2009, 12, 12))}
+    return {
+        "world": world,
+        "heli": heli,
+        "bangladesh": bangladesh,
+        "users": users,
+        "dates": (dt.date(2009, 12, 8), dt.date(2009, 12, 12)),
+    }

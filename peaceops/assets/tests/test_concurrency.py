@@ -21,7 +21,7 @@ def _all_but_the_owner(pool, request):
     users = pool["users"]
     for consent in request.consents.exclude(party=Consent.Party.OWNING_MISSION):
         user = users["hq"] if consent.party == Consent.Party.HEADQUARTERS else users["minurcat_lead"]
-        services.decide(user=user, consent=consent, given=True, person="Official (Fictitious)",
+        services.consent_decide(user=user, consent=consent, given=True, person="Official (Fictitious)",
                         on=pool["dates"][0])
     return request.consents.get(party=Consent.Party.OWNING_MISSION)
 
@@ -33,7 +33,7 @@ def test_two_simultaneous_approvals_make_one_loan(pool):
     def approve(consent):
         try:
             barrier.wait()
-            services.decide(user=pool["users"]["unamid_lead"], consent=consent, given=True)
+            services.consent_decide(user=pool["users"]["unamid_lead"], consent=consent, given=True)
             outcomes.append("loan")
         except Exception as error:  # noqa: BLE001 - the refusal (or SQLite's lock error) is the outcome
             outcomes.append(type(error).__name__)

@@ -42,8 +42,13 @@ def test_the_requesting_mission_learns_the_loan_is_approved_once(pool):
 def test_a_refusal_is_sent_to_the_requesting_mission(pool):
     request = _request(pool)
     sudan = request.consents.get(party=Consent.Party.HOST_GOVERNMENT, country=pool["world"].sudan)
-    services.decide(user=pool["users"]["minurcat_lead"], consent=sudan, given=False, person="Government of Sudan",
-                    on=dt.date(2009, 12, 2))
+    services.consent_decide(
+        user=pool["users"]["minurcat_lead"],
+        consent=sudan,
+        given=False,
+        person="Government of Sudan",
+        on=dt.date(2009, 12, 2),
+    )
     refused = Notification.objects.get(kind="asset_refused")
     assert refused.recipient == pool["world"].minurcat
     assert refused.title.startswith("Asset request refused: Mi-8 helicopter UNAMID-01")
