@@ -75,7 +75,7 @@ class SharingAgreementViewSet(SecuredViewSet):
                         "withdrawn_at": ["isnull"]}
 
     def perform_create(self, serializer):
-        serializer.instance = services.sign_agreement(self.request.user, **serializer.validated_data)
+        serializer.instance = services.agreement_sign(self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer):
         serializer.instance = services.agreement_update(self.request.user, serializer.instance,
@@ -89,7 +89,7 @@ class SharingAgreementViewSet(SecuredViewSet):
     def withdraw(self, request, pk=None):
         """Withdraw the agreement: the receiving mission loses access at once (its next request)."""
         agreement = self.get_object()
-        services.withdraw_agreement(request.user, agreement, str(request.data.get("reason", "")))
+        services.agreement_withdraw(request.user, agreement, str(request.data.get("reason", "")))
         return Response(self.get_serializer(agreement).data)
 
 

@@ -17,7 +17,7 @@ from peaceops.cooperation.models import ActionItem, ContractEvaluation, Contract
 from peaceops.core.classification import Classification
 
 
-def check_agreement(user, agreement: SharingAgreement) -> None:
+def agreement_check(user, agreement: SharingAgreement) -> None:
     """Only the sharing mission's leadership signs, and never above their own clearance there.
 
     An agreement that shares above the sharer's own clearance is refused: nobody may give away what
@@ -33,10 +33,10 @@ def check_agreement(user, agreement: SharingAgreement) -> None:
 
 
 @transaction.atomic
-def sign_agreement(user, **fields) -> SharingAgreement:
+def agreement_sign(user, **fields) -> SharingAgreement:
     """Record an agreement; it opens the data from its first day (peaceops.accounts.access.visible)."""
     agreement = SharingAgreement(**fields)
-    check_agreement(user, agreement)
+    agreement_check(user, agreement)
     agreement.signed_by = history_user(user)
     agreement._history_user = history_user(user)
     agreement.full_clean()
@@ -49,11 +49,11 @@ def agreement_update(user, agreement: SharingAgreement, changes: dict,
                      expected_etag: str | None = None) -> SharingAgreement:
     """Change an agreement's terms: checked as a signature, on the agreement as it is and as it will be."""
     stored = SharingAgreement.objects.select_for_update().get(pk=agreement.pk)
-    check_agreement(user, stored)
+    agreement_check(user, stored)
     check_version(stored, expected_etag)
     for name, value in changes.items():
         setattr(stored, name, value)
-    check_agreement(user, stored)
+    agreement_check(user, stored)
     stored.full_clean()
     stored._history_user = history_user(user)
     stored.save(update_fields=[stored._meta.get_field(name).attname for name in changes] or None)
@@ -61,7 +61,7 @@ def agreement_update(user, agreement: SharingAgreement, changes: dict,
 
 
 @transaction.atomic
-def withdraw_agreement(user, agreement: SharingAgreement, reason: str = "") -> SharingAgreement:
+def agreement_withdraw(user, agreement: SharingAgreement, reason: str = "") -> SharingAgreement:
     """Withdraw an agreement: the receiving mission loses access at its next request; history keeps who and when."""
     require(user, Action.APPROVE, agreement, what=_("withdraw the sharing mission's agreements"))
     if agreement.withdrawn_at is not None:
@@ -74,7 +74,7 @@ def withdraw_agreement(user, agreement: SharingAgreement, reason: str = "") -> S
 
 
 @transaction.atomic
-def close_action(user, action: ActionItem, closed_on: dt.date, outcome: str = "") -> ActionItem:
+def action_close(user, action: ActionItem, closed_on: dt.date, outcome: str = "") -> ActionItem:
     """Close an action; the organising mission's or the owning mission's coordinators may."""
     organiser = action.meeting.organiser_id
     if not permits(user, Action.EDIT_COORDINATION, action.owner_mission_id):
@@ -87,7 +87,7 @@ def close_action(user, action: ActionItem, closed_on: dt.date, outcome: str = ""
 
 
 @transaction.atomic
-def evaluate_contract(user, contract, **fields) -> ContractEvaluation:
+def contract_evaluate(user, contract, **fields) -> ContractEvaluation:
     """Record an evaluation; a failing score also issues a warning the neighbouring missions read."""
     require(user, Action.EDIT_COORDINATION, contract, what=_("evaluate this mission's contracts"))
     evaluation = ContractEvaluation(contract=contract, classification=contract.classification, **fields)

@@ -175,7 +175,7 @@ def sign(request):
     if not form.is_valid():
         return _sharing_page(request, form, status=400)
     try:
-        services.sign_agreement(request.user, **form.cleaned_data)
+        services.agreement_sign(request.user, **form.cleaned_data)
     except PermissionDenied:
         form.add_error("sharer", _("Only the sharing mission's leadership may sign its agreements."))
         return _sharing_page(request, form, status=403)
@@ -194,7 +194,7 @@ def withdraw(request, pk: int):
     if agreement is None:
         raise Http404("No such agreement")
     try:
-        services.withdraw_agreement(request.user, agreement, request.POST.get("reason", ""))
+        services.agreement_withdraw(request.user, agreement, request.POST.get("reason", ""))
     except ValidationError as error:
         messages.error(request, " ".join(str(m) for problems in error.message_dict.values() for m in problems))
         return redirect("cooperation:sharing")
@@ -210,7 +210,7 @@ def close_action(request, pk: int):
         raise Http404("No such action")
     try:
         closed_on = dt.date.fromisoformat(request.POST.get("closed_on", ""))
-        services.close_action(request.user, action, closed_on, request.POST.get("outcome", ""))
+        services.action_close(request.user, action, closed_on, request.POST.get("outcome", ""))
     except ValueError:
         messages.error(request, _("closed_on: give the date as YYYY-MM-DD."))
     except ValidationError as error:

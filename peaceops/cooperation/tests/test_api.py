@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from peaceops.cooperation.models import Meeting
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def confidential(world):
     record = Meeting.objects.create(
         title="Joint threat assessment", level=Meeting.Level.OPERATIONAL, starts_on=dt.date(2009, 12, 10),
         ends_on=dt.date(2009, 12, 11), place="Entebbe", organiser=world.unamid,
-        classification=C.CONFIDENTIAL, source="seed 000 §IV.C.3",
+        classification=Classification.CONFIDENTIAL, source="seed 000 §IV.C.3",
     )
     record.attending_missions.set([world.minurcat, world.unamid])
     return record

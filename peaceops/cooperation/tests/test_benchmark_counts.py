@@ -6,7 +6,7 @@ import pytest
 
 from peaceops.assets.models import Asset, AssetRequest, Loan
 from peaceops.cooperation import selectors
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 pytestmark = pytest.mark.django_db
 
@@ -14,20 +14,46 @@ QUARTER = (dt.date(2009, 4, 1), dt.date(2009, 6, 30))
 
 
 def _loan(world, level, day):
-    asset = Asset.objects.create(owning_mission=world.unamid, name=f"Aircraft {day}", kind="fixed_wing",
-                                 classification=C.UNCLASSIFIED, seats=30, rate=3000, cost_basis="flight_hour")
-    request = AssetRequest.objects.create(owning_mission=world.minurcat, kind="fixed_wing", asset=asset,
-                                          status="approved", start_date=day, end_date=day, purpose="Patrol",
-                                          classification=level)
-    return Loan.objects.create(request=request, asset=asset, owning_mission=world.unamid, borrower=world.minurcat,
-                               start_date=day, end_date=day, days=1, cost_basis="flight_hour", total_cost=3000,
-                               classification=level)
+    asset = Asset.objects.create(
+        owning_mission=world.unamid,
+        name=f"Aircraft {day}",
+        kind="fixed_wing",
+        classification=Classification.UNCLASSIFIED,
+        seats=30,
+        rate=3000,
+        cost_basis="flight_hour",
+    )
+    request = AssetRequest.objects.create(
+        owning_mission=world.minurcat,
+        kind="fixed_wing",
+        asset=asset,
+        status="approved",
+        start_date=day,
+        end_date=day,
+        purpose="Patrol",
+        classification=level,
+    )
+    return Loan.objects.create(
+        request=request,
+        asset=asset,
+        owning_mission=world.unamid,
+        borrower=world.minurcat,
+        start_date=day,
+        end_date=day,
+        days=1,
+        cost_basis="flight_hour",
+        total_cost=3000,
+        classification=level,
+    )
 
 
 @pytest.fixture
 def loans(world):
-    return [_loan(world, C.UNCLASSIFIED, dt.date(2009, 5, 1)), _loan(world, C.CONFIDENTIAL, dt.date(2009, 5, 8)),
-            _loan(world, C.STRICTLY_CONFIDENTIAL, dt.date(2009, 5, 15))]
+    return [
+        _loan(world, Classification.UNCLASSIFIED, dt.date(2009, 5, 1)),
+        _loan(world, Classification.CONFIDENTIAL, dt.date(2009, 5, 8)),
+        _loan(world, Classification.STRICTLY_CONFIDENTIAL, dt.date(2009, 5, 15)),
+    ]
 
 
 def _assets_shared(user, world):
@@ -41,7 +67,11 @@ def test_assets_shared_counts_the_loans_the_reader_may_read(world, loans, user, 
 
 
 def test_the_drafted_section_is_classified_as_the_loans_it_counts(world, loans):
-    assert selectors.highest_level(world.users["minurcat"], [world.minurcat.id, world.unamid.id], *QUARTER) \
-        == C.CONFIDENTIAL
-    assert selectors.highest_level(world.users["regional"], [world.minurcat.id, world.unamid.id], *QUARTER) \
-        == C.UNCLASSIFIED
+    assert (
+        selectors.highest_level(world.users["minurcat"], [world.minurcat.id, world.unamid.id], *QUARTER)
+        == Classification.CONFIDENTIAL
+    )
+    assert (
+        selectors.highest_level(world.users["regional"], [world.minurcat.id, world.unamid.id], *QUARTER)
+        == Classification.UNCLASSIFIED
+    )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from peaceops.accounts.access import visible
 from peaceops.cooperation.models import Meeting
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_attending_missions_are_kept_with_history(world):
 
 
 def test_visibility_follows_the_organiser_and_classification(world):
-    confidential = meeting(world, classification=C.CONFIDENTIAL)
+    confidential = meeting(world, classification=Classification.CONFIDENTIAL)
     shared = meeting(world, title="Open meeting", organiser=None)
     assert set(visible(Meeting.objects.all(), world.users["minurcat"])) == {shared}  # no UNAMID grant
     assert set(visible(Meeting.objects.all(), world.users["unamid"])) == {confidential, shared}

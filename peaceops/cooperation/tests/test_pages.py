@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from peaceops.cooperation import models
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -32,18 +32,23 @@ def records(world):
     models.ActionItem.objects.create(meeting=entebbe, text="Arrange the next meeting", owner_mission=world.minurcat,
                                      due_on=dt.date(2009, 10, 8))
     secret = models.Meeting.objects.create(title="Zzsecret UNAMID planning", level="operational",
-                                           organiser=world.unamid, classification=C.CONFIDENTIAL,
+                                           organiser=world.unamid, classification=Classification.CONFIDENTIAL,
                                            starts_on=dt.date(2009, 7, 1), ends_on=dt.date(2009, 7, 1))
     models.ActionItem.objects.create(meeting=secret, text="Zzsecret action", owner_mission=world.minurcat,
-                                     due_on=dt.date(2009, 8, 1), classification=C.CONFIDENTIAL)
+                                     due_on=dt.date(2009, 8, 1), classification=Classification.CONFIDENTIAL)
     firm = Organisation.objects.create(name="Fictitious Air Ltd", kind=Organisation.Kind.OTHER)
     contract = models.Contract.objects.create(contractor=firm, mission=world.unamid, service="Zzsecret air",
-                                              starts_on=dt.date(2008, 1, 1), classification=C.CONFIDENTIAL)
+                                              starts_on=dt.date(2008, 1, 1), classification=Classification.CONFIDENTIAL)
     models.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, contract=contract,
                                             issued_on=dt.date(2009, 3, 1), text="Failed air services in Darfur",
-                                            classification=C.CONFIDENTIAL)
-    models.ContractorWarning.objects.create(contractor=firm, issued_by=world.unamid, issued_on=dt.date(2009, 3, 2),
-                                            text="Zzsecret strictly", classification=C.STRICTLY_CONFIDENTIAL)
+                                            classification=Classification.CONFIDENTIAL)
+    models.ContractorWarning.objects.create(
+        contractor=firm,
+        issued_by=world.unamid,
+        issued_on=dt.date(2009, 3, 2),
+        text="Zzsecret strictly",
+        classification=Classification.STRICTLY_CONFIDENTIAL,
+    )
     return {"entebbe": entebbe, "secret": secret}
 
 
@@ -56,8 +61,10 @@ def test_meetings_page_shows_the_slip_and_the_overdue_action_but_not_hidden_meet
 
 
 def test_a_country_team_meeting_apart_from_the_strategic_ones_is_flagged(minurcat_client, world, records):
-    for title, day in (("UNCT coordination, N'Djamena", dt.date(2009, 9, 1)),
-                       ("UNCT coordination, Entebbe", dt.date(2009, 6, 8))):
+    for title, day in (
+        ("UNCT coordination, N'Djamena", dt.date(2009, 9, 1)),
+        ("UNCT coordination, Entebbe", dt.date(2009, 6, 8)),
+    ):
         meeting = models.Meeting.objects.create(title=title, level="country_team", starts_on=day, ends_on=day)
         meeting.attending_missions.set([world.minurcat])
     page = minurcat_client.get("/cooperation/?today=2010-06-01").content.decode()
@@ -67,8 +74,13 @@ def test_a_country_team_meeting_apart_from_the_strategic_ones_is_flagged(minurca
 
 def test_meeting_page_has_agenda_attendance_decisions_actions(minurcat_client, records):
     page = minurcat_client.get(f"/cooperation/meetings/{records['entebbe'].pk}/?today=2010-01-01").content.decode()
-    for text in ("Access to common assets", "Head of Security", "Meet three times a year", "Arrange the next meeting",
-                 "overdue"):
+    for text in (
+        "Access to common assets",
+        "Head of Security",
+        "Meet three times a year",
+        "Arrange the next meeting",
+        "overdue",
+    ):
         assert text in page
     assert minurcat_client.get(f"/cooperation/meetings/{records['secret'].pk}/").status_code == 404
 
@@ -86,16 +98,29 @@ def test_benchmarks_page_measures_the_region(minurcat_client, records):
     assert minurcat_client.get("/cooperation/benchmarks/?start=2010-01-01&end=2009-01-01").status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/cooperation/", "/cooperation/actions/", "/cooperation/sharing/",
-                                 "/cooperation/contractors/", "/cooperation/benchmarks/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/cooperation/",
+        "/cooperation/actions/",
+        "/cooperation/sharing/",
+        "/cooperation/contractors/",
+        "/cooperation/benchmarks/",
+    ],
+)
 def test_pages_need_a_login(client, url):
     assert client.get(url).status_code == 302
 
 
 def test_every_page_answers_for_a_user_without_grants(client, world, records):
     client.force_login(world.users["nobody"], backend="django.contrib.auth.backends.ModelBackend")
-    for url in ("/cooperation/", "/cooperation/actions/", "/cooperation/sharing/", "/cooperation/contractors/",
-                "/cooperation/benchmarks/"):
+    for url in (
+        "/cooperation/",
+        "/cooperation/actions/",
+        "/cooperation/sharing/",
+        "/cooperation/contractors/",
+        "/cooperation/benchmarks/",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "Zzsecret" not in response.content.decode()
@@ -109,10 +134,16 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
     from peaceops.incidents.models import Incident
     from peaceops.testing import make_user
 
-    chief = make_user("unamid_chief", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL)
-    Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash",
-                            status="verified", start_date=_dt.date(2009, 6, 1), end_date=_dt.date(2009, 6, 1),
-                            location="El Geneina")
+    chief = make_user("unamid_chief", "leadership", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
+    Incident.objects.create(
+        owning_mission=world.unamid,
+        classification=Classification.CONFIDENTIAL,
+        category="armed_clash",
+        status="verified",
+        start_date=_dt.date(2009, 6, 1),
+        end_date=_dt.date(2009, 6, 1),
+        location="El Geneina",
+    )
     reader = world.users["minurcat"]
 
     def readable():
@@ -120,8 +151,14 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
         return visible(Incident.objects.all(), reader).count()
 
     client.force_login(chief, backend="django.contrib.auth.backends.ModelBackend")
-    body = {"sharer": world.unamid.pk, "receiver": world.minurcat.pk, "subject": "incidents",
-            "categories": "armed_clash", "up_to": 2, "starts_on": "2009-01-01"}
+    body = {
+        "sharer": world.unamid.pk,
+        "receiver": world.minurcat.pk,
+        "subject": "incidents",
+        "categories": "armed_clash",
+        "up_to": 2,
+        "starts_on": "2009-01-01",
+    }
     refused = client.post("/cooperation/sharing/sign/", body)
     assert refused.status_code == 400 and "up_to" in refused.content.decode()  # above the chief's clearance
     assert not models.SharingAgreement.objects.exists()
@@ -139,8 +176,13 @@ def test_leadership_signs_and_withdraws_from_the_browser_and_the_data_follows(cl
 
 def test_open_actions_sort_and_page_through_core_listing(minurcat_client, world, records):
     for number in range(60):
-        models.ActionItem.objects.create(meeting=records["entebbe"], text=f"Follow-up {number:02d}",
-                                         owner_mission=world.minurcat, due_on=dt.date(2009, 11, 1))
+        models.ActionItem.objects.create(
+            meeting=records["entebbe"],
+            text=f"Follow-up {number:02d}",
+            owner_mission=world.minurcat,
+            due_on=dt.date(2009, 11, 1),
+        )
+
     def open_table(params):  # the open actions' table, not the overdue list above it
         return minurcat_client.get("/cooperation/actions/", params).content.decode().split('id="open"')[1]
 
@@ -157,7 +199,7 @@ def test_closing_an_action_needs_the_coordination_right(client, world, records):
     action = models.ActionItem.objects.get(text="Arrange the next meeting")
     client.force_login(world.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")  # analyst
     assert client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-12-10"}).status_code == 403
-    planner = make_user("minurcat_planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    planner = make_user("minurcat_planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     client.force_login(planner, backend="django.contrib.auth.backends.ModelBackend")
     assert "Close" in client.get(f"/cooperation/meetings/{records['entebbe'].pk}/").content.decode()
     client.post(f"/cooperation/actions/{action.pk}/close/", {"closed_on": "2009-01-01"})  # before the meeting

@@ -6,7 +6,7 @@ import pytest
 
 from peaceops.cooperation import indicators, models, report_sections
 from peaceops.cooperation.cadence import Cadence, OpenAction
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.reports.drafting import SG_REPORT, THREAT_ASSESSMENT, DraftRequest
 
 D = dt.date
@@ -41,7 +41,7 @@ def test_sg_report_section_reads_through_the_drafters_clearance(world):
                                            ends_on=D(2009, 6, 8), subjects=["Security"])
     shared.attending_missions.set([world.minurcat, world.unamid])
     hidden = models.Meeting.objects.create(title="Hidden", level="strategic", organiser=world.unamid,
-                                           classification=C.CONFIDENTIAL, starts_on=D(2009, 9, 1),
+                                           classification=Classification.CONFIDENTIAL, starts_on=D(2009, 9, 1),
                                            ends_on=D(2009, 9, 1), subjects=["Zzsecret subject"])
     hidden.attending_missions.set([world.minurcat, world.unamid])
     ids = (world.minurcat.id, world.unamid.id)
@@ -52,7 +52,7 @@ def test_sg_report_section_reads_through_the_drafters_clearance(world):
     assert "1 joint meeting" in section.body and "Zzsecret" not in str(section.tables)
     cleared = report_sections.sections(DraftRequest(kind=SG_REPORT, mission_ids=ids, start=D(2009, 1, 1),
                                                     end=D(2009, 12, 31), user=world.users["unamid"]))
-    assert "2 joint meeting" in cleared[0].body and cleared[0].classification == C.CONFIDENTIAL
+    assert "2 joint meeting" in cleared[0].body and cleared[0].classification == Classification.CONFIDENTIAL
     assert report_sections.sections(DraftRequest(kind=THREAT_ASSESSMENT, mission_ids=ids, start=D(2009, 1, 1),
                                                  end=D(2009, 12, 31), user=world.users["unamid"])) == []
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from peaceops.cooperation.models import SharingAgreement
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.testing import make_user
 
@@ -14,18 +14,31 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def clash(world):
-    return Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash",
-                                   status="verified", start_date=dt.date(2009, 6, 1), end_date=dt.date(2009, 6, 1),
-                                   location="El Geneina")
+    return Incident.objects.create(
+        owning_mission=world.unamid,
+        classification=Classification.CONFIDENTIAL,
+        category="armed_clash",
+        status="verified",
+        start_date=dt.date(2009, 6, 1),
+        end_date=dt.date(2009, 6, 1),
+        location="El Geneina",
+    )
 
 
 @pytest.fixture
 def chief(world):
-    return make_user("unamid_chief", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    return make_user("unamid_chief", "leadership", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
 
 
-AGREEMENT = {"sharer": "UNAMID", "receiver": "MINURCAT", "subject": "incidents", "categories": ["armed_clash"],
-             "up_to": 1, "starts_on": "2009-01-01", "source": "seed 000 §III.C.1"}
+AGREEMENT = {
+    "sharer": "UNAMID",
+    "receiver": "MINURCAT",
+    "subject": "incidents",
+    "categories": ["armed_clash"],
+    "up_to": 1,
+    "starts_on": "2009-01-01",
+    "source": "seed 000 §III.C.1",
+}
 
 
 def incident_ids(client):
@@ -42,8 +55,9 @@ def test_a_withdrawn_sharing_agreement_removes_access_at_once(world, api_as, cla
     assert incident_ids(reader) == [clash.id]
     assert reader.get(f"/api/v1/incidents/{clash.id}/").status_code == 200
     assert reader.patch(f"/api/v1/incidents/{clash.id}/", {"location": "x"}, format="json").status_code == 403
-    withdrawn = leader.post(f"/api/v1/sharing-agreements/{signed.json()['id']}/withdraw/", {"reason": "ended"},
-                            format="json")
+    withdrawn = leader.post(
+        f"/api/v1/sharing-agreements/{signed.json()['id']}/withdraw/", {"reason": "ended"}, format="json"
+    )
     assert withdrawn.status_code == 200 and withdrawn.json()["withdrawn_at"]
     assert incident_ids(reader) == []
     assert reader.get(f"/api/v1/incidents/{clash.id}/").status_code == 404
@@ -53,12 +67,15 @@ def test_a_withdrawn_sharing_agreement_removes_access_at_once(world, api_as, cla
 
 
 def test_the_receiver_cannot_sign_or_withdraw_for_the_sharer(world, api_as, chief):
-    minurcat_chief = make_user("minurcat_chief", "leadership", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    minurcat_chief = make_user(
+        "minurcat_chief", "leadership", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+    )
     denied = api_as(minurcat_chief).post("/api/v1/sharing-agreements/", AGREEMENT, format="json")
     assert denied.status_code == 403
     assert not SharingAgreement.objects.exists()
-    agreement = SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="incidents",
-                                                starts_on=dt.date(2009, 1, 1))
+    agreement = SharingAgreement.objects.create(
+        sharer=world.unamid, receiver=world.minurcat, subject="incidents", starts_on=dt.date(2009, 1, 1)
+    )
     # the receiver does not read the sharer's agreement through the API: not found, so not withdrawable
     assert api_as(minurcat_chief).post(f"/api/v1/sharing-agreements/{agreement.id}/withdraw/").status_code == 404
     assert api_as(chief).delete(f"/api/v1/sharing-agreements/{agreement.id}/").status_code == 405

@@ -12,7 +12,7 @@ import pytest
 
 from peaceops.accounts.access import can_read_record, visible
 from peaceops.cooperation.models import SharingAgreement
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.incidents.sitrep import selectors as sitrep_selectors
 from peaceops.registry.models import Mission
@@ -27,7 +27,7 @@ PLACE = "Adre crossing"
 @pytest.fixture
 def draft(world):
     incident = Incident.objects.create(
-        owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="armed_clash", status="draft",
+        owning_mission=world.unamid, classification=Classification.CONFIDENTIAL, category="armed_clash", status="draft",
         start_date=DAY, end_date=DAY, country=world.chad, latitude=13.47, longitude=22.2, location=PLACE,
         deaths_best=2, deaths_low=2, deaths_high=2, deaths_unknown=2)
     incident.missions.add(world.minurcat)  # in MINURCAT's area: its sitrep would count it
@@ -36,12 +36,12 @@ def draft(world):
 
 @pytest.fixture
 def chief(world):
-    return make_user("unamid_chief", "leadership", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    return make_user("unamid_chief", "leadership", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
 
 
 def agree(world, **terms):
     return SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="incidents",
-                                           up_to=C.CONFIDENTIAL, starts_on=dt.date(2009, 1, 1), **terms)
+                                           up_to=Classification.CONFIDENTIAL, starts_on=dt.date(2009, 1, 1), **terms)
 
 
 def readings(client, user, incident) -> dict:
@@ -102,8 +102,15 @@ def test_an_agreement_that_includes_drafts_shares_the_draft(world, client, draft
 def test_drafts_follow_the_agreement_that_includes_them_not_a_wider_plain_one(world, draft):
     """Two agreements in force: drafts only as far as the one that includes them reaches."""
     reader = world.users["minurcat"]
-    secret = Incident.objects.create(owning_mission=world.unamid, classification=C.CONFIDENTIAL, category="banditry",
-                                     status="draft", start_date=DAY, end_date=DAY, location="Tine")
+    secret = Incident.objects.create(
+        owning_mission=world.unamid,
+        classification=Classification.CONFIDENTIAL,
+        category="banditry",
+        status="draft",
+        start_date=DAY,
+        end_date=DAY,
+        location="Tine",
+    )
     agree(world, categories=["armed_clash"], include_drafts=True)
     agree(world)  # every category, verified only
     reader.__dict__.pop("_peaceops_access", None)
@@ -115,9 +122,13 @@ def test_drafts_follow_the_agreement_that_includes_them_not_a_wider_plain_one(wo
 
 
 def test_a_third_missions_user_reads_nothing_drafts_or_not(world, client, draft):
-    monuc = Mission.objects.create(acronym="MONUC", name="UN Organization Mission in the DR Congo",
-                                   kind=Mission.Kind.PEACEKEEPING, start_date=dt.date(1999, 11, 30))
-    outsider = make_user("monuc_analyst", "analyst", mission=monuc, clearance=C.CONFIDENTIAL)
+    monuc = Mission.objects.create(
+        acronym="MONUC",
+        name="UN Organization Mission in the DR Congo",
+        kind=Mission.Kind.PEACEKEEPING,
+        start_date=dt.date(1999, 11, 30),
+    )
+    outsider = make_user("monuc_analyst", "analyst", mission=monuc, clearance=Classification.CONFIDENTIAL)
     agree(world, include_drafts=True)
     found = readings(client, outsider, draft)
     assert not any(value for name, value in found.items() if name != "sitrep"), found
@@ -133,16 +144,22 @@ def test_the_sitrep_selector_counts_the_draft_only_when_shared(world, draft):
     reader = world.users["minurcat"]
     agreement = agree(world)
     scope = sitrep_selectors.mission_scope(reader, "MINURCAT")
-    assert sitrep_selectors.get_sitrep(reader, scope, DAY)["incidents"] == 0
+    assert sitrep_selectors.sitrep_get(reader, scope, DAY)["incidents"] == 0
     SharingAgreement.objects.filter(pk=agreement.pk).update(include_drafts=True)
     reader.__dict__.pop("_peaceops_access", None)
     scope = sitrep_selectors.mission_scope(reader, "MINURCAT")
-    assert sitrep_selectors.get_sitrep(reader, scope, DAY)["incidents"] == 1
+    assert sitrep_selectors.sitrep_get(reader, scope, DAY)["incidents"] == 1
 
 
 def test_include_drafts_is_signed_and_changed_through_the_api_and_the_form(world, api_as, client, chief, draft):
-    body = {"sharer": "UNAMID", "receiver": "MINURCAT", "subject": "incidents", "up_to": 1,
-            "starts_on": "2009-01-01", "include_drafts": True}
+    body = {
+        "sharer": "UNAMID",
+        "receiver": "MINURCAT",
+        "subject": "incidents",
+        "up_to": 1,
+        "starts_on": "2009-01-01",
+        "include_drafts": True,
+    }
     signed = api_as(chief).post("/api/v1/sharing-agreements/", body, format="json")
     assert signed.status_code == 201, signed.json()
     assert signed.json()["include_drafts"] is True
@@ -153,14 +170,22 @@ def test_include_drafts_is_signed_and_changed_through_the_api_and_the_form(world
     client.force_login(chief, backend="django.contrib.auth.backends.ModelBackend")
     page = client.get("/cooperation/sharing/").content.decode()
     assert 'name="include_drafts"' in page and "verified only" in page
-    form = {"sharer": world.unamid.pk, "receiver": world.minurcat.pk, "subject": "analyses", "categories": "",
-            "up_to": 1, "starts_on": "2009-01-01", "include_drafts": "on"}
+    form = {
+        "sharer": world.unamid.pk,
+        "receiver": world.minurcat.pk,
+        "subject": "analyses",
+        "categories": "",
+        "up_to": 1,
+        "starts_on": "2009-01-01",
+        "include_drafts": "on",
+    }
     assert client.post("/cooperation/sharing/sign/", form).status_code == 302
     assert SharingAgreement.objects.get(subject="analyses").include_drafts is True
 
     analyses = SharingAgreement.objects.get(subject="analyses")
-    changed = api_as(chief).patch(f"/api/v1/sharing-agreements/{analyses.id}/", {"include_drafts": False},
-                                  format="json")
+    changed = api_as(chief).patch(
+        f"/api/v1/sharing-agreements/{analyses.id}/", {"include_drafts": False}, format="json"
+    )
     assert changed.status_code == 200, changed.json()
     assert changed.json()["include_drafts"] is False
     assert [h.include_drafts for h in analyses.history.order_by("history_date")] == [True, False]
