@@ -20,7 +20,7 @@ def import_3w_job(job, path, progress):
     def report_progress(rows_read: int, rows_total: int = 0, errors: int = 0) -> None:
         progress(rows_read, rows_total or total, errors)
 
-    return services.import_3w(path, fmt, country=params.get("country", ""), user=job.owner,
+    return services.activities_import(path, fmt, country=params.get("country", ""), user=job.owner,
                               skip_bad=params.get("skip_bad", False), dry_run=params.get("dry_run", False),
                               humanitarian=params.get("humanitarian", False), display_name=job.file_name,
                               progress=report_progress)

@@ -59,7 +59,7 @@ REGISTRY_KIND = {
 # --- the vocabulary ---------------------------------------------------------------------------
 
 
-def ensure_sectors() -> int:
+def sectors_ensure() -> int:
     """Create the sectors of ``vocabulary.SECTORS`` that are missing; returns how many were created."""
     existing = set(Sector.objects.values_list("code", flat=True))
     created = 0
@@ -104,7 +104,7 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
                                   source: str = "") -> IntegrationAssessment:
     """Record (or revise) how integrated ``mission`` is in one sector; needs edit_coordination there."""
     require(user, Action.EDIT_COORDINATION, mission_id=mission.pk, what="record integration assessments")
-    ensure_sectors()
+    sectors_ensure()
     sector = Sector.objects.get(code=sector_code)
     assessment = IntegrationAssessment.objects.filter(mission=mission, sector=sector).first() \
         or IntegrationAssessment(mission=mission, sector=sector)
@@ -119,7 +119,7 @@ def integration_assessment_record(*, user, mission: Mission, sector_code: str, m
 # --- the 3W import ------------------------------------------------------------------------------
 
 
-def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = None,
+def activities_import(path, fmt: str, *, country: str = "", mission: Mission | None = None,
               classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
               skip_bad: bool = False, display_name: str | None = None, humanitarian: bool = False,
               progress=None) -> ImportReport:
@@ -138,7 +138,7 @@ def import_3w(path, fmt: str, *, country: str = "", mission: Mission | None = No
             classification=classification, what="import 3W files here")
     report = ImportReport(file=display_name or Path(path).name, format=fmt, dry_run=dry_run)
     with import_transaction(report, dry_run):
-        ensure_sectors()
+        sectors_ensure()
         resolver = _Resolver(country=country)
         writer = _Writer(report, mission, classification, user, humanitarian)
         failing = False
@@ -381,7 +381,7 @@ def _area_values(country_iso3: str, admin1_pcode: str, admin2_pcode: str) -> dic
 
 
 def _sector(code_or_name: str) -> Sector:
-    ensure_sectors()
+    sectors_ensure()
     matcher = sector_matcher()
     code = matcher.match(code_or_name)
     if code is None:
@@ -430,7 +430,7 @@ def mandated_task_create(*, user, mission: Mission, task: str, country: str, sec
     return record
 
 
-def import_needs(path, *, user, country: str = "", mission: Mission | None = None,
+def needs_import(path, *, user, country: str = "", mission: Mission | None = None,
                  classification: int = Classification.UNCLASSIFIED, shared_with_military: bool = False,
                  dry_run: bool = False, display_name: str | None = None) -> ImportReport:
     """Import needs from a CSV with an HXL row (#adm1+code #adm2+code #sector #inneed #severity #date+start ...).
@@ -446,7 +446,7 @@ def import_needs(path, *, user, country: str = "", mission: Mission | None = Non
     name = display_name or Path(path).name
     report = ImportReport(file=name, format="hxl-needs", dry_run=dry_run)
     with import_transaction(report, dry_run):
-        ensure_sectors()
+        sectors_ensure()
         matcher, sector_ids = sector_matcher(), dict(Sector.objects.values_list("code", "pk"))
         resolver = _Resolver(country=country)
         for item in parse_needs(path, country=country):

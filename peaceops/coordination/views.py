@@ -423,7 +423,7 @@ def needs(request):
                 uploaded = upload_form.cleaned_data["needs_file"]
                 with tempfile.TemporaryDirectory() as folder:
                     path = write_upload(uploaded, Path(folder) / "needs.csv")
-                    report = services.import_needs(path, user=request.user,
+                    report = services.needs_import(path, user=request.user,
                                                    country=upload_form.cleaned_data["country"].upper(),
                                                    display_name=uploaded.name)
         else:

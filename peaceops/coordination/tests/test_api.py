@@ -8,8 +8,8 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
-from peaceops.coordination.services import ensure_sectors, import_3w
-from peaceops.core.classification import Classification as C
+from peaceops.coordination.services import activities_import, sectors_ensure
+from peaceops.core.classification import Classification
 from peaceops.registry.models import AdminArea, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def threew(world):
     """3W rows in Chad: public OCHA rows, a MINURCAT confidential row and a UNAMID confidential row."""
-    ensure_sectors()
+    sectors_ensure()
     ouaddai = AdminArea.objects.create(pcode="TD14", name="Ouaddai", level=1, country=world.chad)
     assoungha = AdminArea.objects.create(pcode="TD1401", name="Assoungha", level=2, country=world.chad,
                                          parent=ouaddai)
@@ -36,9 +36,9 @@ def threew(world):
                            beneficiaries_reached=1200),
         "child": activity("Child protection", "PRO-CPN", lac, dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
         "minurcat": activity("MINURCAT DDR", "DDR", ouaddai, dt.date(2009, 1, 1), dt.date(2009, 12, 31),
-                             owning_mission=world.minurcat, classification=C.CONFIDENTIAL),
+                             owning_mission=world.minurcat, classification=Classification.CONFIDENTIAL),
         "unamid": activity("UNAMID secret", "HEA", ouaddai, dt.date(2009, 1, 1), None,
-                           owning_mission=world.unamid, classification=C.CONFIDENTIAL),
+                           owning_mission=world.unamid, classification=Classification.CONFIDENTIAL),
         "acf": acf,
     }
 
@@ -62,7 +62,7 @@ def test_filters_by_sector_family_area_organisation_and_period(world, threew, ap
 
 def test_writes_need_edit_coordination_for_the_owning_mission(world, threew, api_as):
     payload = {"organisation": threew["acf"].id, "sector": "DDR", "country": "TCD", "title": "Reinsertion kits",
-               "owning_mission": "MINURCAT", "classification": C.UNCLASSIFIED}
+               "owning_mission": "MINURCAT", "classification": Classification.UNCLASSIFIED}
     analyst = api_as(world.users["minurcat"])  # an analyst: edit_incidents and edit_analysis, not coordination
     assert analyst.post("/api/v1/activities/", payload, format="json").status_code == 403
     assert not Activity.objects.filter(title="Reinsertion kits").exists()
@@ -126,7 +126,7 @@ def test_export_imports_back_through_the_hxl_importer(world, threew, api_as, tmp
     path = tmp_path / "export.csv"
     with open(path, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
-    report = import_3w(path, "hxl", user=SYSTEM)
+    report = activities_import(path, "hxl", user=SYSTEM)
     assert report.as_json() == {"read": 1, "created": 1, "updated": 0, "skipped": 0, "errors": []}
     copy = Activity.objects.get(dataset="hxl-3w:export")
     assert (copy.admin_area.pcode, copy.sector.code, copy.beneficiaries_reached) == ("TD1401", "HEA", 1200)
@@ -154,7 +154,7 @@ def test_funding_cell_totals_per_currency_what_the_user_may_read(world, threew, 
     FundingStream.objects.create(kind="mdtf", source=threew["acf"], channel=mptf, amount=500000, currency="EUR",
                                  **common)
     FundingStream.objects.create(kind="voluntary", source=threew["acf"], amount=70000, currency="USD",
-                                 owning_mission=world.unamid, classification=C.CONFIDENTIAL, **common)
+                                 owning_mission=world.unamid, classification=Classification.CONFIDENTIAL, **common)
     cell = api_as(world.users["minurcat"]).get("/api/v1/funding-streams/cell/", {"country": "TCD"}).json()
     assert cell["streams"] == 2
     assert cell["by_kind"] == {"assessed": {"USD": "3000000.00"}, "mdtf": {"EUR": "500000.00"}}

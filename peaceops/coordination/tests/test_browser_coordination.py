@@ -39,7 +39,7 @@ def test_gaps_map_and_list_seen_in_the_browser(coordination, page):  # noqa: F81
     import datetime as dt
 
     from peaceops.coordination import services
-    from peaceops.core.classification import Classification as C
+    from peaceops.core.classification import Classification
 
     admin = coordination.users["admin"]
     this_year = dt.date.today().year
@@ -47,7 +47,7 @@ def test_gaps_map_and_list_seen_in_the_browser(coordination, page):  # noqa: F81
                          start_date=dt.date(this_year, 1, 1), people_in_need=9500)
     services.need_create(user=admin, country="TCD", sector="HEA", admin1_pcode="TD19",
                          start_date=dt.date(this_year, 1, 1), mission=coordination.unamid,
-                         classification=C.CONFIDENTIAL)
+                         classification=Classification.CONFIDENTIAL)
     log_in(page, "minurcat")
     page.click("nav >> text=Gaps and coordination map")
     page.wait_for_url(page.base + reverse("coordination:gaps"))

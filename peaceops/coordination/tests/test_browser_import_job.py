@@ -15,7 +15,7 @@ from django.urls import reverse
 from peaceops.coordination.tests.test_import_real import load_areas
 from peaceops.jobs.models import Job
 from peaceops.jobs.worker import run_queued
-from peaceops.registry.services import load_countries
+from peaceops.registry.services import countries_load
 from peaceops.web.tests.test_browser import log_in, shoot
 
 pytestmark = pytest.mark.browser
@@ -39,7 +39,7 @@ def worker_thread(failures: list) -> threading.Thread:
 
 def test_drc_workbook_upload_shows_progress_then_the_line_report(world, shared_data, page):
     workbook = shared_data / "threew" / "ocha_3w_drc_2025-05.xlsx"
-    load_countries()  # the test world holds three countries; the gazetteer's DRC areas need DRC
+    countries_load()  # the test world holds three countries; the gazetteer's DRC areas need DRC
     load_areas(shared_data, "COD")
     log_in(page, "admin")
     page.goto(page.base + reverse("coordination:upload"))

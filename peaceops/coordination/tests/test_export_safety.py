@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from peaceops.coordination.models import Activity, Sector
-from peaceops.coordination.services import ensure_sectors
+from peaceops.coordination.services import sectors_ensure
 from peaceops.registry.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ PAYLOAD = "=cmd|' /C calc'!A0"
 
 
 def test_formula_text_is_neutralised_in_the_activities_export(world, api_as):
-    ensure_sectors()
+    sectors_ensure()
     organisation = Organisation.objects.create(name="@Evil NGO", acronym="-EV", kind="ngo")
     activity = Activity.objects.create(organisation=organisation, sector=Sector.objects.get(code="HEA"),
                                        country=world.chad, title=PAYLOAD, donor="+Donor", location="-Abeche",

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from peaceops.coordination import selectors, services
 from peaceops.coordination.models import Activity, HumanitarianProposal, MilitaryAssetUse, Need, Sector
-from peaceops.coordination.services import ensure_sectors
-from peaceops.core.classification import Classification as C
+from peaceops.coordination.services import sectors_ensure
+from peaceops.core.classification import Classification
 from peaceops.jobs.testing import post_and_run
 from peaceops.registry.models import AdminArea, Organisation
 from peaceops.testing import make_user
@@ -36,17 +36,22 @@ def activity(world, org, sector, area, **extra):
 @pytest.fixture
 def space(world):
     """Vakaga with a territory, a planner, the DSRSG/HC and a soldier of MINURCAT."""
-    ensure_sectors()
+    sectors_ensure()
     vakaga = AdminArea.objects.create(pcode="TD19", name="Vakaga-test", level=1, country=world.chad,
                                       centroid_lat=10.3, centroid_lon=22.6)
     birao = AdminArea.objects.create(pcode="TD191", name="Birao-test", level=2, country=world.chad, parent=vakaga,
                                      centroid_lat=10.28, centroid_lon=22.78)
     world.vakaga, world.birao = vakaga, birao
-    world.users["planner"] = make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    world.users["hc"] = make_user("hc", "leadership", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    world.users["soldier"] = make_user("soldier", "viewer", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    services.military_side_set(actor=world.users["admin"], user=world.users["soldier"], on_military_side=True,
-                               note="Force HQ J3")
+    world.users["planner"] = make_user(
+        "planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+    )
+    world.users["hc"] = make_user("hc", "leadership", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
+    world.users["soldier"] = make_user(
+        "soldier", "viewer", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+    )
+    services.military_side_set(
+        actor=world.users["admin"], user=world.users["soldier"], on_military_side=True, note="Force HQ J3"
+    )
     return world
 
 
@@ -55,55 +60,100 @@ def space(world):
 
 def test_needs_and_mandated_tasks_without_anyone_working_there_are_gaps(space):
     admin = space.users["admin"]
-    services.need_create(user=admin, country="TCD", sector="FSC", admin1_pcode="TD19", admin2_pcode="TD191",
-                         start_date=START, people_in_need=12000, severity=4)
-    services.need_create(user=admin, country="TCD", sector="WASH", admin1_pcode="TD19", admin2_pcode="TD191",
-                         start_date=START, people_in_need=8000)
-    services.need_create(user=admin, country="TCD", sector="HEA", admin1_pcode="TD19", start_date=dt.date(2001, 1, 1),
-                         end_date=dt.date(2001, 12, 31))  # another period: no gap now
-    services.mandated_task_create(user=space.users["planner"], mission=space.minurcat, task="Protect civilians",
-                                  country="TCD", sector="PRO", admin1_pcode="TD19", start_date=START,
-                                  mandate_reference="S/RES/1861 (2009) OP 6")
+    services.need_create(
+        user=admin,
+        country="TCD",
+        sector="FSC",
+        admin1_pcode="TD19",
+        admin2_pcode="TD191",
+        start_date=START,
+        people_in_need=12000,
+        severity=4,
+    )
+    services.need_create(
+        user=admin,
+        country="TCD",
+        sector="WASH",
+        admin1_pcode="TD19",
+        admin2_pcode="TD191",
+        start_date=START,
+        people_in_need=8000,
+    )
+    services.need_create(
+        user=admin,
+        country="TCD",
+        sector="HEA",
+        admin1_pcode="TD19",
+        start_date=dt.date(2001, 1, 1),
+        end_date=dt.date(2001, 12, 31),
+    )  # another period: no gap now
+    services.mandated_task_create(
+        user=space.users["planner"],
+        mission=space.minurcat,
+        task="Protect civilians",
+        country="TCD",
+        sector="PRO",
+        admin1_pcode="TD19",
+        start_date=START,
+        mandate_reference="S/RES/1861 (2009) OP 6",
+    )
     activity(space, "Water NGO", "WSH", space.birao)  # meets the WASH need
     found = selectors.gaps(space.users["admin"], country="TCD", start=START, end=END)
     assert sorted((g.need.kind, g.need.sector, g.need.admin2 or g.need.admin1) for g in found) == [
-        ("mandated_task", "PRO", "TD19"), ("need", "FSC", "TD191")]
+        ("mandated_task", "PRO", "TD19"),
+        ("need", "FSC", "TD191"),
+    ]
     assert "12,000 in need" in [g.need.label for g in found if g.need.sector == "FSC"][0]
     assert "seed 002 §5" in found[0].source
 
 
 def test_need_with_unknown_pcode_or_sector_is_refused_with_the_closest(space):
     with pytest.raises(ValidationError, match="closest: TD191"):
-        services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin2_pcode="TD192",
-                             start_date=START)
+        services.need_create(
+            user=space.users["admin"], country="TCD", sector="FSC", admin2_pcode="TD192", start_date=START
+        )
     with pytest.raises(ValidationError, match="closest"):
-        services.need_create(user=space.users["admin"], country="TCD", sector="Santée", admin1_pcode="TD19",
-                             start_date=START)
+        services.need_create(
+            user=space.users["admin"], country="TCD", sector="Santée", admin1_pcode="TD19", start_date=START
+        )
     with pytest.raises(PermissionDenied):
-        services.need_create(user=space.users["minurcat"], country="TCD", sector="FSC", admin1_pcode="TD19",
-                             start_date=START, mission=space.minurcat)  # analysts do not edit coordination
+        services.need_create(
+            user=space.users["minurcat"],
+            country="TCD",
+            sector="FSC",
+            admin1_pcode="TD19",
+            start_date=START,
+            mission=space.minurcat,
+        )  # analysts do not edit coordination
     assert not Need.objects.exists()
 
 
-NEEDS_CSV = ("Province,Province code,Territoire code,Cluster,People in need,Severity,Start,End\n"
-             "#adm1+name,#adm1+code,#adm2+code,#sector,#inneed,#severity,#date+start,#date+end\n")
+NEEDS_CSV = (
+    "Province,Province code,Territoire code,Cluster,People in need,Severity,Start,End\n"
+    "#adm1+name,#adm1+code,#adm2+code,#sector,#inneed,#severity,#date+start,#date+end\n"
+)
 
 
 def test_import_needs_from_hxl_csv_is_atomic_and_idempotent(space, tmp_path):
     good = tmp_path / "hno.csv"
-    good.write_text(NEEDS_CSV + f"Vakaga,TD19,TD191,Sécurité alimentaire,\"12,000\",4,{YEAR}-01-01,{YEAR}-12-31\n"
-                    f"Vakaga,TD19,,Santé,5000,3,{YEAR}-01-01,\n", encoding="utf-8")
-    report = services.import_needs(good, user=space.users["admin"], country="TCD")
+    good.write_text(
+        NEEDS_CSV + f'Vakaga,TD19,TD191,Sécurité alimentaire,"12,000",4,{YEAR}-01-01,{YEAR}-12-31\n'
+        f"Vakaga,TD19,,Santé,5000,3,{YEAR}-01-01,\n",
+        encoding="utf-8",
+    )
+    report = services.needs_import(good, user=space.users["admin"], country="TCD")
     assert report.ok and report.created == 2
     need = Need.objects.get(sector__code="FSC")
     assert need.people_in_need == 12000 and need.humanitarian and need.admin_area == space.birao
-    again = services.import_needs(good, user=space.users["admin"], country="TCD")
+    again = services.needs_import(good, user=space.users["admin"], country="TCD")
     assert again.created == 0 and again.updated == 2 and Need.objects.count() == 2
 
     bad = tmp_path / "bad.csv"
-    bad.write_text(NEEDS_CSV + f"Vakaga,TD19,TD199,FSC,10,2,{YEAR}-01-01,\n"
-                   f"Vakaga,TD19,,Foood,10,9,{YEAR}-01-01,\n", encoding="utf-8")
-    report = services.import_needs(bad, user=space.users["admin"], country="TCD")
+    bad.write_text(
+        NEEDS_CSV + f"Vakaga,TD19,TD199,FSC,10,2,{YEAR}-01-01,\nVakaga,TD19,,Foood,10,9,{YEAR}-01-01,\n",
+        encoding="utf-8",
+    )
+    report = services.needs_import(bad, user=space.users["admin"], country="TCD")
     assert report.rolled_back and Need.objects.count() == 2
     messages = [(e.line, e.field, e.message) for e in report.errors]
     assert messages[0][0] == 3 and messages[0][1] == "#adm2+code" and "closest: TD191" in messages[0][2]
@@ -111,17 +161,42 @@ def test_import_needs_from_hxl_csv_is_atomic_and_idempotent(space, tmp_path):
 
 
 def test_gaps_api_and_area_tasks_denied_to_readers_without_clearance(space, api_as):
-    services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19",
-                         start_date=START, mission=space.unamid, classification=C.CONFIDENTIAL)
+    services.need_create(
+        user=space.users["admin"],
+        country="TCD",
+        sector="FSC",
+        admin1_pcode="TD19",
+        start_date=START,
+        mission=space.unamid,
+        classification=Classification.CONFIDENTIAL,
+    )
     assert api_as(space.users["unamid"]).get("/api/v1/needs/gaps/", {"country": "TCD"}).json()[0]["sector"] == "FSC"
     assert api_as(space.users["minurcat"]).get("/api/v1/needs/gaps/", {"country": "TCD"}).json() == []
-    denied = api_as(space.users["minurcat"]).post("/api/v1/area-tasks/", {
-        "task": "x", "country": "TCD", "sector": "PRO", "admin1_pcode": "TD19", "start_date": str(START),
-        "owning_mission": "MINURCAT"}, format="json")
+    denied = api_as(space.users["minurcat"]).post(
+        "/api/v1/area-tasks/",
+        {
+            "task": "x",
+            "country": "TCD",
+            "sector": "PRO",
+            "admin1_pcode": "TD19",
+            "start_date": str(START),
+            "owning_mission": "MINURCAT",
+        },
+        format="json",
+    )
     assert denied.status_code == 403
-    allowed = api_as(space.users["planner"]).post("/api/v1/area-tasks/", {
-        "task": "Protect civilians", "country": "TCD", "sector": "PRO", "admin1_pcode": "TD19",
-        "start_date": str(START), "owning_mission": "MINURCAT"}, format="json")
+    allowed = api_as(space.users["planner"]).post(
+        "/api/v1/area-tasks/",
+        {
+            "task": "Protect civilians",
+            "country": "TCD",
+            "sector": "PRO",
+            "admin1_pcode": "TD19",
+            "start_date": str(START),
+            "owning_mission": "MINURCAT",
+        },
+        format="json",
+    )
     assert allowed.status_code == 201, allowed.content
 
 
@@ -137,8 +212,9 @@ def test_humanitarian_data_is_hidden_from_the_military_side_until_shared(space, 
     client = api_as(soldier)
     assert [a["id"] for a in client.get("/api/v1/activities/").json()["results"]] == [plain.pk]
     assert client.get(f"/api/v1/activities/{hidden.pk}/").status_code == 404
-    need = services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19",
-                                start_date=START)
+    need = services.need_create(
+        user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19", start_date=START
+    )
     assert client.get("/api/v1/needs/").json()["results"] == []
     assert client.get("/api/v1/needs/gaps/", {"country": "TCD"}).json() == []
 
@@ -162,8 +238,15 @@ def test_only_administrators_say_who_is_on_the_military_side(space):
 
 def test_the_dsrsg_hc_approves_or_refuses_with_the_record(space):
     planner, hc = space.users["planner"], space.users["hc"]
-    qip = services.proposal_submit(user=planner, mission=space.minurcat, kind="qip", title="Well in Birao",
-                                   budget=15000, currency="usd", principles_note="Need assessed by WASH cluster")
+    qip = services.proposal_submit(
+        user=planner,
+        mission=space.minurcat,
+        kind="qip",
+        title="Well in Birao",
+        budget=15000,
+        currency="usd",
+        principles_note="Need assessed by WASH cluster",
+    )
     assert qip.status == "proposed" and qip.submitted_by == planner and qip.currency == "USD"
     with pytest.raises(PermissionDenied):
         services.proposal_decide(user=planner, proposal=qip, approve=True)
@@ -181,9 +264,11 @@ def test_the_dsrsg_hc_approves_or_refuses_with_the_record(space):
 
 
 def test_decisions_through_the_api_need_approve(space, api_as):
-    created = api_as(space.users["planner"]).post("/api/v1/humanitarian-proposals/", {
-        "kind": "hearts_and_minds", "title": "Football match", "owning_mission": "MINURCAT",
-        "status": "approved"}, format="json")
+    created = api_as(space.users["planner"]).post(
+        "/api/v1/humanitarian-proposals/",
+        {"kind": "hearts_and_minds", "title": "Football match", "owning_mission": "MINURCAT", "status": "approved"},
+        format="json",
+    )
     assert created.status_code == 201, created.content
     assert created.json()["status"] == "proposed"  # the proposer cannot approve through the back door
     url = f"/api/v1/humanitarian-proposals/{created.json()['id']}/decide/"
@@ -201,10 +286,18 @@ def test_decisions_through_the_api_need_approve(space, api_as):
 
 def test_military_asset_accepted_only_as_a_last_resort(space):
     planner, hc = space.users["planner"], space.users["hc"]
-    use = services.asset_use_record(user=planner, mission=space.minurcat, asset_kind="air_transport",
-                                    task="Fly cholera kits to Birao", start_date=START, end_date=END,
-                                    country=space.chad, admin1_pcode="TD19", admin2_pcode="TD191",
-                                    justification="Roads cut by the rains")
+    use = services.asset_use_record(
+        user=planner,
+        mission=space.minurcat,
+        asset_kind="air_transport",
+        task="Fly cholera kits to Birao",
+        start_date=START,
+        end_date=END,
+        country=space.chad,
+        admin1_pcode="TD19",
+        admin2_pcode="TD191",
+        justification="Roads cut by the rains",
+    )
     with pytest.raises(ValidationError, match="no civilian capacity"):
         services.asset_use_decide(user=hc, use=use, approve=True)
     use.no_civilian_capacity = "UNHAS and WFP asked: no aircraft before August"
@@ -224,12 +317,26 @@ def test_military_asset_accepted_only_as_a_last_resort(space):
 
 
 def test_gaps_page_lists_gaps_and_colours_areas(space, client):
-    services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19",
-                         admin2_pcode="TD191", start_date=START, people_in_need=12000)
+    services.need_create(
+        user=space.users["admin"],
+        country="TCD",
+        sector="FSC",
+        admin1_pcode="TD19",
+        admin2_pcode="TD191",
+        start_date=START,
+        people_in_need=12000,
+    )
     activity(space, "UNDP", "DDR", space.birao)
     activity(space, "BONUCA", "DDR", space.birao)
-    services.need_create(user=space.users["admin"], country="TCD", sector="HEA", admin1_pcode="TD19",
-                         start_date=START, mission=space.unamid, classification=C.CONFIDENTIAL)
+    services.need_create(
+        user=space.users["admin"],
+        country="TCD",
+        sector="HEA",
+        admin1_pcode="TD19",
+        start_date=START,
+        mission=space.unamid,
+        classification=Classification.CONFIDENTIAL,
+    )
     client.force_login(space.users["minurcat"])
     page = client.get(reverse("coordination:gaps"), {"country": "TCD"}).content.decode()
     assert 'id="coordination-map"' in page and "gap and duplication" in page
@@ -238,60 +345,94 @@ def test_gaps_page_lists_gaps_and_colours_areas(space, client):
 
 
 def test_humanitarian_page_shows_principles_and_decides_only_for_the_hc(space, client):
-    qip = services.proposal_submit(user=space.users["planner"], mission=space.minurcat, kind="qip",
-                                   title="School roof")
+    qip = services.proposal_submit(user=space.users["planner"], mission=space.minurcat, kind="qip", title="School roof")
     client.force_login(space.users["planner"])
     page = client.get(reverse("coordination:humanitarian")).content.decode()
     assert "Impartiality" in page and "Independence" in page and "School roof" in page
     assert 'class="decide"' not in page
-    assert client.post(reverse("coordination:humanitarian"), {"record": qip.pk, "kind": "proposal", "approve": "1",
-                                                              "reason": ""}).status_code == 403
+    assert (
+        client.post(
+            reverse("coordination:humanitarian"), {"record": qip.pk, "kind": "proposal", "approve": "1", "reason": ""}
+        ).status_code
+        == 403
+    )
     client.force_login(space.users["hc"])
     assert 'class="decide"' in client.get(reverse("coordination:humanitarian")).content.decode()
-    client.post(reverse("coordination:humanitarian"), {"record": qip.pk, "kind": "proposal", "approve": "0",
-                                                       "reason": "Not a humanitarian need"})
+    client.post(
+        reverse("coordination:humanitarian"),
+        {"record": qip.pk, "kind": "proposal", "approve": "0", "reason": "Not a humanitarian need"},
+    )
     qip.refresh_from_db()
     assert qip.status == HumanitarianProposal.Status.REFUSED and qip.decision_reason == "Not a humanitarian need"
 
 
-UPLOAD = ("Organisation,Cluster,Country,Province code,Activity id,Start\n"
-          "#org,#sector,#country+code,#adm1+code,#activity+id,#date+start\n"
-          "Water NGO,WASH,TCD,TD19,w1,2025-01-01\n"
-          "Food NGO,Foood security,TCD,TD19,f1,2025-01-01\n")
+UPLOAD = (
+    "Organisation,Cluster,Country,Province code,Activity id,Start\n"
+    "#org,#sector,#country+code,#adm1+code,#activity+id,#date+start\n"
+    "Water NGO,WASH,TCD,TD19,w1,2025-01-01\n"
+    "Food NGO,Foood security,TCD,TD19,f1,2025-01-01\n"
+)
 
 
 def test_upload_page_reports_by_line_and_writes_nothing_on_error(space, client):
     client.force_login(space.users["minurcat"])
     assert client.get(reverse("coordination:upload")).status_code == 403
     client.force_login(space.users["admin"])
-    page = post_and_run(client, reverse("coordination:upload"), {
-        "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl"}).content.decode()
+    page = post_and_run(
+        client,
+        reverse("coordination:upload"),
+        {"file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl"},
+    ).content.decode()
     assert "Import failed: nothing written" in page and "Food Security (FSC)" in page and "<td>4</td>" in page
     assert not Activity.objects.exists()
-    page = post_and_run(client, reverse("coordination:upload"), {
-        "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on"}).content.decode()
+    page = post_and_run(
+        client,
+        reverse("coordination:upload"),
+        {"file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on"},
+    ).content.decode()
     assert Activity.objects.count() == 1 and "1 created" in page
-    post_and_run(client, reverse("coordination:upload"), {
-        "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()), "format": "hxl", "skip_bad": "on",
-        "humanitarian": "on"})
+    post_and_run(
+        client,
+        reverse("coordination:upload"),
+        {
+            "file": SimpleUploadedFile("threew.csv", UPLOAD.encode()),
+            "format": "hxl",
+            "skip_bad": "on",
+            "humanitarian": "on",
+        },
+    )
     assert Activity.objects.get().humanitarian  # the re-import flags the row
     assert not selectors.activities_for(space.users["soldier"]).exists()
 
 
 def test_needs_page_lists_records_and_imports_for_editors_only(space, client, tmp_path):
-    services.need_create(user=space.users["admin"], country="TCD", sector="FSC", admin1_pcode="TD19",
-                         start_date=START, people_in_need=4321)
+    services.need_create(
+        user=space.users["admin"],
+        country="TCD",
+        sector="FSC",
+        admin1_pcode="TD19",
+        start_date=START,
+        people_in_need=4321,
+    )
     client.force_login(space.users["soldier"])
     page = client.get(reverse("coordination:needs")).content.decode()
     assert "4321" not in page and 'id="need-form"' not in page  # humanitarian data, not shared
     assert client.post(reverse("coordination:needs"), {"country": "TCD"}).status_code == 403
     client.force_login(space.users["admin"])
     assert "4321" in client.get(reverse("coordination:needs")).content.decode()
-    bad = client.post(reverse("coordination:needs"), {
-        "country": "TCD", "admin2_pcode": "TD192", "sector": "FSC", "start_date": str(START)}).content.decode()
+    bad = client.post(
+        reverse("coordination:needs"),
+        {"country": "TCD", "admin2_pcode": "TD192", "sector": "FSC", "start_date": str(START)},
+    ).content.decode()
     assert "closest: TD191" in bad
-    page = client.post(reverse("coordination:needs"), {"needs_file": SimpleUploadedFile(
-        "hno.csv", (NEEDS_CSV + f"Vakaga,TD19,TD199,FSC,10,2,{YEAR}-01-01,\n").encode()),
-        "country": "TCD"}).content.decode()
+    page = client.post(
+        reverse("coordination:needs"),
+        {
+            "needs_file": SimpleUploadedFile(
+                "hno.csv", (NEEDS_CSV + f"Vakaga,TD19,TD199,FSC,10,2,{YEAR}-01-01,\n").encode()
+            ),
+            "country": "TCD",
+        },
+    ).content.decode()
     assert "Import failed: nothing written" in page and "closest: TD191" in page
     assert Need.objects.count() == 1

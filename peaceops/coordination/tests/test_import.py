@@ -11,7 +11,7 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.coordination import vocabulary
 from peaceops.coordination.importers import LineError, guess_format, parse
 from peaceops.coordination.models import Activity, Programme, Sector
-from peaceops.coordination.services import import_3w, programme_component_create
+from peaceops.coordination.services import activities_import, programme_component_create
 from peaceops.registry.models import AdminArea, Country, Organisation
 
 # --- the vocabulary (pure) ----------------------------------------------------------------------
@@ -69,7 +69,7 @@ def write(tmp_path, body, name="3w.csv"):
 
 
 def test_a_good_hxl_row_lands_with_organisation_sector_area_and_disaggregation(areas, tmp_path):
-    report = import_3w(write(tmp_path, GOOD), "hxl", user=SYSTEM)
+    report = activities_import(write(tmp_path, GOOD), "hxl", user=SYSTEM)
     assert report.as_json() == {"read": 1, "created": 1, "updated": 0, "skipped": 0, "errors": []}
     activity = Activity.objects.get()
     assert activity.sector.code == "HEA" and activity.sector_source == "Santé"
@@ -91,7 +91,9 @@ def test_a_good_hxl_row_lands_with_organisation_sector_area_and_disaggregation(a
     (GOOD.replace(",1000,", ",many,"), "#targeted", "not a number"),
 ])
 def test_a_bad_line_is_reported_by_line_and_field_and_nothing_is_written(areas, tmp_path, bad, field, message):
-    report = import_3w(write(tmp_path, GOOD + bad + GOOD.replace("Goma,CD6101", "Masisi,CD6103")), "hxl", user=SYSTEM)
+    report = activities_import(
+        write(tmp_path, GOOD + bad + GOOD.replace("Goma,CD6101", "Masisi,CD6103")), "hxl", user=SYSTEM
+    )
     assert report.rolled_back and report.created == 0
     [error] = report.errors
     assert (error.line, error.field) == (4, field)
@@ -102,32 +104,36 @@ def test_a_bad_line_is_reported_by_line_and_field_and_nothing_is_written(areas, 
 
 def test_skip_bad_keeps_the_good_lines_and_reports_the_bad(areas, tmp_path):
     path = write(tmp_path, GOOD + GOOD.replace("Santé", "Sante publique"))
-    report = import_3w(path, "hxl", skip_bad=True, user=SYSTEM)
+    report = activities_import(path, "hxl", skip_bad=True, user=SYSTEM)
     assert (report.created, report.skipped, [e.line for e in report.errors]) == (1, 1, [4])
 
 
 def test_reimport_updates_a_changed_row_and_creates_nothing(areas, tmp_path):
-    import_3w(write(tmp_path, GOOD), "hxl", user=SYSTEM)
-    report = import_3w(write(tmp_path, GOOD.replace(",400,", ",450,")), "hxl", user=SYSTEM)
+    activities_import(write(tmp_path, GOOD), "hxl", user=SYSTEM)
+    report = activities_import(write(tmp_path, GOOD.replace(",400,", ",450,")), "hxl", user=SYSTEM)
     assert (report.created, report.updated) == (0, 1)
     assert Activity.objects.get().disaggregation == {"reached": {"female": {"all": 450}}}
-    assert (import_3w(write(tmp_path, GOOD.replace(",400,", ",450,")), "hxl", user=SYSTEM).unchanged) == 1
+    assert (activities_import(write(tmp_path, GOOD.replace(",400,", ",450,")), "hxl", user=SYSTEM).unchanged) == 1
 
 
 def test_dry_run_writes_nothing(areas, tmp_path):
-    report = import_3w(write(tmp_path, GOOD), "hxl", dry_run=True, user=SYSTEM)
+    report = activities_import(write(tmp_path, GOOD), "hxl", dry_run=True, user=SYSTEM)
     assert report.created == 1 and report.ok and Activity.objects.count() == 0
 
 
 def test_hapi_iso3_prefixed_pcodes_are_the_registrys(areas, tmp_path):
-    head = ("location_code,admin1_code,admin1_name,admin2_code,admin2_name,org_acronym,org_name,org_type_description,"
-            "sector_code,sector_name,reference_period_start,reference_period_end,error\n")
-    body = ("COD,COD61,Nord-Kivu,COD6103,Masisi,NRC,Norwegian Refugee Council,International NGO,,,2025-01-01,"
-            "2025-04-30,Unknown sector Abris et Non vivres\n")
+    head = (
+        "location_code,admin1_code,admin1_name,admin2_code,admin2_name,org_acronym,org_name,org_type_description,"
+        "sector_code,sector_name,reference_period_start,reference_period_end,error\n"
+    )
+    body = (
+        "COD,COD61,Nord-Kivu,COD6103,Masisi,NRC,Norwegian Refugee Council,International NGO,,,2025-01-01,"
+        "2025-04-30,Unknown sector Abris et Non vivres\n"
+    )
     path = tmp_path / "op.csv"
     path.write_text(head + body, encoding="utf-8")
     assert guess_format(path) == "hdx-presence"
-    assert import_3w(path, "hdx-presence", user=SYSTEM).created == 1
+    assert activities_import(path, "hdx-presence", user=SYSTEM).created == 1
     activity = Activity.objects.get()
     assert (activity.admin_area.pcode, activity.sector.code) == ("CD6103", "SHL")
 
@@ -135,7 +141,7 @@ def test_hapi_iso3_prefixed_pcodes_are_the_registrys(areas, tmp_path):
 def test_a_file_that_is_not_3w_fails_as_a_whole(db, tmp_path):
     path = tmp_path / "events.csv"
     path.write_text("date,lat\n#date,#geo+lat\n2020-01-01,1\n", encoding="utf-8")
-    report = import_3w(path, "hxl", user=SYSTEM)
+    report = activities_import(path, "hxl", user=SYSTEM)
     assert report.rolled_back and "#org" in report.errors[0].message
 
 
@@ -156,18 +162,37 @@ def test_pure_parser_yields_line_errors_without_a_database(tmp_path):
 def test_overlapping_components_of_one_programme_are_an_error(world):
     from django.core.exceptions import ValidationError
 
-    from peaceops.coordination.services import ensure_sectors
+    from peaceops.coordination.services import sectors_ensure
 
-    ensure_sectors()
-    ddr = Programme.objects.create(name="DDR Vakaga", sector=Sector.objects.get(code="DDR"),
-                                   owning_mission=world.minurcat)
-    programme_component_create(user=SYSTEM, programme=ddr, name="Disarmament", start_date=dt.date(2009, 1, 1),
-                               end_date=dt.date(2009, 3, 31), sequence=1)
-    programme_component_create(user=SYSTEM, programme=ddr, name="Demobilisation", start_date=dt.date(2009, 4, 1),
-                               end_date=dt.date(2009, 6, 30), sequence=2)
+    sectors_ensure()
+    ddr = Programme.objects.create(
+        name="DDR Vakaga", sector=Sector.objects.get(code="DDR"), owning_mission=world.minurcat
+    )
+    programme_component_create(
+        user=SYSTEM,
+        programme=ddr,
+        name="Disarmament",
+        start_date=dt.date(2009, 1, 1),
+        end_date=dt.date(2009, 3, 31),
+        sequence=1,
+    )
+    programme_component_create(
+        user=SYSTEM,
+        programme=ddr,
+        name="Demobilisation",
+        start_date=dt.date(2009, 4, 1),
+        end_date=dt.date(2009, 6, 30),
+        sequence=2,
+    )
     with pytest.raises(ValidationError, match="overlaps component Demobilisation"):
-        programme_component_create(user=SYSTEM, programme=ddr, name="Reinsertion", start_date=dt.date(2009, 6, 15),
-                                   end_date=dt.date(2009, 12, 31), sequence=3)
+        programme_component_create(
+            user=SYSTEM,
+            programme=ddr,
+            name="Reinsertion",
+            start_date=dt.date(2009, 6, 15),
+            end_date=dt.date(2009, 12, 31),
+            sequence=3,
+        )
     assert ddr.components.count() == 2
 
 
@@ -175,5 +200,5 @@ def test_an_activity_id_repeated_on_several_places_gives_one_row_per_place(areas
     head = "Org,Cluster,Country,Territoire code,Activity id\n#org,#sector,#country+code,#adm2+code,#activity+id\n"
     path = tmp_path / "ids.csv"
     path.write_text(head + "NRC,Shelter,COD,CD6101,A-1\nNRC,Shelter,COD,CD6103,A-1\n", encoding="utf-8")
-    assert import_3w(path, "hxl", user=SYSTEM).created == 2
-    assert import_3w(path, "hxl", user=SYSTEM).unchanged == 2
+    assert activities_import(path, "hxl", user=SYSTEM).created == 2
+    assert activities_import(path, "hxl", user=SYSTEM).unchanged == 2

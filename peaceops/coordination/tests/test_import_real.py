@@ -8,7 +8,7 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity
-from peaceops.coordination.services import import_3w
+from peaceops.coordination.services import activities_import
 from peaceops.registry.importers import import_places
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def sheet_rows(path, sheet):
 
 
 def assert_reimport_creates_nothing(path, fmt, **options):
-    again = import_3w(path, fmt, **{"user": SYSTEM, **options})
+    again = activities_import(path, fmt, **{"user": SYSTEM, **options})
     assert (again.created, again.updated) == (0, 0), again.summary()
 
 
@@ -45,7 +45,7 @@ def test_chad_workbook_both_sheets(shared_data):
     load_areas(shared_data, "TCD")
     _, operational = sheet_rows(path, "3W Opérationnelle")
     _, physical = sheet_rows(path, "3W Physique")
-    report = import_3w(path, "ocha-xlsx", user=SYSTEM)
+    report = activities_import(path, "ocha-xlsx", user=SYSTEM)
     assert report.errors == []
     assert report.created == len(operational) + len(physical) == report.read
     assert Activity.objects.filter(kind="operational_presence").count() == len(operational)
@@ -72,10 +72,10 @@ def test_drc_workbook_imports_every_row_but_the_bad_ones_it_names(shared_data):
             bad.add(line)
     assert len(rows) == 4343
 
-    strict = import_3w(path, "ocha-xlsx", user=SYSTEM)
+    strict = activities_import(path, "ocha-xlsx", user=SYSTEM)
     assert strict.rolled_back and Activity.objects.count() == 0
 
-    report = import_3w(path, "ocha-xlsx", skip_bad=True, user=SYSTEM)
+    report = activities_import(path, "ocha-xlsx", skip_bad=True, user=SYSTEM)
     assert {e.line for e in report.errors} == bad
     assert report.created == len(rows) - len(bad) and report.skipped == len(bad)
     kasongo = next(e for e in report.errors if "CD3106" in e.message)
@@ -89,7 +89,7 @@ def test_hdx_operational_presence(shared_data):
     with open(path, encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     load_areas(shared_data, *sorted({row["location_code"] for row in rows}))
-    report = import_3w(path, "hdx-presence", user=SYSTEM)
+    report = activities_import(path, "hdx-presence", user=SYSTEM)
     assert report.errors == [] and report.created == len(rows)
     with_codes = sum(1 for row in rows if row["admin1_code"])
     assert Activity.objects.exclude(admin_area=None).count() == with_codes
@@ -101,6 +101,6 @@ def test_hxl_3w_files(shared_data, name):
     path = shared_data / "hxl" / name
     with open(path, encoding="utf-8") as handle:
         rows = list(csv.reader(handle))[2:]  # header and HXL tag row
-    report = import_3w(path, "hxl", user=SYSTEM)
+    report = activities_import(path, "hxl", user=SYSTEM)
     assert report.errors == [] and report.created == len(rows)
     assert_reimport_creates_nothing(path, "hxl")

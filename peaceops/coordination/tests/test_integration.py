@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from peaceops.coordination.selectors import integration_matrix
 from peaceops.coordination.services import integration_assessment_record
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def test_matrix_shows_every_mission_sector_and_what_was_recorded(world):
                                   reason="Humanitarian space: OCHA stays outside the mission (seed 003 §2.5).")
     integration_assessment_record(user=admin, mission=world.minurcat, sector_code="DDR", model="full",
                                   reason="DDR spans assessed and voluntary budgets (seed 003 §2.4.2).",
-                                  classification=C.CONFIDENTIAL)
+                                  classification=Classification.CONFIDENTIAL)
     integration_assessment_record(user=admin, mission=world.minurcat, sector_code="HUM", model="partial")  # revised
     cells = {cell.sector_code: cell.model for cell in integration_matrix(world.users["minurcat"], world.minurcat)}
     assert cells == {"POL": "", "SEC": "", "DDR": "full", "SSR": "", "ROL": "", "HR": "", "HUM": "partial",

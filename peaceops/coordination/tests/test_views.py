@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.coordination.models import Activity, FundingStream, Programme, Sector
-from peaceops.coordination.services import ensure_sectors, integration_assessment_record, programme_component_create
-from peaceops.core.classification import Classification as C
+from peaceops.coordination.services import integration_assessment_record, programme_component_create, sectors_ensure
+from peaceops.core.classification import Classification
 from peaceops.registry.models import AdminArea, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -40,14 +40,14 @@ def ddr_programme(world, name, **extra):
                                  programme=programme, component=demob, start_date=dt.date(THIS_YEAR, 1, 1),
                                  end_date=dt.date(THIS_YEAR, 12, 31), amount=2000000, currency="USD",
                                  country=extra.get("country"), owning_mission=extra.get("owning_mission"),
-                                 classification=extra.get("classification", C.UNCLASSIFIED))
+                                 classification=extra.get("classification", Classification.UNCLASSIFIED))
     return programme
 
 
 @pytest.fixture
 def coordination(world):
     """Duplicated DDR in Vakaga, a hidden UNAMID activity and programme, and integration assessments."""
-    ensure_sectors()
+    sectors_ensure()
     vakaga = AdminArea.objects.create(pcode="TD19", name="Vakaga-test", level=1, country=world.chad,
                                       centroid_lat=10.3, centroid_lon=22.6)
     darfur = AdminArea.objects.create(pcode="SD02", name="West Darfur", level=1, country=world.sudan)
@@ -55,18 +55,18 @@ def coordination(world):
     add_activity(world, "MINURCAT DDR unit", "DDR", vakaga, owning_mission=world.minurcat)
     # UNAMID's confidential work: in Chad (so it would join the duplication) and in Sudan.
     add_activity(world, "UNAMID secret team", "DDR", vakaga, owning_mission=world.unamid,
-                 classification=C.CONFIDENTIAL, title="Covert cantonment")
+                 classification=Classification.CONFIDENTIAL, title="Covert cantonment")
     add_activity(world, "UNAMID secret team", "PRO", darfur, country=world.sudan, owning_mission=world.unamid,
-                 classification=C.CONFIDENTIAL, title="Covert protection")
+                 classification=Classification.CONFIDENTIAL, title="Covert protection")
     ddr_programme(world, "DDR Vakaga", country=world.chad, owning_mission=world.minurcat)
     ddr_programme(world, "UNAMID hidden DDR", country=world.chad, owning_mission=world.unamid,
-                  classification=C.CONFIDENTIAL)
+                  classification=Classification.CONFIDENTIAL)
     admin = world.users["admin"]
     integration_assessment_record(user=admin, mission=world.minurcat, sector_code="DDR", model="separate",
                                   reason="Run by UNDP and the government")
     integration_assessment_record(user=admin, mission=world.minurcat, sector_code="HUM", model="full")
     integration_assessment_record(user=admin, mission=world.unamid, sector_code="SSR", model="partial",
-                                  reason="UNAMID confidential reason", classification=C.CONFIDENTIAL)
+                                  reason="UNAMID confidential reason", classification=Classification.CONFIDENTIAL)
     return world
 
 

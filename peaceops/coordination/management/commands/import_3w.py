@@ -3,7 +3,7 @@
 from django.core.management.base import CommandError
 
 from peaceops.coordination.importers import FORMATS, guess_format
-from peaceops.coordination.services import import_3w
+from peaceops.coordination.services import activities_import
 from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.registry.import_command import ImportCommand
 
@@ -23,7 +23,13 @@ class Command(ImportCommand):
         except OSError as error:
             raise CommandError(f"{options['file']}: {error.strerror}") from None
         bar = TerminalProgress()
-        report = import_3w(options["file"], fmt, country=options["country"], humanitarian=options["humanitarian"],
-                           progress=bar, **self.service_options(options))
+        report = activities_import(
+            options["file"],
+            fmt,
+            country=options["country"],
+            humanitarian=options["humanitarian"],
+            progress=bar,
+            **self.service_options(options),
+        )
         bar.finish()
         self.write_report(report, options)

@@ -1,6 +1,6 @@
 """``peaceops manage import_needs FILE --country ISO3``: people in need per area and sector (docs/coordination.md)."""
 
-from peaceops.coordination.services import import_needs
+from peaceops.coordination.services import needs_import
 from peaceops.registry.import_command import ImportCommand
 
 
@@ -15,6 +15,6 @@ class Command(ImportCommand):
     def handle(self, *args, **options):
         service = self.service_options(options)
         service.pop("skip_bad")  # a needs file is small: every line is right or nothing is written
-        report = import_needs(options["file"], country=options["country"],
+        report = needs_import(options["file"], country=options["country"],
                               shared_with_military=options["shared_with_military"], **service)
         self.write_report(report, options)
