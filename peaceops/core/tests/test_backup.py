@@ -18,8 +18,8 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.accounts.models import ApiToken, Grant
 from peaceops.accounts.services import token_create
 from peaceops.core.backup import BackupError, backed_up_models, read_header, restore_backup, write_backup
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
+from peaceops.registry.models import Post
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
@@ -75,9 +75,9 @@ def test_round_trip_brings_back_records_history_users_grants_and_tokens(changed_
     assert header["counts"]["registry.historicalpost"] == 7  # six created, one changed
 
     # Everything below is undone by the restore.
-    r.Post.objects.create(mission=world.unamid, title="Added after the backup")
+    Post.objects.create(mission=world.unamid, title="Added after the backup")
     world.users["nobody"].delete()
-    Grant.objects.filter(user__username="minurcat").update(clearance=C.UNCLASSIFIED)
+    Grant.objects.filter(user__username="minurcat").update(clearance=Classification.UNCLASSIFIED)
     ApiToken.objects.all().delete()
     assert database_state() != before
 
@@ -159,7 +159,7 @@ def test_a_damaged_backup_is_refused_and_changes_nothing(changed_world, tmp_path
     file = tmp_path / "damaged.backup.gz"
     write_backup(file)
     damage(file)
-    r.Post.objects.create(mission=changed_world.unamid, title="Made after the backup")
+    Post.objects.create(mission=changed_world.unamid, title="Made after the backup")
     before = database_state()
 
     with pytest.raises(BackupError) as refused:

@@ -13,9 +13,9 @@ import pytest
 from django.db import transaction
 
 from peaceops.coordination.models import Activity, Sector
-from peaceops.coordination.services import ensure_sectors
+from peaceops.coordination.services import sectors_ensure
 from peaceops.core.bulk_history import IdAllocator, copy_to_history, history_marks, insert_with_history
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident, IncidentSource
 from peaceops.registry.models import Organisation
 
@@ -43,9 +43,19 @@ def _history_rows_agree(model, pk, user):
 def test_an_incident_and_its_source_get_simple_histories_rows(world):
     user = world.users["admin"]
     template = Incident.objects.create(
-        owning_mission=world.minurcat, classification=C.CONFIDENTIAL, start_date=DAY, end_date=DAY, latitude=12.9,
-        longitude=21.0, country=world.chad, category="armed_clash", description="Clash near Goz Beida",
-        deaths_best=3, dataset="ucdp", external_id="1")
+        owning_mission=world.minurcat,
+        classification=Classification.CONFIDENTIAL,
+        start_date=DAY,
+        end_date=DAY,
+        latitude=12.9,
+        longitude=21.0,
+        country=world.chad,
+        category="armed_clash",
+        description="Clash near Goz Beida",
+        deaths_best=3,
+        dataset="ucdp",
+        external_id="1",
+    )
     values = _fields(Incident, template) | {"external_id": "2"}
     [pk] = insert_with_history(Incident, [values], history_marks(user.pk, REASON))
     assert Incident.objects.get(pk=pk).description == "Clash near Goz Beida"
@@ -60,12 +70,19 @@ def test_an_incident_and_its_source_get_simple_histories_rows(world):
 
 
 def test_an_activity_with_json_fields_gets_simple_historys_row(world):
-    ensure_sectors()
+    sectors_ensure()
     user = world.users["admin"]
     organisation = Organisation.objects.create(name="Test NGO", kind="ngo")
-    template = Activity.objects.create(organisation=organisation, sector=Sector.objects.first(),
-                                       country=world.chad, title="Water points", start_date=DAY, end_date=DAY,
-                                       dataset="3w-test", external_id="a1")
+    template = Activity.objects.create(
+        organisation=organisation,
+        sector=Sector.objects.first(),
+        country=world.chad,
+        title="Water points",
+        start_date=DAY,
+        end_date=DAY,
+        dataset="3w-test",
+        external_id="a1",
+    )
     values = _fields(Activity, template) | {"external_id": "a2"}
     json_fields = [f.attname for f in Activity._meta.concrete_fields if f.get_internal_type() == "JSONField"]
     for name in json_fields:
@@ -81,12 +98,18 @@ def test_new_ids_are_taken_before_the_insert_and_history_follows_them_only(world
     """The rows an insert writes history for are its own, found by their keys, never by MAX(id)."""
     user = world.users["admin"]
     organisation = Organisation.objects.create(name="Other NGO", kind="ngo")
-    ensure_sectors()
-    base = {"organisation_id": organisation.pk, "sector_id": Sector.objects.first().pk, "country_id": world.chad.pk,
-            "start_date": DAY, "end_date": DAY, "dataset": "3w-test", "title": "Clinics"}
+    sectors_ensure()
+    base = {
+        "organisation_id": organisation.pk,
+        "sector_id": Sector.objects.first().pk,
+        "country_id": world.chad.pk,
+        "start_date": DAY,
+        "end_date": DAY,
+        "dataset": "3w-test",
+        "title": "Clinics",
+    }
     with transaction.atomic():
-        ids = insert_with_history(Activity, [base | {"external_id": str(n)} for n in range(3)],
-                                  history_marks(user.pk))
+        ids = insert_with_history(Activity, [base | {"external_id": str(n)} for n in range(3)], history_marks(user.pk))
         # A row written by someone else after ours (a concurrent import) gets no history from us.
         other = Activity.objects.create(**base, external_id="other")
     assert ids == sorted(ids) and len(set(ids)) == 3 and other.pk not in ids
@@ -97,8 +120,12 @@ def test_new_ids_are_taken_before_the_insert_and_history_follows_them_only(world
 
 def test_copy_to_history_picks_rows_by_range_or_list(world):
     user = world.users["admin"]
-    rows = [Incident.objects.create(country=world.chad, start_date=DAY, end_date=DAY, category="armed_clash",
-                                    dataset="ucdp", external_id=str(n)) for n in range(5)]
+    rows = [
+        Incident.objects.create(
+            country=world.chad, start_date=DAY, end_date=DAY, category="armed_clash", dataset="ucdp", external_id=str(n)
+        )
+        for n in range(5)
+    ]
     Incident.history.all().delete()
     scattered = [rows[0].pk, rows[2].pk, rows[4].pk]
     copy_to_history(Incident, "id", scattered, history_marks(user.pk, REASON))

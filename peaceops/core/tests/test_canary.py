@@ -166,10 +166,10 @@ class TestCanaries(TestCase):
         cls.planted = plant()
         report = Report.objects.get(title__startswith="CNY")  # the demo's assessment, its title planted
         drafter = get_user_model().objects.get(username=part_reports.DRAFTER)
-        report_services.redraft(report, drafter)  # its sections drafted from the planted data
+        report_services.report_redraft(report, drafter)  # its sections drafted from the planted data
         # a regional draft by a reader of all seven missions, stored as UNAMID's: other missions' text inside
         planner = get_user_model().objects.get(username="planner.region")
-        report_services.draft_report(user=planner, kind="sg_report", owning_mission=Mission.objects.get(
+        report_services.report_draft(user=planner, kind="sg_report", owning_mission=Mission.objects.get(
             acronym="UNAMID"), region=Region.objects.first(), start=dt.date(2009, 4, 1), end=dt.date(2009, 6, 30))
 
     def _ids(self, label) -> list[int]:

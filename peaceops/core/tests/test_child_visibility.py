@@ -13,8 +13,8 @@ import pytest
 
 from peaceops.accounts.access import can_read_record, visible
 from peaceops.cooperation.models import Meeting, MeetingDecision
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
+from peaceops.mandates.models import Isf
 from peaceops.mandates.testing import make_isf
 from peaceops.registry.models import Hat
 from peaceops.reports.models import Report, ReportSection
@@ -24,14 +24,14 @@ pytestmark = pytest.mark.django_db
 
 def _section(world):
     report = Report.objects.create(kind=Report.Kind.THREAT_ASSESSMENT, title="Assessment",
-                                   classification=C.CONFIDENTIAL, owning_mission=world.minurcat,
+                                   classification=Classification.CONFIDENTIAL, owning_mission=world.minurcat,
                                    period_start=dt.date(2010, 1, 1), period_end=dt.date(2010, 3, 31))
     return ReportSection.objects.create(report=report, key="k", title="Situation", body="Calm")
 
 
 def _objective(world):
     records = make_isf(world.minurcat, world.chad)
-    m.Isf.objects.filter(pk=records["isf"].pk).update(classification=C.CONFIDENTIAL)
+    Isf.objects.filter(pk=records["isf"].pk).update(classification=Classification.CONFIDENTIAL)
     return records["objective"]
 
 
@@ -42,13 +42,13 @@ def _hat(world):
 def _decision(world):
     meeting = Meeting.objects.create(title="Tripartite", level="strategic", starts_on=dt.date(2010, 1, 5),
                                      ends_on=dt.date(2010, 1, 5), organiser=world.minurcat,
-                                     classification=C.CONFIDENTIAL)
+                                     classification=Classification.CONFIDENTIAL)
     return MeetingDecision.objects.create(meeting=meeting, text="Joint patrols")
 
 
 def test_a_report_section_is_read_only_with_its_report(world):
     section = _section(world)
-    assert section.classification == C.UNCLASSIFIED
+    assert section.classification == Classification.UNCLASSIFIED
     assert not visible_sections(ReportSection.objects.all(), world.users["regional"]).filter(pk=section.pk).exists()
     assert visible_sections(ReportSection.objects.all(), world.users["minurcat"]).filter(pk=section.pk).exists()
 
@@ -62,6 +62,6 @@ def test_a_report_section_is_read_only_with_its_report(world):
 def test_visible_reads_a_child_only_with_its_parent(world, make):
     child = make(world)
     viewer = world.users["regional"]
-    assert child.classification == C.UNCLASSIFIED
+    assert child.classification == Classification.UNCLASSIFIED
     assert not visible(type(child).objects.filter(pk=child.pk), viewer).exists()
     assert not can_read_record(viewer, child)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def _client(user):
 
 
 def test_a_page_showing_a_confidential_record_is_marked_confidential_top_and_bottom(world):
-    incident = _incident(world, C.CONFIDENTIAL)
+    incident = _incident(world, Classification.CONFIDENTIAL)
     response = _client(world.users["minurcat"]).get(f"/incidents/{incident.pk}/")
     assert response.status_code == 200
     assert _banners(response) == [(1, "top", "CONFIDENTIAL"), (1, "bottom", "CONFIDENTIAL")]
@@ -40,25 +40,25 @@ def test_a_page_showing_a_confidential_record_is_marked_confidential_top_and_bot
 
 
 def test_a_page_with_nothing_classified_is_marked_unclassified(world):
-    incident = _incident(world, C.UNCLASSIFIED)
+    incident = _incident(world, Classification.UNCLASSIFIED)
     response = _client(world.users["minurcat"]).get(f"/incidents/{incident.pk}/")
     assert [level for level, _where, _text in _banners(response)] == [0, 0]
 
 
 def test_a_reader_not_cleared_sees_no_higher_marking_than_what_they_may_read(world):
     """The log lists only what the reader may read: a confidential record they cannot see does not mark it."""
-    _incident(world, C.STRICTLY_CONFIDENTIAL)
-    _incident(world, C.UNCLASSIFIED)
+    _incident(world, Classification.STRICTLY_CONFIDENTIAL)
+    _incident(world, Classification.UNCLASSIFIED)
     viewer = world.users["minurcat"]  # cleared for confidential
     admin_levels = {level for level, _w, _t in _banners(_client(world.users["admin"]).get("/incidents/"))}
-    assert admin_levels == {C.STRICTLY_CONFIDENTIAL}
+    assert admin_levels == {Classification.STRICTLY_CONFIDENTIAL}
     denied = _client(viewer).get("/incidents/")
     assert denied.status_code == 200
-    assert all(level < C.STRICTLY_CONFIDENTIAL for level, _w, _t in _banners(denied))
+    assert all(level < Classification.STRICTLY_CONFIDENTIAL for level, _w, _t in _banners(denied))
 
 
 def test_the_marking_is_in_the_active_language(world):
-    incident = _incident(world, C.STRICTLY_CONFIDENTIAL)
+    incident = _incident(world, Classification.STRICTLY_CONFIDENTIAL)
     client = _client(world.users['admin'])
     client.cookies["django_language"] = "fr"
     response = client.get(f"/incidents/{incident.pk}/")
@@ -74,10 +74,10 @@ def test_the_login_page_has_no_marking_and_json_is_untouched(world):
 
 def test_the_sitrep_page_is_marked_with_the_level_of_the_report_it_shows(world):
     """The sitrep reads columns, not records: its view tells the page the report's level."""
-    incident = _incident(world, C.CONFIDENTIAL)
+    incident = _incident(world, Classification.CONFIDENTIAL)
     incident.status = "published"
     incident.save()
     response = _client(world.users["minurcat"]).get("/incidents/sitrep/", {"mission": "MINURCAT",
                                                                             "date": "2009-06-01"})
     assert response.status_code == 200
-    assert {level for level, _where, _text in _banners(response)} == {C.CONFIDENTIAL}
+    assert {level for level, _where, _text in _banners(response)} == {Classification.CONFIDENTIAL}

@@ -22,7 +22,7 @@ with_the_app = modify_settings(INSTALLED_APPS={"append": APP})
 
 @pytest.fixture
 def installed():
-    with with_the_app, override_settings(ROOT_URLCONF=f"{APP}.urls"):
+    with with_the_app, override_settings(ROOT_URLCONF=f"{APP}.project_urls"):
         yield
 
 
@@ -45,9 +45,31 @@ def test_the_menu_shows_its_module_and_the_page_it_adds_to_another(installed, wo
     assert client.get("/almanac/").content == b"almanac days"
 
 
+def test_its_pages_and_api_are_mounted_from_its_declaration(installed, world, client):
+    assert [pages.prefix for pages in plugins.page_mounts()][-2:] == ["almanac/", ""]  # the root pages stay last
+    assert "peaceops.core.tests.plugin_app.api" in plugins.api_modules()
+    client.force_login(world.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/api/v1/almanac/").json() == {"days": 1}
+    assert client.get("/api/v1/incidents/").status_code == 200  # the other apps' routes are still there
+
+
+def test_without_it_the_project_has_no_almanac_urls(client):
+    assert "peaceops.core.tests.plugin_app.api" not in plugins.api_modules()
+    assert client.get("/almanac/").status_code in (302, 404) and client.get("/api/v1/almanac/").status_code in (
+        401,
+        403,
+        404,
+    )
+
+
 def test_a_drafted_report_holds_its_section(installed, world):
-    report = services.draft_report(user=world.users["minurcat"], kind="threat_assessment",
-                                   owning_mission=world.minurcat, start=dt.date(2010, 1, 1), end=dt.date(2010, 3, 31))
+    report = services.report_draft(
+        user=world.users["minurcat"],
+        kind="threat_assessment",
+        owning_mission=world.minurcat,
+        start=dt.date(2010, 1, 1),
+        end=dt.date(2010, 3, 31),
+    )
     section = report.sections.get(key="almanac.days")
     assert section.title == "Almanac" and section.body == "Days from 2010-01-01 to 2010-03-31."
 
@@ -83,8 +105,9 @@ def test_every_declared_provider_and_demo_part_imports():
 
 def test_a_module_declared_twice_or_links_for_no_module_are_refused(monkeypatch):
     twice = plugins.Plugin(modules=(plugins.NavModule("registry", "Again", "", order=1),))
-    monkeypatch.setattr(plugins, "declarations", lambda: (*plugins._declared(plugins.installed_packages()),
-                                                          ("peaceops.twice", twice)))
+    monkeypatch.setattr(
+        plugins, "declarations", lambda: (*plugins._declared(plugins.installed_packages()), ("peaceops.twice", twice))
+    )
     with pytest.raises(ValueError, match="declared twice"):
         plugins.nav_modules()
     orphan = plugins.Plugin(links=(plugins.NavLinks("nowhere", (plugins.Link("x", path="/x/"),)),))
