@@ -16,10 +16,10 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.accounts.models import Grant
 from peaceops.accounts.records import record_create, record_update
 from peaceops.accounts.roles import Action
-from peaceops.accounts.services import create_user, grant_role
+from peaceops.accounts.services import grant_create, user_create
 from peaceops.cooperation.models import Meeting
 from peaceops.coordination import models as co
-from peaceops.coordination.services import ensure_sectors
+from peaceops.coordination.services import sectors_ensure
 from peaceops.core import plugins
 from peaceops.demo import scenario as sc
 from peaceops.demo import scenario_areas as sa
@@ -27,9 +27,24 @@ from peaceops.demo import scenario_coordination as scoord
 from peaceops.demo import scenario_incidents as si
 from peaceops.incidents import membership
 from peaceops.incidents.models import Actor, Incident, IncidentActor, IncidentSource
-from peaceops.registry import models as r
 from peaceops.registry.importers import SHIPPED_ADMIN1_SHAPES, SHIPPED_COUNTRY_SHAPES, import_places
-from peaceops.registry.services import load_countries
+from peaceops.registry.models import (
+    AdminArea,
+    Assignment,
+    Component,
+    Country,
+    Hat,
+    Mission,
+    MissionArea,
+    MissionResolution,
+    Organisation,
+    Person,
+    Post,
+    Region,
+    ReportingLine,
+    Resolution,
+)
+from peaceops.registry.services import countries_load
 from peaceops.registry.services_areas import mission_area_create, mission_area_update
 
 SCENARIO_FILE = "peaceops/demo/scenario.py"
@@ -84,15 +99,15 @@ def _lookup(table: dict, key, label: str):
         raise DemoError(f"{SCENARIO_FILE} {label}: unknown reference {key!r}") from None
 
 
-def _countries() -> dict[str, r.Country]:
+def _countries() -> dict[str, Country]:
     needed = set(sc.HOST_COUNTRIES) | set(sc.OTHER_COUNTRIES) | {p.nationality for p in sc.PEOPLE if p.nationality}
-    if r.Country.objects.filter(iso3__in=needed).count() < len(needed):
-        load_countries()
-    return {c.iso3: c for c in r.Country.objects.filter(iso3__in=needed)}
+    if Country.objects.filter(iso3__in=needed).count() < len(needed):
+        countries_load()
+    return {c.iso3: c for c in Country.objects.filter(iso3__in=needed)}
 
 
-def _organisations(countries) -> dict[str, r.Organisation]:
-    orgs: dict[str, r.Organisation] = {}
+def _organisations(countries) -> dict[str, Organisation]:
+    orgs: dict[str, Organisation] = {}
     for org in sc.ORGANISATIONS:
         label = f"ORGANISATIONS {org.acronym!r}"
         values = {
@@ -103,14 +118,14 @@ def _organisations(countries) -> dict[str, r.Organisation]:
             "country": _lookup(countries, org.country, label) if org.country else None,
             "parent": _lookup(orgs, org.parent, label) if org.parent else None,
         }
-        orgs[org.acronym] = _upsert(r.Organisation, {"name": org.name}, values, label)
+        orgs[org.acronym] = _upsert(Organisation, {"name": org.name}, values, label)
     return orgs
 
 
-def _resolutions() -> dict[int, r.Resolution]:
+def _resolutions() -> dict[int, Resolution]:
     return {
         res.number: _upsert(
-            r.Resolution, {"number": res.number},
+            Resolution, {"number": res.number},
             {"adopted_on": res.adopted_on, "title": res.title, "summary": res.summary, "source": res.source},
             f"RESOLUTIONS {res.number}",
         )
@@ -118,8 +133,8 @@ def _resolutions() -> dict[int, r.Resolution]:
     }
 
 
-def _missions(orgs, countries, region, resolutions) -> dict[str, r.Mission]:
-    missions: dict[str, r.Mission] = {}
+def _missions(orgs, countries, region, resolutions) -> dict[str, Mission]:
+    missions: dict[str, Mission] = {}
     for m in sc.MISSIONS:
         label = f"MISSIONS {m.acronym!r}"
         values = {
@@ -129,7 +144,7 @@ def _missions(orgs, countries, region, resolutions) -> dict[str, r.Mission]:
             "integration_model": m.integration_model, "headquarters": m.headquarters,
             "hq_lat": m.hq_lat, "hq_lon": m.hq_lon, "summary": m.summary, "source": m.source,
         }
-        mission = _upsert(r.Mission, {"acronym": m.acronym}, values, label)
+        mission = _upsert(Mission, {"acronym": m.acronym}, values, label)
         _set_m2m(mission.host_countries, [_lookup(countries, iso3, label) for iso3 in m.host_countries])
         if not mission.regions.filter(pk=region.pk).exists():
             mission.regions.add(region)
@@ -138,17 +153,17 @@ def _missions(orgs, countries, region, resolutions) -> dict[str, r.Mission]:
         label = f"MANDATES {link.mission!r} {link.resolution}"
         lookup = {"mission": _lookup(missions, link.mission, label),
                   "resolution": _lookup(resolutions, link.resolution, label), "action": link.action}
-        _upsert(r.MissionResolution, lookup, {"note": link.note}, label)
+        _upsert(MissionResolution, lookup, {"note": link.note}, label)
     return missions
 
 
-def _structure(missions, orgs) -> dict[tuple[str, str], r.Post]:
+def _structure(missions, orgs) -> dict[tuple[str, str], Post]:
     components = {}
     for c in sc.COMPONENTS:
         label = f"COMPONENTS {c.mission!r} {c.name!r}"
         mission = _lookup(missions, c.mission, label)
         components[c.mission, c.name] = _upsert(
-            r.Component, {"mission": mission, "name": c.name},
+            Component, {"mission": mission, "name": c.name},
             {"kind": c.kind, "source": c.source, "classification": c.classification}, label,
         )
     posts = {}
@@ -157,14 +172,14 @@ def _structure(missions, orgs) -> dict[tuple[str, str], r.Post]:
         mission = _lookup(missions, p.mission, label)
         values = {"function": p.function, "source": p.source, "classification": p.classification,
                   "component": _lookup(components, (p.mission, p.component), label) if p.component else None}
-        posts[p.mission, p.key] = _upsert(r.Post, {"mission": mission, "title": p.title}, values, label)
+        posts[p.mission, p.key] = _upsert(Post, {"mission": mission, "title": p.title}, values, label)
     for h in sc.HATS:
         label = f"HATS {h.mission!r} {h.post!r} {h.role!r}"
         post = _lookup(posts, (h.mission, h.post), label)
         values = {"terms_of_reference": h.terms_of_reference, "responsibilities": list(h.responsibilities),
                   "classification": post.classification,
                   "on_behalf_of": _lookup(orgs, h.on_behalf_of, label) if h.on_behalf_of else None}
-        _upsert(r.Hat, {"post": post, "role": h.role}, values, label)
+        _upsert(Hat, {"post": post, "role": h.role}, values, label)
     for line in sc.LINES:
         _reporting_line(line, posts, orgs)
     return posts
@@ -178,7 +193,7 @@ def _reporting_line(line, posts, orgs) -> None:
     # A line is as secret as the most secret post it names.
     level = max(from_post.classification, to_post.classification if to_post else 0)
     lookup = {"from_post": from_post, "to_post": to_post, "to_organisation": to_org, "kind": line.kind}
-    _upsert(r.ReportingLine, lookup, {"note": line.note, "classification": level}, label)
+    _upsert(ReportingLine, lookup, {"note": line.note, "classification": level}, label)
 
 
 def _people(missions, orgs, countries, posts) -> None:
@@ -191,14 +206,14 @@ def _people(missions, orgs, countries, posts) -> None:
             "organisation": _lookup(orgs, p.organisation, label) if p.organisation else None,
             "nationality": _lookup(countries, p.nationality, label) if p.nationality else None,
         }
-        people[p.name] = _upsert(r.Person, {"name": p.name}, values, label)
+        people[p.name] = _upsert(Person, {"name": p.name}, values, label)
     for a in sc.ASSIGNMENTS:
         label = f"ASSIGNMENTS {a.person!r}"
         person = _lookup(people, a.person, label)
         post = _lookup(posts, (a.mission, a.post), label)
         values = {"start_date": a.start_date, "end_date": a.end_date,
                   "classification": max(person.classification, post.classification)}
-        _upsert(r.Assignment, {"person": person, "post": post}, values, label)
+        _upsert(Assignment, {"person": person, "post": post}, values, label)
 
 
 def _meetings(missions) -> None:
@@ -219,7 +234,7 @@ def _users() -> None:
     for demo in sc.DEMO_USERS:
         user = user_model.objects.filter(username=demo.username).first()
         if user is None:
-            user = create_user(demo.username, demo.password, superuser=demo.superuser, validate=False)
+            user = user_create(demo.username, demo.password, superuser=demo.superuser, validate=False)
         elif not user.check_password(demo.password):
             user.set_password(demo.password)  # the demo promises the printed passwords
             user.save(update_fields=["password"])
@@ -230,11 +245,11 @@ def _users() -> None:
 def _ensure_grant(user, demo) -> None:
     scope = {"mission": None, "region": None}
     if demo.scope == sc.REGION_NAME:
-        scope["region"] = r.Region.objects.get(name=demo.scope)
+        scope["region"] = Region.objects.get(name=demo.scope)
     elif demo.scope not in ("system", "none"):
-        scope["mission"] = r.Mission.objects.get(acronym=demo.scope)
+        scope["mission"] = Mission.objects.get(acronym=demo.scope)
     if not Grant.objects.filter(user=user, role=demo.role, clearance=demo.clearance, **scope).exists():
-        grant_role(user, demo.role, clearance=demo.clearance,
+        grant_create(user, demo.role, clearance=demo.clearance,
                    mission=scope["mission"].acronym if scope["mission"] else None,
                    region=scope["region"].name if scope["region"] else None)
 
@@ -303,7 +318,7 @@ def _incidents(missions, orgs, countries) -> None:
         place = _lookup(si.PLACES, item.place, label)
         values = _incident_values(item, place, missions, countries, label)
         incident = _upsert(Incident, {"dataset": si.DATASET, "external_id": item.key}, values, label)
-        _set_m2m(incident.missions, r.Mission.objects.filter(pk__in=membership.missions_for(mission_areas, incident)))
+        _set_m2m(incident.missions, Mission.objects.filter(pk__in=membership.missions_for(mission_areas, incident)))
         _set_actor_links(incident, {(_lookup(actors, name, label).pk, side) for name, side in item.actors})
         _set_source(incident, _incident_source(item), label)
 
@@ -311,7 +326,7 @@ def _incidents(missions, orgs, countries) -> None:
 def _area_pcodes(item: sa.DemoArea, label: str) -> list[str]:
     pcodes = []
     for iso3, names in item.places:
-        level1 = r.AdminArea.objects.filter(country__iso3=iso3, level=1)
+        level1 = AdminArea.objects.filter(country__iso3=iso3, level=1)
         if names == ("*",):
             pcodes += sorted(level1.values_list("pcode", flat=True))
             continue
@@ -329,8 +344,8 @@ def _mission_areas(missions) -> None:
         label = f"AREAS {item.mission} {item.name!r}"
         mission = missions[item.mission]
         pcodes = _area_pcodes(item, label)
-        parent = r.MissionArea.objects.get(mission=mission, name=item.parent) if item.parent else None
-        stored = r.MissionArea.objects.filter(mission=mission, name=item.name).first()
+        parent = MissionArea.objects.get(mission=mission, name=item.parent) if item.parent else None
+        stored = MissionArea.objects.filter(mission=mission, name=item.name).first()
         with _named(label):
             if stored is None:
                 mission_area_create(SYSTEM, mission, name=item.name, kind=item.kind, parent=parent, pcodes=pcodes,
@@ -346,14 +361,14 @@ def _mission_areas(missions) -> None:
 def _coordination(missions, orgs, countries) -> None:
     """Coordination content (peaceops/demo/scenario_coordination.py): 3W activities keyed by
     (dataset "demo", key), the Vakaga DDR programme, its components and funding, integration by sector."""
-    ensure_sectors()
+    sectors_ensure()
     sectors = {s.code: s for s in co.Sector.objects.all()}
     orgs = dict(orgs)
     for org in scoord.ORGANISATIONS:
         label = f"scenario_coordination ORGANISATIONS {org.acronym!r}"
         values = {"acronym": org.acronym, "kind": org.kind, "description": org.description, "source": org.source,
                   "country": _lookup(countries, org.country, label) if org.country else None}
-        orgs[org.acronym] = _upsert(r.Organisation, {"name": org.name}, values, label)
+        orgs[org.acronym] = _upsert(Organisation, {"name": org.name}, values, label)
     for a in scoord.ACTIVITIES:
         label = f"scenario_coordination ACTIVITIES {a.key!r}"
         values = {
@@ -406,7 +421,7 @@ def _humanitarian_space(missions, orgs, countries) -> None:
     for p in scoord.PROPOSALS:
         label = f"scenario_coordination PROPOSALS {p.title!r}"
         mission = _lookup(missions, p.mission, label)
-        component = r.Component.objects.filter(mission=mission, name=p.component).first()
+        component = Component.objects.filter(mission=mission, name=p.component).first()
         values = {"kind": p.kind, "description": p.description, "component": component, "budget": p.budget,
                   "currency": scoord.CURRENCY, "principles_note": p.principles_note, "status": p.status,
                   "decision_reason": p.decision_reason, "source": p.source, "classification": sc.UNCLASSIFIED,
@@ -447,8 +462,8 @@ def _ddr_programme(missions, orgs, countries, sectors) -> None:
         _upsert(co.FundingStream, lookup, values, flabel)
 
 
-COUNTED = (r.Organisation, r.Resolution, r.Mission, r.MissionResolution, r.Region, r.Component, r.Post, r.Hat,
-           r.Person, r.Assignment, r.ReportingLine, Meeting, Grant, Actor, Incident,
+COUNTED = (Organisation, Resolution, Mission, MissionResolution, Region, Component, Post, Hat,
+           Person, Assignment, ReportingLine, Meeting, Grant, Actor, Incident,
            co.Activity, co.Programme, co.ProgrammeComponent, co.FundingStream, co.IntegrationAssessment,
            co.Need, co.MandatedTaskArea, co.HumanitarianProposal, co.MilitaryAssetUse)
 
@@ -459,7 +474,7 @@ class DemoContext:
 
     countries: dict  # ISO3 -> registry.Country
     orgs: dict  # acronym -> registry.Organisation
-    region: r.Region
+    region: Region
     missions: dict  # acronym -> registry.Mission
 
 
@@ -486,7 +501,7 @@ def load_demo() -> dict[str, int]:
     import_places(SHIPPED_COUNTRY_SHAPES, "natural-earth-geojson", actor=SYSTEM)
     import_places(SHIPPED_ADMIN1_SHAPES, "natural-earth-geojson", actor=SYSTEM)
     orgs = _organisations(countries)
-    region = _upsert(r.Region, {"name": sc.REGION_NAME}, {"description": sc.REGION_DESCRIPTION}, "REGION")
+    region = _upsert(Region, {"name": sc.REGION_NAME}, {"description": sc.REGION_DESCRIPTION}, "REGION")
     resolutions = _resolutions()
     missions = _missions(orgs, countries, region, resolutions)
     posts = _structure(missions, orgs)

@@ -62,7 +62,7 @@ def load(context) -> None:
                                                      "aliases": aliases, "source": source,
                                                      "classification": Classification.UNCLASSIFIED},
                         f"part_analysis GROUPS {name!r}")
-        services.link_actors(group)
+        services.armed_group_link_actors(group)
     for acronym, iso3, names, level, note in PHASES:
         mission = context.missions[acronym]
         # the whole-country phases an earlier demo stored give way to the areas' (loading again is safe)
@@ -85,9 +85,9 @@ def _notify_scenario_alerts() -> None:
     """The nightly job's run on the scenario day: every alert reaches the missions it names (their inbox), so a
     fresh demo shows the cross-border channel working (seed 000 §II.B.1: the flow one mission foresaw)."""
     from peaceops.analysis.selectors_alerts import alerts_as_of
-    from peaceops.notifications.services import notify_alerts
+    from peaceops.notifications.services import alerts_notify
 
-    notify_alerts(SYSTEM, [shown.alert for shown in alerts_as_of(SYSTEM, SCENARIO_DAY)], as_of=SCENARIO_DAY)
+    alerts_notify(SYSTEM, [shown.alert for shown in alerts_as_of(SYSTEM, SCENARIO_DAY)], as_of=SCENARIO_DAY)
 
 
 def _escalated_review(context) -> None:
@@ -97,6 +97,6 @@ def _escalated_review(context) -> None:
         reviewer = get_user_model().objects.get(username=username)
         shown = selectors_alerts.alerts_as_of(reviewer, day, mission=mission)
         if shown:
-            selectors_alerts.review_alert(reviewer, key=shown[0].alert.key, as_of=day, action="escalate",
+            selectors_alerts.alert_review_by_key(reviewer, key=shown[0].alert.key, as_of=day, action="escalate",
                                           note=REVIEW_NOTE, mission=mission)
             return

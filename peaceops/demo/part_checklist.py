@@ -22,10 +22,10 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from peaceops.demo.loader import _upsert
-from peaceops.mandates import models as m
+from peaceops.mandates.models import ChecklistAnswer, MissionDocument
 from peaceops.registry.models import Post, ReportingLine
 
-COUNTED = (m.MissionDocument, m.ChecklistAnswer)
+COUNTED = (MissionDocument, ChecklistAnswer)
 USERNAME = "dsrsg.minurcat"  # scenario.DEMO_USERS
 ANSWERED_ON = dt.date(2010, 5, 3)  # demo: fictional (after the consent was withdrawn, before the drawdown)
 FICTIONAL = "demo: fictional answer"
@@ -38,7 +38,7 @@ def load(context) -> None:
     dsrsg = get_user_model().objects.filter(username=USERNAME).first()
     if mission is None or dsrsg is None:
         return
-    exit_strategy = _upsert(m.MissionDocument, {"mission": mission, "title": (
+    exit_strategy = _upsert(MissionDocument, {"mission": mission, "title": (
         "ISF turned exit strategy: responsibilities of the Government of Chad, MINURCAT and the UNCT")}, {
         "summary": "The ISF aligned the mission and the UNCT on the milestones to start phasing out and the tasks "
                    "to hand over to the UNCT; after Chad withdrew its consent it became the exit strategy.",
@@ -60,8 +60,8 @@ def load(context) -> None:
     for code, status, evidence, note in answers:
         if any(record is None for record in evidence.values()):
             continue  # a scenario without that record: the item stays a gap
-        stored = m.ChecklistAnswer.objects.filter(mission=mission, item_code=code).first()
+        stored = ChecklistAnswer.objects.filter(mission=mission, item_code=code).first()
         if stored is not None and stored.status == status and stored.note == f"{note} {FICTIONAL}.":
             continue  # loaded before: no second history row
-        services.answer_checklist_item(dsrsg, mission=mission, item_code=code, status=status, evidence=evidence,
+        services.checklist_item_answer(dsrsg, mission=mission, item_code=code, status=status, evidence=evidence,
                                        note=f"{note} {FICTIONAL}.", answered_on=ANSWERED_ON)

@@ -22,10 +22,10 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.demo import scenario as sc
 from peaceops.demo.loader import _set_m2m, _upsert
 from peaceops.leadership import models as lm
-from peaceops.mandates import models as m
-from peaceops.registry import models as r
+from peaceops.mandates.models import MandateTask, PlanRisk
+from peaceops.registry.models import Hat, TermsOfReference
 
-COUNTED = (r.TermsOfReference, lm.PoliticalStrategy, lm.StrategicObjective, lm.Decision)
+COUNTED = (TermsOfReference, lm.PoliticalStrategy, lm.StrategicObjective, lm.Decision)
 FICTIONAL = "demo: fictional"
 
 TOR_MARKED = sc.TOR_DSRSG_MINURCAT_MARKED  # the scenario's hat carries the version in force
@@ -86,22 +86,22 @@ DECISIONS = (
 def _terms(mission) -> None:
     from peaceops.registry import services
 
-    hat = r.Hat.objects.filter(post__mission=mission, post__function="dsrsg", role="dsrsg").first()
+    hat = Hat.objects.filter(post__mission=mission, post__function="dsrsg", role="dsrsg").first()
     if hat is None:
         return
     for version, text, valid_from, note, source in TOR_VERSIONS:
         stored = hat.terms_versions.filter(version=version).first()
         if stored is None:
-            services.write_terms_of_reference(SYSTEM, hat, text, valid_from=valid_from, note=note, source=source)
+            services.terms_of_reference_write(SYSTEM, hat, text, valid_from=valid_from, note=note, source=source)
     latest = hat.terms_versions.order_by("-version").first()
     if latest is not None and hat.terms_of_reference != latest.text:
         # the scenario writes the version in force (TOR_DSRSG_MINURCAT_MARKED); a store where someone wrote a
         # later version keeps it
-        r.Hat.objects.filter(pk=hat.pk).update(terms_of_reference=latest.text)
+        Hat.objects.filter(pk=hat.pk).update(terms_of_reference=latest.text)
 
 
 def _task(mission, prefix: str):
-    return m.MandateTask.objects.filter(mission=mission, text__startswith=prefix).first() if prefix else None
+    return MandateTask.objects.filter(mission=mission, text__startswith=prefix).first() if prefix else None
 
 
 def load(context) -> None:
@@ -121,7 +121,7 @@ def load(context) -> None:
         if sequence == 1:
             previous = objective
     for decided_on, decided_by, text, task, risk, source in DECISIONS:
-        risk_record = m.PlanRisk.objects.filter(mission=mission, text__startswith=risk).first() if risk else None
+        risk_record = PlanRisk.objects.filter(mission=mission, text__startswith=risk).first() if risk else None
         _upsert(lm.Decision, {"mission": mission, "decided_on": decided_on, "text": text},
                 {"decided_by": decided_by, "task": _task(mission, task), "risk": risk_record, "source": source},
                 f"leadership decision {decided_on}")

@@ -26,31 +26,42 @@ import datetime as dt
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.demo.loader import _set_m2m, _upsert
-from peaceops.mandates import models as m
-from peaceops.mandates.services import refresh_totals
+from peaceops.mandates.models import (
+    FrameworkObjective,
+    HandoverPlan,
+    Indicator,
+    IndicatorTarget,
+    Isf,
+    IsfBenchmark,
+    IsfObjective,
+    IsfOutput,
+    MandateTask,
+    Measurement,
+)
+from peaceops.mandates.services import period_totals_refresh
 from peaceops.registry.models import Resolution
 
-COUNTED = (m.MandateTask, m.Isf, m.IsfObjective, m.IsfOutput, m.IsfBenchmark, m.Indicator, m.Measurement,
-           m.HandoverPlan)
+COUNTED = (MandateTask, Isf, IsfObjective, IsfOutput, IsfBenchmark, Indicator, Measurement,
+           HandoverPlan)
 INVENTED = "demo figures, invented to show the dashboard (the seeds give no figures)"
 S000_APP1 = "seed 000 app. 1"
 
 
 def _task(mission, resolution_number, text, priority, source, reviewed_on=None):
     resolution = Resolution.objects.filter(number=resolution_number).first()
-    return _upsert(m.MandateTask, {"mission": mission, "text": text},
+    return _upsert(MandateTask, {"mission": mission, "text": text},
                    {"resolution": resolution, "priority": priority, "source": source, "reviewed_on": reviewed_on},
                    f"mandates task {text[:30]!r}")
 
 
 def _tree(isf, objective_title, responsible, output_title, benchmarks, label):
     """benchmarks: (text, function, measures_mission_activity, indicator or None)."""
-    objective = _upsert(m.IsfObjective, {"isf": isf, "title": objective_title},
+    objective = _upsert(IsfObjective, {"isf": isf, "title": objective_title},
                         {"mission": isf.mission, "responsible_organisation": responsible}, label)
-    output = _upsert(m.IsfOutput, {"objective": objective, "title": output_title}, {"mission": isf.mission}, label)
+    output = _upsert(IsfOutput, {"objective": objective, "title": output_title}, {"mission": isf.mission}, label)
     made = []
     for text, function, activity, indicator in benchmarks:
-        benchmark = _upsert(m.IsfBenchmark, {"output": output, "text": text},
+        benchmark = _upsert(IsfBenchmark, {"output": output, "text": text},
                             {"mission": isf.mission, "transition": bool(function), "function": function,
                              "measures_mission_activity": activity}, label)
         made.append(benchmark)
@@ -61,17 +72,17 @@ def _tree(isf, objective_title, responsible, output_title, benchmarks, label):
 
 def _indicator(benchmark, spec, label):
     name, unit, baseline, target, rule, measurements = spec
-    indicator = _upsert(m.Indicator, {"benchmark": benchmark, "name": name},
+    indicator = _upsert(Indicator, {"benchmark": benchmark, "name": name},
                         {"mission": benchmark.mission, "unit": unit, "baseline": baseline, "area_rule": "sum",
                          "period_rule": rule, "disaggregation": ["sex"], "data_source": INVENTED}, label)
-    _upsert(m.IndicatorTarget, {"indicator": indicator, "period": dt.date(2010, 12, 1)},
+    _upsert(IndicatorTarget, {"indicator": indicator, "period": dt.date(2010, 12, 1)},
             {"mission": benchmark.mission, "value": target}, label)
     periods = set()
     for period, sex, value in measurements:
-        _upsert(m.Measurement, {"indicator": indicator, "period": period, "area": None, "sex": sex, "age": ""},
+        _upsert(Measurement, {"indicator": indicator, "period": period, "area": None, "sex": sex, "age": ""},
                 {"mission": benchmark.mission, "value": value, "unit": unit}, label)
         periods.add(period)
-    refresh_totals(indicator.id, periods)
+    period_totals_refresh(indicator.id, periods)
 
 
 def _minurcat(context):
@@ -89,7 +100,7 @@ def _minurcat(context):
                       f"{S000_APP1}; seed 000 §III.C.4", dt.date(2010, 5, 25))
     _set_m2m(exit_task.waits_for, [dis])  # the handover waits for a DIS able to take over (seed 000 app. 1)
 
-    isf = _upsert(m.Isf, {"mission": mission, "title": "MINURCAT and UNCT Integrated Strategic Framework, Chad: "
+    isf = _upsert(Isf, {"mission": mission, "title": "MINURCAT and UNCT Integrated Strategic Framework, Chad: "
                                                        "exit strategy 2010"},
                   {"country": context.countries["TCD"], "start_date": dt.date(2010, 1, 1),
                    "end_date": dt.date(2010, 12, 31), "source": "seed 000 §III.C.4"}, "mandates MINURCAT ISF")
@@ -114,7 +125,7 @@ def _minurcat(context):
           ], "mandates MINURCAT ISF returns")
     for function, org, status in ((camps, "GOV-TCD", "underway"),
                                   ("Humanitarian space and returns", "UNCT-TCD", "planned")):
-        _upsert(m.HandoverPlan, {"isf": isf, "function": function},
+        _upsert(HandoverPlan, {"isf": isf, "function": function},
                 {"mission": mission, "responsible_organisation": orgs[org], "status": status,
                  "due_on": dt.date(2010, 12, 31),
                  "notes": "ISF as exit strategy: responsibilities of the Government of Chad, MINURCAT and the UNCT "
@@ -127,7 +138,7 @@ def _monusco(context):
                     "imminent threat of physical violence", "high", S000_APP1, dt.date(2010, 5, 28))
     stabilise = _task(mission, 1925, "Support the Government of the DRC in its stabilization and peace consolidation "
                       "efforts", "high", S000_APP1, dt.date(2010, 5, 28))
-    isf = _upsert(m.Isf, {"mission": mission, "title": "MONUSCO and UNCT Integrated Strategic Framework, DRC: "
+    isf = _upsert(Isf, {"mission": mission, "title": "MONUSCO and UNCT Integrated Strategic Framework, DRC: "
                                                        "stabilisation benchmarks"},
                   {"country": context.countries["COD"], "start_date": dt.date(2010, 7, 1),
                    "end_date": dt.date(2011, 10, 31), "source": "seed 000 §III.C.4; app. 1"},
@@ -148,10 +159,10 @@ def _framework_library() -> None:
     Loaded once: a library already stored (the demo's, or one imported by hand) is left as it is.
     """
     from peaceops.mandates.framework_library import load_library
-    from peaceops.mandates.services import import_framework
+    from peaceops.mandates.services import framework_import
 
-    if not m.FrameworkObjective.objects.exists():
-        import_framework(load_library(), actor=SYSTEM)
+    if not FrameworkObjective.objects.exists():
+        framework_import(load_library(), actor=SYSTEM)
 
 
 def load(context) -> None:

@@ -23,22 +23,30 @@ from decimal import Decimal
 
 from peaceops.cooperation.models import SharingAgreement
 from peaceops.demo.loader import _set_m2m, _upsert
-from peaceops.mandates import models as m
+from peaceops.mandates.models import (
+    ActivityBudget,
+    FundingStream,
+    IsfOutput,
+    Lesson,
+    PlanActivity,
+    PlanPrecondition,
+    PlanRisk,
+)
 from peaceops.registry.models import Component
 
 FICTIONAL = "demo: fictional"
-COUNTED = (m.PlanActivity, m.ActivityBudget, m.PlanPrecondition, m.PlanRisk, m.Lesson)
+COUNTED = (PlanActivity, ActivityBudget, PlanPrecondition, PlanRisk, Lesson)
 
 ISF_TITLE = "MINURCAT and UNCT Integrated Strategic Framework, Chad: exit strategy 2010"
 OUTPUT_TITLE = "Intercommunity dialogue easing the return of IDPs (seed 000 §III.C.1)"
 
 
 def _activity(output, text, values, label):
-    return _upsert(m.PlanActivity, {"output": output, "text": text}, {"mission": output.mission, **values}, label)
+    return _upsert(PlanActivity, {"output": output, "text": text}, {"mission": output.mission, **values}, label)
 
 
 def _budget(activity, stream, amount, currency, secured):
-    _upsert(m.ActivityBudget, {"activity": activity, "funding_stream": stream},
+    _upsert(ActivityBudget, {"activity": activity, "funding_stream": stream},
             {"mission": activity.mission, "amount": Decimal(amount), "currency": currency, "secured": secured},
             f"plans budget {activity.text[:30]!r} {stream}")
 
@@ -47,9 +55,9 @@ def _lessons(context):
     missions = context.missions
     if "BONUCA" not in missions:
         return None
-    lesson = _upsert(m.Lesson, {"mission": missions["BONUCA"], "title": "DDR in Vakaga needs a security guarantee "
+    lesson = _upsert(Lesson, {"mission": missions["BONUCA"], "title": "DDR in Vakaga needs a security guarantee "
                                                                        "someone is mandated to give"}, {
-        "subject": m.Lesson.Subject.DDR,
+        "subject": Lesson.Subject.DDR,
         "context": "The DDR programme in the CAR was BONUCA's top priority; it ran in the Vakaga region, an area of "
                    "operations of MINURCAT.",
         "what_did_not": "The programme required a security environment that MINURCAT had not been mandated to "
@@ -67,7 +75,7 @@ def _lessons(context):
 
 def load(context) -> None:
     mission = context.missions["MINURCAT"]
-    output = m.IsfOutput.objects.filter(objective__isf__mission=mission, objective__isf__title=ISF_TITLE,
+    output = IsfOutput.objects.filter(objective__isf__mission=mission, objective__isf__title=ISF_TITLE,
                                         title=OUTPUT_TITLE).first()
     if output is None:  # part_mandates builds it
         return
@@ -79,7 +87,7 @@ def load(context) -> None:
         "responsible_component": civil, "staff": 12, "start_date": dt.date(2010, 1, 15),
         "end_date": dt.date(2010, 6, 30), "source": f"seed 000 §III.C.3; §IV.A.3; staff and dates: {FICTIONAL}"},
         "plans activity dialogue")
-    _budget(dialogue, m.FundingStream.ASSESSED, "180000", "USD", True)
+    _budget(dialogue, FundingStream.ASSESSED, "180000", "USD", True)
     returns = _activity(output, "Support the voluntary return of IDPs to their villages of origin", {
         "responsible_organisation": orgs["UNHCR"], "staff": 8, "start_date": dt.date(2010, 4, 1),
         "end_date": dt.date(2010, 12, 31),
@@ -87,28 +95,28 @@ def load(context) -> None:
         "plans activity returns")
     _set_m2m(returns.partners, [orgs["GOV-TCD"], orgs["UNCT-TCD"]])
     _set_m2m(returns.depends_on, [dialogue])
-    _budget(returns, m.FundingStream.VOLUNTARY, "1250000", "USD", False)
-    _budget(returns, m.FundingStream.TRUST_FUND, "300000", "EUR", True)
+    _budget(returns, FundingStream.VOLUNTARY, "1250000", "USD", False)
+    _budget(returns, FundingStream.TRUST_FUND, "300000", "EUR", True)
     escorts = _activity(output, "DIS security around the camps, key towns and return sites of eastern Chad", {
         "responsible_organisation": orgs["DIS"], "staff": 60, "start_date": dt.date(2010, 3, 1),
         "end_date": dt.date(2010, 12, 31), "source": f"seed 000 app. 1; staff, amounts and dates: {FICTIONAL}"},
         "plans activity DIS")
     _set_m2m(escorts.partners, [orgs["GOV-TCD"]])
-    _budget(escorts, m.FundingStream.ASSESSED, "2400000", "USD", True)
+    _budget(escorts, FundingStream.ASSESSED, "2400000", "USD", True)
     if lesson is not None:
         _set_m2m(returns.lessons, [lesson])
-    _upsert(m.PlanPrecondition, {"output": output, "text": "Security in the areas of return, provided by the DIS and "
+    _upsert(PlanPrecondition, {"output": output, "text": "Security in the areas of return, provided by the DIS and "
                                                            "the Government of Chad"},
-            {"mission": mission, "status": m.PlanPrecondition.Status.PARTLY_MET,
+            {"mission": mission, "status": PlanPrecondition.Status.PARTLY_MET,
              "source": f"seed 000 app. 1; §III.C.1; status: {FICTIONAL}"}, "plans precondition security")
-    _upsert(m.PlanRisk, {"output": output, "text": "The Government of Chad withdraws its consent to the mission "
+    _upsert(PlanRisk, {"output": output, "text": "The Government of Chad withdraws its consent to the mission "
                                                    "before the DIS and the UNCT can take over"},
             {"mission": mission, "likelihood": 4, "impact": 5, "owner": "SRSG and Head of MINURCAT",
              "mitigation": "Turn the ISF into an exit strategy setting out the responsibilities of the Government "
                            "of Chad, MINURCAT and the UNCT (seed 000 §III.C.4).",
              "review_on": dt.date(2010, 3, 31),
              "source": f"seed 000 §III.C.4; rating, owner and review date: {FICTIONAL}"}, "plans risk consent")
-    _upsert(m.PlanRisk, {"output": output, "text": "Armed groups and banditry across the Chad-Sudan border attack "
+    _upsert(PlanRisk, {"output": output, "text": "Armed groups and banditry across the Chad-Sudan border attack "
                                                    "returnees and humanitarian workers"},
             {"mission": mission, "likelihood": 3, "impact": 4, "owner": "Force Commander, MINURCAT",
              "mitigation": "Joint mapping of armed groups across the border with UNAMID (seed 000 §IV.A.1).",

@@ -37,6 +37,6 @@ def load(context) -> None:
     if Report.objects.filter(title=TITLE).exists():
         return
     drafter = get_user_model().objects.get(username=DRAFTER)
-    services.draft_report(user=drafter, kind=Report.Kind.THREAT_ASSESSMENT, owning_mission=context.missions["UNAMID"],
+    services.report_draft(user=drafter, kind=Report.Kind.THREAT_ASSESSMENT, owning_mission=context.missions["UNAMID"],
                           region=context.region, start=QUARTER[0], end=QUARTER[1], title=TITLE,
                           classification=Classification.CONFIDENTIAL)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from peaceops.demo import part_checklist
 from peaceops.demo.loader import load_demo
 from peaceops.mandates import checklist, selectors
-from peaceops.mandates import models as m
+from peaceops.mandates.models import ChecklistAnswer, MissionDocument
 from peaceops.registry.models import Mission
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def test_the_dsrsg_sees_minurcat_checklist_with_its_gaps(client):
     for code in ("004-1.3-dsrsg-rc-hc", "004-1.3-protocols", "004-2.1.1-poc-strategy", "003-3.5.5-communications"):
         assert states[code] == checklist.GAP, code
     assert all(count > 0 for count in found.counts.values())
-    assert all("demo: fictional" in answer.note for answer in m.ChecklistAnswer.objects.all())
-    assert m.MissionDocument.objects.get().source == "seed 000 §III.C.4"
+    assert all("demo: fictional" in answer.note for answer in ChecklistAnswer.objects.all())
+    assert MissionDocument.objects.get().source == "seed 000 §III.C.4"
 
     client.force_login(dsrsg)
     response = client.get(reverse("mandates:checklist", args=[minurcat.pk]))

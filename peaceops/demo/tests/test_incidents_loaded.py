@@ -83,7 +83,7 @@ class TestDemoIncidents(TestCase):
 
     def test_the_region_report_of_the_documented_date_has_figures_and_follow_ups(self):
         reader = self.user("admin")
-        report = sitrep_selectors.get_sitrep(reader, sitrep_selectors.region_scope(reader, REGION), si.RICH_SITREP_DATE)
+        report = sitrep_selectors.sitrep_get(reader, sitrep_selectors.region_scope(reader, REGION), si.RICH_SITREP_DATE)
         assert report["incidents"] >= 5 and report["fatalities"]["best"] > 0 and report["abducted"] > 0
         assert len(report["by_category"]) >= 3 and report["notable"]
         assert report["continuing"]
@@ -93,10 +93,10 @@ class TestDemoIncidents(TestCase):
 
     def test_the_minurcat_officer_report_leaves_unamid_out(self):
         officer = self.user("joc.minurcat")
-        region = sitrep_selectors.get_sitrep(officer, sitrep_selectors.region_scope(officer, REGION),
+        region = sitrep_selectors.sitrep_get(officer, sitrep_selectors.region_scope(officer, REGION),
                                              si.RICH_SITREP_DATE)
         admin = self.user("admin")
-        everything = sitrep_selectors.get_sitrep(admin, sitrep_selectors.region_scope(admin, REGION),
+        everything = sitrep_selectors.sitrep_get(admin, sitrep_selectors.region_scope(admin, REGION),
                                                  si.RICH_SITREP_DATE)
         assert 0 < region["incidents"] < everything["incidents"]
         assert "North Darfur" not in region["by_admin1"] and "North Darfur" in everything["by_admin1"]

@@ -8,8 +8,8 @@ from peaceops.demo import part_leadership
 from peaceops.demo.loader import counts, load_demo
 from peaceops.leadership import models as lm
 from peaceops.leadership import selectors
-from peaceops.registry import models as r
 from peaceops.registry import selectors as registry
+from peaceops.registry.models import Hat, Mission
 from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +23,8 @@ def test_minurcat_terms_strategy_and_decisions():
     assert counts() == first
     assert [model.history.count() for model in (lm.PoliticalStrategy, lm.StrategicObjective, lm.Decision)] == histories
 
-    minurcat = r.Mission.objects.get(acronym="MINURCAT")
-    hat = r.Hat.objects.get(post__mission=minurcat, post__function="dsrsg", role="dsrsg")
+    minurcat = Mission.objects.get(acronym="MINURCAT")
+    hat = Hat.objects.get(post__mission=minurcat, post__function="dsrsg", role="dsrsg")
     versions = list(hat.terms_versions.order_by("version"))
     assert [v.version for v in versions] == [1, 2] and versions[0].duties == []
     assert versions[1].duties == ["protection_of_civilians", "human_rights", "rule_of_law", "civil_affairs"]

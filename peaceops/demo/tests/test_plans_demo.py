@@ -12,8 +12,8 @@ from peaceops.assets.models import AssetRequest
 from peaceops.cooperation.models import Meeting
 from peaceops.demo import part_plans
 from peaceops.demo.loader import counts, load_demo
-from peaceops.mandates import models as m
 from peaceops.mandates import selectors
+from peaceops.mandates.models import IsfOutput
 from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_demo_plan_lessons_and_corrected_facts():
     assert counts() == first
     assert [model.history.count() for model in part_plans.COUNTED] == histories
 
-    output = m.IsfOutput.objects.get(title=part_plans.OUTPUT_TITLE)
+    output = IsfOutput.objects.get(title=part_plans.OUTPUT_TITLE)
     activities = {a.text: a for a in output.activities.all()}
     assert len(activities) == 3
     returns = activities["Support the voluntary return of IDPs to their villages of origin"]

@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_serve, port, host, reset, today, verbosity, **options):
         from peaceops.core import clock
         from peaceops.demo.loader import DemoError, load_demo
-        from peaceops.registry.services import load_countries
+        from peaceops.registry.services import countries_load
 
         try:
             day = clock.DEMO_DAY if today is None else dt.date.fromisoformat(today) if today.strip() else None
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if reset:
             self.stdout.write(self.style.WARNING("Erasing the database (--reset)..."))
             call_command("flush", interactive=False, verbosity=0)
-        countries = load_countries()
+        countries = countries_load()
         try:
             counts = load_demo()
         except DemoError as error:
