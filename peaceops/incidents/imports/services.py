@@ -48,7 +48,7 @@ IMPORTED_FIELDS = (
 )
 
 
-def import_events(path, fmt: str, *, mission: Mission | None = None,
+def events_import(path, fmt: str, *, mission: Mission | None = None,
                   classification: int = Classification.UNCLASSIFIED, user, dry_run: bool = False,
                   skip_bad: bool = False, batch_size: int = BATCH_SIZE, today: date | None = None,
                   progress: Callable[[int, int, int], None] | None = None,
@@ -73,7 +73,7 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
             raise Rollback
         writer.deferred_indexes.build()
     if not report.rolled_back and report.created + report.updated >= STATISTICS_AFTER_ROWS:
-        refresh_statistics()
+        statistics_refresh()
     return report
 
 
@@ -83,7 +83,7 @@ def import_events(path, fmt: str, *, mission: Mission | None = None,
 STATISTICS_AFTER_ROWS = 10_000
 
 
-def refresh_statistics() -> None:
+def statistics_refresh() -> None:
     """Let the database's query planner re-read the incident tables' statistics."""
     tables = [Incident._meta.db_table, Incident.missions.through._meta.db_table]
     with connection.cursor() as cursor:
@@ -171,7 +171,7 @@ ACTOR_KIND_HINTS = (
 )
 
 
-def guess_actor_kind(name: str) -> str:
+def actor_kind_guess(name: str) -> str:
     lowered = name.lower()
     for hint, kind in ACTOR_KIND_HINTS:
         if hint in lowered:
@@ -204,7 +204,7 @@ class ActorCache:
         if not missing:
             return
         created = Actor.objects.bulk_create(
-            [Actor(name=name, kind=guess_actor_kind(name)) for name in missing.values()])
+            [Actor(name=name, kind=actor_kind_guess(name)) for name in missing.values()])
         Actor.history.bulk_history_create(created, default_user=history_user(self.user),
                                           default_change_reason=self.reason)
         for actor in created:
@@ -430,7 +430,7 @@ class _DeferredIndexes:
 # --- duplicates -----------------------------------------------------------------------------
 
 
-def link_duplicates(incidents=None, *, user) -> int:
+def duplicates_link(incidents=None, *, user) -> int:
     """Link reports of the same event across datasets (rule: peaceops.incidents.dedup).
 
     In each group of duplicates, the report with the best-graded source stays the master and

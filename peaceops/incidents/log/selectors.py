@@ -121,7 +121,7 @@ def place_suggestions(user, text: str, limit: int = SUGGESTIONS) -> list[dict]:
     if not text:
         return []
     return [{"pcode": a.pcode, "name": a.name, "level": a.level, "country": a.country.iso3,
-             "label": f"{a.name} ({a.pcode})"} for a in registry_selectors.search_places(user, text, limit)]
+             "label": f"{a.name} ({a.pcode})"} for a in registry_selectors.places_search(user, text, limit)]
 
 
 def place_for_pcode(pcode: str) -> dict | None:

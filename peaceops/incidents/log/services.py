@@ -36,7 +36,7 @@ COUNT_FIELDS = ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "d
                 "deaths_high", "injured", "abducted")
 
 
-def fill_estimates(fields: dict, current: dict | None = None) -> dict:
+def estimates_fill(fields: dict, current: dict | None = None) -> dict:
     """Default the death estimates as UCDP relates them: best = the sum by party; low/high = best.
 
     ``current`` holds the stored counts when correcting a report (missing keys count as empty).
@@ -175,7 +175,7 @@ def _stored_values(incident: Incident) -> dict:
 @transaction.atomic
 def incident_create(*, user, owning_mission, fields: dict, actors=(), sources=()) -> Incident:
     """Log a new report as a draft of ``owning_mission`` (the entry form passes the current scope)."""
-    fields = fill_estimates(fields)
+    fields = estimates_fill(fields)
     incident = Incident(**fields, owning_mission=owning_mission, created_by=user, status=Incident.Status.DRAFT)
     require(user, Action.EDIT_INCIDENTS, incident, what=_("log incidents"))
     _apply_place(incident)
@@ -201,7 +201,7 @@ def incident_update(*, user, incident: Incident, fields: dict, actors=None, sour
     check_version(incident, expected_etag)
     before = _stored_values(incident)
     current = {key: getattr(incident, key) for key in COUNT_FIELDS}
-    for name, value in fill_estimates(fields, current).items():
+    for name, value in estimates_fill(fields, current).items():
         setattr(incident, name, value)
     require(user, Action.EDIT_INCIDENTS, incident, what=_("correct reports"))
     _apply_place(incident)

@@ -79,4 +79,4 @@ def sitrep(request):
                  else sitrep_selectors.region_scope(request.user, region))
     except sitrep_selectors.ScopeNotFound:
         raise NotFound(_("No such mission or region among those you may read.")) from None
-    return Response(sitrep_selectors.get_sitrep(request.user, scope, day))
+    return Response(sitrep_selectors.sitrep_get(request.user, scope, day))

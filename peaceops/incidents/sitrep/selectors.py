@@ -175,7 +175,7 @@ def sitrep_inputs(user, scope: sitrep_rules.Scope, day: dt.date) -> sitrep_rules
     )
 
 
-def get_sitrep(user, scope: sitrep_rules.Scope, day: dt.date) -> dict:
+def sitrep_get(user, scope: sitrep_rules.Scope, day: dt.date) -> dict:
     """The report for ``scope`` on ``day`` as ``user`` may see it (a JSON-ready dict)."""
     report = sitrep_rules.assemble(sitrep_inputs(user, scope, day))
     # The marking in words, as report exports print it (seed-free UN practice: top and bottom of each page)

@@ -70,7 +70,7 @@ def sitrep_page(request):
             raise Http404(_("No such mission or region among those you may read.")) from error
         return render(request, "incidents/sitrep.html", {"date": day.isoformat(), "downloads": [],
                                                          "error": _("Choose a mission or region first.")})
-    report = sitrep_selectors.get_sitrep(request.user, scope, day)
+    report = sitrep_selectors.sitrep_get(request.user, scope, day)
     outlines = sitrep_selectors.map_outlines(scope) if fmt in ("", "html", "pdf") else []
     if fmt:
         return download_response(report, fmt, outlines)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.tests.log_fixtures import log_world, make_incident  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def _queries(client) -> tuple[int, dict]:
 
 def _add(world, count, master):
     for n in range(count):
-        duplicate = make_incident(world.minurcat, C.UNCLASSIFIED, country=world.chad, lat=13.0, lon=20.0,
+        duplicate = make_incident(world.minurcat, Classification.UNCLASSIFIED, country=world.chad, lat=13.0, lon=20.0,
                                   description=f"Report {n}")
         duplicate.duplicate_of = master
         duplicate.save()

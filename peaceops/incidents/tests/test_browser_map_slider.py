@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.tests.log_fixtures import log_world, make_incident  # noqa: F401 (fixture)
 from peaceops.incidents.tests.test_browser_incidents import log_in, shoot
 
@@ -32,9 +32,17 @@ def _set_window(page, lo, hi):
 
 def test_slider_by_week_or_month_with_a_histogram_of_readable_incidents_and_play(log_world, page):
     for day in READABLE_DAYS:
-        make_incident(log_world.minurcat, C.UNCLASSIFIED, country=log_world.chad, lat=13.0, lon=20.0, day=day)
-    make_incident(log_world.minurcat, C.STRICTLY_CONFIDENTIAL, country=log_world.chad, lat=13.0, lon=20.0,
-                  day=HIDDEN_DAY)
+        make_incident(
+            log_world.minurcat, Classification.UNCLASSIFIED, country=log_world.chad, lat=13.0, lon=20.0, day=day
+        )
+    make_incident(
+        log_world.minurcat,
+        Classification.STRICTLY_CONFIDENTIAL,
+        country=log_world.chad,
+        lat=13.0,
+        lon=20.0,
+        day=HIDDEN_DAY,
+    )
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("response", lambda answer: errors.append(f"{answer.status} {answer.url}") if answer.status >= 400 else None)

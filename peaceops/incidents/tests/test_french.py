@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import peaceops
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.incidents.tests.log_fixtures import client_as  # noqa: F401 (fixture)
 from peaceops.testing import make_user
@@ -28,13 +28,21 @@ DAY = dt.date(2009, 3, 14)
 @pytest.fixture
 def french_world(world):
     """``world`` with two MINURCAT reports of the day: a notable armed clash and a verified abduction."""
-    common = {"owning_mission": world.minurcat, "classification": C.UNCLASSIFIED, "start_date": DAY, "end_date": DAY,
-              "country": world.chad, "admin1": "Ouaddai"}
-    world.records["clash"] = Incident.objects.create(category="armed_clash", deaths_a=6, deaths_best=6, deaths_low=6,
-                                                     deaths_high=6, location="Goz Beida", **common)
-    world.records["abduction"] = Incident.objects.create(category="abduction", abducted=2, status="verified",
-                                                         location="Abeche", **common)
-    world.users["watch"] = make_user("watch", "officer", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    common = {
+        "owning_mission": world.minurcat,
+        "classification": Classification.UNCLASSIFIED,
+        "start_date": DAY,
+        "end_date": DAY,
+        "country": world.chad,
+        "admin1": "Ouaddai",
+    }
+    world.records["clash"] = Incident.objects.create(
+        category="armed_clash", deaths_a=6, deaths_best=6, deaths_low=6, deaths_high=6, location="Goz Beida", **common
+    )
+    world.records["abduction"] = Incident.objects.create(
+        category="abduction", abducted=2, status="verified", location="Abeche", **common
+    )
+    world.users["watch"] = make_user("watch", "officer", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     return world
 
 
@@ -48,9 +56,20 @@ def test_the_incident_log_renders_in_french_after_switching_language(french_worl
     client = in_french(client_as, french_world.users["minurcat"])
     page = client.get(reverse("incidents:list")).content.decode()
     assert '<html lang="fr">' in page
-    for french in ("Journal des incidents", "2 rapports accessibles correspondent.", "Exporter en CSV (HXL)",
-                   "Catégorie", "Affrontement armé", "Enlèvement", "Brouillon", "Vérifié", "Non classifié",
-                   "Filtrer", "statut", "jeu de données"):
+    for french in (
+        "Journal des incidents",
+        "2 rapports accessibles correspondent.",
+        "Exporter en CSV (HXL)",
+        "Catégorie",
+        "Affrontement armé",
+        "Enlèvement",
+        "Brouillon",
+        "Vérifié",
+        "Non classifié",
+        "Filtrer",
+        "statut",
+        "jeu de données",
+    ):
         assert french in page, french
     for english in ("Incident log", "Armed clash", "Draft", "Export GeoJSON"):
         assert english not in page, english
@@ -73,25 +92,46 @@ def test_the_sitrep_page_and_its_markdown_render_in_french(french_world, client_
     query = {"mission": "MINURCAT", "date": DAY.isoformat()}
     page = client.get(reverse("incidents:sitrep"), query).content.decode()
     assert '<html lang="fr">' in page
-    for french in ("Rapport de situation quotidien : MINURCAT, 2009-03-14", "Périmètre : mission MINURCAT",
-                   "Résumé", "Évolution", "Par catégorie", "Incidents marquants", "Affrontement armé", "6 morts",
-                   "5 morts ou plus", "Incidents du jour", "Vérifié", "Néant.", "Imprimer"):
+    for french in (
+        "Rapport de situation quotidien : MINURCAT, 2009-03-14",
+        "Périmètre : mission MINURCAT",
+        "Résumé",
+        "Évolution",
+        "Par catégorie",
+        "Incidents marquants",
+        "Affrontement armé",
+        "6 morts",
+        "5 morts ou plus",
+        "Incidents du jour",
+        "Vérifié",
+        "Néant.",
+        "Imprimer",
+    ):
         assert french in page, french
     for english in ("Daily situation report", "Notable incidents", "Armed clash", "Verified"):
         assert english not in page, english
     markdown = client.get(reverse("incidents:sitrep"), {**query, "format": "md"}).content.decode()
-    for french in ("# Rapport de situation quotidien : MINURCAT", "## Évolution", "| Affrontement armé | 1 | 6 |",
-                   "Morts par partie", "| Brouillon |"):
+    for french in (
+        "# Rapport de situation quotidien : MINURCAT",
+        "## Évolution",
+        "| Affrontement armé | 1 | 6 |",
+        "Morts par partie",
+        "| Brouillon |",
+    ):
         assert french in markdown, french
 
 
 def test_english_stays_the_default(french_world, client_as):
-    page = client_as(french_world.users["minurcat"]).get(reverse("incidents:sitrep"), {
-        "mission": "MINURCAT", "date": DAY.isoformat()}).content.decode()
+    page = (
+        client_as(french_world.users["minurcat"])
+        .get(reverse("incidents:sitrep"), {"mission": "MINURCAT", "date": DAY.isoformat()})
+        .content.decode()
+    )
     assert "Daily situation report: MINURCAT, 2009-03-14" in page and "Scope: mission MINURCAT" in page
 
 
 # --- the catalogue --------------------------------------------------------------------------------
+
 
 def catalogue_entries() -> list[dict]:
     """Entries of django.po whose references name the incidents or cooperation code (msgctxt kept)."""
@@ -128,6 +168,11 @@ def test_every_incidents_and_cooperation_string_has_its_french():
 
 def test_the_compiled_catalogue_has_the_incidents_strings():
     with translation.override("fr"):
-        stale = [e["msgid"] for e in catalogue_entries() if not e["msgid_plural"] and e["msgstr"][0] != (
-            translation.pgettext(e["msgctxt"], e["msgid"]) if e["msgctxt"] else translation.gettext(e["msgid"]))]
+        stale = [
+            e["msgid"]
+            for e in catalogue_entries()
+            if not e["msgid_plural"]
+            and e["msgstr"][0]
+            != (translation.pgettext(e["msgctxt"], e["msgid"]) if e["msgctxt"] else translation.gettext(e["msgid"]))
+        ]
     assert not stale, "run `peaceops manage compilemessages -l fr -i .venv` and commit django.mo"

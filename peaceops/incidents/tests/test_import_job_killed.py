@@ -23,12 +23,12 @@ SETUP = """
 import django, sys; django.setup()
 from django.core.files import File
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.jobs.services import job_start
 from peaceops.registry.models import Country
 from peaceops.testing import make_user
 Country.objects.create(iso3="TCD", iso2="TD", numeric="148", name="Chad")
-import_events(sys.argv[1], "ucdp-ged", user=SYSTEM)
+events_import(sys.argv[1], "ucdp-ged", user=SYSTEM)
 with open(sys.argv[2], "rb") as handle:
     job = job_start(make_user("importer", "administrator"), kind="import-events", upload=File(handle, name="big.csv"),
                     params={"format": "ucdp-ged", "mission_id": None, "classification": 0})

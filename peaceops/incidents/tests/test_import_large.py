@@ -9,7 +9,7 @@ from django.db import connection
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.incidents.imports import services as import_services
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.incidents.models import Incident
 
 pytestmark = pytest.mark.realdata
@@ -30,10 +30,10 @@ def small_thresholds(monkeypatch):
 def test_large_import_leaves_every_index_and_stays_idempotent(db, shared_data, small_thresholds):
     before = incident_indexes()
     path = shared_data / "ucdp" / "ged231_caf.geojson"
-    report = import_events(path, "ucdp-ged", user=SYSTEM)
+    report = events_import(path, "ucdp-ged", user=SYSTEM)
     assert report.created == 1848 and not report.errors
     assert incident_indexes() == before
-    again = import_events(path, "ucdp-ged", user=SYSTEM)
+    again = events_import(path, "ucdp-ged", user=SYSTEM)
     assert (again.created, again.updated) == (0, 0) and Incident.objects.count() == 1848
 
 
@@ -42,7 +42,7 @@ def test_failed_large_import_rolls_back_the_index_drop_too(db, shared_data, smal
     broken = tmp_path / "ged.geojson"
     text = (shared_data / "ucdp" / "ged231_caf.geojson").read_text()
     broken.write_text(text.replace('"deaths_a": 0', '"deaths_a": -4', 1))
-    report = import_events(broken, "ucdp-ged", user=SYSTEM)
+    report = events_import(broken, "ucdp-ged", user=SYSTEM)
     assert report.rolled_back and report.errors[0].field == "deaths_a"
     assert Incident.objects.count() == 0
     assert incident_indexes() == before
@@ -50,7 +50,7 @@ def test_failed_large_import_rolls_back_the_index_drop_too(db, shared_data, smal
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="sqlite_stat1 is SQLite's statistics table")
 def test_large_import_refreshes_the_planner_statistics(db, shared_data, small_thresholds):
-    import_events(shared_data / "ucdp" / "ged231_caf.geojson", "ucdp-ged", user=SYSTEM)
+    events_import(shared_data / "ucdp" / "ged231_caf.geojson", "ucdp-ged", user=SYSTEM)
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", [Incident._meta.db_table])
         assert cursor.fetchone()[0] > 0

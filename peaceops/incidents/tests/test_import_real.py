@@ -12,7 +12,7 @@ import pytest
 from django.db.models import Count, Sum
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.incidents.models import Incident
 
 pytestmark = pytest.mark.realdata
@@ -27,7 +27,7 @@ def totals(dataset):
 def test_ucdp_geojson(db, shared_data):
     path = shared_data / "ucdp" / "ged231_caf.geojson"
     features = [f["properties"] for f in json.loads(path.read_text())["features"]]
-    report = import_events(path, "ucdp-ged", user=SYSTEM)
+    report = events_import(path, "ucdp-ged", user=SYSTEM)
     assert report.as_json() == {"read": len(features), "created": len(features), "updated": 0, "skipped": 0,
                                 "errors": []}
     got = totals("ucdp-ged")
@@ -38,7 +38,7 @@ def test_ucdp_geojson(db, shared_data):
     assert set(Incident.objects.values_list("country__iso3", flat=True)) == {"CAF"}
     admin1 = {p["adm_1"] for p in features}
     assert set(Incident.objects.values_list("admin1", flat=True)) == admin1  # exactly as the file gives them
-    again = import_events(path, "ucdp-ged", user=SYSTEM)
+    again = events_import(path, "ucdp-ged", user=SYSTEM)
     assert (again.created, again.updated) == (0, 0) and Incident.objects.count() == len(features)
 
 
@@ -46,9 +46,9 @@ def test_acled_old_header(db, shared_data):
     path = shared_data / "acled" / "acled_africa_2016-01-01_2016-05-28.csv"
     with open(path, encoding="latin-1", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    dry = import_events(path, "acled", dry_run=True, user=SYSTEM)
+    dry = events_import(path, "acled", dry_run=True, user=SYSTEM)
     assert dry.created == len(rows) and not Incident.objects.exists()
-    report = import_events(path, "acled", user=SYSTEM)
+    report = events_import(path, "acled", user=SYSTEM)
     assert (report.read, report.created, report.errors) == (len(rows), len(rows), [])
     got = totals("acled")
     fatalities = sum(int(r["FATALITIES"]) for r in rows)
@@ -56,7 +56,7 @@ def test_acled_old_header(db, shared_data):
         (len(rows), fatalities, fatalities, fatalities, fatalities)
     assert Incident.objects.filter(dataset="acled", country__iso3="CIV").count() == \
         sum(r["COUNTRY"] == "Ivory Coast" for r in rows)
-    again = import_events(path, "acled", user=SYSTEM)
+    again = events_import(path, "acled", user=SYSTEM)
     assert (again.created, again.updated, again.unchanged) == (0, 0, len(rows))
     assert Incident.objects.count() == len(rows)
 
@@ -67,10 +67,10 @@ def test_hxl_ucdp_bangladesh(db, shared_data):
         rows = list(csv.reader(handle))
     tags, data = rows[1], rows[2:]
     killed = tags.index("#affected+killed")
-    report = import_events(path, "hxl", user=SYSTEM)
+    report = events_import(path, "hxl", user=SYSTEM)
     assert (report.created, report.errors) == (len(data), [])
     assert totals("hxl")["best"] == sum(int(r[killed]) for r in data)
-    assert import_events(path, "hxl", user=SYSTEM).created == 0
+    assert events_import(path, "hxl", user=SYSTEM).created == 0
 
 
 def test_insecurity_insight_workbook(db, shared_data):
@@ -78,7 +78,7 @@ def test_insecurity_insight_workbook(db, shared_data):
     sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
     header, *rows = list(sheet.iter_rows(values_only=True))
     column = {name: i for i, name in enumerate(header)}
-    report = import_events(path, "insecurity-insight", user=SYSTEM)
+    report = events_import(path, "insecurity-insight", user=SYSTEM)
     assert (report.created, report.errors) == (len(rows), [])
     got = Incident.objects.filter(dataset="insecurity-insight").aggregate(
         killed=Sum("deaths_best"), injured=Sum("injured"), kidnapped=Sum("abducted"))
@@ -86,4 +86,4 @@ def test_insecurity_insight_workbook(db, shared_data):
                    "injured": sum(r[column["Aid Workers Injured"]] for r in rows),
                    "kidnapped": sum(r[column["Aid Workers Kidnapped"]] for r in rows)}
     assert not Incident.objects.filter(dataset="insecurity-insight", reported_on__isnull=True).exists()
-    assert import_events(path, "insecurity-insight", user=SYSTEM).created == 0
+    assert events_import(path, "insecurity-insight", user=SYSTEM).created == 0

@@ -6,8 +6,8 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from peaceops.core.classification import Classification as C
-from peaceops.incidents.imports.services import import_events
+from peaceops.core.classification import Classification
+from peaceops.incidents.imports.services import events_import
 from peaceops.incidents.models import Incident
 from peaceops.testing import make_user
 
@@ -29,7 +29,7 @@ def cut_acled(tmp_path):
 
 
 def test_a_short_last_row_is_a_bad_line_and_nothing_is_stored(world, tmp_path):
-    report = import_events(cut_acled(tmp_path), "acled", user=world.users["admin"])
+    report = events_import(cut_acled(tmp_path), "acled", user=world.users["admin"])
     assert not report.ok and report.created == 0 and not Incident.objects.exists()
     (error,) = report.errors
     assert error.line == 4 and error.field == "assoc_actor_2"
@@ -37,7 +37,7 @@ def test_a_short_last_row_is_a_bad_line_and_nothing_is_stored(world, tmp_path):
 
 
 def test_with_skip_bad_the_whole_rows_are_stored_and_the_cut_one_reported(world, tmp_path):
-    report = import_events(cut_acled(tmp_path), "acled", user=world.users["admin"], skip_bad=True)
+    report = events_import(cut_acled(tmp_path), "acled", user=world.users["admin"], skip_bad=True)
     assert report.created == 2 and [e.line for e in report.errors] == [4]
     assert sorted(Incident.objects.values_list("external_id", flat=True)) == ["SDN1", "SDN2"]
 
@@ -47,8 +47,8 @@ def test_the_real_acled_file_cut_mid_row_imports_nothing(db, shared_data, tmp_pa
     end = data.index(b"Civilians (Li") + len(b"Civilians (Li")  # the download stopped inside a row's ACTOR2
     path = tmp_path / "acled_cut.csv"
     path.write_bytes(data[:end])
-    importer = make_user("importer", "administrator", clearance=C.STRICTLY_CONFIDENTIAL)
-    report = import_events(path, "acled", user=importer)
+    importer = make_user("importer", "administrator", clearance=Classification.STRICTLY_CONFIDENTIAL)
+    report = events_import(path, "acled", user=importer)
     assert not report.ok and report.created == 0 and not Incident.objects.exists()
     (error,) = report.errors
     assert error.line == data[:end].count(b"\n") + 1 and error.field == "ALLY_ACTOR_2"

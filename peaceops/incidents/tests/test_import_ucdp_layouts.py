@@ -1,6 +1,6 @@
 """Every released UCDP GED layout reads to the same events: old column names, trailing commas, API JSON.
 
-Parser tests need no database; one test goes through ``import_events`` to show an old file lands
+Parser tests need no database; one test goes through ``events_import`` to show an old file lands
 in the store like a current one.
 """
 
@@ -216,12 +216,12 @@ def test_real_geojson_reads_every_event(shared_data):
 
 def test_old_layout_imports_like_the_current_one(world, tmp_path):
     from peaceops.accounts.access import SYSTEM
-    from peaceops.incidents.imports.services import import_events
+    from peaceops.incidents.imports.services import events_import
     from peaceops.incidents.models import Incident
 
     path = tmp_path / "ged50.csv"
     path.write_text(rows(OLD, TWO, tail=","), encoding="utf-8")
-    report = import_events(path, "ucdp-ged", user=SYSTEM)
+    report = events_import(path, "ucdp-ged", user=SYSTEM)
     assert (report.created, report.errors) == (2, [])
     stored = Incident.objects.get(dataset="ucdp-ged", external_id="1")
     assert (stored.deaths_best, stored.deaths_high, stored.deaths_low) == (5, 7, 4)

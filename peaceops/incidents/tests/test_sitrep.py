@@ -30,10 +30,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.incidents.sitrep import selectors as sitrep_selectors
-from peaceops.registry import models as r
+from peaceops.registry.models import Country
 
 D = dt.date(2008, 6, 14)
 DAYS = dt.timedelta(days=1)
@@ -49,43 +49,140 @@ def add(owner, level, *, day=D, end=None, category="armed_clash", admin1="Ouadda
 
 @pytest.fixture
 def sitrep_world(world):
-    caf = r.Country.objects.get(iso3="CAF")
+    caf = Country.objects.get(iso3="CAF")
     m, u, chad, sudan = world.minurcat, world.unamid, world.chad, world.sudan
     chad.geometry = {"type": "Polygon", "coordinates": [[[14, 8], [24, 8], [24, 23], [14, 23], [14, 8]]]}
     chad.save()
     inc = {
-        "i1": add(m, C.UNCLASSIFIED, country=chad, areas=[m], deaths_a=2, deaths_b=1, deaths_best=3, deaths_low=2,
-                  deaths_high=5, latitude=13.1, longitude=20.2, location="Goz Beida"),
-        "i2": add(m, C.UNCLASSIFIED, category="attack_on_civilians", admin1="Wadi Fira", country=chad, areas=[m],
-                  deaths_civilians=6, deaths_best=6, deaths_low=5, deaths_high=8, latitude=15.0, longitude=21.5),
-        "i3": add(m, C.CONFIDENTIAL, category="attack_on_un_humanitarian", country=chad, areas=[m],
-                  description="Convoy of an NGO fired upon"),
-        "i4": add(m, C.UNCLASSIFIED, category="abduction", admin1="Vakaga", country=caf, abducted=2),
-        "u3": add(u, C.UNCLASSIFIED, category="displacement", country=chad, areas=[m]),
-        "i6": add(m, C.UNCLASSIFIED, day=D - 3 * DAYS, country=chad, areas=[m], deaths_best=4, deaths_low=4,
-                  deaths_high=4, deaths_unknown=4, follow_up="Confirm casualty figures"),
-        "i11": add(u, C.UNCLASSIFIED, day=D - 5 * DAYS, admin1="Wadi Fira", country=chad, areas=[m]),
-        "i10": add(m, C.UNCLASSIFIED, day=D - 2 * DAYS, end=D + DAYS, category="banditry", country=chad, areas=[m],
-                   deaths_best=1, deaths_low=1, deaths_high=1, deaths_unknown=1),
-        "i7": add(m, C.UNCLASSIFIED, day=D - 20 * DAYS, category="protest", country=chad, areas=[m],
-                  follow_up="Meet the organisers", follow_up_closed=True),
-        "i8": add(m, C.UNCLASSIFIED, day=D - 40 * DAYS, category="other", country=chad, areas=[m],
-                  follow_up="Check the well"),
-        "i9": add(m, C.UNCLASSIFIED, day=D + DAYS, category="other", country=chad, areas=[m], follow_up="Later"),
-        "u1": add(u, C.STRICTLY_CONFIDENTIAL, admin1="North Darfur", country=sudan, areas=[u], deaths_best=10,
-                  deaths_low=10, deaths_high=10, deaths_a=10, description="UNAMID-SECRET clash"),
-        "u2": add(u, C.UNCLASSIFIED, category="attack_on_civilians", admin1="West Darfur", country=sudan, areas=[u],
-                  deaths_best=2, deaths_low=2, deaths_high=3, deaths_civilians=2),
+        "i1": add(
+            m,
+            Classification.UNCLASSIFIED,
+            country=chad,
+            areas=[m],
+            deaths_a=2,
+            deaths_b=1,
+            deaths_best=3,
+            deaths_low=2,
+            deaths_high=5,
+            latitude=13.1,
+            longitude=20.2,
+            location="Goz Beida",
+        ),
+        "i2": add(
+            m,
+            Classification.UNCLASSIFIED,
+            category="attack_on_civilians",
+            admin1="Wadi Fira",
+            country=chad,
+            areas=[m],
+            deaths_civilians=6,
+            deaths_best=6,
+            deaths_low=5,
+            deaths_high=8,
+            latitude=15.0,
+            longitude=21.5,
+        ),
+        "i3": add(
+            m,
+            Classification.CONFIDENTIAL,
+            category="attack_on_un_humanitarian",
+            country=chad,
+            areas=[m],
+            description="Convoy of an NGO fired upon",
+        ),
+        "i4": add(m, Classification.UNCLASSIFIED, category="abduction", admin1="Vakaga", country=caf, abducted=2),
+        "u3": add(u, Classification.UNCLASSIFIED, category="displacement", country=chad, areas=[m]),
+        "i6": add(
+            m,
+            Classification.UNCLASSIFIED,
+            day=D - 3 * DAYS,
+            country=chad,
+            areas=[m],
+            deaths_best=4,
+            deaths_low=4,
+            deaths_high=4,
+            deaths_unknown=4,
+            follow_up="Confirm casualty figures",
+        ),
+        "i11": add(u, Classification.UNCLASSIFIED, day=D - 5 * DAYS, admin1="Wadi Fira", country=chad, areas=[m]),
+        "i10": add(
+            m,
+            Classification.UNCLASSIFIED,
+            day=D - 2 * DAYS,
+            end=D + DAYS,
+            category="banditry",
+            country=chad,
+            areas=[m],
+            deaths_best=1,
+            deaths_low=1,
+            deaths_high=1,
+            deaths_unknown=1,
+        ),
+        "i7": add(
+            m,
+            Classification.UNCLASSIFIED,
+            day=D - 20 * DAYS,
+            category="protest",
+            country=chad,
+            areas=[m],
+            follow_up="Meet the organisers",
+            follow_up_closed=True,
+        ),
+        "i8": add(
+            m,
+            Classification.UNCLASSIFIED,
+            day=D - 40 * DAYS,
+            category="other",
+            country=chad,
+            areas=[m],
+            follow_up="Check the well",
+        ),
+        "i9": add(
+            m, Classification.UNCLASSIFIED, day=D + DAYS, category="other", country=chad, areas=[m], follow_up="Later"
+        ),
+        "u1": add(
+            u,
+            Classification.STRICTLY_CONFIDENTIAL,
+            admin1="North Darfur",
+            country=sudan,
+            areas=[u],
+            deaths_best=10,
+            deaths_low=10,
+            deaths_high=10,
+            deaths_a=10,
+            description="UNAMID-SECRET clash",
+        ),
+        "u2": add(
+            u,
+            Classification.UNCLASSIFIED,
+            category="attack_on_civilians",
+            admin1="West Darfur",
+            country=sudan,
+            areas=[u],
+            deaths_best=2,
+            deaths_low=2,
+            deaths_high=3,
+            deaths_civilians=2,
+        ),
     }
-    inc["i5"] = add(m, C.UNCLASSIFIED, country=chad, areas=[m], duplicate_of=inc["i1"], deaths_best=3, deaths_low=3,
-                    deaths_high=3, deaths_a=3)
+    inc["i5"] = add(
+        m,
+        Classification.UNCLASSIFIED,
+        country=chad,
+        areas=[m],
+        duplicate_of=inc["i1"],
+        deaths_best=3,
+        deaths_low=3,
+        deaths_high=3,
+        deaths_a=3,
+    )
     world.records["incidents"] = inc
     return world
 
 
 def report_for(user, mission=None, region=None, day=D):
     scope = sitrep_selectors.mission_scope(user, mission) if mission else sitrep_selectors.region_scope(user, region)
-    return sitrep_selectors.get_sitrep(user, scope, day)
+    return sitrep_selectors.sitrep_get(user, scope, day)
 
 
 def ids(items):
@@ -99,14 +196,22 @@ def test_mission_report_as_a_system_reader_matches_the_hand_count(sitrep_world):
     assert report["incidents"] == 5
     assert report["fatalities"] == {"best": 9, "low": 7, "high": 13, "a": 2, "b": 1, "civilians": 6, "unknown": 0}
     assert report["abducted"] == 2
-    assert report["by_category"] == {"abduction": 1, "armed_clash": 1, "attack_on_civilians": 1,
-                                     "attack_on_un_humanitarian": 1, "displacement": 1}
+    assert report["by_category"] == {
+        "abduction": 1,
+        "armed_clash": 1,
+        "attack_on_civilians": 1,
+        "attack_on_un_humanitarian": 1,
+        "displacement": 1,
+    }
     assert report["by_admin1"] == {"Ouaddai": 3, "Vakaga": 1, "Wadi Fira": 1}
     assert report["deaths_by_admin1"] == {"Ouaddai": 3, "Vakaga": 0, "Wadi Fira": 6}
     # i2 by its deaths only (Wadi Fira had i11 five days before); i3 attack on UN/humanitarian; i4 abduction, new area
     assert ids(report["notable"]) == [inc["i2"].id, inc["i3"].id, inc["i4"].id]
     assert [n["reasons"] for n in report["notable"]] == [
-        ["deaths_best>=5"], ["attack_on_un_humanitarian"], ["abduction", "first_in_admin1_for_30_days"]]
+        ["deaths_best>=5"],
+        ["attack_on_un_humanitarian"],
+        ["abduction", "first_in_admin1_for_30_days"],
+    ]
     # previous 7 days: i6 (4 deaths), i11, i10 (1 death); previous 30 days: also i7
     week, month = report["change"]["previous_7_days"], report["change"]["previous_30_days"]
     assert (week["incidents"], week["deaths"], month["incidents"], month["deaths"]) == (3, 5, 4, 5)
@@ -124,8 +229,12 @@ def test_mission_analyst_counts_only_what_they_may_read(sitrep_world):
     # u3 and i11 belong to UNAMID: not listed, not counted, and i11 does not make Wadi Fira "known"
     assert report["incidents"] == 4
     assert report["by_admin1"] == {"Ouaddai": 2, "Vakaga": 1, "Wadi Fira": 1}
-    assert report["by_category"] == {"abduction": 1, "armed_clash": 1, "attack_on_civilians": 1,
-                                     "attack_on_un_humanitarian": 1}
+    assert report["by_category"] == {
+        "abduction": 1,
+        "armed_clash": 1,
+        "attack_on_civilians": 1,
+        "attack_on_un_humanitarian": 1,
+    }
     assert report["notable"][0]["id"] == inc["i2"].id
     assert report["notable"][0]["reasons"] == ["deaths_best>=5", "first_in_admin1_for_30_days"]
     assert report["change"]["previous_7_days"]["incidents"] == 2
@@ -176,9 +285,11 @@ def test_a_quiet_day(sitrep_world):
 
 # --- API ----------------------------------------------------------------------------------------
 
+
 def test_api_returns_the_json_form(sitrep_world, api_as):
-    response = api_as(sitrep_world.users["minurcat"]).get("/api/v1/sitrep/", {"mission": "MINURCAT",
-                                                                              "date": "2008-06-14"})
+    response = api_as(sitrep_world.users["minurcat"]).get(
+        "/api/v1/sitrep/", {"mission": "MINURCAT", "date": "2008-06-14"}
+    )
     assert response.status_code == 200
     body = response.json()
     assert body == report_for(sitrep_world.users["minurcat"], mission="MINURCAT")
@@ -189,8 +300,12 @@ def test_api_denies_another_mission_and_bad_queries(sitrep_world, api_as):
     client = api_as(sitrep_world.users["minurcat"])
     denied = client.get("/api/v1/sitrep/", {"mission": "UNAMID", "date": "2008-06-14"})
     assert denied.status_code == 404 and "UNAMID-SECRET" not in denied.content.decode()
-    assert api_as(sitrep_world.users["nobody"]).get(
-        "/api/v1/sitrep/", {"region": "Central Africa and Sudan", "date": "2008-06-14"}).status_code == 404
+    assert (
+        api_as(sitrep_world.users["nobody"])
+        .get("/api/v1/sitrep/", {"region": "Central Africa and Sudan", "date": "2008-06-14"})
+        .status_code
+        == 404
+    )
     assert api_as(None).get("/api/v1/sitrep/", {"mission": "MINURCAT", "date": "2008-06-14"}).status_code in (401, 403)
     bad_date = client.get("/api/v1/sitrep/", {"mission": "MINURCAT", "date": "14/06/2008"})
     assert bad_date.status_code == 400 and bad_date.json()["field"] == "date"
@@ -199,8 +314,11 @@ def test_api_denies_another_mission_and_bad_queries(sitrep_world, api_as):
 
 
 def test_api_region_counts_only_readable(sitrep_world, api_as):
-    body = api_as(sitrep_world.users["minurcat"]).get(
-        "/api/v1/sitrep/", {"region": "Central Africa and Sudan", "date": "2008-06-14"}).json()
+    body = (
+        api_as(sitrep_world.users["minurcat"])
+        .get("/api/v1/sitrep/", {"region": "Central Africa and Sudan", "date": "2008-06-14"})
+        .json()
+    )
     assert body["incidents"] == 4 and body["fatalities"]["best"] == 9
 
 
@@ -211,6 +329,7 @@ def test_api_schema_documents_the_endpoint(db, api_as, world):
 
 
 # --- web page -----------------------------------------------------------------------------------
+
 
 def test_page_shows_the_shell_scope(sitrep_world, client):
     client.force_login(sitrep_world.users["minurcat"])
@@ -230,9 +349,15 @@ def test_page_refuses_another_mission(sitrep_world, client):
     assert client.get("/incidents/sitrep/").status_code == 302  # to the login page
 
 
-@pytest.mark.parametrize("fmt,content_type,start", [("json", "application/json", b"{"), ("md", "text/markdown", b"**"),
-                                                    ("html", "text/html", b"<!doctype html>"),
-                                                    ("pdf", "application/pdf", b"%PDF")])
+@pytest.mark.parametrize(
+    "fmt,content_type,start",
+    [
+        ("json", "application/json", b"{"),
+        ("md", "text/markdown", b"**"),
+        ("html", "text/html", b"<!doctype html>"),
+        ("pdf", "application/pdf", b"%PDF"),
+    ],
+)
 def test_page_downloads(sitrep_world, client, fmt, content_type, start):
     client.force_login(sitrep_world.users["admin"])
     response = client.get("/incidents/sitrep/", {"date": "2008-06-14", "mission": "UNAMID", "format": fmt})
@@ -242,6 +367,7 @@ def test_page_downloads(sitrep_world, client, fmt, content_type, start):
 
 
 # --- CLI ----------------------------------------------------------------------------------------
+
 
 def run_cli(**options) -> str:
     out = io.StringIO()
@@ -279,11 +405,28 @@ def test_open_follow_ups_keep_scope_visibility_and_duplicates(sitrep_world):
     """The follow-ups are read from their partial index first; the other conditions still hold."""
     inc = sitrep_world.records["incidents"]
     m, u, chad, sudan = (sitrep_world.minurcat, sitrep_world.unamid, sitrep_world.chad, sitrep_world.sudan)
-    unamid_owned = add(u, C.UNCLASSIFIED, day=D - 4 * DAYS, country=chad, areas=[m], follow_up="Ask UNAMID")
-    add(m, C.UNCLASSIFIED, day=D - 4 * DAYS, country=chad, areas=[m], duplicate_of=inc["i6"], follow_up="Dup")
-    darfur = add(u, C.UNCLASSIFIED, day=D - 4 * DAYS, admin1="North Darfur", country=sudan, areas=[u],
-                 follow_up="Darfur only")
-    secret = add(m, C.STRICTLY_CONFIDENTIAL, day=D - 6 * DAYS, country=chad, areas=[m], follow_up="Secret")
+    unamid_owned = add(
+        u, Classification.UNCLASSIFIED, day=D - 4 * DAYS, country=chad, areas=[m], follow_up="Ask UNAMID"
+    )
+    add(
+        m,
+        Classification.UNCLASSIFIED,
+        day=D - 4 * DAYS,
+        country=chad,
+        areas=[m],
+        duplicate_of=inc["i6"],
+        follow_up="Dup",
+    )
+    darfur = add(
+        u,
+        Classification.UNCLASSIFIED,
+        day=D - 4 * DAYS,
+        admin1="North Darfur",
+        country=sudan,
+        areas=[u],
+        follow_up="Darfur only",
+    )
+    secret = add(m, Classification.STRICTLY_CONFIDENTIAL, day=D - 6 * DAYS, country=chad, areas=[m], follow_up="Secret")
 
     analyst = report_for(sitrep_world.users["minurcat"], mission="MINURCAT")
     assert ids(analyst["open_follow_ups"]) == [inc["i6"].id, inc["i8"].id]

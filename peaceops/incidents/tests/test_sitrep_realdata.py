@@ -12,7 +12,7 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.incidents import taxonomy
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.incidents.sitrep import rules as sitrep_rules
 from peaceops.incidents.sitrep import selectors as sitrep_selectors
 
@@ -30,14 +30,14 @@ def starts(event) -> dt.date:
 @pytest.mark.realdata
 def test_minurcat_sitrep_of_a_day_of_ucdp_events(world, shared_data):
     path = shared_data / "ucdp" / "ged231_caf.geojson"
-    result = import_events(path, "ucdp-ged", today=dt.date(2024, 1, 1), user=SYSTEM)
+    result = events_import(path, "ucdp-ged", today=dt.date(2024, 1, 1), user=SYSTEM)
     assert result.ok and not result.rolled_back
     events = events_of(path)
     of_day = [e for e in events if starts(e) == DAY]
     assert len(of_day) == 7
 
     for reader in (SYSTEM, world.users["minurcat"]):  # shared, unclassified data: both read it all
-        report = sitrep_selectors.get_sitrep(reader, sitrep_selectors.mission_scope(reader, "MINURCAT"), DAY)
+        report = sitrep_selectors.sitrep_get(reader, sitrep_selectors.mission_scope(reader, "MINURCAT"), DAY)
         assert report["incidents"] == len(of_day)
         assert report["fatalities"] == {
             name: sum(e[key] for e in of_day) for name, key in (
@@ -55,6 +55,6 @@ def test_minurcat_sitrep_of_a_day_of_ucdp_events(world, shared_data):
 
     # UNAMID's area is Sudan: none of these events is in its report, and the analyst may not ask for it
     reader = SYSTEM
-    assert sitrep_selectors.get_sitrep(reader, sitrep_selectors.mission_scope(reader, "UNAMID"), DAY)["incidents"] == 0
+    assert sitrep_selectors.sitrep_get(reader, sitrep_selectors.mission_scope(reader, "UNAMID"), DAY)["incidents"] == 0
     with pytest.raises(sitrep_selectors.ScopeNotFound):
         sitrep_selectors.mission_scope(world.users["minurcat"], "UNAMID")

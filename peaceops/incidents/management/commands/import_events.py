@@ -2,7 +2,7 @@
 
 from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.incidents.imports.formats import FORMATS
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 from peaceops.registry.import_command import ImportCommand
 
 
@@ -14,7 +14,7 @@ class Command(ImportCommand):
 
     def handle(self, *args, **options):
         bar = TerminalProgress()
-        report = import_events(options["file"], options["format"], progress=bar,
+        report = events_import(options["file"], options["format"], progress=bar,
                                **self.service_options(options))
         bar.finish()
         self.write_report(report, options)

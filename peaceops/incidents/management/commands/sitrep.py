@@ -35,7 +35,7 @@ class Command(BaseCommand):
                      else sitrep_selectors.region_scope(reader, region))
         except sitrep_selectors.ScopeNotFound as error:
             raise CommandError(str(error)) from None
-        report = sitrep_selectors.get_sitrep(reader, scope, day)
+        report = sitrep_selectors.sitrep_get(reader, scope, day)
         outlines = sitrep_selectors.map_outlines(scope) if fmt in ("html", "pdf") else []
         content = sitrep_render.render(report, fmt, outlines)
         if out:
