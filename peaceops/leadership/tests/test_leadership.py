@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import DomainError
 from peaceops.leadership import health, selectors, services
 from peaceops.leadership import models as lm
-from peaceops.mandates import models as m
+from peaceops.mandates.models import MandateTask
 from peaceops.testing import make_user
 
 DAY = dt.date(2010, 3, 1)
@@ -33,15 +33,15 @@ def test_health_flags_tasks_serving_no_objective_and_objectives_with_no_task():
 
 @pytest.fixture
 def setup(world):
-    tasks = [m.MandateTask.objects.create(mission=world.minurcat, paragraph=p, text=t) for p, t in (
+    tasks = [MandateTask.objects.create(mission=world.minurcat, paragraph=p, text=t) for p, t in (
         ("OP 6(a)(i)", "Contribute to the protection of civilians in danger"),
         ("OP 6(a)(iii)", "Support the Détachement intégré de sécurité"),
         ("OP 6(b)", "Monitor and promote human rights"))]
-    secret = m.MandateTask.objects.create(mission=world.minurcat, paragraph="OP 9", text="Secret task",
-                                          classification=C.STRICTLY_CONFIDENTIAL)
-    other = m.MandateTask.objects.create(mission=world.unamid, paragraph="OP 1", text="UNAMID task")
-    leader = make_user("minurcat-srsg", "leadership", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    planner = make_user("minurcat-planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    secret = MandateTask.objects.create(mission=world.minurcat, paragraph="OP 9", text="Secret task",
+                                          classification=Classification.STRICTLY_CONFIDENTIAL)
+    other = MandateTask.objects.create(mission=world.unamid, paragraph="OP 1", text="UNAMID task")
+    leader = make_user("minurcat-srsg", "leadership", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
+    planner = make_user("minurcat-planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     return {"tasks": tasks, "secret": secret, "other": other, "leader": leader, "planner": planner}
 
 
