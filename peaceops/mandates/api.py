@@ -15,12 +15,31 @@ from rest_framework.response import Response
 from peaceops.accounts.roles import Action
 from peaceops.accounts.viewsets import SecuredViewSet, VisibleRelationsMixin
 from peaceops.core import clock
-from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
+from peaceops.mandates.models import (
+    ActivityBudget,
+    Assessment,
+    ChecklistAnswer,
+    FrameworkItem,
+    HandoverPlan,
+    Indicator,
+    Isf,
+    IsfBenchmark,
+    IsfObjective,
+    IsfOutput,
+    Lesson,
+    MandateTask,
+    Measurement,
+    MissionDocument,
+    PlanActivity,
+    PlanPrecondition,
+    PlanRisk,
+    Priority,
+)
 
-PARENTS = {m.IsfObjective: "isf", m.IsfOutput: "objective", m.IsfBenchmark: "output", m.Indicator: "benchmark",
-           m.Measurement: "indicator", m.Assessment: "isf", m.HandoverPlan: "isf", m.PlanActivity: "output",
-           m.ActivityBudget: "activity", m.PlanPrecondition: "output", m.PlanRisk: "output"}
+PARENTS = {IsfObjective: "isf", IsfOutput: "objective", IsfBenchmark: "output", Indicator: "benchmark",
+           Measurement: "indicator", Assessment: "isf", HandoverPlan: "isf", PlanActivity: "output",
+           ActivityBudget: "activity", PlanPrecondition: "output", PlanRisk: "output"}
 
 
 class MandatesSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
@@ -45,31 +64,31 @@ def _serializer(model, field_names):
     return type(f"{model.__name__}Serializer", (MandatesSerializer,), {"Meta": meta})
 
 
-TaskSerializer = _serializer(m.MandateTask, [
+TaskSerializer = _serializer(MandateTask, [
     "mission", "resolution", "paragraph", "text", "priority", "waits_for", "owner_component", "owner_organisation",
     "capabilities_needed", "capabilities_held", "reviewed_on", "classification", "source"])
-IsfSerializer = _serializer(m.Isf, ["mission", "country", "title", "start_date", "end_date", "classification",
+IsfSerializer = _serializer(Isf, ["mission", "country", "title", "start_date", "end_date", "classification",
                                     "source"])
-ObjectiveSerializer = _serializer(m.IsfObjective, [
+ObjectiveSerializer = _serializer(IsfObjective, [
     "mission", "isf", "library_objective", "title", "text", "start_date", "end_date", "responsible_component",
     "responsible_organisation", "order", "classification"])
-OutputSerializer = _serializer(m.IsfOutput, ["mission", "objective", "library_output", "title",
+OutputSerializer = _serializer(IsfOutput, ["mission", "objective", "library_output", "title",
                                              "responsible_component", "responsible_organisation", "order",
                                              "classification"])
-BenchmarkSerializer = _serializer(m.IsfBenchmark, [
+BenchmarkSerializer = _serializer(IsfBenchmark, [
     "mission", "output", "library_item", "text", "horizon", "due_on", "tasks", "transition", "function",
     "measures_mission_activity", "responsible_component", "responsible_organisation", "classification", "source"])
 # A library benchmark's text (and horizon, source) is copied by the service when none is sent.
 BenchmarkSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True}}
-IndicatorSerializer = _serializer(m.Indicator, [
+IndicatorSerializer = _serializer(Indicator, [
     "mission", "benchmark", "name", "kind", "unit", "baseline", "baseline_on", "higher_is_better", "data_source",
     "frequency", "disaggregation", "area_rule", "period_rule", "classification"])
-MeasurementSerializer = _serializer(m.Measurement, [
+MeasurementSerializer = _serializer(Measurement, [
     "mission", "indicator", "period", "area", "sex", "age", "value", "numerator", "denominator", "unit",
     "entered_by", "entered_at", "classification"])
 class AssessmentDecisionSerializer(serializers.Serializer):
     task = serializers.IntegerField()
-    new_priority = serializers.ChoiceField(choices=[("", "—"), *m.Priority.choices], allow_blank=True)
+    new_priority = serializers.ChoiceField(choices=[("", "—"), *Priority.choices], allow_blank=True)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     old_priority = serializers.CharField(read_only=True)
 
@@ -82,7 +101,7 @@ class AssessmentSerializer(MandatesSerializer):
     lock_periods = serializers.BooleanField(required=False, default=False, write_only=True)
 
     class Meta:
-        model = m.Assessment
+        model = Assessment
         fields = ["id", "mission", "isf", "period_start", "period_end", "narrative", "evidence", "recommendations",
                   "assessed_by", "created_at", "classification", "decisions", "lock_periods"]
         read_only_fields = ["assessed_by", "created_at", "classification"]
@@ -92,26 +111,26 @@ class AssessmentSerializer(MandatesSerializer):
         data["decisions"] = [{"task": d.task_id, "new_priority": d.new_priority, "reason": d.reason,
                               "old_priority": d.old_priority} for d in instance.decisions.all()]
         return data
-ActivitySerializer = _serializer(m.PlanActivity, [
+ActivitySerializer = _serializer(PlanActivity, [
     "mission", "output", "library_item", "library_text", "text", "responsible_component", "responsible_organisation",
     "partners", "staff", "start_date", "end_date", "depends_on", "lessons", "order", "classification", "source"])
 ActivitySerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
                                         "library_text": {"read_only": True}}
-BudgetSerializer = _serializer(m.ActivityBudget, [
+BudgetSerializer = _serializer(ActivityBudget, [
     "mission", "activity", "funding_stream", "amount", "currency", "secured", "classification"])
-PreconditionSerializer = _serializer(m.PlanPrecondition, [
+PreconditionSerializer = _serializer(PlanPrecondition, [
     "mission", "output", "library_item", "library_text", "text", "status", "note", "classification", "source"])
 PreconditionSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
                                             "library_text": {"read_only": True}}
-RiskSerializer = _serializer(m.PlanRisk, [
+RiskSerializer = _serializer(PlanRisk, [
     "mission", "output", "library_item", "library_text", "text", "likelihood", "impact", "owner", "mitigation",
     "review_on", "classification", "source"])
 RiskSerializer.Meta.extra_kwargs = {"text": {"required": False, "allow_blank": True},
                                     "library_text": {"read_only": True}}
-LessonSerializer = _serializer(m.Lesson, [
+LessonSerializer = _serializer(Lesson, [
     "mission", "title", "subject", "context", "what_worked", "what_did_not", "evidence", "recorded_on",
     "classification", "source"])
-HandoverSerializer = _serializer(m.HandoverPlan, [
+HandoverSerializer = _serializer(HandoverPlan, [
     "mission", "isf", "function", "due_on", "status", "notes", "responsible_component", "responsible_organisation",
     "classification"])
 
@@ -136,7 +155,7 @@ def _viewset(model, serializer, doc, ordering=("id",), search=(), filters=()):
 class TaskViewSet(PlansViewSet):
     """Mandated tasks with priority, sequencing (``waits_for``; a cycle is refused) and capabilities."""
 
-    queryset = m.MandateTask.objects.all()
+    queryset = MandateTask.objects.all()
     serializer_class = TaskSerializer
     search_fields = ["text", "paragraph"]
     filterset_fields = ["mission", "priority", "resolution"]
@@ -158,7 +177,7 @@ class TaskViewSet(PlansViewSet):
 class MeasurementViewSet(PlansViewSet):
     """Measurements per period, area, sex and age; written through the same checks as entry and imports."""
 
-    queryset = m.Measurement.objects.all()
+    queryset = Measurement.objects.all()
     serializer_class = MeasurementSerializer
     filterset_fields = ["indicator", "period", "area", "sex", "age"]
     ordering_fields = ["id", "period"]
@@ -186,8 +205,8 @@ class MeasurementViewSet(PlansViewSet):
         row = services.MeasurementRow(period=field("period"), value=field("value"), area_id=getattr(
             field("area"), "id", None), sex=field("sex", ""), age=field("age", ""),
             numerator=field("numerator"), denominator=field("denominator"), unit=field("unit", ""))
-        services.record_measurements(self.request.user, indicator, [row])
-        serializer.instance = m.Measurement.objects.get(indicator=indicator, period=row.period, area_id=row.area_id,
+        services.measurements_record(self.request.user, indicator, [row])
+        serializer.instance = Measurement.objects.get(indicator=indicator, period=row.period, area_id=row.area_id,
                                                         sex=row.sex, age=row.age)
 
     def perform_create(self, serializer):
@@ -201,7 +220,7 @@ class BenchmarkViewSet(PlansViewSet):
     """Benchmarks chosen from the library (``library_item``: its text, horizon and source are copied when no text
     is sent, the link kept) or written anew."""
 
-    queryset = m.IsfBenchmark.objects.all()
+    queryset = IsfBenchmark.objects.all()
     serializer_class = BenchmarkSerializer
     search_fields = ["text"]
     filterset_fields = ["output", "transition"]
@@ -209,7 +228,7 @@ class BenchmarkViewSet(PlansViewSet):
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         fields.pop("mission", None)
-        serializer.instance = services.add_benchmark(self.request.user, fields.pop("output"),
+        serializer.instance = services.benchmark_add(self.request.user, fields.pop("output"),
                                                      text=fields.pop("text", ""), **fields)
 
 
@@ -217,7 +236,7 @@ class AssessmentViewSet(PlansViewSet):
     """Periodic performance assessments; their ``decisions`` re-prioritise tasks through the same service as the
     web assessment (seed 003 §2: assessment feeds planning) and ``lock_periods`` locks the months assessed."""
 
-    queryset = m.Assessment.objects.prefetch_related("decisions")
+    queryset = Assessment.objects.prefetch_related("decisions")
     serializer_class = AssessmentSerializer
     filterset_fields = ["isf"]
 
@@ -232,7 +251,7 @@ class AssessmentViewSet(PlansViewSet):
                 raise exceptions.ValidationError({"decisions": [f"item {n + 1}: no task {decision['task']} of this "
                                                                 "mission that you may read"]})
             decisions.append((task, decision["new_priority"], decision.get("reason", "")))
-        serializer.instance = services.record_assessment(
+        serializer.instance = services.assessment_record(
             self.request.user, isf, period_start=data["period_start"], period_end=data["period_end"],
             narrative=data.get("narrative", ""), evidence=data.get("evidence", ""),
             recommendations=data.get("recommendations", ""), decisions=decisions,
@@ -249,7 +268,7 @@ class ActivityViewSet(PlansViewSet):
     """Activities under an ISF output: from the library (``library_item``: text and source copied, the link kept)
     or new; dates inside the output's period, ``depends_on`` without cycles, ``lessons`` the planner may read."""
 
-    queryset = m.PlanActivity.objects.all()
+    queryset = PlanActivity.objects.all()
     serializer_class = ActivitySerializer
     search_fields = ["text"]
     filterset_fields = ["output", "responsible_organisation", "responsible_component"]
@@ -257,11 +276,11 @@ class ActivityViewSet(PlansViewSet):
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         fields.pop("mission", None)
-        serializer.instance = services.add_activity(self.request.user, fields.pop("output"),
+        serializer.instance = services.activity_add(self.request.user, fields.pop("output"),
                                                     text=fields.pop("text", ""), **fields)
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_activity(self.request.user, serializer.instance,
+        serializer.instance = services.activity_update(self.request.user, serializer.instance,
                                                        dict(serializer.validated_data), expected_etag=self.if_match())
 
 
@@ -269,18 +288,18 @@ class BudgetViewSet(PlansViewSet):
     """An activity's budget lines: funding stream (assessed, voluntary, trust fund), a non-negative amount and
     an ISO 4217 currency."""
 
-    queryset = m.ActivityBudget.objects.all()
+    queryset = ActivityBudget.objects.all()
     serializer_class = BudgetSerializer
     filterset_fields = ["activity", "funding_stream", "currency", "secured"]
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
-        serializer.instance = services.add_budget_line(
+        serializer.instance = services.budget_line_add(
             self.request.user, data["activity"], funding_stream=data["funding_stream"], amount=data["amount"],
             currency=data.get("currency", "USD"), secured=data.get("secured", False))
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_budget_line(self.request.user, serializer.instance,
+        serializer.instance = services.budget_line_update(self.request.user, serializer.instance,
                                                           dict(serializer.validated_data),
                                                           expected_etag=self.if_match())
 
@@ -288,14 +307,14 @@ class BudgetViewSet(PlansViewSet):
 class PreconditionViewSet(PlansViewSet):
     """Preconditions for an output's success and their status."""
 
-    queryset = m.PlanPrecondition.objects.all()
+    queryset = PlanPrecondition.objects.all()
     serializer_class = PreconditionSerializer
     filterset_fields = ["output", "status"]
 
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         fields.pop("mission", None)
-        serializer.instance = services.add_precondition(self.request.user, fields.pop("output"),
+        serializer.instance = services.precondition_add(self.request.user, fields.pop("output"),
                                                         text=fields.pop("text", ""), **fields)
 
 
@@ -303,7 +322,7 @@ class RiskViewSet(PlansViewSet):
     """Risks to an output: owner and review date required, likelihood and impact 1-5; ``register/`` lists the
     risks the user may read with score and escalation (``?mission=`` or ``?isf=`` narrows it)."""
 
-    queryset = m.PlanRisk.objects.all()
+    queryset = PlanRisk.objects.all()
     serializer_class = RiskSerializer
     search_fields = ["text", "owner"]
     filterset_fields = ["output", "likelihood", "impact"]
@@ -311,11 +330,11 @@ class RiskViewSet(PlansViewSet):
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         fields.pop("mission", None)
-        serializer.instance = services.add_risk(self.request.user, fields.pop("output"),
+        serializer.instance = services.risk_add(self.request.user, fields.pop("output"),
                                                 text=fields.pop("text", ""), **fields)
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_risk(self.request.user, serializer.instance,
+        serializer.instance = services.risk_update(self.request.user, serializer.instance,
                                                    dict(serializer.validated_data), expected_etag=self.if_match())
 
     @extend_schema(responses=serializers.ListSerializer(child=serializers.DictField()))
@@ -343,19 +362,19 @@ class LessonViewSet(PlansViewSet):
     """Lessons a mission learned (DDR, violence against women and children, cross-border returns...), read by
     other missions under an information-sharing agreement on lessons (seed 000 §IV.A.2, §IV.A.4)."""
 
-    queryset = m.Lesson.objects.all()
+    queryset = Lesson.objects.all()
     serializer_class = LessonSerializer
     search_fields = ["title", "context", "what_worked", "what_did_not", "evidence"]
     filterset_fields = ["mission", "subject"]
 
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
-        serializer.instance = services.record_lesson(self.request.user, mission=fields.pop("mission"),
+        serializer.instance = services.lesson_record(self.request.user, mission=fields.pop("mission"),
                                                      title=fields.pop("title"), subject=fields.pop("subject"),
                                                      **fields)
 
     def perform_update(self, serializer):
-        serializer.instance = services.update_lesson(self.request.user, serializer.instance,
+        serializer.instance = services.lesson_update(self.request.user, serializer.instance,
                                                      dict(serializer.validated_data), expected_etag=self.if_match())
 
 
@@ -367,7 +386,7 @@ class RollupSerializer(serializers.Serializer):
 class IsfViewSet(PlansViewSet):
     """Integrated Strategic Frameworks per country; ``{id}/rollup/?start=&end=`` gives progress and RAG."""
 
-    queryset = m.Isf.objects.all()
+    queryset = Isf.objects.all()
     serializer_class = IsfSerializer
     filterset_fields = ["mission", "country"]
     ordering_fields = ["id", "title"]
@@ -394,21 +413,21 @@ def _number(value):
 
 
 def rollup_json(rolled) -> dict:
-    from peaceops.mandates import rollup as r
+    from peaceops.mandates.rollup import RAG_RULE, rag, trend_word
 
     result = rolled.result
     objectives = []
     for n, objective in enumerate(rolled.objectives):
         progress = _number(result.objective_progress[n]) if result else None
         objectives.append({"id": objective.id, "title": objective.title, "progress": progress,
-                           "rag": r.rag(progress if progress is not None else float("nan"))})
+                           "rag": rag(progress if progress is not None else float("nan"))})
     indicators = []
     for n, indicator in enumerate(rolled.indicators):
         progress = _number(result.progress[n])
         indicators.append({"id": indicator.id, "name": indicator.name, "value": _number(result.value[n]),
-                           "progress": progress, "trend": r.trend_word(result.trend[n]),
-                           "rag": r.rag(progress if progress is not None else float("nan"))})
-    return {"rule": r.RAG_RULE, "objectives": objectives, "indicators": indicators}
+                           "progress": progress, "trend": trend_word(result.trend[n]),
+                           "rag": rag(progress if progress is not None else float("nan"))})
+    return {"rule": RAG_RULE, "objectives": objectives, "indicators": indicators}
 
 
 class LibraryItemSerializer(serializers.ModelSerializer):
@@ -416,14 +435,14 @@ class LibraryItemSerializer(serializers.ModelSerializer):
     output = serializers.CharField(source="output.ref", allow_null=True)
 
     class Meta:
-        model = m.FrameworkItem
+        model = FrameworkItem
         fields = ["id", "ref", "objective", "output", "kind", "horizon", "title", "text", "section", "source"]
 
 
 class LibraryViewSet(viewsets.ReadOnlyModelViewSet):
     """Seed 004 ch. 3-6 as a searchable library (public reference data)."""
 
-    queryset = m.FrameworkItem.objects.select_related("objective", "output")
+    queryset = FrameworkItem.objects.select_related("objective", "output")
     serializer_class = LibraryItemSerializer
     search_fields = ["text", "title", "ref"]
     filterset_fields = ["kind", "horizon", "section"]
@@ -431,11 +450,11 @@ class LibraryViewSet(viewsets.ReadOnlyModelViewSet):
     secured = False
 
 
-ChecklistAnswerSerializer = _serializer(m.ChecklistAnswer, [
+ChecklistAnswerSerializer = _serializer(ChecklistAnswer, [
     "mission", "item_code", "status", "note", "evidence_post", "evidence_line", "evidence_document",
     "evidence_meeting", "answered_on", "classification"])
 ChecklistAnswerSerializer.Meta.extra_kwargs = {"answered_on": {"required": False}}
-DocumentSerializer = _serializer(m.MissionDocument, [
+DocumentSerializer = _serializer(MissionDocument, [
     "mission", "title", "reference", "issued_on", "summary", "classification", "source"])
 
 
@@ -445,7 +464,7 @@ class ChecklistAnswerViewSet(PlansViewSet):
     of a mission: shown by the registry, answered with evidence, or a gap (docs/checklists.md). A second answer to
     the same item replaces the first (the history keeps it)."""
 
-    queryset = m.ChecklistAnswer.objects.all()
+    queryset = ChecklistAnswer.objects.all()
     serializer_class = ChecklistAnswerSerializer
     write_action = Action.APPROVE
     http_method_names = ["get", "post", "head", "options"]
@@ -453,8 +472,8 @@ class ChecklistAnswerViewSet(PlansViewSet):
 
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
-        evidence = {name: fields.pop(name, None) for name in m.ChecklistAnswer.EVIDENCE_FIELDS}
-        serializer.instance = services.answer_checklist_item(
+        evidence = {name: fields.pop(name, None) for name in ChecklistAnswer.EVIDENCE_FIELDS}
+        serializer.instance = services.checklist_item_answer(
             self.request.user, mission=fields.pop("mission"), item_code=fields.pop("item_code"),
             status=fields.pop("status"), note=fields.pop("note", ""), evidence=evidence,
             answered_on=fields.pop("answered_on", None), classification=fields.pop("classification", 0))
@@ -483,7 +502,7 @@ class ChecklistAnswerViewSet(PlansViewSet):
 class DocumentViewSet(PlansViewSet):
     """Documents of a mission (strategies, plans, protocols) that checklist answers cite; leadership records them."""
 
-    queryset = m.MissionDocument.objects.all()
+    queryset = MissionDocument.objects.all()
     serializer_class = DocumentSerializer
     write_action = Action.APPROVE
     http_method_names = ["get", "post", "head", "options"]
@@ -492,18 +511,18 @@ class DocumentViewSet(PlansViewSet):
 
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
-        serializer.instance = services.add_document(self.request.user, mission=fields.pop("mission"),
+        serializer.instance = services.document_add(self.request.user, mission=fields.pop("mission"),
                                                     title=fields.pop("title"), **fields)
 
 
 ROUTES: list[tuple] = [
     ("mandate-tasks", TaskViewSet),
     ("isfs", IsfViewSet),
-    ("isf-objectives", _viewset(m.IsfObjective, ObjectiveSerializer, "ISF objectives shared with the entity "
+    ("isf-objectives", _viewset(IsfObjective, ObjectiveSerializer, "ISF objectives shared with the entity "
                                 "responsible.", filters=("isf",))),
-    ("isf-outputs", _viewset(m.IsfOutput, OutputSerializer, "Outputs of an ISF objective.", filters=("objective",))),
+    ("isf-outputs", _viewset(IsfOutput, OutputSerializer, "Outputs of an ISF objective.", filters=("objective",))),
     ("isf-benchmarks", BenchmarkViewSet),
-    ("indicators", _viewset(m.Indicator, IndicatorSerializer, "Indicators with baseline, rules and data source.",
+    ("indicators", _viewset(Indicator, IndicatorSerializer, "Indicators with baseline, rules and data source.",
                             search=("name",), filters=("benchmark",))),
     ("measurements", MeasurementViewSet),
     ("assessments", AssessmentViewSet),
@@ -512,7 +531,7 @@ ROUTES: list[tuple] = [
     ("plan-preconditions", PreconditionViewSet),
     ("plan-risks", RiskViewSet),
     ("lessons", LessonViewSet),
-    ("handover-plans", _viewset(m.HandoverPlan, HandoverSerializer, "Handover plan per function (transition).",
+    ("handover-plans", _viewset(HandoverPlan, HandoverSerializer, "Handover plan per function (transition).",
                                 filters=("isf",))),
     ("framework-library", LibraryViewSet),
     ("checklist-answers", ChecklistAnswerViewSet),

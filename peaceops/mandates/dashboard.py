@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from peaceops.accounts.access import visible
 from peaceops.mandates import health_messages, rollup, selectors
-from peaceops.mandates import models as m
+from peaceops.mandates.models import Indicator, Measurement
 from peaceops.web.dashboards import LEADERSHIP, PLANNER, Context, Row, Tile, link
 
 SHOWN = 6
@@ -23,8 +23,8 @@ RAG_ORDER = ("red", "amber", "green", "grey")
 SEVERITY_TONE = {"error": "red", "warning": "amber", "info": "grey"}
 # How many months after a period's first day its measurement may still be missing before it is overdue: the
 # period itself, then one month to collect the figure.
-FREQUENCY_MONTHS = {m.Indicator.Frequency.MONTHLY: 1, m.Indicator.Frequency.QUARTERLY: 3,
-                    m.Indicator.Frequency.ANNUAL: 12}
+FREQUENCY_MONTHS = {Indicator.Frequency.MONTHLY: 1, Indicator.Frequency.QUARTERLY: 3,
+                    Indicator.Frequency.ANNUAL: 12}
 
 
 def _isfs_on(ctx: Context):
@@ -69,10 +69,10 @@ def _months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def overdue_measurements(ctx: Context) -> Tile:
-    indicators = list(visible(m.Indicator.objects.filter(benchmark__output__objective__isf__in=_isfs_on(ctx)),
+    indicators = list(visible(Indicator.objects.filter(benchmark__output__objective__isf__in=_isfs_on(ctx)),
                               ctx.user).order_by("name", "id").values("id", "name", "frequency"))
     ids = [row["id"] for row in indicators]
-    latest = dict(visible(m.Measurement.objects.filter(indicator_id__in=ids, period__lte=ctx.day), ctx.user)
+    latest = dict(visible(Measurement.objects.filter(indicator_id__in=ids, period__lte=ctx.day), ctx.user)
                   .order_by().values("indicator_id").annotate(last=Max("period")).values_list("indicator_id", "last"))
     overdue = []
     for row in indicators:

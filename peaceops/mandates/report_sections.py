@@ -13,8 +13,18 @@ from __future__ import annotations
 import math
 
 from peaceops.accounts.access import visible
-from peaceops.mandates import models as m
 from peaceops.mandates import rollup, selectors
+from peaceops.mandates.models import (
+    ActivityBudget,
+    HandoverPlan,
+    Indicator,
+    IndicatorTarget,
+    IsfBenchmark,
+    IsfObjective,
+    IsfOutput,
+    Measurement,
+    PlanRisk,
+)
 from peaceops.registry.models import Component, Mission
 from peaceops.reports.drafting import SG_REPORT, DraftRequest, DraftSection, Table
 from peaceops.reports.levels import highest
@@ -31,16 +41,16 @@ def _period(request: DraftRequest) -> str:
 def _framework_level(request: DraftRequest, isfs) -> int:
     """The highest level among the frameworks and every part of them the roll-up reads up to the period's end."""
     user, ids = request.user, [isf.id for isf in isfs]
-    objectives = visible(m.IsfObjective.objects.filter(isf_id__in=ids), user)
+    objectives = visible(IsfObjective.objects.filter(isf_id__in=ids), user)
     return highest(
         isfs, objectives,
         # the responsible component is named in the table: its own level counts
         Component.objects.filter(pk__in=objectives.values("responsible_component")),
-        visible(m.IsfOutput.objects.filter(objective__isf_id__in=ids), user),
-        visible(m.IsfBenchmark.objects.filter(output__objective__isf_id__in=ids), user),
-        visible(m.Indicator.objects.filter(benchmark__output__objective__isf_id__in=ids), user),
-        visible(m.IndicatorTarget.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids), user),
-        visible(m.Measurement.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids,
+        visible(IsfOutput.objects.filter(objective__isf_id__in=ids), user),
+        visible(IsfBenchmark.objects.filter(output__objective__isf_id__in=ids), user),
+        visible(Indicator.objects.filter(benchmark__output__objective__isf_id__in=ids), user),
+        visible(IndicatorTarget.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids), user),
+        visible(Measurement.objects.filter(indicator__benchmark__output__objective__isf_id__in=ids,
                                              period__lte=request.end), user),
     )
 
@@ -112,10 +122,10 @@ def _shortfalls(request: DraftRequest, mission: Mission) -> DraftSection | None:
                         source="mandates: mandated tasks, plan budgets, risk register",
                         classification=highest(
                             selectors.tasks_for(user, [mission.id]) if gaps else None,
-                            visible(m.ActivityBudget.objects.filter(mission=mission), user) if unsecured else None,
+                            visible(ActivityBudget.objects.filter(mission=mission), user) if unsecured else None,
                             # the risk, its output and the framework above it are named in the table
-                            visible(m.PlanRisk.objects.filter(pk__in=risk_ids), user),
-                            visible(m.IsfOutput.objects.filter(risks__in=risk_ids), user)),
+                            visible(PlanRisk.objects.filter(pk__in=risk_ids), user),
+                            visible(IsfOutput.objects.filter(risks__in=risk_ids), user)),
                         tables=tuple(tables))
 
 
@@ -134,7 +144,7 @@ def _transition(request: DraftRequest, mission: Mission, isfs) -> DraftSection |
     if flagged:
         body += ("\n\nBenchmarks that measure mission activity rather than national capacity, left out of the "
                  "scores: " + "; ".join(flagged) + ".")
-    plans = visible(m.HandoverPlan.objects.filter(isf__in=[isf.id for isf in isfs]), request.user)
+    plans = visible(HandoverPlan.objects.filter(isf__in=[isf.id for isf in isfs]), request.user)
     handed_to = Component.objects.filter(pk__in=plans.values("responsible_component"))
     return DraftSection(key=f"mandates.transition.{mission.acronym}", title=f"Transition: {mission.acronym}",
                         body=body, order=50, mission_id=mission.id, source=f"mandates transition {_period(request)}",

@@ -28,7 +28,7 @@ def _lesson_hit(lesson) -> SearchHit:
 
 def search(user, words: list[str], limit: int):
     query = " ".join(words)  # both selectors keep the rows holding every word of the query
-    library = selectors.search_library(query).order_by("order", "ref") if user.is_authenticated else None
+    library = selectors.library_search(query).order_by("order", "ref") if user.is_authenticated else None
     lessons = selectors.lessons_for(user, query).order_by("-recorded_on", "-id")
     more = f"{reverse('mandates:library')}?{urlencode({'q': query})}"
     return [group("library", _("Framework library"), library, _item_hit, limit, more_url=more)

@@ -14,28 +14,47 @@ from peaceops.accounts.access import access_for, sharing_subject_of, visibility_
 from peaceops.core import charts, clock
 from peaceops.core.classification import HIGHEST, Classification
 from peaceops.mandates import mandate_checks, risks, rollup
-from peaceops.mandates import models as m
+from peaceops.mandates.models import (
+    ActivityBudget,
+    ChecklistAnswer,
+    FrameworkItem,
+    FundingStream,
+    GuidanceSection,
+    Indicator,
+    IndicatorTarget,
+    Isf,
+    IsfBenchmark,
+    IsfOutput,
+    Lesson,
+    MandateTask,
+    Measurement,
+    MissionDocument,
+    PeriodTotal,
+    PlanActivity,
+    PlanPrecondition,
+    PlanRisk,
+)
 
 
 def tasks_for(user, mission_ids=None):
-    tasks = visible(m.MandateTask.objects.all(), user)
+    tasks = visible(MandateTask.objects.all(), user)
     if mission_ids is not None:
         tasks = tasks.filter(mission_id__in=mission_ids)
     return tasks.select_related("resolution", "owner_component", "owner_organisation", "mission")
 
 
 def isfs_for(user, mission_ids=None):
-    isfs = visible(m.Isf.objects.all(), user).select_related("mission", "country")
+    isfs = visible(Isf.objects.all(), user).select_related("mission", "country")
     return isfs if mission_ids is None else isfs.filter(mission_id__in=mission_ids)
 
 
-def indicators_for(user, isf: m.Isf):
-    return visible(m.Indicator.objects.filter(benchmark__output__objective__isf=isf), user)
+def indicators_for(user, isf: Isf):
+    return visible(Indicator.objects.filter(benchmark__output__objective__isf=isf), user)
 
 
-def search_library(query: str = "", kind: str = "", horizon: str = "", objective: str = ""):
+def library_search(query: str = "", kind: str = "", horizon: str = "", objective: str = ""):
     """Library items whose text, title or reference contains every word of ``query``."""
-    items = m.FrameworkItem.objects.select_related("objective", "output")
+    items = FrameworkItem.objects.select_related("objective", "output")
     for word in query.split():
         items = items.filter(Q(text__icontains=word) | Q(title__icontains=word) | Q(ref__icontains=word)
                              | Q(output__title__icontains=word))
@@ -51,12 +70,12 @@ def search_library(query: str = "", kind: str = "", horizon: str = "", objective
 PRIORITY_RANK = {"high": 1, "medium": 2, "low": 3}
 
 
-def task_key(task: m.MandateTask) -> str:
+def task_key(task: MandateTask) -> str:
     """The name a task goes by in the checks' messages: its paragraph and id (paragraphs may repeat)."""
     return f"{task.paragraph} (#{task.id})" if task.paragraph else f"#{task.id}"
 
 
-def task_facts(task: m.MandateTask, keys: dict[int, str]) -> mandate_checks.TaskFacts:
+def task_facts(task: MandateTask, keys: dict[int, str]) -> mandate_checks.TaskFacts:
     owner = task.owner_organisation or task.owner_component
     return mandate_checks.TaskFacts(
         key=keys[task.id], title=task.text[:80], priority=PRIORITY_RANK.get(task.priority), owner=str(owner or ""),
@@ -82,7 +101,7 @@ def mandate_health(user, mission_id: int, today: dt.date | None = None) -> list[
     return mandate_checks.health_checks(facts, today or clock.today())
 
 
-def shortfall(task: m.MandateTask) -> dict[str, float]:
+def shortfall(task: MandateTask) -> dict[str, float]:
     """Capability -> missing quantity (seed 001: state what each task needs against what the mission has)."""
     held = task.capabilities_held or {}
     return {name: need - held.get(name, 0) for name, need in (task.capabilities_needed or {}).items()
@@ -99,7 +118,7 @@ def blocked_tasks(tasks) -> dict[int, list]:
 
 @dataclass
 class IsfRollup:
-    isf: m.Isf
+    isf: Isf
     objectives: list
     outputs: list
     benchmarks: list
@@ -116,15 +135,15 @@ def _target_at(targets: list[tuple[dt.date, float]], end: dt.date) -> float | No
     return before[-1] if before else targets[0][1]
 
 
-def isf_rollup(user, isf: m.Isf, start: dt.date, end: dt.date) -> IsfRollup:
+def isf_rollup(user, isf: Isf, start: dt.date, end: dt.date) -> IsfRollup:
     objectives = list(visible(isf.objectives.all(), user))
-    outputs = list(visible(m.IsfOutput.objects.filter(objective__isf=isf), user).order_by("objective_id", "order",
+    outputs = list(visible(IsfOutput.objects.filter(objective__isf=isf), user).order_by("objective_id", "order",
                                                                                             "id"))
-    benchmarks = list(visible(m.IsfBenchmark.objects.filter(output__objective__isf=isf), user))
+    benchmarks = list(visible(IsfBenchmark.objects.filter(output__objective__isf=isf), user))
     indicators = list(indicators_for(user, isf).order_by("id"))
     targets: dict[int, list] = {}
     readable_ids = indicators_for(user, isf).values("id")  # a subquery: no list of a thousand parameters
-    for target in m.IndicatorTarget.objects.filter(indicator__in=readable_ids).order_by("period"):
+    for target in IndicatorTarget.objects.filter(indicator__in=readable_ids).order_by("period"):
         targets.setdefault(target.indicator_id, []).append((target.period, target.value))
     objective_pos = {o.id: i for i, o in enumerate(objectives)}
     output_pos = {o.id: i for i, o in enumerate(outputs)}
@@ -166,7 +185,7 @@ def period_totals(position: dict[int, int], indicator_ids, start: dt.date, end: 
     Python dates and model rows would cost more than the whole roll-up (benchmarks/rollup.py).
     """
     month = MonthIndex("period")
-    query = (m.PeriodTotal.objects.filter(indicator_id__in=indicator_ids, period__gte=start.replace(day=1),
+    query = (PeriodTotal.objects.filter(indicator_id__in=indicator_ids, period__gte=start.replace(day=1),
                                           period__lte=end)
              .annotate(month=month).values_list("indicator_id", "month", "areas", "value_sum", "value_min",
                                                 "value_max", "numerator_sum", "denominator_sum"))
@@ -182,9 +201,9 @@ def period_totals(position: dict[int, int], indicator_ids, start: dt.date, end: 
                          numerator_sum=table[:, 6], denominator_sum=table[:, 7])
 
 
-def breakdown(user, indicator: m.Indicator, period: dt.date | None = None) -> dict[str, list[tuple[str, float]]]:
+def breakdown(user, indicator: Indicator, period: dt.date | None = None) -> dict[str, list[tuple[str, float]]]:
     """The disaggregated values of one period (the latest measured when None): by sex, age group and area."""
-    rows = visible(m.Measurement.objects.filter(indicator=indicator), user)
+    rows = visible(Measurement.objects.filter(indicator=indicator), user)
     if period is None:
         period = rows.order_by("-period").values_list("period", flat=True).first()
     if period is None:
@@ -201,7 +220,7 @@ def breakdown(user, indicator: m.Indicator, period: dt.date | None = None) -> di
     return {key: sorted(values.items()) for key, values in result.items() if values}
 
 
-def transition_readiness(user, isf: m.Isf, start: dt.date, end: dt.date) -> list[dict]:
+def transition_readiness(user, isf: Isf, start: dt.date, end: dt.date) -> list[dict]:
     """Per function handed over: readiness score (seed 004 §6.5), benchmarks flagged when they measure mission
     activity, the handover plan and its responsible entity."""
     rolled = isf_rollup(user, isf, start, end)
@@ -237,21 +256,21 @@ def risk_threshold() -> int:
 def plan_prefetches(user) -> list[Prefetch]:
     """An output's activities (with partners, what they wait for, budget lines and lessons cited),
     preconditions and risks, each narrowed to what the user may read."""
-    activities = visible(m.PlanActivity.objects.select_related(
+    activities = visible(PlanActivity.objects.select_related(
         "responsible_component", "responsible_organisation", "library_item"), user)
     return [
         Prefetch("activities", queryset=activities),
         Prefetch("activities__partners"),
-        Prefetch("activities__depends_on", queryset=visible(m.PlanActivity.objects.all(), user)),
-        Prefetch("activities__budget_lines", queryset=visible(m.ActivityBudget.objects.all(), user)),
-        Prefetch("activities__lessons", queryset=visible(m.Lesson.objects.select_related("mission"), user)),
-        Prefetch("preconditions", queryset=visible(m.PlanPrecondition.objects.select_related("library_item"), user)),
-        Prefetch("risks", queryset=visible(m.PlanRisk.objects.select_related("library_item"), user)),
+        Prefetch("activities__depends_on", queryset=visible(PlanActivity.objects.all(), user)),
+        Prefetch("activities__budget_lines", queryset=visible(ActivityBudget.objects.all(), user)),
+        Prefetch("activities__lessons", queryset=visible(Lesson.objects.select_related("mission"), user)),
+        Prefetch("preconditions", queryset=visible(PlanPrecondition.objects.select_related("library_item"), user)),
+        Prefetch("risks", queryset=visible(PlanRisk.objects.select_related("library_item"), user)),
     ]
 
 
-def outputs_with_plans(user, isf: m.Isf):
-    return (visible(m.IsfOutput.objects.filter(objective__isf=isf), user)
+def outputs_with_plans(user, isf: Isf):
+    return (visible(IsfOutput.objects.filter(objective__isf=isf), user)
             .select_related("objective", "library_output").prefetch_related(*plan_prefetches(user)))
 
 
@@ -288,7 +307,7 @@ class RegisterRow:
         return bool(self.reasons)
 
 
-def assess(risk, today: dt.date | None = None, threshold: int | None = None) -> RegisterRow:
+def risk_assessment(risk, today: dt.date | None = None, threshold: int | None = None) -> RegisterRow:
     """A risk's score and why it goes to leadership, if it does (peaceops.mandates.risks)."""
     today = today or clock.today()
     threshold = risk_threshold() if threshold is None else threshold
@@ -343,7 +362,7 @@ def _readable(queryset, user):
     return visible(queryset, user) if condition is None else queryset.filter(condition)
 
 
-def risk_register(user, *, mission_ids=None, isf: m.Isf | None = None, today: dt.date | None = None,
+def risk_register(user, *, mission_ids=None, isf: Isf | None = None, today: dt.date | None = None,
                   threshold: int | None = None) -> list[RegisterRow]:
     """The risks the user may read, per mission (``mission_ids``) or per ISF, escalated ones first, then by
     score: escalated when the score reaches the threshold or the review is overdue (peaceops.mandates.risks).
@@ -352,7 +371,7 @@ def risk_register(user, *, mission_ids=None, isf: m.Isf | None = None, today: dt
     review date, id), so Python only reads plain columns (docs/benchmarks.md: plan_rollup)."""
     today = today or clock.today()
     threshold = risk_threshold() if threshold is None else threshold
-    rows = _readable(m.PlanRisk.objects.all(), user)
+    rows = _readable(PlanRisk.objects.all(), user)
     if mission_ids is not None:
         rows = rows.filter(mission_id__in=mission_ids)
     if isf is not None:
@@ -377,10 +396,10 @@ def heat_map_svg(register: list[RegisterRow], title: str) -> str:
                            threshold=risk_threshold())
 
 
-def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]:
+def resources(user, *, mission_ids=None, isf: Isf | None = None) -> list[dict]:
     """Budget per funding stream and currency, with the part not yet secured (a shortfall), summed by the
     database over the lines the user may read (a line is read only with its activity: PARENT_FIELD)."""
-    lines = _readable(m.ActivityBudget.objects.all(), user)
+    lines = _readable(ActivityBudget.objects.all(), user)
     if mission_ids is not None:
         lines = lines.filter(mission_id__in=mission_ids)
     if isf is not None:
@@ -389,7 +408,7 @@ def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]
     sums = lines.order_by().values("funding_stream", "currency", "secured").annotate(total=Sum("amount"))
     for row in sums:
         stream, currency = row["funding_stream"], row["currency"]
-        entry = totals.setdefault((stream, currency), {"stream": str(m.FundingStream(stream).label),
+        entry = totals.setdefault((stream, currency), {"stream": str(FundingStream(stream).label),
                                                        "currency": currency, "planned": 0, "unsecured": 0})
         entry["planned"] += row["total"]
         if not row["secured"]:
@@ -397,10 +416,10 @@ def resources(user, *, mission_ids=None, isf: m.Isf | None = None) -> list[dict]
     return [totals[key] for key in sorted(totals)]
 
 
-def library_changes(user, isf: m.Isf) -> list:
+def library_changes(user, isf: Isf) -> list:
     """Plan items adopted from the library whose library text changed since (a later library version)."""
     changed = []
-    for model in (m.PlanActivity, m.PlanPrecondition, m.PlanRisk):
+    for model in (PlanActivity, PlanPrecondition, PlanRisk):
         items = visible(model.objects.filter(output__objective__isf=isf, library_item__isnull=False), user)
         changed += [item for item in items.select_related("library_item") if item.library_changed]
     return changed
@@ -409,7 +428,7 @@ def library_changes(user, isf: m.Isf) -> list:
 def lessons_for(user, query: str = "", subject: str = "", mission_id: int | None = None):
     """Lessons the user may read (their missions' and those shared with them), every word of ``query`` found
     in the title, context, what worked or did not, or evidence."""
-    lessons = visible(m.Lesson.objects.select_related("mission"), user)
+    lessons = visible(Lesson.objects.select_related("mission"), user)
     for word in query.split():
         lessons = lessons.filter(Q(title__icontains=word) | Q(context__icontains=word)
                                  | Q(what_worked__icontains=word) | Q(what_did_not__icontains=word)
@@ -421,7 +440,7 @@ def lessons_for(user, query: str = "", subject: str = "", mission_id: int | None
     return lessons
 
 
-def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
+def output_period(output: IsfOutput) -> tuple[dt.date | None, dt.date | None]:
     """The period an output's activities must fall in: its objective's dates, else its framework's."""
     objective = output.objective
     isf = objective.isf
@@ -433,11 +452,11 @@ def output_period(output: m.IsfOutput) -> tuple[dt.date | None, dt.date | None]:
 
 def guidance_sections():
     """Seed 004 ch. 1-2 as stored (public reference data), with their items."""
-    return m.GuidanceSection.objects.prefetch_related("items").order_by("order")
+    return GuidanceSection.objects.prefetch_related("items").order_by("order")
 
 
 def documents_for(user, mission):
-    return visible(m.MissionDocument.objects.filter(mission=mission), user)
+    return visible(MissionDocument.objects.filter(mission=mission), user)
 
 
 @dataclass
@@ -453,14 +472,14 @@ def _checklist_facts(user, mission):
     """The registry facts of ``mission`` from the records ``user`` may read (as registry.selectors does for its
     rules: a finding never rests on a record the reader cannot see), and the mission's ISF."""
     from peaceops.mandates import checklist
-    from peaceops.registry import models as r
     from peaceops.registry import rules
+    from peaceops.registry.models import Component, Hat, Post, ReportingLine
 
-    components = list(visible(r.Component.objects.filter(mission=mission), user).select_related("organisation"))
-    posts = list(visible(r.Post.objects.filter(mission=mission), user).prefetch_related(
-        Prefetch("hats", queryset=visible(r.Hat.objects.all(), user), to_attr="visible_hats")))
+    components = list(visible(Component.objects.filter(mission=mission), user).select_related("organisation"))
+    posts = list(visible(Post.objects.filter(mission=mission), user).prefetch_related(
+        Prefetch("hats", queryset=visible(Hat.objects.all(), user), to_attr="visible_hats")))
     post_ids = {post.id for post in posts}
-    lines = [line for line in visible(r.ReportingLine.objects.filter(from_post__in=post_ids), user)
+    lines = [line for line in visible(ReportingLine.objects.filter(from_post__in=post_ids), user)
              .select_related("to_organisation") if line.to_post_id is None or line.to_post_id in post_ids]
     structure = rules.MissionFacts(
         acronym=mission.acronym,
@@ -484,7 +503,7 @@ def _evidence_text(answer) -> str:
         return ""
     kind = {"evidence_post": _("post"), "evidence_line": _("reporting line"), "evidence_document": _("document"),
             "evidence_meeting": _("meeting")}
-    name = next(name for name in m.ChecklistAnswer.EVIDENCE_FIELDS if getattr(answer, name) is record)
+    name = next(name for name in ChecklistAnswer.EVIDENCE_FIELDS if getattr(answer, name) is record)
     return f"{kind[name]}: {record}"
 
 
@@ -500,7 +519,7 @@ def mission_checklist(user, mission) -> MissionChecklist | None:
         return None
     facts = _checklist_facts(user, mission)
     answers = {answer.item_code: answer for answer in visible(
-        m.ChecklistAnswer.objects.filter(mission=mission), user).select_related(
+        ChecklistAnswer.objects.filter(mission=mission), user).select_related(
         "evidence_post", "evidence_line__from_post", "evidence_line__to_post", "evidence_document",
         "evidence_meeting", "answered_by")}
     answers = {code: answer for code, answer in answers.items()

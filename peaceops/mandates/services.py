@@ -22,9 +22,38 @@ from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.core import clock
 from peaceops.core.errors import Denied
-from peaceops.mandates import models as m
 from peaceops.mandates import risks, selectors
-from peaceops.notifications.services import notify_mission
+from peaceops.mandates.models import (
+    ActivityBudget,
+    Assessment,
+    AssessmentDecision,
+    ChecklistAnswer,
+    FrameworkItem,
+    FrameworkObjective,
+    FrameworkOutput,
+    FundingStream,
+    GuidanceItem,
+    GuidanceSection,
+    HandoverPlan,
+    Indicator,
+    IndicatorTarget,
+    Isf,
+    IsfBenchmark,
+    IsfObjective,
+    IsfOutput,
+    ItemKind,
+    Lesson,
+    LockedPeriod,
+    MandateTask,
+    Measurement,
+    MissionDocument,
+    PeriodTotal,
+    PlanActivity,
+    PlanPrecondition,
+    PlanRisk,
+    Priority,
+)
+from peaceops.notifications.services import mission_notify
 
 
 class MandateError(ValueError):
@@ -39,17 +68,17 @@ class MandateError(ValueError):
         return f"{where}field {self.field}: {self.message}"
 
 
-def require_plans(user, mission_id: int) -> None:
+def _require_plans(user, mission_id: int) -> None:
     """Planners (EDIT_PLANS) of the mission change its plan."""
     require(user, Action.EDIT_PLANS, mission_id=mission_id, what="change the plans of this mission")
 
 
 @transaction.atomic
-def task_update(user, task: m.MandateTask, changes: dict, waits_for=None,
-                expected_etag: str | None = None) -> m.MandateTask:
+def task_update(user, task: MandateTask, changes: dict, waits_for=None,
+                expected_etag: str | None = None) -> MandateTask:
     task = record_update(user, Action.EDIT_PLANS, task, changes, expected_etag=expected_etag)
     if waits_for is not None:
-        set_waits_for(user, task, waits_for)
+        task_set_waits_for(user, task, waits_for)
     return task
 
 
@@ -67,7 +96,7 @@ def _source(item) -> str:
 
 
 @transaction.atomic
-def import_framework(library, *, actor) -> dict[str, int]:
+def framework_import(library, *, actor) -> dict[str, int]:
     """Store a ``framework_library.Library`` (seed 004 ch. 3-6): created or updated by ``ref``, so a second run
     changes nothing; items no longer in the library are removed. Returns counts per model. The library is
     every mission's reference: only a system-wide planner (or SYSTEM) replaces it."""
@@ -76,7 +105,7 @@ def import_framework(library, *, actor) -> dict[str, int]:
     counts = {"objectives": 0, "outputs": 0, "items": 0}
     order = 0
     for objective in library.objectives:
-        stored_objective, _ = m.FrameworkObjective.objects.update_or_create(ref=objective.ref, defaults={
+        stored_objective, _ = FrameworkObjective.objects.update_or_create(ref=objective.ref, defaults={
             "number": objective.chapter, "title": objective.title, "text": objective.intro,
             "source": f"seed 004 ch. {objective.chapter}, lines {objective.first_line}-{objective.last_line}"})
         counts["objectives"] += 1
@@ -86,7 +115,7 @@ def import_framework(library, *, actor) -> dict[str, int]:
             seen_items.add(item.ref)
         for output in objective.outputs:
             order += 1
-            stored_output, _ = m.FrameworkOutput.objects.update_or_create(ref=output.ref, defaults={
+            stored_output, _ = FrameworkOutput.objects.update_or_create(ref=output.ref, defaults={
                 "objective": stored_objective, "number": output.number, "title": output.title,
                 "text": output.intro, "order": order,
                 "source": f"seed 004 §{output.number}, lines {output.first_line}-{output.last_line}"})
@@ -96,30 +125,30 @@ def import_framework(library, *, actor) -> dict[str, int]:
                 _store_item(item, stored_objective, stored_output, order)
                 seen_items.add(item.ref)
     counts["items"] = len(seen_items)
-    m.FrameworkItem.objects.exclude(ref__in=seen_items).delete()
+    FrameworkItem.objects.exclude(ref__in=seen_items).delete()
     counts.update(_import_guidance(library))
     return counts
 
 
 def _import_guidance(library) -> dict[str, int]:
     """Seed 004 ch. 1-2 (sections, the considerations of §1.4, bullet points, guidance sentences), by ``ref``."""
-    sections: dict[str, m.GuidanceSection] = {}
+    sections: dict[str, GuidanceSection] = {}
     seen_sections, seen_items = set(), set()
     for order, section in enumerate(library.sections(), start=1):
         lines = f"lines {section.first_line}-{section.last_line}"
-        stored, _created = m.GuidanceSection.objects.update_or_create(ref=section.ref, defaults={
+        stored, _created = GuidanceSection.objects.update_or_create(ref=section.ref, defaults={
             "number": section.number, "title": section.title, "chapter": section.chapter, "kind": section.kind,
             "parent": sections.get(section.parent), "text": section.text, "order": order,
             "source": f"seed 004 §{section.number}, {lines}"})
         sections[section.number] = stored
         seen_sections.add(section.ref)
         for item in section.items:
-            m.GuidanceItem.objects.update_or_create(ref=item.ref, defaults={
+            GuidanceItem.objects.update_or_create(ref=item.ref, defaults={
                 "section": stored, "kind": item.kind, "text": item.text, "order": item.order,
                 "source": _source(item)})
             seen_items.add(item.ref)
-    m.GuidanceItem.objects.exclude(ref__in=seen_items).delete()
-    m.GuidanceSection.objects.exclude(ref__in=seen_sections).delete()
+    GuidanceItem.objects.exclude(ref__in=seen_items).delete()
+    GuidanceSection.objects.exclude(ref__in=seen_sections).delete()
     return {"guidance_sections": len(seen_sections), "guidance_items": len(seen_items)}
 
 
@@ -127,9 +156,9 @@ def _store_item(item, objective, output, order: int) -> None:
     values = {"objective": objective, "output": output, "kind": item.kind, "horizon": item.horizon or "",
               "title": getattr(item, "title", "") or "", "text": item.text, "section": item.section,
               "source": _source(item), "order": order}
-    stored = m.FrameworkItem.objects.filter(ref=item.ref).first()
+    stored = FrameworkItem.objects.filter(ref=item.ref).first()
     if stored is None:
-        m.FrameworkItem.objects.create(ref=item.ref, **values)
+        FrameworkItem.objects.create(ref=item.ref, **values)
     elif any(getattr(stored, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(stored, name, value)
@@ -146,26 +175,26 @@ def _save(instance):
 
 
 @transaction.atomic
-def task_create(user, *, mission, text: str, waits_for: Iterable[m.MandateTask] = (), **fields) -> m.MandateTask:
-    require_plans(user, mission.id)
-    task = _save(m.MandateTask(mission=mission, text=text, **fields))
-    set_waits_for(user, task, waits_for)
+def task_create(user, *, mission, text: str, waits_for: Iterable[MandateTask] = (), **fields) -> MandateTask:
+    _require_plans(user, mission.id)
+    task = _save(MandateTask(mission=mission, text=text, **fields))
+    task_set_waits_for(user, task, waits_for)
     return task
 
 
 def sequencing_edges(mission_id: int) -> list[tuple[int, int]]:
     """(task, task it waits for) for every sequencing link of the mission."""
-    links = m.MandateTask.waits_for.through.objects.filter(from_mandatetask__mission_id=mission_id)
+    links = MandateTask.waits_for.through.objects.filter(from_mandatetask__mission_id=mission_id)
     return list(links.values_list("from_mandatetask_id", "to_mandatetask_id"))
 
 
 @transaction.atomic
-def set_waits_for(user, task: m.MandateTask, prerequisites: Iterable[m.MandateTask]) -> None:
+def task_set_waits_for(user, task: MandateTask, prerequisites: Iterable[MandateTask]) -> None:
     """Sequencing blocks (seed 004 §1.4.8): a task waits for others; a cycle would block them all forever, so
     mandate_checks.check_sequencing runs on the mission's waits as they would be before anything is saved."""
     from peaceops.mandates import mandate_checks
 
-    require_plans(user, task.mission_id)
+    _require_plans(user, task.mission_id)
     prerequisites = list(prerequisites)
     for prerequisite in prerequisites:
         if prerequisite.mission_id != task.mission_id:
@@ -175,7 +204,7 @@ def set_waits_for(user, task: m.MandateTask, prerequisites: Iterable[m.MandateTa
         if waiting != task.id:
             waits.setdefault(waiting, []).append(awaited)
     waits[task.id] = [prerequisite.id for prerequisite in prerequisites]
-    labels = dict(m.MandateTask.objects.filter(mission_id=task.mission_id).values_list("id", "paragraph"))
+    labels = dict(MandateTask.objects.filter(mission_id=task.mission_id).values_list("id", "paragraph"))
     labels[task.id] = task.paragraph
 
     def key(task_id):
@@ -191,9 +220,9 @@ def set_waits_for(user, task: m.MandateTask, prerequisites: Iterable[m.MandateTa
 
 
 @transaction.atomic
-def set_priority(user, task: m.MandateTask, priority: str) -> m.MandateTask:
-    require_plans(user, task.mission_id)
-    if priority not in m.Priority.values and priority != "":
+def task_set_priority(user, task: MandateTask, priority: str) -> MandateTask:
+    _require_plans(user, task.mission_id)
+    if priority not in Priority.values and priority != "":
         raise MandateError("priority", f"unknown priority {priority!r}")
     task.priority = priority
     return _save(task)
@@ -203,38 +232,38 @@ def set_priority(user, task: m.MandateTask, priority: str) -> m.MandateTask:
 
 
 @transaction.atomic
-def isf_create(user, *, mission, country, title: str, **fields) -> m.Isf:
-    require_plans(user, mission.id)
-    return _save(m.Isf(mission=mission, country=country, title=title, **fields))
+def isf_create(user, *, mission, country, title: str, **fields) -> Isf:
+    _require_plans(user, mission.id)
+    return _save(Isf(mission=mission, country=country, title=title, **fields))
 
 
 def _child(user, parent, model, **fields):
-    require_plans(user, parent.mission_id)
+    _require_plans(user, parent.mission_id)
     fields.setdefault("classification", parent.classification)
     return _save(model(mission_id=parent.mission_id, **fields))
 
 
 @transaction.atomic
-def add_objective(user, isf: m.Isf, *, title: str, library_objective=None, **fields) -> m.IsfObjective:
+def objective_add(user, isf: Isf, *, title: str, library_objective=None, **fields) -> IsfObjective:
     if library_objective is not None and not title:
         title = library_objective.title
-    return _child(user, isf, m.IsfObjective, isf=isf, title=title, library_objective=library_objective, **fields)
+    return _child(user, isf, IsfObjective, isf=isf, title=title, library_objective=library_objective, **fields)
 
 
 @transaction.atomic
-def add_output(user, objective: m.IsfObjective, *, title: str = "", library_output=None, **fields) -> m.IsfOutput:
+def output_add(user, objective: IsfObjective, *, title: str = "", library_output=None, **fields) -> IsfOutput:
     title = title or (library_output.title if library_output else "")
     if not title:
         raise MandateError("title", "an output needs a title or a library output")
-    return _child(user, objective, m.IsfOutput, objective=objective, title=title, library_output=library_output,
+    return _child(user, objective, IsfOutput, objective=objective, title=title, library_output=library_output,
                   **fields)
 
 
 @transaction.atomic
-def add_benchmark(user, output: m.IsfOutput, *, text: str = "", library_item=None, **fields) -> m.IsfBenchmark:
+def benchmark_add(user, output: IsfOutput, *, text: str = "", library_item=None, **fields) -> IsfBenchmark:
     """A benchmark chosen from the library (its text and horizon are copied, the link kept) or written anew."""
     if library_item is not None:
-        if library_item.kind not in (m.ItemKind.BENCHMARK, m.ItemKind.END_STATE):
+        if library_item.kind not in (ItemKind.BENCHMARK, ItemKind.END_STATE):
             raise MandateError("library_item", f"library item {library_item.ref} is not a benchmark")
         text = text or library_item.text
         fields.setdefault("horizon", library_item.horizon)
@@ -242,30 +271,30 @@ def add_benchmark(user, output: m.IsfOutput, *, text: str = "", library_item=Non
     if not text:
         raise MandateError("text", "a benchmark needs a text or a library benchmark")
     tasks = fields.pop("tasks", ())
-    benchmark = _child(user, output, m.IsfBenchmark, output=output, text=text, library_item=library_item, **fields)
+    benchmark = _child(user, output, IsfBenchmark, output=output, text=text, library_item=library_item, **fields)
     if tasks:
         benchmark.tasks.set(tasks)
     return benchmark
 
 
 @transaction.atomic
-def add_indicator(user, benchmark: m.IsfBenchmark, *, name: str, targets: dict | None = None,
-                  **fields) -> m.Indicator:
-    indicator = _child(user, benchmark, m.Indicator, benchmark=benchmark, name=name, **fields)
+def indicator_add(user, benchmark: IsfBenchmark, *, name: str, targets: dict | None = None,
+                  **fields) -> Indicator:
+    indicator = _child(user, benchmark, Indicator, benchmark=benchmark, name=name, **fields)
     if targets:
-        set_targets(user, indicator, targets)
+        indicator_set_targets(user, indicator, targets)
     return indicator
 
 
 @transaction.atomic
-def set_targets(user, indicator: m.Indicator, targets: dict[dt.date, float]) -> None:
+def indicator_set_targets(user, indicator: Indicator, targets: dict[dt.date, float]) -> None:
     """Targets per period. A target without a baseline cannot be measured against: refused."""
-    require_plans(user, indicator.mission_id)
+    _require_plans(user, indicator.mission_id)
     if targets and indicator.baseline is None:
         raise MandateError("baseline", f"indicator {indicator.name!r} has targets but no baseline: "
                                        "set the baseline first")
     for period, value in targets.items():
-        m.IndicatorTarget.objects.update_or_create(
+        IndicatorTarget.objects.update_or_create(
             indicator=indicator, period=month_start(period),
             defaults={"value": float(value), "mission_id": indicator.mission_id,
                       "classification": indicator.classification})
@@ -289,12 +318,12 @@ class MeasurementRow:
     line: int = 0
 
 
-def locked_periods(indicator: m.Indicator) -> set[dt.date]:
-    isf_id = m.Isf.objects.filter(objectives__outputs__benchmarks__indicators=indicator).values("id")
-    return set(m.LockedPeriod.objects.filter(isf_id__in=isf_id).values_list("period", flat=True))
+def locked_periods(indicator: Indicator) -> set[dt.date]:
+    isf_id = Isf.objects.filter(objectives__outputs__benchmarks__indicators=indicator).values("id")
+    return set(LockedPeriod.objects.filter(isf_id__in=isf_id).values_list("period", flat=True))
 
 
-def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[dt.date]) -> MeasurementRow:
+def measurement_check(indicator: Indicator, row: MeasurementRow, locked: set[dt.date]) -> MeasurementRow:
     """The checks a measurement passes before it is stored (the same for entry and upload); returns the row
     with its value computed for ratios."""
     row.period = month_start(row.period)
@@ -303,7 +332,7 @@ def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[d
     if row.unit and indicator.unit and row.unit.strip().lower() != indicator.unit.strip().lower():
         raise MandateError("unit", f"unit {row.unit!r} does not match the indicator's unit {indicator.unit!r}",
                            row.line)
-    if indicator.kind == m.Indicator.Kind.RATIO:
+    if indicator.kind == Indicator.Kind.RATIO:
         if row.numerator is None or row.denominator is None:
             raise MandateError("denominator", "a ratio needs a numerator and a denominator", row.line)
         if row.denominator == 0:
@@ -311,7 +340,7 @@ def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[d
         row.value = row.numerator / row.denominator
     elif row.value is None:
         raise MandateError("value", "no value", row.line)
-    if indicator.kind == m.Indicator.Kind.PERCENTAGE and not 0 <= row.value <= 100:
+    if indicator.kind == Indicator.Kind.PERCENTAGE and not 0 <= row.value <= 100:
         raise MandateError("value", f"{row.value} is not a percentage (0-100)", row.line)
     if row.sex and "sex" not in indicator.disaggregation:
         raise MandateError("sex", "this indicator is not disaggregated by sex", row.line)
@@ -321,22 +350,22 @@ def check_measurement(indicator: m.Indicator, row: MeasurementRow, locked: set[d
 
 
 @transaction.atomic
-def record_measurements(user, indicator: m.Indicator, rows: Iterable[MeasurementRow]) -> dict[str, int]:
+def measurements_record(user, indicator: Indicator, rows: Iterable[MeasurementRow]) -> dict[str, int]:
     """Create or replace measurements (one per period, area, sex and age), then refresh the period totals."""
-    require_plans(user, indicator.mission_id)
+    _require_plans(user, indicator.mission_id)
     locked = locked_periods(indicator)
     created = updated = 0
     periods = set()
     entered_by = history_user(user)
     for row in rows:
-        row = check_measurement(indicator, row, locked)
+        row = measurement_check(indicator, row, locked)
         key = {"indicator": indicator, "period": row.period, "area_id": row.area_id, "sex": row.sex, "age": row.age}
         values = {"value": row.value, "numerator": row.numerator, "denominator": row.denominator,
                   "unit": row.unit or indicator.unit, "entered_by": entered_by, "mission_id": indicator.mission_id,
                   "classification": indicator.classification}
-        existing = m.Measurement.objects.filter(**key).first()
+        existing = Measurement.objects.filter(**key).first()
         if existing is None:
-            m.Measurement.objects.create(**key, **values)
+            Measurement.objects.create(**key, **values)
             created += 1
         else:
             for name, value in values.items():
@@ -344,25 +373,25 @@ def record_measurements(user, indicator: m.Indicator, rows: Iterable[Measurement
             existing.save()
             updated += 1
         periods.add(row.period)
-    refresh_totals(indicator.id, periods)
+    period_totals_refresh(indicator.id, periods)
     return {"created": created, "updated": updated}
 
 
-def refresh_totals(indicator_id: int, periods: Iterable[dt.date]) -> None:
+def period_totals_refresh(indicator_id: int, periods: Iterable[dt.date]) -> None:
     """Fold the area rows (sex and age empty) of the given periods into PeriodTotal rows."""
     periods = list(periods)
-    rows = (m.Measurement.objects.filter(indicator_id=indicator_id, period__in=periods, sex="", age="")
+    rows = (Measurement.objects.filter(indicator_id=indicator_id, period__in=periods, sex="", age="")
             .values("period").annotate(areas=Count("id"), value_sum=Sum("value"), value_min=Min("value"),
                                        value_max=Max("value"), numerator_sum=Sum("numerator"),
                                        denominator_sum=Sum("denominator")))
-    m.PeriodTotal.objects.filter(indicator_id=indicator_id, period__in=periods).delete()
-    m.PeriodTotal.objects.bulk_create([m.PeriodTotal(indicator_id=indicator_id, **row) for row in rows])
+    PeriodTotal.objects.filter(indicator_id=indicator_id, period__in=periods).delete()
+    PeriodTotal.objects.bulk_create([PeriodTotal(indicator_id=indicator_id, **row) for row in rows])
 
 
 @transaction.atomic
-def lock_period(user, isf: m.Isf, period: dt.date) -> m.LockedPeriod:
-    require_plans(user, isf.mission_id)
-    locked, _ = m.LockedPeriod.objects.get_or_create(
+def period_lock(user, isf: Isf, period: dt.date) -> LockedPeriod:
+    _require_plans(user, isf.mission_id)
+    locked, _ = LockedPeriod.objects.get_or_create(
         isf=isf, period=month_start(period),
         defaults={"mission_id": isf.mission_id, "classification": isf.classification,
                   "locked_by": history_user(user)})
@@ -373,15 +402,15 @@ def lock_period(user, isf: m.Isf, period: dt.date) -> m.LockedPeriod:
 
 
 @transaction.atomic
-def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt.date, narrative: str = "",
+def assessment_record(user, isf: Isf, *, period_start: dt.date, period_end: dt.date, narrative: str = "",
                       evidence: str = "", recommendations: str = "",
-                      decisions: Iterable[tuple[m.MandateTask, str, str]] = (),
-                      lock_periods: bool = False) -> m.Assessment:
+                      decisions: Iterable[tuple[MandateTask, str, str]] = (),
+                      lock_periods: bool = False) -> Assessment:
     """An assessment whose decisions (task, new priority, reason) re-prioritise tasks: assessment feeds planning
     (seed 003 §2). Each change is kept as a decision and in the task's history. ``lock_periods``: the months
     assessed become final (no more measurements). The web page and the API both come here."""
-    require_plans(user, isf.mission_id)
-    assessment = _save(m.Assessment(
+    _require_plans(user, isf.mission_id)
+    assessment = _save(Assessment(
         isf=isf, mission_id=isf.mission_id, classification=isf.classification, period_start=period_start,
         period_end=period_end, narrative=narrative, evidence=evidence, recommendations=recommendations,
         assessed_by=history_user(user)))
@@ -389,21 +418,21 @@ def record_assessment(user, isf: m.Isf, *, period_start: dt.date, period_end: dt
         if task.mission_id != isf.mission_id:
             raise MandateError("task", f"task {task.id} belongs to another mission")
         old = task.priority
-        set_priority(user, task, new_priority)
-        _save(m.AssessmentDecision(assessment=assessment, task=task, old_priority=old, new_priority=new_priority,
+        task_set_priority(user, task, new_priority)
+        _save(AssessmentDecision(assessment=assessment, task=task, old_priority=old, new_priority=new_priority,
                                    reason=reason, mission_id=isf.mission_id, classification=isf.classification))
     if lock_periods:
         period = period_start.replace(day=1)
         while period <= period_end:
-            lock_period(user, isf, period)
+            period_lock(user, isf, period)
             period = (period + dt.timedelta(days=32)).replace(day=1)
     return assessment
 
 
 @transaction.atomic
-def set_handover_plan(user, isf: m.Isf, *, function: str, **fields) -> m.HandoverPlan:
-    require_plans(user, isf.mission_id)
-    plan = m.HandoverPlan.objects.filter(isf=isf, function=function).first() or m.HandoverPlan(
+def handover_plan_set(user, isf: Isf, *, function: str, **fields) -> HandoverPlan:
+    _require_plans(user, isf.mission_id)
+    plan = HandoverPlan.objects.filter(isf=isf, function=function).first() or HandoverPlan(
         isf=isf, function=function, mission_id=isf.mission_id, classification=isf.classification)
     for name, value in fields.items():
         setattr(plan, name, value)
@@ -413,7 +442,7 @@ def set_handover_plan(user, isf: m.Isf, *, function: str, **fields) -> m.Handove
 # --- imports of measurements ----------------------------------------------------------------------------
 
 
-def import_measurements(path, *, indicator=None, user, dry_run: bool = False, skip_bad: bool = False,
+def measurements_import(path, *, indicator=None, user, dry_run: bool = False, skip_bad: bool = False,
                         display_name: str = "", progress=None):
     """Read a CSV, XLSX or HXL file of measurements (peaceops.mandates.importers) and store it atomically.
 
@@ -440,7 +469,7 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
     report.errors.extend(bad)
     if user is None:
         raise Denied("An import needs an acting user (or SYSTEM).")
-    readable = visible(m.Indicator.objects.all(), user)
+    readable = visible(Indicator.objects.all(), user)
     indicators = {i.id: i for i in readable.filter(id__in={row.indicator for row in raw})}
     areas = dict(AdminArea.objects.filter(pcode__in={row.area for row in raw if row.area})
                  .values_list("pcode", "id"))
@@ -455,7 +484,7 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
                 raise MandateError("indicator", f"you may not enter measurements for indicator {target.id}", row.line)
             if row.area and row.area not in areas:
                 raise MandateError("area", f"unknown P-code {row.area!r}", row.line)
-            checked = check_measurement(target, MeasurementRow(
+            checked = measurement_check(target, MeasurementRow(
                 period=row.period, value=row.value, area_id=areas.get(row.area), sex=row.sex, age=row.age,
                 numerator=row.numerator, denominator=row.denominator, unit=row.unit, line=row.line),
                 locked[target.id])
@@ -471,7 +500,7 @@ def import_measurements(path, *, indicator=None, user, dry_run: bool = False, sk
     report.skipped = len(report.errors)
     with transaction.atomic():
         for indicator_id, rows in grouped.items():
-            counts = record_measurements(user, indicators[indicator_id], rows)
+            counts = measurements_record(user, indicators[indicator_id], rows)
             report.created += counts["created"]
             report.updated += counts["updated"]
         if dry_run:
@@ -498,7 +527,7 @@ def _new_plan_record(user, model, parent, **fields):
     return instance
 
 
-def _check_period(output: m.IsfOutput, start: dt.date | None, end: dt.date | None) -> None:
+def _check_period(output: IsfOutput, start: dt.date | None, end: dt.date | None) -> None:
     first, last = selectors.output_period(output)
     span = f"{first or '…'}..{last or '…'}"
     if start and end and end < start:
@@ -510,13 +539,13 @@ def _check_period(output: m.IsfOutput, start: dt.date | None, end: dt.date | Non
             raise MandateError(name, f"{day} is outside the output's period {span}")
 
 
-def _check_responsible(activity: m.PlanActivity) -> None:
+def _check_responsible(activity: PlanActivity) -> None:
     component = activity.responsible_component
     if component is not None and component.mission_id != activity.mission_id:
         raise MandateError("responsible_component", f"component {component} belongs to another mission")
 
 
-def _check_depends_on(activity: m.PlanActivity, others) -> list[m.PlanActivity]:
+def _check_depends_on(activity: PlanActivity, others) -> list[PlanActivity]:
     """An activity waits for others of the same mission; a cycle would block them all forever (seed 004
     §1.4.8), so the mission's links are checked as they would be, before anything is saved."""
     from peaceops.mandates import mandate_checks
@@ -527,7 +556,7 @@ def _check_depends_on(activity: m.PlanActivity, others) -> list[m.PlanActivity]:
             raise MandateError("depends_on", f"activity {other.id} belongs to another mission")
         if other.id == activity.id:
             raise MandateError("depends_on", f"activity {activity.id} cannot depend on itself")
-    links = m.PlanActivity.depends_on.through.objects.filter(from_planactivity__mission_id=activity.mission_id)
+    links = PlanActivity.depends_on.through.objects.filter(from_planactivity__mission_id=activity.mission_id)
     waits: dict[int, list[int]] = {}
     for waiting, awaited in links.values_list("from_planactivity_id", "to_planactivity_id"):
         if waiting != activity.id:
@@ -545,9 +574,9 @@ def _check_budget_line(funding_stream: str, amount, currency: str) -> tuple[str,
     """A funding stream of seed 003 §2.4, a non-negative amount and an ISO 4217 currency."""
     import pycountry
 
-    if funding_stream not in m.FundingStream.values:
+    if funding_stream not in FundingStream.values:
         raise MandateError("funding_stream", f"unknown funding stream {funding_stream!r}: use one of "
-                                             f"{', '.join(m.FundingStream.values)}")
+                                             f"{', '.join(FundingStream.values)}")
     try:
         amount = Decimal(str(amount))
     except (InvalidOperation, ValueError):
@@ -560,10 +589,10 @@ def _check_budget_line(funding_stream: str, amount, currency: str) -> tuple[str,
     return funding_stream, amount, currency
 
 
-def _check_lessons(user, lessons) -> list[m.Lesson]:
+def _check_lessons(user, lessons) -> list[Lesson]:
     """A plan cites only lessons its planner may read (their own mission's, or shared with it)."""
     lessons = list(lessons)
-    readable = set(visible(m.Lesson.objects.filter(pk__in=[lesson.pk for lesson in lessons]), user)
+    readable = set(visible(Lesson.objects.filter(pk__in=[lesson.pk for lesson in lessons]), user)
                    .values_list("pk", flat=True))
     for lesson in lessons:
         if lesson.pk not in readable:
@@ -580,13 +609,13 @@ class BudgetLine:
 
 
 @transaction.atomic
-def add_activity(user, output: m.IsfOutput, *, text: str = "", library_item: m.FrameworkItem | None = None,
+def activity_add(user, output: IsfOutput, *, text: str = "", library_item: FrameworkItem | None = None,
                  depends_on=(), partners=(), lessons=(), budget: Iterable[BudgetLine] = (),
-                 **fields) -> m.PlanActivity:
+                 **fields) -> PlanActivity:
     """An activity adopted from the library (its text copied, the link and source kept) or written anew,
     with its dates inside the output's period, what it waits for and its budget lines."""
     if library_item is not None:
-        if library_item.kind != m.ItemKind.ACTIVITY:
+        if library_item.kind != ItemKind.ACTIVITY:
             raise MandateError("library_item", f"library item {library_item.ref} is not an activity")
         text = text or library_item.text
         fields.setdefault("source", library_item.source)
@@ -594,20 +623,20 @@ def add_activity(user, output: m.IsfOutput, *, text: str = "", library_item: m.F
     if not (text or "").strip():
         raise MandateError("text", "an activity needs a text or a library activity")
     _check_period(output, fields.get("start_date"), fields.get("end_date"))
-    activity = _new_plan_record(user, m.PlanActivity, output, output=output, text=text.strip(),
+    activity = _new_plan_record(user, PlanActivity, output, output=output, text=text.strip(),
                                 library_item=library_item, partners=list(partners), **fields)
     _check_responsible(activity)
     activity.depends_on.set(_check_depends_on(activity, depends_on))
     activity.lessons.set(_check_lessons(user, lessons))
     for line in budget:
-        add_budget_line(user, activity, funding_stream=line.funding_stream, amount=line.amount,
+        budget_line_add(user, activity, funding_stream=line.funding_stream, amount=line.amount,
                         currency=line.currency, secured=line.secured)
     return activity
 
 
 @transaction.atomic
-def update_activity(user, activity: m.PlanActivity, changes: dict, *,
-                    expected_etag: str | None = None) -> m.PlanActivity:
+def activity_update(user, activity: PlanActivity, changes: dict, *,
+                    expected_etag: str | None = None) -> PlanActivity:
     """Change an activity's fields; dates stay inside the output's period, links without a cycle."""
     changes = dict(changes)
     depends_on, lessons = changes.pop("depends_on", None), changes.pop("lessons", None)
@@ -632,28 +661,28 @@ def update_activity(user, activity: m.PlanActivity, changes: dict, *,
 
 
 @transaction.atomic
-def set_depends_on(user, activity: m.PlanActivity, others) -> None:
+def activity_set_depends_on(user, activity: PlanActivity, others) -> None:
     require(user, Action.EDIT_PLANS, activity, what="change the plans of this mission")
     activity.depends_on.set(_check_depends_on(activity, others))
 
 
 @transaction.atomic
-def cite_lessons(user, activity: m.PlanActivity, lessons) -> None:
+def activity_cite_lessons(user, activity: PlanActivity, lessons) -> None:
     require(user, Action.EDIT_PLANS, activity, what="change the plans of this mission")
     activity.lessons.set(_check_lessons(user, lessons))
 
 
 @transaction.atomic
-def add_budget_line(user, activity: m.PlanActivity, *, funding_stream: str, amount, currency: str = "USD",
-                    secured: bool = False) -> m.ActivityBudget:
+def budget_line_add(user, activity: PlanActivity, *, funding_stream: str, amount, currency: str = "USD",
+                    secured: bool = False) -> ActivityBudget:
     funding_stream, amount, currency = _check_budget_line(funding_stream, amount, currency)
-    return _new_plan_record(user, m.ActivityBudget, activity, activity=activity, funding_stream=funding_stream,
+    return _new_plan_record(user, ActivityBudget, activity, activity=activity, funding_stream=funding_stream,
                             amount=amount, currency=currency, secured=secured)
 
 
 @transaction.atomic
-def update_budget_line(user, line: m.ActivityBudget, changes: dict, *,
-                       expected_etag: str | None = None) -> m.ActivityBudget:
+def budget_line_update(user, line: ActivityBudget, changes: dict, *,
+                       expected_etag: str | None = None) -> ActivityBudget:
     changes = {k: v for k, v in changes.items() if k not in ("activity", "mission")}  # a line stays with its activity
     funding_stream, amount, currency = _check_budget_line(changes.get("funding_stream", line.funding_stream),
                                                          changes.get("amount", line.amount),
@@ -663,17 +692,17 @@ def update_budget_line(user, line: m.ActivityBudget, changes: dict, *,
 
 
 @transaction.atomic
-def add_precondition(user, output: m.IsfOutput, *, text: str = "", library_item: m.FrameworkItem | None = None,
-                     status: str = m.PlanPrecondition.Status.UNKNOWN, **fields) -> m.PlanPrecondition:
+def precondition_add(user, output: IsfOutput, *, text: str = "", library_item: FrameworkItem | None = None,
+                     status: str = PlanPrecondition.Status.UNKNOWN, **fields) -> PlanPrecondition:
     if library_item is not None:
         text = text or library_item.text
         fields.setdefault("source", library_item.source)
         fields["library_text"] = library_item.text
     if not (text or "").strip():
         raise MandateError("text", "a precondition needs a text or a library precondition")
-    if status not in m.PlanPrecondition.Status.values:
+    if status not in PlanPrecondition.Status.values:
         raise MandateError("status", f"unknown status {status!r}")
-    return _new_plan_record(user, m.PlanPrecondition, output, output=output, text=text.strip(),
+    return _new_plan_record(user, PlanPrecondition, output, output=output, text=text.strip(),
                             library_item=library_item, status=status, **fields)
 
 
@@ -688,12 +717,12 @@ def _check_risk(owner, review_on, likelihood, impact) -> None:
 
 
 @transaction.atomic
-def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", review_on: dt.date | None = None,
-             likelihood: int | None = None, impact: int | None = None, library_item: m.FrameworkItem | None = None,
-             **fields) -> m.PlanRisk:
+def risk_add(user, output: IsfOutput, *, text: str = "", owner: str = "", review_on: dt.date | None = None,
+             likelihood: int | None = None, impact: int | None = None, library_item: FrameworkItem | None = None,
+             **fields) -> PlanRisk:
     """A risk to the output with its owner and review date (both required), rated 1-5 when known."""
     if library_item is not None:
-        if library_item.kind != m.ItemKind.RISK:
+        if library_item.kind != ItemKind.RISK:
             raise MandateError("library_item", f"library item {library_item.ref} is not a risk")
         text = text or library_item.text
         fields.setdefault("source", library_item.source)
@@ -701,7 +730,7 @@ def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", revi
     if not (text or "").strip():
         raise MandateError("text", "a risk needs a text or a library risk")
     _check_risk(owner, review_on, likelihood, impact)
-    risk = _new_plan_record(user, m.PlanRisk, output, output=output, text=text.strip(), owner=owner.strip(),
+    risk = _new_plan_record(user, PlanRisk, output, output=output, text=text.strip(), owner=owner.strip(),
                             review_on=review_on, likelihood=likelihood, impact=impact, library_item=library_item,
                             **fields)
     _tell_leadership(user, risk)
@@ -709,7 +738,7 @@ def add_risk(user, output: m.IsfOutput, *, text: str = "", owner: str = "", revi
 
 
 @transaction.atomic
-def update_risk(user, risk: m.PlanRisk, changes: dict, *, expected_etag: str | None = None) -> m.PlanRisk:
+def risk_update(user, risk: PlanRisk, changes: dict, *, expected_etag: str | None = None) -> PlanRisk:
     """Rate, re-own or review a risk; the register escalates it when the score reaches the threshold."""
     if "output" in changes and changes["output"].pk != risk.output_id:
         raise MandateError("output", "a risk stays under its output: add a new one under the other")
@@ -721,7 +750,7 @@ def update_risk(user, risk: m.PlanRisk, changes: dict, *, expected_etag: str | N
     return risk
 
 
-def _tell_leadership(user, risk: m.PlanRisk) -> None:
+def _tell_leadership(user, risk: PlanRisk) -> None:
     """A risk that reaches the register's threshold, or whose review is overdue, is notified to its mission
     (the leadership reads it in the inbox and on the register); once per risk, reason and score."""
     reasons = risks.reasons(risk.likelihood, risk.impact, risk.review_on, clock.today(), selectors.risk_threshold())
@@ -729,29 +758,29 @@ def _tell_leadership(user, risk: m.PlanRisk) -> None:
         return
     score = risks.score(risk.likelihood, risk.impact)
     label = f"{score}/25" if score else _("unrated")
-    notify_mission(user, recipient=risk.mission, key=f"risk:{risk.pk}:{'+'.join(reasons)}:{score or 0}",
+    mission_notify(user, recipient=risk.mission, key=f"risk:{risk.pk}:{'+'.join(reasons)}:{score or 0}",
                    kind="risk_escalated", classification=risk.classification, as_of=clock.today(),
                    title=_("Risk escalated to leadership (%(score)s): %(text)s") % {"score": label,
                                                                                    "text": risk.text[:200]})
 
 
 @transaction.atomic
-def adopt_library_output(user, objective: m.IsfObjective, library_output: m.FrameworkOutput, *,
+def library_output_adopt(user, objective: IsfObjective, library_output: FrameworkOutput, *,
                          risk_owner: str, risk_review_on: dt.date, title: str = "",
-                         start_date: dt.date | None = None, end_date: dt.date | None = None) -> m.IsfOutput:
+                         start_date: dt.date | None = None, end_date: dt.date | None = None) -> IsfOutput:
     """Take a library output into the plan with its activities, preconditions and risks: their text and source
     copied, the link to each library item kept (a later library version shows the differences). The copied
     risks get the owner and review date given here (a risk needs both) and stay unrated until rated."""
     _check_risk(risk_owner, risk_review_on, None, None)
-    output = add_output(user, objective, title=title, library_output=library_output)
+    output = output_add(user, objective, title=title, library_output=library_output)
     items = list(library_output.items.all())
     for item in items:
-        if item.kind == m.ItemKind.ACTIVITY:
-            add_activity(user, output, library_item=item, start_date=start_date, end_date=end_date)
-        elif item.kind == m.ItemKind.PRECONDITION:
-            add_precondition(user, output, library_item=item)
-        elif item.kind == m.ItemKind.RISK:
-            add_risk(user, output, library_item=item, owner=risk_owner, review_on=risk_review_on)
+        if item.kind == ItemKind.ACTIVITY:
+            activity_add(user, output, library_item=item, start_date=start_date, end_date=end_date)
+        elif item.kind == ItemKind.PRECONDITION:
+            precondition_add(user, output, library_item=item)
+        elif item.kind == ItemKind.RISK:
+            risk_add(user, output, library_item=item, owner=risk_owner, review_on=risk_review_on)
     return output
 
 
@@ -759,21 +788,21 @@ def adopt_library_output(user, objective: m.IsfObjective, library_output: m.Fram
 
 
 @transaction.atomic
-def record_lesson(user, *, mission, title: str, subject: str, **fields) -> m.Lesson:
+def lesson_record(user, *, mission, title: str, subject: str, **fields) -> Lesson:
     """A mission's lesson; its neighbours read it through a sharing agreement on lessons."""
     if not (title or "").strip():
         raise MandateError("title", "a lesson needs a title")
-    if subject not in m.Lesson.Subject.values:
-        raise MandateError("subject", f"unknown subject {subject!r}: use one of {', '.join(m.Lesson.Subject.values)}")
-    lesson = m.Lesson(mission=mission, title=title.strip(), subject=subject, **fields)
+    if subject not in Lesson.Subject.values:
+        raise MandateError("subject", f"unknown subject {subject!r}: use one of {', '.join(Lesson.Subject.values)}")
+    lesson = Lesson(mission=mission, title=title.strip(), subject=subject, **fields)
     require(user, Action.EDIT_PLANS, lesson, what="record a lesson of this mission")
     lesson._history_user = history_user(user)
     return _save(lesson)
 
 
 @transaction.atomic
-def update_lesson(user, lesson: m.Lesson, changes: dict, *, expected_etag: str | None = None) -> m.Lesson:
-    if "subject" in changes and changes["subject"] not in m.Lesson.Subject.values:
+def lesson_update(user, lesson: Lesson, changes: dict, *, expected_etag: str | None = None) -> Lesson:
+    if "subject" in changes and changes["subject"] not in Lesson.Subject.values:
         raise MandateError("subject", f"unknown subject {changes['subject']!r}")
     if "mission" in changes and changes["mission"].pk != lesson.mission_id:
         raise MandateError("mission", "a lesson stays with the mission that learned it")
@@ -781,8 +810,8 @@ def update_lesson(user, lesson: m.Lesson, changes: dict, *, expected_etag: str |
 
 
 @transaction.atomic
-def set_precondition_status(user, precondition: m.PlanPrecondition, status: str) -> m.PlanPrecondition:
-    if status not in m.PlanPrecondition.Status.values:
+def precondition_set_status(user, precondition: PlanPrecondition, status: str) -> PlanPrecondition:
+    if status not in PlanPrecondition.Status.values:
         raise MandateError("status", f"unknown status {status!r}")
     return record_update(user, Action.EDIT_PLANS, precondition, {"status": status})
 
@@ -791,12 +820,12 @@ def set_precondition_status(user, precondition: m.PlanPrecondition, status: str)
 
 
 @transaction.atomic
-def add_document(user, *, mission, title: str, reference: str = "", issued_on=None, summary: str = "",
-                 classification: int = 0, source: str = "") -> m.MissionDocument:
+def document_add(user, *, mission, title: str, reference: str = "", issued_on=None, summary: str = "",
+                 classification: int = 0, source: str = "") -> MissionDocument:
     """A document of the mission (a strategy, a plan, a protocol) that a checklist answer can cite."""
     if not (title or "").strip():
         raise MandateError("title", _("a document needs a title"))
-    document = m.MissionDocument(mission=mission, title=title.strip(), reference=reference, issued_on=issued_on,
+    document = MissionDocument(mission=mission, title=title.strip(), reference=reference, issued_on=issued_on,
                                  summary=summary, classification=classification, source=source)
     require(user, Action.APPROVE, document, what="record a document of the mission's leadership")
     document._history_user = history_user(user)
@@ -818,8 +847,8 @@ EVIDENCE_KIND = {"evidence_post": "post", "evidence_line": "line", "evidence_doc
 
 
 @transaction.atomic
-def answer_checklist_item(user, *, mission, item_code: str, status: str, note: str = "", evidence=None,
-                          answered_on: dt.date | None = None, classification: int = 0) -> m.ChecklistAnswer:
+def checklist_item_answer(user, *, mission, item_code: str, status: str, note: str = "", evidence=None,
+                          answered_on: dt.date | None = None, classification: int = 0) -> ChecklistAnswer:
     """Leadership's answer to one checklist item (seed 004 ch. 1-2; seed 003 §2.5, rec. 3.4.4, 3.5).
 
     ``evidence`` maps one of ``ChecklistAnswer.EVIDENCE_FIELDS`` to a record: a post or a reporting line of the
@@ -833,30 +862,30 @@ def answer_checklist_item(user, *, mission, item_code: str, status: str, note: s
     item = checklist.BY_CODE.get(item_code)
     if item is None:
         raise MandateError("item_code", _("unknown checklist item %(code)s") % {"code": item_code})
-    if status not in m.ChecklistAnswer.Status.values:
+    if status not in ChecklistAnswer.Status.values:
         raise MandateError("status", _("status must be one of %(values)s") % {
-            "values": ", ".join(m.ChecklistAnswer.Status.values)})
+            "values": ", ".join(ChecklistAnswer.Status.values)})
     given = {name: record for name, record in (evidence or {}).items() if record is not None}
-    unknown = set(given) - set(m.ChecklistAnswer.EVIDENCE_FIELDS)
+    unknown = set(given) - set(ChecklistAnswer.EVIDENCE_FIELDS)
     if unknown:
         raise MandateError(sorted(unknown)[0], _("not a kind of evidence"))
     if len(given) > 1:
         raise MandateError(sorted(given)[1], _("give one record as evidence, not several"))
-    if status != m.ChecklistAnswer.Status.NOT_MET and not given:
+    if status != ChecklistAnswer.Status.NOT_MET and not given:
         raise MandateError("evidence", _("an item in place needs a record as evidence: a post, a reporting "
                                          "line, a document or a meeting"))
-    if status == m.ChecklistAnswer.Status.NOT_MET and not given and not note.strip():
+    if status == ChecklistAnswer.Status.NOT_MET and not given and not note.strip():
         raise MandateError("note", _("say why the item is not in place"))
-    answer = m.ChecklistAnswer.objects.filter(mission=mission, item_code=item_code).first()
+    answer = ChecklistAnswer.objects.filter(mission=mission, item_code=item_code).first()
     if answer is not None and not can_read_record(user, answer):
         # replacing it would erase, unseen, an answer resting on evidence above the user's clearance
         raise Denied(_("this item has an answer above your clearance: a leader cleared for it may change it"),
                      field="item_code")
-    answer = answer or m.ChecklistAnswer(mission=mission, item_code=item_code)
+    answer = answer or ChecklistAnswer(mission=mission, item_code=item_code)
     answer.status, answer.note = status, note
     answer.answered_on = answered_on or clock.today()
     answer.answered_by = history_user(user)
-    for name in m.ChecklistAnswer.EVIDENCE_FIELDS:
+    for name in ChecklistAnswer.EVIDENCE_FIELDS:
         setattr(answer, name, given.get(name))
     answer.classification = max([classification, *(record.classification for record in given.values())])
     # The evidence is checked first, so that a record above the user's clearance is refused by its own field

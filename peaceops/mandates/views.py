@@ -28,12 +28,26 @@ from peaceops.core import charts, clock, query
 from peaceops.core.uploads import validate_upload_size
 from peaceops.core.widgets import IsoDateInput
 from peaceops.mandates import health_messages, rollup, selectors, services
-from peaceops.mandates import models as m
+from peaceops.mandates.models import (
+    FrameworkItem,
+    FrameworkObjective,
+    FrameworkOutput,
+    HandoverPlan,
+    Horizon,
+    Indicator,
+    IndicatorTarget,
+    Isf,
+    IsfBenchmark,
+    IsfObjective,
+    IsfOutput,
+    ItemKind,
+    Priority,
+)
 from peaceops.registry.models import AdminArea, Component, Country, Organisation
 from peaceops.web import scope
 
 DATE = IsoDateInput()
-PRIORITIES = [("", "—"), *m.Priority.choices]
+PRIORITIES = [("", "—"), *Priority.choices]
 
 
 def _mission_ids(request):
@@ -49,11 +63,11 @@ def _require_plan(request, mission_id) -> None:
         raise PermissionDenied(_("You may not change the plans of this mission."))
 
 
-def _isf(request, pk) -> m.Isf:
+def _isf(request, pk) -> Isf:
     return get_object_or_404(selectors.isfs_for(request.user), pk=pk)
 
 
-def _window(request, isf: m.Isf) -> tuple[dt.date, dt.date]:
+def _window(request, isf: Isf) -> tuple[dt.date, dt.date]:
     """The assessment window: ?start=&end=, else the ISF's dates, else the last twelve months."""
     today = clock.today()
     start = query.query_date(request.GET, "start")
@@ -106,7 +120,7 @@ def mandate(request):
     scope_now = scope.current(request)
     return render(request, "mandates/mandate.html", {
         "missions": [(mission, rows, health[mission]) for mission, rows in missions.items()],
-        "form": TaskForm(), "priorities": m.Priority.choices,
+        "form": TaskForm(), "priorities": Priority.choices,
         "may_add": scope_now["kind"] == "mission" and _may_plan(request, scope_now["id"])})
 
 
@@ -116,7 +130,7 @@ def _mandate_post(request, mission_ids):
         if form.is_valid():
             task = get_object_or_404(selectors.tasks_for(request.user, mission_ids), pk=form.cleaned_data["task"])
             _require_plan(request, task.mission_id)
-            services.set_priority(request.user, task, form.cleaned_data["priority"])
+            services.task_set_priority(request.user, task, form.cleaned_data["priority"])
             messages.success(request, _("Priority changed."))
         return redirect("mandates:mandate")
     scope_now = scope.current(request)
@@ -145,15 +159,15 @@ def _mandate_post(request, mission_ids):
 def library(request):
     """Seed 004 ch. 3-6, searchable; from an ISF builder (?output=ID) each benchmark can be added to it."""
     query, kind, horizon = request.GET.get("q", ""), request.GET.get("kind", ""), request.GET.get("horizon", "")
-    items = selectors.search_library(query, kind if kind in m.ItemKind.values else "",
-                                     horizon if horizon in m.Horizon.values else "")
+    items = selectors.library_search(query, kind if kind in ItemKind.values else "",
+                                     horizon if horizon in Horizon.values else "")
     output = None
     if request.GET.get("output", "").isdigit():
-        output = visible(m.IsfOutput.objects.filter(pk=request.GET["output"]), request.user).first()
+        output = visible(IsfOutput.objects.filter(pk=request.GET["output"]), request.user).first()
     return render(request, "mandates/library.html", {
         "items": items[:200], "total": items.count(), "query": query, "kind": kind, "horizon": horizon,
-        "kinds": m.ItemKind.choices, "horizons": m.Horizon.choices, "output": output,
-        "objectives": m.FrameworkObjective.objects.prefetch_related("outputs")})
+        "kinds": ItemKind.choices, "horizons": Horizon.choices, "output": output,
+        "objectives": FrameworkObjective.objects.prefetch_related("outputs")})
 
 
 # --- the ISF builder --------------------------------------------------------------------------------------
@@ -192,14 +206,14 @@ def isf_list(request):
 class IndicatorForm(forms.Form):
     benchmark = forms.IntegerField(widget=forms.HiddenInput)
     name = forms.CharField(label=gettext_lazy("Indicator"), max_length=300)
-    kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=m.Indicator.Kind.choices)
+    kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=Indicator.Kind.choices)
     unit = forms.CharField(label=gettext_lazy("Unit"), max_length=40, required=False)
     baseline = forms.FloatField(label=gettext_lazy("Baseline"), required=False)
     target = forms.FloatField(label=gettext_lazy("Target"), required=False)
     target_period = forms.DateField(label=gettext_lazy("Target date"), required=False,
                                     widget=DATE)
-    area_rule = forms.ChoiceField(label=gettext_lazy("Across areas"), choices=m.Indicator.AreaRule.choices)
-    period_rule = forms.ChoiceField(label=gettext_lazy("Across periods"), choices=m.Indicator.PeriodRule.choices)
+    area_rule = forms.ChoiceField(label=gettext_lazy("Across areas"), choices=Indicator.AreaRule.choices)
+    period_rule = forms.ChoiceField(label=gettext_lazy("Across periods"), choices=Indicator.PeriodRule.choices)
     data_source = forms.CharField(label=gettext_lazy("Data source"), max_length=300, required=False)
     by_sex = forms.BooleanField(label=gettext_lazy("by sex"), required=False)
     by_age = forms.BooleanField(label=gettext_lazy("by age"), required=False)
@@ -222,7 +236,7 @@ def isf(request, pk):
     objectives = visible(framework.objectives.all(), request.user).prefetch_related(*_readable_tree(request.user))
     return render(request, "mandates/isf.html", {
         "isf": framework, "objectives": objectives, "may_plan": _may_plan(request, framework.mission_id),
-        "library_objectives": m.FrameworkObjective.objects.prefetch_related("outputs"),
+        "library_objectives": FrameworkObjective.objects.prefetch_related("outputs"),
         "organisations": Organisation.objects.order_by("name"),
         "components": visible(Component.objects.filter(mission_id=framework.mission_id), request.user),
         "indicator_form": IndicatorForm(), "handover": visible(framework.handover_plans.all(), request.user)})
@@ -232,10 +246,10 @@ def _readable_tree(user) -> list[Prefetch]:
     """The ISF's outputs, benchmarks, indicators and targets the user may read (each level can be classified
     above its parent), prefetched level by level."""
     return [
-        Prefetch("outputs", queryset=visible(m.IsfOutput.objects.all(), user)),
-        Prefetch("outputs__benchmarks", queryset=visible(m.IsfBenchmark.objects.select_related("library_item"), user)),
-        Prefetch("outputs__benchmarks__indicators", queryset=visible(m.Indicator.objects.all(), user)),
-        Prefetch("outputs__benchmarks__indicators__targets", queryset=visible(m.IndicatorTarget.objects.all(), user)),
+        Prefetch("outputs", queryset=visible(IsfOutput.objects.all(), user)),
+        Prefetch("outputs__benchmarks", queryset=visible(IsfBenchmark.objects.select_related("library_item"), user)),
+        Prefetch("outputs__benchmarks__indicators", queryset=visible(Indicator.objects.all(), user)),
+        Prefetch("outputs__benchmarks__indicators__targets", queryset=visible(IndicatorTarget.objects.all(), user)),
     ]
 
 
@@ -250,34 +264,34 @@ def _builder_post(request, framework):
     op = request.POST.get("op")
     user = request.user
     if op == "objective":
-        library_objective = m.FrameworkObjective.objects.filter(pk=request.POST.get("library_objective") or 0).first()
+        library_objective = FrameworkObjective.objects.filter(pk=request.POST.get("library_objective") or 0).first()
         organisation = Organisation.objects.filter(pk=request.POST.get("responsible_organisation") or 0).first()
-        services.add_objective(user, framework, title=request.POST.get("title", "").strip(),
+        services.objective_add(user, framework, title=request.POST.get("title", "").strip(),
                                library_objective=library_objective, responsible_organisation=organisation)
     elif op == "output":
-        objective = _visible_child(request, m.IsfObjective, "objective")
-        library_output = m.FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
-        services.add_output(user, objective, title=request.POST.get("title", "").strip(),
+        objective = _visible_child(request, IsfObjective, "objective")
+        library_output = FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
+        services.output_add(user, objective, title=request.POST.get("title", "").strip(),
                             library_output=library_output)
     elif op == "adopt":
-        objective = _visible_child(request, m.IsfObjective, "objective")
-        library_output = m.FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
+        objective = _visible_child(request, IsfObjective, "objective")
+        library_output = FrameworkOutput.objects.filter(pk=request.POST.get("library_output") or 0).first()
         if library_output is None:
             raise services.MandateError("library_output", _("choose a library output"))
         try:
             review_on = dt.date.fromisoformat(request.POST.get("risk_review_on", ""))
         except ValueError:
             raise services.MandateError("risk_review_on", _("give the first review date as YYYY-MM-DD")) from None
-        output = services.adopt_library_output(user, objective, library_output,
+        output = services.library_output_adopt(user, objective, library_output,
                                                risk_owner=request.POST.get("risk_owner", "").strip(),
                                                risk_review_on=review_on)
         messages.success(request, _("Adopted with %(activities)s activities and %(risks)s risks.")
                          % {"activities": output.activities.count(), "risks": output.risks.count()})
         return
     elif op == "benchmark":
-        output = _visible_child(request, m.IsfOutput, "output")
-        item = m.FrameworkItem.objects.filter(pk=request.POST.get("library_item") or 0).first()
-        services.add_benchmark(user, output, text=request.POST.get("text", "").strip(), library_item=item,
+        output = _visible_child(request, IsfOutput, "output")
+        item = FrameworkItem.objects.filter(pk=request.POST.get("library_item") or 0).first()
+        services.benchmark_add(user, output, text=request.POST.get("text", "").strip(), library_item=item,
                                transition=bool(request.POST.get("transition")),
                                function=request.POST.get("function", "").strip(),
                                measures_mission_activity=bool(request.POST.get("measures_mission_activity")))
@@ -286,20 +300,20 @@ def _builder_post(request, framework):
         if not form.is_valid():
             raise ValidationError(form.errors)
         data = form.cleaned_data
-        benchmark = get_object_or_404(visible(m.IsfBenchmark.objects.all(), user), pk=data["benchmark"])
+        benchmark = get_object_or_404(visible(IsfBenchmark.objects.all(), user), pk=data["benchmark"])
         targets = {data["target_period"] or framework.end_date or clock.today(): data["target"]} \
             if data["target"] is not None else None
-        services.add_indicator(user, benchmark, name=data["name"], kind=data["kind"], unit=data["unit"],
+        services.indicator_add(user, benchmark, name=data["name"], kind=data["kind"], unit=data["unit"],
                                baseline=data["baseline"], area_rule=data["area_rule"],
                                period_rule=data["period_rule"], data_source=data["data_source"],
                                disaggregation=[k for k in ("sex", "age", "area") if data[f"by_{k}"]], targets=targets)
     elif op == "handover":
         organisation = Organisation.objects.filter(pk=request.POST.get("responsible_organisation") or 0).first()
-        services.set_handover_plan(user, framework, function=request.POST.get("function", "").strip(),
+        services.handover_plan_set(user, framework, function=request.POST.get("function", "").strip(),
                                    responsible_organisation=organisation,
-                                   status=request.POST.get("status") or m.HandoverPlan.Status.PLANNED)
+                                   status=request.POST.get("status") or HandoverPlan.Status.PLANNED)
     elif op == "lock":
-        services.lock_period(user, framework, dt.date.fromisoformat(request.POST.get("period", "") + "-01"))
+        services.period_lock(user, framework, dt.date.fromisoformat(request.POST.get("period", "") + "-01"))
     else:
         raise services.MandateError("op", "unknown change")
     messages.success(request, _("Saved."))
@@ -327,7 +341,7 @@ class UploadForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def measurements(request, pk):
-    indicator = get_object_or_404(visible(m.Indicator.objects.select_related("benchmark"), request.user), pk=pk)
+    indicator = get_object_or_404(visible(Indicator.objects.select_related("benchmark"), request.user), pk=pk)
     form, upload, report = MeasurementForm(request.POST or None), UploadForm(), None
     if request.method == "POST":
         _require_plan(request, indicator.mission_id)
@@ -344,7 +358,7 @@ def measurements(request, pk):
                     if area is None:
                         raise services.MandateError("area", f"unknown P-code {data['area']!r}")
                 period = dt.date.fromisoformat(data["period"][:7] + "-01")
-                services.record_measurements(request.user, indicator, [services.MeasurementRow(
+                services.measurements_record(request.user, indicator, [services.MeasurementRow(
                     period=period, value=data["value"], area_id=area.id if area else None, sex=data["sex"],
                     age=data["age"], numerator=data["numerator"], denominator=data["denominator"],
                     unit=data["unit"])])
@@ -365,7 +379,7 @@ def _upload(request, indicator, uploaded):
         for chunk in uploaded.chunks():
             handle.write(chunk)
         handle.flush()
-        report = services.import_measurements(handle.name, indicator=indicator, user=request.user,
+        report = services.measurements_import(handle.name, indicator=indicator, user=request.user,
                                               display_name=uploaded.name)
     if report.rolled_back:
         messages.error(request, _("Nothing was stored: the file has errors."))
@@ -403,10 +417,10 @@ def assessment(request, pk):
             decisions = []
             for task in tasks:
                 chosen = request.POST.get(f"priority_{task.id}")
-                if chosen is not None and chosen != task.priority and chosen in ("", *m.Priority.values):
+                if chosen is not None and chosen != task.priority and chosen in ("", *Priority.values):
                     decisions.append((task, chosen, request.POST.get(f"reason_{task.id}", "")))
             try:
-                services.record_assessment(request.user, framework, period_start=data["period_start"],
+                services.assessment_record(request.user, framework, period_start=data["period_start"],
                                            period_end=data["period_end"], narrative=data["narrative"],
                                            evidence=data["evidence"], recommendations=data["recommendations"],
                                            decisions=decisions, lock_periods=data["lock"])
@@ -418,7 +432,7 @@ def assessment(request, pk):
     rolled = selectors.isf_rollup(request.user, framework, start, end)
     past = visible(framework.assessments.all(), request.user).prefetch_related("decisions__task")
     return render(request, "mandates/assessment.html", {
-        "isf": framework, "form": form, "tasks": tasks, "priorities": m.Priority.choices,
+        "isf": framework, "form": form, "tasks": tasks, "priorities": Priority.choices,
         "summary": _objective_rows(rolled), "past": past, "may_plan": _may_plan(request, framework.mission_id),
         "rule": rollup.RAG_RULE})
 
@@ -490,7 +504,7 @@ def transition(request, pk):
         row["dot"] = _dot(row["rag"])
     return render(request, "mandates/transition.html", {"isf": framework, "rows": rows, "start": start, "end": end,
                                                         "may_plan": _may_plan(request, framework.mission_id),
-                                                        "statuses": m.HandoverPlan.Status.choices,
+                                                        "statuses": HandoverPlan.Status.choices,
                                                         "organisations": Organisation.objects.order_by("name")})
 
 

@@ -21,13 +21,13 @@ from peaceops.cooperation.models import Meeting
 from peaceops.core import clock
 from peaceops.core.errors import Denied
 from peaceops.mandates import checklist, selectors, services
-from peaceops.mandates import models as m
+from peaceops.mandates.models import ChecklistAnswer, MissionDocument
 from peaceops.mandates.views import _fail
 from peaceops.registry.models import Mission, Post, ReportingLine
 from peaceops.web import scope
 
 EVIDENCE_MODELS = {"post": ("evidence_post", Post), "line": ("evidence_line", ReportingLine),
-                   "document": ("evidence_document", m.MissionDocument), "meeting": ("evidence_meeting", Meeting)}
+                   "document": ("evidence_document", MissionDocument), "meeting": ("evidence_meeting", Meeting)}
 
 
 def _evidence(request) -> dict:
@@ -84,12 +84,12 @@ def mission_checklist(request, pk):
     if request.method == "POST":
         try:
             if request.POST.get("op") == "document":
-                services.add_document(request.user, mission=mission, title=request.POST.get("title", ""),
+                services.document_add(request.user, mission=mission, title=request.POST.get("title", ""),
                                       reference=request.POST.get("reference", "").strip(),
                                       summary=request.POST.get("summary", "").strip(), issued_on=clock.today())
                 messages.success(request, _("Document recorded."))
             else:
-                services.answer_checklist_item(
+                services.checklist_item_answer(
                     request.user, mission=mission, item_code=request.POST.get("item", ""),
                     status=request.POST.get("status", ""), note=request.POST.get("note", "").strip(),
                     evidence=_evidence(request))
@@ -104,7 +104,7 @@ def mission_checklist(request, pk):
     return render(request, "mandates/checklist.html", {
         "mission": mission, "checklist": result, "may_answer": may_answer,
         "options": _options(request.user, mission) if may_answer else [],
-        "statuses": m.ChecklistAnswer.Status.choices, "groups": checklist.GROUPS})
+        "statuses": ChecklistAnswer.Status.choices, "groups": checklist.GROUPS})
 
 
 @login_required

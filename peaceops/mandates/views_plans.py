@@ -21,8 +21,17 @@ from django.views.decorators.http import require_http_methods
 
 from peaceops.accounts.access import visible
 from peaceops.core import clock, listing
-from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
+from peaceops.mandates.models import (
+    FrameworkItem,
+    FundingStream,
+    IsfOutput,
+    ItemKind,
+    Lesson,
+    PlanActivity,
+    PlanPrecondition,
+    PlanRisk,
+)
 from peaceops.mandates.views import _fail, _may_plan, _mission_ids, _require_plan
 from peaceops.registry.models import Component, Organisation
 from peaceops.web import scope
@@ -72,7 +81,7 @@ def output_plan(request, pk):
     """The plan of one ISF output: activities with responsible entity, partners, staff, budget per funding stream
     and sequencing; preconditions with their status; risks with their heat map. Every change is a POST with an
     ``op``."""
-    output = get_object_or_404(visible(m.IsfOutput.objects.select_related("objective__isf", "library_output"),
+    output = get_object_or_404(visible(IsfOutput.objects.select_related("objective__isf", "library_output"),
                                        request.user), pk=pk)
     isf = output.objective.isf
     if request.method == "POST":
@@ -90,13 +99,13 @@ def output_plan(request, pk):
     for activity in output.activities.all():
         activity.shown_responsible = activity.responsible_organisation or (
             activity.responsible_component if activity.responsible_component_id in readable_components else None)
-    risks = [selectors.assess(risk) for risk in output.risks.all()]
+    risks = [selectors.risk_assessment(risk) for risk in output.risks.all()]
     start, end = selectors.output_period(output)
     library_items, considerations = [], []
     if output.library_output_id:
-        library_items = list(output.library_output.items.filter(kind__in=[m.ItemKind.ACTIVITY, m.ItemKind.RISK]))
+        library_items = list(output.library_output.items.filter(kind__in=[ItemKind.ACTIVITY, ItemKind.RISK]))
         # the library's considerations and dilemmas for this output, and those of its objective as a whole
-        considerations = list(m.FrameworkItem.objects.filter(kind=m.ItemKind.CONSIDERATION).filter(
+        considerations = list(FrameworkItem.objects.filter(kind=ItemKind.CONSIDERATION).filter(
             Q(output=output.library_output) | Q(objective=output.library_output.objective_id, output=None)))
     return render(request, "mandates/output_plan.html", {
         "isf": isf, "output": output, "risks": risks, "period_start": start, "period_end": end,
@@ -104,13 +113,13 @@ def output_plan(request, pk):
         "threshold": selectors.risk_threshold(), "may_plan": _may_plan(request, output.mission_id),
         "organisations": Organisation.objects.order_by("name"),
         "components": visible(Component.objects.filter(mission_id=output.mission_id), request.user),
-        "streams": m.FundingStream.choices, "statuses": m.PlanPrecondition.Status.choices,
+        "streams": FundingStream.choices, "statuses": PlanPrecondition.Status.choices,
         "lessons": selectors.lessons_for(request.user)[:200], "library_items": library_items,
         "considerations": considerations,
         "resources": selectors.resources(request.user, isf=isf)})
 
 
-def _plan_post(request, output: m.IsfOutput) -> None:
+def _plan_post(request, output: IsfOutput) -> None:
     op, user = request.POST.get("op"), request.user
     if op == "activity":
         budget = []
@@ -120,39 +129,39 @@ def _plan_post(request, output: m.IsfOutput) -> None:
         staff = request.POST.get("staff", "").strip()
         if staff and not staff.isdigit():
             raise services.MandateError("staff", f"{staff!r} is not a number of staff")
-        others = visible(m.PlanActivity.objects.filter(pk__in=_ids(request, "depends_on")), user)
-        services.add_activity(
+        others = visible(PlanActivity.objects.filter(pk__in=_ids(request, "depends_on")), user)
+        services.activity_add(
             user, output, text=request.POST.get("text", "").strip(),
-            library_item=_library_item(request, m.ItemKind.ACTIVITY),
+            library_item=_library_item(request, ItemKind.ACTIVITY),
             responsible_component=_readable(request, Component, "responsible_component"),
             responsible_organisation=Organisation.objects.filter(
                 pk=request.POST.get("responsible_organisation") or 0).first(),
             partners=Organisation.objects.filter(pk__in=_ids(request, "partners")), staff=int(staff) if staff else None,
             start_date=_date(request, "start_date"), end_date=_date(request, "end_date"), depends_on=others,
-            lessons=m.Lesson.objects.filter(pk__in=_ids(request, "lessons")), budget=budget)
+            lessons=Lesson.objects.filter(pk__in=_ids(request, "lessons")), budget=budget)
     elif op == "budget":
-        activity = _readable(request, m.PlanActivity, "activity")
+        activity = _readable(request, PlanActivity, "activity")
         if activity is None or activity.output_id != output.id:
             raise services.MandateError("activity", _("choose an activity of this output"))
-        services.add_budget_line(user, activity, funding_stream=request.POST.get("funding_stream", ""),
+        services.budget_line_add(user, activity, funding_stream=request.POST.get("funding_stream", ""),
                                  amount=request.POST.get("amount", "").strip() or "?",
                                  currency=request.POST.get("currency", ""), secured=bool(request.POST.get("secured")))
     elif op == "precondition":
-        services.add_precondition(user, output, text=request.POST.get("text", "").strip(),
-                                  status=request.POST.get("status") or m.PlanPrecondition.Status.UNKNOWN)
+        services.precondition_add(user, output, text=request.POST.get("text", "").strip(),
+                                  status=request.POST.get("status") or PlanPrecondition.Status.UNKNOWN)
     elif op == "precondition-status":
-        precondition = _readable(request, m.PlanPrecondition, "precondition")
+        precondition = _readable(request, PlanPrecondition, "precondition")
         if precondition is None or precondition.output_id != output.id:
             raise services.MandateError("precondition", _("choose a precondition of this output"))
-        services.set_precondition_status(user, precondition, request.POST.get("status", ""))
+        services.precondition_set_status(user, precondition, request.POST.get("status", ""))
     elif op == "risk":
-        services.add_risk(user, output, text=request.POST.get("text", "").strip(),
-                          library_item=_library_item(request, m.ItemKind.RISK),
+        services.risk_add(user, output, text=request.POST.get("text", "").strip(),
+                          library_item=_library_item(request, ItemKind.RISK),
                           owner=request.POST.get("owner", "").strip(), review_on=_date(request, "review_on"),
                           likelihood=_rating(request, "likelihood"), impact=_rating(request, "impact"),
                           mitigation=request.POST.get("mitigation", "").strip())
     elif op == "rate":
-        risk = _readable(request, m.PlanRisk, "risk")
+        risk = _readable(request, PlanRisk, "risk")
         if risk is None or risk.output_id != output.id:
             raise services.MandateError("risk", _("choose a risk of this output"))
         changes = {"likelihood": _rating(request, "likelihood"), "impact": _rating(request, "impact")}
@@ -161,7 +170,7 @@ def _plan_post(request, output: m.IsfOutput) -> None:
                 changes[name] = request.POST[name].strip()
         if request.POST.get("review_on", "").strip():
             changes["review_on"] = _date(request, "review_on")
-        services.update_risk(user, risk, changes)
+        services.risk_update(user, risk, changes)
     else:
         raise services.MandateError("op", "unknown change")
 
@@ -170,7 +179,7 @@ def _library_item(request, kind: str):
     value = request.POST.get("library_item", "").strip()
     if not value:
         return None
-    item = m.FrameworkItem.objects.filter(pk=value, kind=kind).first() if value.isdigit() else None
+    item = FrameworkItem.objects.filter(pk=value, kind=kind).first() if value.isdigit() else None
     if item is None:
         raise services.MandateError("library_item", f"no library item {value} of kind {kind}")
     return item
@@ -223,7 +232,7 @@ def lessons(request):
         if not may_add:
             raise PermissionDenied(_("You may not record lessons for this mission."))
         try:
-            services.record_lesson(
+            services.lesson_record(
                 request.user, mission=scope_now["object"], title=request.POST.get("title", ""),
                 subject=request.POST.get("subject", ""), context=request.POST.get("context", "").strip(),
                 what_worked=request.POST.get("what_worked", "").strip(),
@@ -234,12 +243,12 @@ def lessons(request):
             _fail(request, error)
         return redirect("mandates:lessons")
     query, subject = request.GET.get("q", ""), request.GET.get("subject", "")
-    found = selectors.lessons_for(request.user, query, subject if subject in m.Lesson.Subject.values else "")
+    found = selectors.lessons_for(request.user, query, subject if subject in Lesson.Subject.values else "")
     rows = listing.paginate(request.GET, found, LESSON_SORTS, "-recorded", 25)
     return render(request, "mandates/lessons.html", {
         "listing": rows, "lessons": rows.page, "query": query, "subject": subject,
         "lesson_orders": LESSON_ORDERS, "lesson_order": f"{'-' if rows.descending else ''}{rows.sort_key}",
-        "subjects": m.Lesson.Subject.choices, "may_add": may_add})
+        "subjects": Lesson.Subject.choices, "may_add": may_add})
 
 
 urlpatterns = [

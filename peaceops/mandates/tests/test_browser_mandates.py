@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
 from peaceops.mandates import services
+from peaceops.mandates.models import FrameworkItem, FrameworkObjective, FrameworkOutput, Isf
 from peaceops.testing import make_user
 from peaceops.web.tests.test_browser import log_in, shoot
 
@@ -21,13 +21,13 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def library(world):
-    objective = m.FrameworkObjective.objects.create(ref="004/3", number=3, title="A safe and secure environment")
-    output = m.FrameworkOutput.objects.create(objective=objective, ref="004/3.2", number="3.2",
+    objective = FrameworkObjective.objects.create(ref="004/3", number=3, title="A safe and secure environment")
+    output = FrameworkOutput.objects.create(objective=objective, ref="004/3.2", number="3.2",
                                               title="Police capacity built")
-    m.FrameworkItem.objects.create(objective=objective, output=output, ref="004/3.2/B-S-1", kind="benchmark",
+    FrameworkItem.objects.create(objective=objective, output=output, ref="004/3.2/B-S-1", kind="benchmark",
                                    horizon="short", text="National police deployed in the camps and key towns",
                                    section="3.2.2", source="seed 004 §3.2.2")
-    make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    make_user("planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     return services.task_create(SYSTEM, mission=world.minurcat, text="Support the DIS", paragraph="OP 6",
                                 priority="medium")
 
@@ -42,7 +42,7 @@ def test_planner_builds_the_isf_measures_assesses_and_drafts_the_sg_report(world
     page.fill("#id_end_date", "2010-12-31")
     with page.expect_navigation():
         page.click("#new-isf button")
-    isf = m.Isf.objects.get(title="MINURCAT ISF 2010")
+    isf = Isf.objects.get(title="MINURCAT ISF 2010")
 
     page.select_option("form.add-objective select[name=library_objective]", label="3. A safe and secure environment")
     with page.expect_navigation():

@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
 from peaceops.mandates import services
+from peaceops.mandates.models import PlanRisk
 from peaceops.mandates.tests.test_plans import make_library
 from peaceops.registry.models import Organisation
 from peaceops.testing import make_user
@@ -27,10 +27,10 @@ def isf(world):
     make_library()
     Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
                                 kind=Organisation.Kind.UN_AGENCY)
-    make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    make_user("planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     framework = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF 2010",
                                     start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
-    services.add_objective(SYSTEM, framework, title="A safe and secure environment")
+    services.objective_add(SYSTEM, framework, title="A safe and secure environment")
     return framework
 
 
@@ -61,7 +61,7 @@ def test_planner_adopts_assigns_and_sees_the_risk_escalated(world, isf, page):
     activities = page.locator("table.activities").inner_text()
     assert "UNHCR" in activities and "250,000.00 USD · Voluntary contributions" in activities
 
-    risk = m.PlanRisk.objects.order_by("id").first()
+    risk = PlanRisk.objects.order_by("id").first()
     form = page.locator(f"#risk-{risk.pk} form.rate")
     form.locator("input[name=likelihood]").fill("4")
     form.locator("input[name=impact]").fill("5")

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from peaceops.cooperation.models import Meeting
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import Denied
 from peaceops.mandates import checklist, selectors, services
-from peaceops.mandates import models as m
 from peaceops.mandates.framework_library import load_library
+from peaceops.mandates.models import ChecklistAnswer, GuidanceItem, GuidanceSection
 from peaceops.mandates.testing import make_isf
-from peaceops.registry import models as r
+from peaceops.registry.models import Component, Hat, Post, ReportingLine
 from peaceops.testing import make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +51,11 @@ def test_the_catalogue_cites_the_seeds():
 def mission(world):
     """MINURCAT's leadership structure as the demo has it (not integrated: no RC/HC hats), and a leader."""
     minurcat = world.minurcat
-    office = r.Component.objects.create(mission=minurcat, name="Office of the SRSG", kind="leadership")
-    joint = r.Component.objects.create(mission=minurcat, name="Joint Operations Centre", kind="joint")
+    office = Component.objects.create(mission=minurcat, name="Office of the SRSG", kind="leadership")
+    joint = Component.objects.create(mission=minurcat, name="Joint Operations Centre", kind="joint")
 
-    def post(title, function, component=office, classification=C.UNCLASSIFIED):
-        return r.Post.objects.create(mission=minurcat, component=component, title=title, function=function,
+    def post(title, function, component=office, classification=Classification.UNCLASSIFIED):
+        return Post.objects.create(mission=minurcat, component=component, title=title, function=function,
                                      classification=classification)
 
     head = post("Special Representative of the Secretary-General", "srsg")
@@ -65,12 +65,12 @@ def mission(world):
              "joc": post("Chief, Joint Operations Centre", "joc", joint), "jmac": post("Chief, JMAC", "jmac", joint),
              "civil": post("Chief, Civil Affairs", "other")}
     for key in ("dsrsg", "cos", "dms"):
-        r.ReportingLine.objects.create(from_post=posts[key], to_post=head, kind="direct")
-    r.Hat.objects.create(post=posts["dsrsg"], role="dsrsg", terms_of_reference="Deputy for civilian components.")
+        ReportingLine.objects.create(from_post=posts[key], to_post=head, kind="direct")
+    Hat.objects.create(post=posts["dsrsg"], role="dsrsg", terms_of_reference="Deputy for civilian components.")
     world.records["posts"] = posts
-    world.users["leader"] = make_user("leader", "leadership", mission=minurcat, clearance=C.CONFIDENTIAL)
+    world.users["leader"] = make_user("leader", "leadership", mission=minurcat, clearance=Classification.CONFIDENTIAL)
     world.users["leader_unamid"] = make_user("leader_unamid", "leadership", mission=world.unamid,
-                                             clearance=C.CONFIDENTIAL)
+                                             clearance=Classification.CONFIDENTIAL)
     return world
 
 
@@ -102,17 +102,17 @@ def test_the_registry_answers_what_it_shows(mission):
 
 def test_leadership_answers_with_a_document_and_the_history_keeps_each_answer(mission):
     leader = mission.users["leader"]
-    strategy = services.add_document(leader, mission=mission.minurcat, title="Protection of civilians strategy",
+    strategy = services.document_add(leader, mission=mission.minurcat, title="Protection of civilians strategy",
                                      reference="MINURCAT/SRSG/2009/01")
-    answer = services.answer_checklist_item(leader, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
+    answer = services.checklist_item_answer(leader, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
                                             status="met", evidence={"evidence_document": strategy})
     found = selectors.mission_checklist(leader, mission.minurcat)
     result = _result(found, "004-2.1.1-poc-strategy")
     assert result.state == checklist.ANSWERED and "Protection of civilians strategy" in result.answer.evidence
-    services.answer_checklist_item(leader, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
+    services.checklist_item_answer(leader, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
                                    status="partial", note="not yet shared with the UNCT",
                                    evidence={"evidence_document": strategy})
-    assert m.ChecklistAnswer.objects.count() == 1
+    assert ChecklistAnswer.objects.count() == 1
     assert [h.status for h in answer.history.order_by("history_id")] == ["met", "partial"]
     assert answer.history.first().history_user == leader
 
@@ -121,7 +121,7 @@ def test_a_meeting_the_mission_attended_is_evidence(mission):
     leader = mission.users["leader"]
     meeting = Meeting.objects.create(title="MLT and UNCT heads", level="country_team", starts_on="2009-06-01",
                                      ends_on="2009-06-01", organiser=mission.minurcat)
-    services.answer_checklist_item(leader, mission=mission.minurcat, item_code="004-1.3-mlt-unct-meetings",
+    services.checklist_item_answer(leader, mission=mission.minurcat, item_code="004-1.3-mlt-unct-meetings",
                                    status="met", evidence={"evidence_meeting": meeting})
     assert _result(selectors.mission_checklist(leader, mission.minurcat),
                    "004-1.3-mlt-unct-meetings").state == checklist.ANSWERED
@@ -135,15 +135,15 @@ def test_a_meeting_the_mission_attended_is_evidence(mission):
 ])
 def test_bad_answers_name_the_field_and_store_nothing(mission, kwargs, field):
     with pytest.raises(services.MandateError) as error:
-        services.answer_checklist_item(mission.users["leader"], mission=mission.minurcat, **kwargs)
+        services.checklist_item_answer(mission.users["leader"], mission=mission.minurcat, **kwargs)
     assert error.value.field == field
-    assert not m.ChecklistAnswer.objects.exists()
+    assert not ChecklistAnswer.objects.exists()
 
 
 def test_evidence_of_the_wrong_kind_is_refused(mission):
     # the PoC strategy is a document; a post does not show it
     with pytest.raises(services.MandateError) as error:
-        services.answer_checklist_item(mission.users["leader"], mission=mission.minurcat,
+        services.checklist_item_answer(mission.users["leader"], mission=mission.minurcat,
                                        item_code="004-2.1.1-poc-strategy", status="met",
                                        evidence={"evidence_post": mission.records["posts"]["civil"]})
     assert error.value.field == "evidence_post" and "document" in str(error.value)
@@ -153,40 +153,40 @@ def test_evidence_the_user_cannot_read_is_refused_naming_the_field(mission):
     # the leader is cleared to confidential; this post is strictly confidential
     secret = mission.records["minurcat_strictly_confidential"]["post"]
     with pytest.raises(Denied) as error:
-        services.answer_checklist_item(mission.users["leader"], mission=mission.minurcat,
+        services.checklist_item_answer(mission.users["leader"], mission=mission.minurcat,
                                        item_code="003-3.4.4-h-best-practices", status="met",
                                        evidence={"evidence_post": secret})
     assert error.value.field == "evidence_post"
-    assert not m.ChecklistAnswer.objects.exists()
+    assert not ChecklistAnswer.objects.exists()
 
 
 def test_who_may_answer(mission):
-    strategy = services.add_document(mission.users["leader"], mission=mission.minurcat, title="Strategy")
+    strategy = services.document_add(mission.users["leader"], mission=mission.minurcat, title="Strategy")
     for user in (mission.users["minurcat"], mission.users["leader_unamid"], mission.users["nobody"]):
         with pytest.raises(Denied):
-            services.answer_checklist_item(user, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
+            services.checklist_item_answer(user, mission=mission.minurcat, item_code="004-2.1.1-poc-strategy",
                                            status="met", evidence={"evidence_document": strategy})
     with pytest.raises(Denied):  # nor may an analyst record the mission's documents
-        services.add_document(mission.users["minurcat"], mission=mission.minurcat, title="Strategy")
-    assert not m.ChecklistAnswer.objects.exists()
+        services.document_add(mission.users["minurcat"], mission=mission.minurcat, title="Strategy")
+    assert not ChecklistAnswer.objects.exists()
 
 
 def test_an_answer_is_as_secret_as_its_evidence(mission):
     leader = mission.users["leader"]
     confidential = mission.records["minurcat_confidential"]["post"]
-    answer = services.answer_checklist_item(leader, mission=mission.minurcat, item_code="003-3.4.4-h-best-practices",
+    answer = services.checklist_item_answer(leader, mission=mission.minurcat, item_code="003-3.4.4-h-best-practices",
                                             status="met", evidence={"evidence_post": confidential})
-    assert answer.classification == C.CONFIDENTIAL
-    viewer = make_user("viewer_minurcat", "viewer", mission=mission.minurcat, clearance=C.UNCLASSIFIED)
+    assert answer.classification == Classification.CONFIDENTIAL
+    viewer = make_user("viewer_minurcat", "viewer", mission=mission.minurcat, clearance=Classification.UNCLASSIFIED)
     seen = _result(selectors.mission_checklist(viewer, mission.minurcat), "003-3.4.4-h-best-practices")
     assert seen.state == checklist.GAP and seen.answer is None
     # nor may a leader cleared below it replace it unseen
-    low_leader = make_user("low_leader", "leadership", mission=mission.minurcat, clearance=C.UNCLASSIFIED)
+    low_leader = make_user("low_leader", "leadership", mission=mission.minurcat, clearance=Classification.UNCLASSIFIED)
     with pytest.raises(Denied) as error:
-        services.answer_checklist_item(low_leader, mission=mission.minurcat, item_code="003-3.4.4-h-best-practices",
+        services.checklist_item_answer(low_leader, mission=mission.minurcat, item_code="003-3.4.4-h-best-practices",
                                        status="not_met", note="none")
     assert error.value.field == "item_code"
-    assert m.ChecklistAnswer.objects.get().status == "met"
+    assert ChecklistAnswer.objects.get().status == "met"
     # another mission's leader sees no checklist of MINURCAT at all
     assert selectors.mission_checklist(mission.users["leader_unamid"], mission.minurcat) is None
 
@@ -203,12 +203,12 @@ def test_the_page_shows_the_checklist_and_takes_an_answer(client, mission):
     post = mission.records["posts"]["civil"]
     response = client.post(url, {"item": "003-3.4.4-f-outreach", "status": "met", "evidence": f"post:{post.pk}"})
     assert response.status_code == 302
-    assert m.ChecklistAnswer.objects.get().evidence_post == post
+    assert ChecklistAnswer.objects.get().evidence_post == post
     secret = mission.records["minurcat_strictly_confidential"]["post"]
     client.post(url, {"item": "003-3.4.4-h-best-practices", "status": "met", "evidence": f"post:{secret.pk}"})
     text = html.unescape(client.get(url).content.decode())
     assert "evidence_post: you cannot read this record" in text
-    assert m.ChecklistAnswer.objects.count() == 1
+    assert ChecklistAnswer.objects.count() == 1
 
 
 def test_the_page_is_refused_to_other_missions_and_read_only_for_analysts(client, mission):
@@ -219,15 +219,15 @@ def test_the_page_is_refused_to_other_missions_and_read_only_for_analysts(client
     text = client.get(url).content.decode()
     assert "Integration checklist" in text and 'name="evidence"' not in text
     response = client.post(url, {"item": "003-3.4.4-f-outreach", "status": "not_met", "note": "none"})
-    assert response.status_code == 403 and not m.ChecklistAnswer.objects.exists()
+    assert response.status_code == 403 and not ChecklistAnswer.objects.exists()
 
 
 def test_the_library_chapters_1_2_page(client, mission):
     from peaceops.accounts.access import SYSTEM
 
-    services.import_framework(load_library(), actor=SYSTEM)
-    assert m.GuidanceSection.objects.count() == 24
-    assert m.GuidanceItem.objects.filter(kind="leadership_consideration").count() == 8
+    services.framework_import(load_library(), actor=SYSTEM)
+    assert GuidanceSection.objects.count() == 24
+    assert GuidanceItem.objects.filter(kind="leadership_consideration").count() == 8
     client.force_login(mission.users["minurcat"])
     text = html.unescape(client.get(reverse("mandates:library-guidance")).content.decode())
     assert "2.1.3 Gender" in text and "Optimize collocation and aim for functionally integrated teams" in text
@@ -268,7 +268,7 @@ def test_the_api_answers_and_lists_the_checklist(api_as, mission):
         "mission": mission.minurcat.pk, "item_code": "003-3.4.4-h-best-practices", "status": "met",
         "evidence_post": secret.pk}, format="json")
     assert refused.status_code == 400 and refused.json()["field"] == "evidence_post"
-    assert m.ChecklistAnswer.objects.count() == 1
+    assert ChecklistAnswer.objects.count() == 1
 
 
 def test_the_api_refuses_other_missions_and_non_leaders(api_as, mission):
@@ -278,7 +278,7 @@ def test_the_api_refuses_other_missions_and_non_leaders(api_as, mission):
     refused = analyst.post("/api/v1/checklist-answers/", {
         "mission": mission.minurcat.pk, "item_code": "004-1.3-protocols", "status": "not_met", "note": "none"},
         format="json")
-    assert refused.status_code == 403 and not m.ChecklistAnswer.objects.exists()
+    assert refused.status_code == 403 and not ChecklistAnswer.objects.exists()
 
 
 # --- the console ----------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.mandates import models as m
 from peaceops.mandates import services
+from peaceops.mandates.models import Measurement, PeriodTotal
 from peaceops.mandates.testing import make_isf
 from peaceops.registry.models import AdminArea
 
@@ -41,7 +41,7 @@ def test_csv_with_indicator_option(plan, tmp_path, capsys):
     path.write_text("period,area,sex,value,unit\n2010-01,TD01,,10,posts\n2010-01,TD01,f,4,posts\n2010-02-15,,,12,\n")
     report = _run(capsys, str(path), "--indicator", str(plan["indicator"].id))
     assert (report["created"], report["errors"]) == (3, [])
-    assert m.PeriodTotal.objects.get(indicator=plan["indicator"], period=dt.date(2010, 1, 1)).value_sum == 10
+    assert PeriodTotal.objects.get(indicator=plan["indicator"], period=dt.date(2010, 1, 1)).value_sum == 10
 
 
 def test_hxl_with_an_indicator_column(plan, tmp_path, capsys):
@@ -51,7 +51,7 @@ def test_hxl_with_an_indicator_column(plan, tmp_path, capsys):
                     f"{indicator},2010-03,TD01,20\n{indicator},2010-04,TD01,25\n")
     report = _run(capsys, str(path))
     assert report["created"] == 2
-    assert m.Measurement.objects.filter(indicator_id=indicator, area__pcode="TD01").count() == 2
+    assert Measurement.objects.filter(indicator_id=indicator, area__pcode="TD01").count() == 2
 
 
 def test_xlsx(plan, tmp_path, capsys):
@@ -65,8 +65,8 @@ def test_xlsx(plan, tmp_path, capsys):
 
 
 def test_bad_lines_name_line_and_field_and_store_nothing(plan, world, tmp_path, capsys):
-    services.lock_period(SYSTEM, plan["isf"], dt.date(2010, 1, 1))
-    ratio = services.add_indicator(SYSTEM, plan["benchmark"], name="Girls per boy", kind="ratio")
+    services.period_lock(SYSTEM, plan["isf"], dt.date(2010, 1, 1))
+    ratio = services.indicator_add(SYSTEM, plan["benchmark"], name="Girls per boy", kind="ratio")
     path = tmp_path / "bad.csv"
     path.write_text(f"indicator,period,area,value,numerator,denominator,unit\n"
                     f"{plan['indicator'].id},2010-02,TD01,5,,,posts\n"
@@ -78,14 +78,14 @@ def test_bad_lines_name_line_and_field_and_store_nothing(plan, world, tmp_path, 
     report = _run(capsys, str(path), "--expect-fail")
     assert [(e["line"], e["field"]) for e in report["errors"]] == [
         (3, "period"), (4, "area"), (5, "unit"), (6, "denominator"), (7, "period")]
-    assert not m.Measurement.objects.exists()
-    text = services.import_measurements(path, user=SYSTEM).summary()
+    assert not Measurement.objects.exists()
+    text = services.measurements_import(path, user=SYSTEM).summary()
     assert "bad.csv: import FAILED, nothing written" in text and "line 3, field period" in text
 
 
 def test_a_user_who_does_not_plan_is_refused_per_line(plan, world, tmp_path):
     path = tmp_path / "posts.csv"
     path.write_text("period,value\n2010-01,10\n")
-    report = services.import_measurements(path, indicator=plan["indicator"], user=world.users["minurcat"])
+    report = services.measurements_import(path, indicator=plan["indicator"], user=world.users["minurcat"])
     assert report.rolled_back and report.errors[0].field == "indicator"
-    assert not m.Measurement.objects.exists()
+    assert not Measurement.objects.exists()

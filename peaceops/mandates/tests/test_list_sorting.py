@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_risk_register_sorts_by_its_columns_without_hidden_risks(client, world, plan):  # noqa: F811
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
-    services.add_risk(SYSTEM, output, text="Alpha risk", owner="SRSG", review_on=dt.date(2099, 1, 1),
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
+    services.risk_add(SYSTEM, output, text="Alpha risk", owner="SRSG", review_on=dt.date(2099, 1, 1),
                       likelihood=1, impact=1)
-    services.add_risk(SYSTEM, output, text="Bravo risk", owner="DSRSG", review_on=dt.date(2099, 1, 1),
+    services.risk_add(SYSTEM, output, text="Bravo risk", owner="DSRSG", review_on=dt.date(2099, 1, 1),
                       likelihood=4, impact=5)
     client.force_login(plan["planner"])
     def table(query):  # the register's table, below the escalations (which list Bravo first whatever the order)
@@ -35,8 +35,8 @@ def test_risk_register_sorts_by_its_columns_without_hidden_risks(client, world, 
 
 def test_lessons_take_an_order_and_a_page_size(client, world, plan):  # noqa: F811
     for title in ("Alpha lesson", "Bravo lesson"):
-        services.record_lesson(SYSTEM, mission=world.minurcat, title=title, subject="ddr")
-    services.record_lesson(SYSTEM, mission=world.unamid, title="Secret lesson", subject="ddr")
+        services.lesson_record(SYSTEM, mission=world.minurcat, title=title, subject="ddr")
+    services.lesson_record(SYSTEM, mission=world.unamid, title="Secret lesson", subject="ddr")
     client.force_login(plan["planner"])
     page = client.get("/mandates/lessons/", {"sort": "-title"}).content.decode()
     assert page.index("Bravo lesson") < page.index("Alpha lesson") and "Secret lesson" not in page

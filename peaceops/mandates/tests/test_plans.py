@@ -10,9 +10,17 @@ from django.test import override_settings
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.cooperation.models import SharingAgreement
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
 from peaceops.mandates import selectors, services
+from peaceops.mandates.models import (
+    ActivityBudget,
+    FrameworkItem,
+    FrameworkObjective,
+    FrameworkOutput,
+    IsfOutput,
+    PlanActivity,
+    PlanRisk,
+)
 from peaceops.mandates.services import BudgetLine, MandateError
 from peaceops.registry.models import Organisation
 from peaceops.testing import make_user
@@ -24,8 +32,8 @@ TODAY = dt.date(2010, 6, 15)
 
 def make_library():
     """A library output of seed 004 with one activity, one precondition and two risks (text made up)."""
-    objective = m.FrameworkObjective.objects.create(ref="obj-3", number=3, title="A secure environment")
-    output = m.FrameworkOutput.objects.create(objective=objective, ref="out-3.2", number="3.2",
+    objective = FrameworkObjective.objects.create(ref="obj-3", number=3, title="A secure environment")
+    output = FrameworkOutput.objects.create(objective=objective, ref="out-3.2", number="3.2",
                                               title="Disarmament, demobilisation and reintegration")
     items = {}
     for ref, kind, text in (("3.2-a1", "activity", "Register and verify ex-combatants"),
@@ -34,7 +42,7 @@ def make_library():
                             ("3.2-r2", "risk", "Armed groups re-recruit demobilised fighters"),
                             ("3.2-b1", "benchmark", "Ex-combatants reintegrated"),
                             ("3.2-c1", "consideration", "Fund reintegration before disarmament starts")):
-        items[ref] = m.FrameworkItem.objects.create(objective=objective, output=output, ref=ref, kind=kind,
+        items[ref] = FrameworkItem.objects.create(objective=objective, output=output, ref=ref, kind=kind,
                                                     text=text, section="3.2", source=f"seed 004 §3.2, line {ref}")
     return output, items
 
@@ -43,17 +51,17 @@ def make_library():
 def plan(world):
     isf = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
                               start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
-    objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
+    objective = services.objective_add(SYSTEM, isf, title="Protection of civilians")
     library_output, items = make_library()
     unhcr = Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
                                         kind=Organisation.Kind.UN_AGENCY)
-    planner = make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    planner = make_user("planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     return {"isf": isf, "objective": objective, "library_output": library_output, "items": items, "unhcr": unhcr,
             "planner": planner}
 
 
 def test_adopting_a_library_output_copies_its_items_with_provenance(world, plan):
-    output = services.adopt_library_output(plan["planner"], plan["objective"], plan["library_output"],
+    output = services.library_output_adopt(plan["planner"], plan["objective"], plan["library_output"],
                                            risk_owner="DSRSG/RC/HC", risk_review_on=dt.date(2010, 9, 1))
     assert output.library_output == plan["library_output"] and output.title == plan["library_output"].title
     activity = output.activities.get()
@@ -73,10 +81,10 @@ def test_adopting_a_library_output_copies_its_items_with_provenance(world, plan)
 
 
 def test_activity_for_an_agency_with_a_voluntary_budget(world, plan):
-    output = services.add_output(plan["planner"], plan["objective"], title="Returns")
-    first = services.add_activity(plan["planner"], output, text="Intercommunity dialogue",
+    output = services.output_add(plan["planner"], plan["objective"], title="Returns")
+    first = services.activity_add(plan["planner"], output, text="Intercommunity dialogue",
                                   start_date=dt.date(2010, 2, 1), end_date=dt.date(2010, 5, 31))
-    second = services.add_activity(
+    second = services.activity_add(
         plan["planner"], output, text="Support voluntary returns", responsible_organisation=plan["unhcr"],
         partners=[plan["unhcr"]], staff=4, start_date=dt.date(2010, 6, 1), end_date=dt.date(2010, 12, 31),
         depends_on=[first], budget=[BudgetLine("voluntary", "250000", "usd"), BudgetLine("assessed", 10, "XAF", True)])
@@ -98,25 +106,25 @@ def test_activity_for_an_agency_with_a_voluntary_budget(world, plan):
     ({"text": "  "}, "text"),
 ])
 def test_bad_activities_name_the_field_and_store_nothing(world, plan, fields, field):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
     fields = {"text": "Support returns", **fields}
     with pytest.raises(MandateError) as error:
-        services.add_activity(plan["planner"], output, **fields)
+        services.activity_add(plan["planner"], output, **fields)
     assert error.value.field == field
-    assert not m.PlanActivity.objects.exists() and not m.ActivityBudget.objects.exists()
+    assert not PlanActivity.objects.exists() and not ActivityBudget.objects.exists()
 
 
 def test_sequencing_cycle_is_refused(world, plan):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
-    a = services.add_activity(plan["planner"], output, text="a")
-    b = services.add_activity(plan["planner"], output, text="b", depends_on=[a])
-    c = services.add_activity(plan["planner"], output, text="c", depends_on=[b])
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
+    a = services.activity_add(plan["planner"], output, text="a")
+    b = services.activity_add(plan["planner"], output, text="b", depends_on=[a])
+    c = services.activity_add(plan["planner"], output, text="c", depends_on=[b])
     with pytest.raises(MandateError, match="cycle") as error:
-        services.set_depends_on(plan["planner"], a, [c])
+        services.activity_set_depends_on(plan["planner"], a, [c])
     assert error.value.field == "depends_on"
     assert not a.depends_on.exists()
     with pytest.raises(MandateError, match="itself"):
-        services.update_activity(plan["planner"], a, {"depends_on": [a]})
+        services.activity_update(plan["planner"], a, {"depends_on": [a]})
 
 
 @pytest.mark.parametrize("fields, field", [
@@ -124,54 +132,54 @@ def test_sequencing_cycle_is_refused(world, plan):
     ({"impact": 0}, "impact"),
 ])
 def test_bad_risks_name_the_field(world, plan, fields, field):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
     with pytest.raises(MandateError) as error:
-        services.add_risk(plan["planner"], output, **{"text": "Chad withdraws its consent", "owner": "SRSG",
+        services.risk_add(plan["planner"], output, **{"text": "Chad withdraws its consent", "owner": "SRSG",
                                                       "review_on": dt.date(2010, 7, 1), **fields})
     assert error.value.field == field
-    assert not m.PlanRisk.objects.exists()
+    assert not PlanRisk.objects.exists()
 
 
 def test_adoption_without_a_risk_owner_stores_nothing(world, plan):
     with pytest.raises(MandateError) as error:
-        services.adopt_library_output(plan["planner"], plan["objective"], plan["library_output"], risk_owner="",
+        services.library_output_adopt(plan["planner"], plan["objective"], plan["library_output"], risk_owner="",
                                       risk_review_on=dt.date(2010, 9, 1))
     assert error.value.field == "owner"
-    assert not m.IsfOutput.objects.exists()
+    assert not IsfOutput.objects.exists()
 
 
 def test_another_missions_planner_and_an_uncleared_reader_are_refused(world, plan):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns", classification=C.CONFIDENTIAL)
-    unamid_planner = make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL)
-    viewer = make_user("viewer", "viewer", mission=world.minurcat, clearance=C.CONFIDENTIAL)
-    low_planner = make_user("low-planner", "planner", mission=world.minurcat, clearance=C.UNCLASSIFIED)
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns", classification=Classification.CONFIDENTIAL)
+    unamid_planner = make_user("unamid-planner", "planner", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
+    viewer = make_user("viewer", "viewer", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
+    low_planner = make_user("low-planner", "planner", mission=world.minurcat, clearance=Classification.UNCLASSIFIED)
     for user in (unamid_planner, viewer, low_planner):
         with pytest.raises(PermissionDenied):
-            services.add_activity(user, output, text="Intrude")
+            services.activity_add(user, output, text="Intrude")
         with pytest.raises(PermissionDenied):
-            services.add_risk(user, output, text="Intrude", owner="x", review_on=TODAY)
+            services.risk_add(user, output, text="Intrude", owner="x", review_on=TODAY)
     for user in (unamid_planner, viewer):  # the objective is unclassified: the low planner may adopt into it
         with pytest.raises(PermissionDenied):
-            services.adopt_library_output(user, plan["objective"], plan["library_output"], risk_owner="x",
+            services.library_output_adopt(user, plan["objective"], plan["library_output"], risk_owner="x",
                                           risk_review_on=TODAY)
-    assert not m.PlanActivity.objects.exists() and not m.PlanRisk.objects.exists()
-    services.add_risk(plan["planner"], output, text="Chad withdraws consent", owner="SRSG", review_on=TODAY)
+    assert not PlanActivity.objects.exists() and not PlanRisk.objects.exists()
+    services.risk_add(plan["planner"], output, text="Chad withdraws consent", owner="SRSG", review_on=TODAY)
     assert selectors.risk_register(low_planner, mission_ids=[world.minurcat.id], today=TODAY) == []
     assert selectors.risk_register(unamid_planner, today=TODAY) == []
 
 
 def test_register_escalates_by_score_and_overdue_review(world, plan):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
-    low = services.add_risk(plan["planner"], output, text="Rains delay returns", owner="UNHCR", likelihood=2,
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
+    low = services.risk_add(plan["planner"], output, text="Rains delay returns", owner="UNHCR", likelihood=2,
                             impact=3, review_on=dt.date(2010, 9, 1))
-    high = services.add_risk(plan["planner"], output, text="Chad withdraws consent", owner="SRSG",
+    high = services.risk_add(plan["planner"], output, text="Chad withdraws consent", owner="SRSG",
                              likelihood=2, impact=5, review_on=dt.date(2010, 9, 1))
-    stale = services.add_risk(plan["planner"], output, text="Bandits attack convoys", owner="Force Commander",
+    stale = services.risk_add(plan["planner"], output, text="Bandits attack convoys", owner="Force Commander",
                               likelihood=1, impact=2, review_on=dt.date(2010, 6, 1))
     register = selectors.risk_register(plan["planner"], isf=plan["isf"], today=TODAY)
     assert [(row.risk.id, row.reasons) for row in register] == [(stale.id, ("review_overdue",)), (high.id, ()),
                                                                  (low.id, ())]
-    services.update_risk(plan["planner"], high, {"likelihood": 4})  # 4 x 5 = 20: above 15
+    services.risk_update(plan["planner"], high, {"likelihood": 4})  # 4 x 5 = 20: above 15
     register = selectors.risk_register(plan["planner"], mission_ids=[world.minurcat.id], today=TODAY)
     assert [(row.risk.id, row.score, row.reasons) for row in register][:2] == [
         (high.id, 20, ("score",)), (stale.id, 2, ("review_overdue",))]
@@ -180,21 +188,21 @@ def test_register_escalates_by_score_and_overdue_review(world, plan):
     svg = selectors.heat_map_svg(register, "Risks")
     assert svg.startswith("<svg") and "likelihood 4, impact 5: 1" in svg
     with pytest.raises(MandateError) as error:
-        services.update_risk(plan["planner"], high, {"owner": " "})
+        services.risk_update(plan["planner"], high, {"owner": " "})
     assert error.value.field == "owner"
     high.refresh_from_db()
     assert high.owner == "SRSG"
 
 
 def test_lessons_are_read_by_a_neighbour_under_a_sharing_agreement(world, plan):
-    ddr = services.record_lesson(SYSTEM, mission=world.unamid, title="Community-based reintegration",
+    ddr = services.lesson_record(SYSTEM, mission=world.unamid, title="Community-based reintegration",
                                  subject="ddr", what_worked="Local committees", recorded_on=dt.date(2010, 3, 1))
-    services.record_lesson(SYSTEM, mission=world.unamid, title="Referral pathways", subject="violence_women_children")
+    services.lesson_record(SYSTEM, mission=world.unamid, title="Referral pathways", subject="violence_women_children")
     minurcat_planner = plan["planner"]
     assert list(selectors.lessons_for(minurcat_planner)) == []
-    output = services.add_output(SYSTEM, plan["objective"], title="DDR")
+    output = services.output_add(SYSTEM, plan["objective"], title="DDR")
     with pytest.raises(MandateError) as error:
-        services.add_activity(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
+        services.activity_add(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
     assert error.value.field == "lessons"
     SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="lessons",
                                     categories=["ddr"], starts_on=dt.date(2010, 1, 1))
@@ -202,12 +210,12 @@ def test_lessons_are_read_by_a_neighbour_under_a_sharing_agreement(world, plan):
     assert list(selectors.lessons_for(minurcat_planner)) == [ddr]
     assert list(selectors.lessons_for(minurcat_planner, query="committees")) == [ddr]
     assert list(selectors.lessons_for(minurcat_planner, query="absent")) == []
-    activity = services.add_activity(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
+    activity = services.activity_add(minurcat_planner, output, text="Reintegrate", lessons=[ddr])
     assert list(activity.lessons.all()) == [ddr]
     with pytest.raises(PermissionDenied):  # reading is not writing: the neighbour cannot change it
-        services.update_lesson(minurcat_planner, ddr, {"title": "Changed"})
+        services.lesson_update(minurcat_planner, ddr, {"title": "Changed"})
     with pytest.raises(MandateError) as error:
-        services.record_lesson(SYSTEM, mission=world.unamid, title="x", subject="gossip")
+        services.lesson_record(SYSTEM, mission=world.unamid, title="x", subject="gossip")
     assert error.value.field == "subject"
 
 
@@ -215,12 +223,12 @@ def test_sg_report_section_lists_unsecured_funds_and_escalated_risks(world, plan
     from peaceops.mandates.report_sections import sections
     from peaceops.reports.drafting import DraftRequest
 
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
-    services.add_activity(SYSTEM, output, text="Support returns", responsible_organisation=plan["unhcr"],
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
+    services.activity_add(SYSTEM, output, text="Support returns", responsible_organisation=plan["unhcr"],
                           budget=[BudgetLine("voluntary", "250000", "USD")])
-    services.add_risk(SYSTEM, output, text="Chad withdraws consent", owner="SRSG", likelihood=4, impact=5,
+    services.risk_add(SYSTEM, output, text="Chad withdraws consent", owner="SRSG", likelihood=4, impact=5,
                       review_on=dt.date(2011, 1, 1))
-    services.add_risk(SYSTEM, output, text="Rains", owner="UNHCR", likelihood=1, impact=1,
+    services.risk_add(SYSTEM, output, text="Rains", owner="UNHCR", likelihood=1, impact=1,
                       review_on=dt.date(2011, 1, 1))
     request = DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
                            end=dt.date(2010, 12, 31), user=plan["planner"])
@@ -230,7 +238,7 @@ def test_sg_report_section_lists_unsecured_funds_and_escalated_risks(world, plan
     assert funds.rows == (("Voluntary contributions", "USD", "250,000.00", "250,000.00"),)
     assert risks.rows == (("Chad withdraws consent", "Returns", "20", "SRSG", "2011-01-01", "score"),)
     # another mission's planner drafts nothing of MINURCAT
-    other = make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL)
+    other = make_user("unamid-planner", "planner", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
     assert sections(DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
                                  end=dt.date(2010, 12, 31), user=other)) == []
 
@@ -240,15 +248,15 @@ def test_a_risk_reaching_the_threshold_is_notified_to_its_missions_leadership_on
     from peaceops.notifications.models import Notification
     from peaceops.notifications.selectors import notifications_for
 
-    output = services.add_output(plan["planner"], plan["objective"], title="Returns")
-    risk = services.add_risk(plan["planner"], output, text="Host state withdraws consent", owner="SRSG",
+    output = services.output_add(plan["planner"], plan["objective"], title="Returns")
+    risk = services.risk_add(plan["planner"], output, text="Host state withdraws consent", owner="SRSG",
                              review_on=dt.date(2030, 1, 1), likelihood=2, impact=3)
     assert not Notification.objects.exists()  # 6: below the threshold, review not due
-    services.update_risk(plan["planner"], risk, {"likelihood": 4, "impact": 5})
-    services.update_risk(plan["planner"], risk, {"owner": "DSRSG"})  # same reason, same score: nothing new
+    services.risk_update(plan["planner"], risk, {"likelihood": 4, "impact": 5})
+    services.risk_update(plan["planner"], risk, {"owner": "DSRSG"})  # same reason, same score: nothing new
     (notice,) = Notification.objects.all()
     assert notice.kind == "risk_escalated" and "20/25" in notice.title and notice.recipient == world.minurcat
-    leader = make_user("leader-x", "leadership", mission=world.minurcat, clearance=C.STRICTLY_CONFIDENTIAL)
+    leader = make_user("leader-x", "leadership", mission=world.minurcat, clearance=Classification.STRICTLY_CONFIDENTIAL)
     assert list(notifications_for(leader)) == [notice]
     assert not notifications_for(make_user("leader-y", "leadership", mission=world.unamid,
-                                           clearance=C.STRICTLY_CONFIDENTIAL)).exists()
+                                           clearance=Classification.STRICTLY_CONFIDENTIAL)).exists()

@@ -3,19 +3,29 @@
 import numpy as np
 import pytest
 
-from peaceops.mandates import rollup as r
+from peaceops.mandates.rollup import (
+    Indicators,
+    Totals,
+    area_values,
+    month_index,
+    rag,
+    readiness,
+    rollup,
+    trend_of,
+    trend_word,
+)
 
 
 def _indicators(rows):
-    return r.Indicators.from_rows(rows)
+    return Indicators.from_rows(rows)
 
 
 def _totals(rows):
     columns = list(zip(*rows, strict=True))
-    return r.Totals(*(np.array(c, dtype=np.int64 if n < 2 else float) for n, c in enumerate(columns)))
+    return Totals(*(np.array(c, dtype=np.int64 if n < 2 else float) for n, c in enumerate(columns)))
 
 
-BASE = r.month_index(2010, 1)
+BASE = month_index(2010, 1)
 
 
 def test_area_rules_and_pooled_ratio():
@@ -30,7 +40,7 @@ def test_area_rules_and_pooled_ratio():
     # indicator, period, areas, sum, min, max, numerator sum, denominator sum
     totals = _totals([(0, BASE, 2, 8, 3, 5, np.nan, np.nan), (1, BASE, 4, 8, 1, 3, np.nan, np.nan),
                       (2, BASE, 2, 1.5, 0.5, 1, 3, 4)])
-    assert r.area_values(indicators, totals).tolist() == [8, 2, 0.75]
+    assert area_values(indicators, totals).tolist() == [8, 2, 0.75]
 
 
 def test_period_rules_progress_and_rollup_means():
@@ -45,32 +55,32 @@ def test_period_rules_progress_and_rollup_means():
     totals = _totals([(0, BASE, 1, 4, 4, 4, np.nan, np.nan), (0, BASE + 1, 1, 20, 20, 20, np.nan, np.nan),
                       (1, BASE, 1, 2, 2, 2, np.nan, np.nan), (1, BASE + 2, 1, 3, 3, 3, np.nan, np.nan),
                       (2, BASE, 1, 80, 80, 80, np.nan, np.nan), (2, BASE + 1, 1, 60, 60, 60, np.nan, np.nan)])
-    result = r.rollup(indicators, totals, BASE, BASE + 2, np.array([0, 0]), np.array([0]), 1)
+    result = rollup(indicators, totals, BASE, BASE + 2, np.array([0, 0]), np.array([0]), 1)
     assert result.value.tolist() == [20, 5, 70]
     assert result.progress.tolist() == pytest.approx([2.0, 0.5, 0.6])
     # benchmark 0 capped at 1; benchmark 1 = mean(0.5, 0.6); output and objective = mean of benchmarks
     assert result.benchmark_progress.tolist() == pytest.approx([1.0, 0.55])
     assert result.objective_progress.tolist() == pytest.approx([0.775])
-    assert r.rag(result.objective_progress[0]) == "green"
-    assert r.rag(0.5) == "amber" and r.rag(0.1) == "red" and r.rag(float("nan")) == "grey"
+    assert rag(result.objective_progress[0]) == "green"
+    assert rag(0.5) == "amber" and rag(0.1) == "red" and rag(float("nan")) == "grey"
 
 
 def test_trend_is_in_share_of_the_distance_and_ignores_gaps():
     series = np.array([[0, np.nan, 2, 3, np.nan, 5], [5, 4, 3, 2, 1, 0], [np.nan] * 5 + [1]])
-    trend = r.trend_of(series, np.zeros(3), np.array([10, 10, 10]))
+    trend = trend_of(series, np.zeros(3), np.array([10, 10, 10]))
     assert trend[0] == pytest.approx(0.1) and trend[1] == pytest.approx(-0.1) and np.isnan(trend[2])
-    assert r.trend_word(trend[0]) == "improving" and r.trend_word(trend[1]) == "worsening"
+    assert trend_word(trend[0]) == "improving" and trend_word(trend[1]) == "worsening"
 
 
 def test_no_measurement_or_target_gives_grey():
     indicators = _indicators([{"id": 1, "kind": "number", "area_rule": "sum", "period_rule": "last",
                                "baseline": 0, "target": None, "benchmark": 0}])
     totals = _totals([(0, BASE, 1, 4, 4, 4, np.nan, np.nan)])
-    result = r.rollup(indicators, totals, BASE, BASE, np.array([0]), np.array([0]), 1)
-    assert np.isnan(result.progress[0]) and r.rag(result.objective_progress[0]) == "grey"
+    result = rollup(indicators, totals, BASE, BASE, np.array([0]), np.array([0]), 1)
+    assert np.isnan(result.progress[0]) and rag(result.objective_progress[0]) == "grey"
 
 
 def test_readiness_leaves_out_benchmarks_of_mission_activity():
     # seed 004 §6.5: national capacity counts, mission activity does not
-    assert r.readiness([(0.5, False), (1.0, True), (1.5, False)]) == pytest.approx(0.75)
-    assert r.readiness([(1.0, True)]) is None
+    assert readiness([(0.5, False), (1.0, True), (1.5, False)]) == pytest.approx(0.75)
+    assert readiness([(1.0, True)]) is None

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.mandates import models as m
 from peaceops.mandates import selectors, services
+from peaceops.mandates.models import Indicator, Measurement, PeriodTotal
 from peaceops.mandates.services import MandateError, MeasurementRow
 from peaceops.mandates.testing import make_isf
 from peaceops.registry.models import AdminArea
@@ -26,7 +26,7 @@ def test_sequencing_cycle_is_refused_and_nothing_changes(world, isf):
     second = services.task_create(SYSTEM, mission=world.minurcat, text="Hand over the camps", waits_for=[first])
     third = services.task_create(SYSTEM, mission=world.minurcat, text="Withdraw", waits_for=[second])
     with pytest.raises(MandateError, match="cycle") as error:
-        services.set_waits_for(SYSTEM, first, [third])
+        services.task_set_waits_for(SYSTEM, first, [third])
     assert error.value.field == "waits_for"
     assert list(first.waits_for.all()) == []
     assert selectors.blocked_tasks([second, third]) == {second.id: [first], third.id: [second]}
@@ -35,27 +35,27 @@ def test_sequencing_cycle_is_refused_and_nothing_changes(world, isf):
 def test_target_without_baseline_is_refused(world, isf):
     benchmark = isf["benchmark"]
     with pytest.raises(MandateError) as error:
-        services.add_indicator(SYSTEM, benchmark, name="Returns", targets={dt.date(2010, 6, 1): 5})
+        services.indicator_add(SYSTEM, benchmark, name="Returns", targets={dt.date(2010, 6, 1): 5})
     assert error.value.field == "baseline"
-    assert not m.Indicator.objects.filter(name="Returns").exists()
+    assert not Indicator.objects.filter(name="Returns").exists()
 
 
 def test_measurement_rules(world, isf):
     indicator = isf["indicator"]
-    services.lock_period(SYSTEM, isf["isf"], dt.date(2010, 1, 15))
+    services.period_lock(SYSTEM, isf["isf"], dt.date(2010, 1, 15))
     rows = [MeasurementRow(period=dt.date(2010, 2, 1), value=10),
             MeasurementRow(period=dt.date(2010, 1, 1), value=10, line=3)]
     with pytest.raises(MandateError, match="locked") as error:
-        services.record_measurements(SYSTEM, indicator, rows)
+        services.measurements_record(SYSTEM, indicator, rows)
     assert (error.value.line, error.value.field) == (3, "period")
-    assert not m.Measurement.objects.exists()  # nothing half-way
+    assert not Measurement.objects.exists()  # nothing half-way
     with pytest.raises(MandateError, match="does not match") as error:
-        services.record_measurements(SYSTEM, indicator, [MeasurementRow(period=dt.date(2010, 2, 1), value=1,
+        services.measurements_record(SYSTEM, indicator, [MeasurementRow(period=dt.date(2010, 2, 1), value=1,
                                                                       unit="officers")])
     assert error.value.field == "unit"
-    ratio = services.add_indicator(SYSTEM, isf["benchmark"], name="Girls per boy in school", kind="ratio")
+    ratio = services.indicator_add(SYSTEM, isf["benchmark"], name="Girls per boy in school", kind="ratio")
     with pytest.raises(MandateError, match="zero") as error:
-        services.record_measurements(SYSTEM, ratio, [MeasurementRow(period=dt.date(2010, 2, 1), numerator=3,
+        services.measurements_record(SYSTEM, ratio, [MeasurementRow(period=dt.date(2010, 2, 1), numerator=3,
                                                                   denominator=0)])
     assert error.value.field == "denominator"
 
@@ -64,12 +64,12 @@ def test_measurements_fold_into_period_totals_and_roll_up(world, isf):
     east = AdminArea.objects.create(pcode="TD01", name="Ouaddaï", level=1, country=world.chad)
     south = AdminArea.objects.create(pcode="TD02", name="Salamat", level=1, country=world.chad)
     indicator = isf["indicator"]
-    services.record_measurements(SYSTEM, indicator, [
+    services.measurements_record(SYSTEM, indicator, [
         MeasurementRow(period=dt.date(2010, 3, 1), value=30, area_id=east.id),
         MeasurementRow(period=dt.date(2010, 3, 1), value=20, area_id=south.id),
         MeasurementRow(period=dt.date(2010, 3, 1), value=12, area_id=east.id, sex="f"),
         MeasurementRow(period=dt.date(2010, 4, 1), value=80, area_id=east.id)])
-    total = m.PeriodTotal.objects.get(indicator=indicator, period=dt.date(2010, 3, 1))
+    total = PeriodTotal.objects.get(indicator=indicator, period=dt.date(2010, 3, 1))
     assert (total.areas, total.value_sum) == (2, 50)  # the sex breakdown is not a third area
     rolled = selectors.isf_rollup(world.users["admin"], isf["isf"], dt.date(2010, 1, 1), dt.date(2010, 3, 31))
     assert rolled.result.value.tolist() == [50]
@@ -77,14 +77,14 @@ def test_measurements_fold_into_period_totals_and_roll_up(world, isf):
     assert selectors.breakdown(world.users["admin"], indicator, dt.date(2010, 3, 1)) == {
         "sex": [("f", 12.0)], "area": [("Ouaddaï", 30.0), ("Salamat", 20.0)]}
     # a correction replaces the value and its total
-    services.record_measurements(SYSTEM, indicator, [MeasurementRow(period=dt.date(2010, 3, 1), value=70,
+    services.measurements_record(SYSTEM, indicator, [MeasurementRow(period=dt.date(2010, 3, 1), value=70,
                                                                   area_id=east.id)])
-    assert m.PeriodTotal.objects.get(indicator=indicator, period=dt.date(2010, 3, 1)).value_sum == 90
+    assert PeriodTotal.objects.get(indicator=indicator, period=dt.date(2010, 3, 1)).value_sum == 90
 
 
 def test_assessment_reprioritises_a_task_with_history(world, isf):
     task = isf["task"]
-    assessment = services.record_assessment(SYSTEM, isf["isf"], period_start=dt.date(2010, 1, 1),
+    assessment = services.assessment_record(SYSTEM, isf["isf"], period_start=dt.date(2010, 1, 1),
                                             period_end=dt.date(2010, 3, 31), narrative="Police deployment late",
                                             decisions=[(task, "high", "the exit depends on it")])
     task.refresh_from_db()
@@ -98,7 +98,7 @@ def test_writes_need_edit_plans_for_the_mission(world, isf):
     # the MINURCAT analyst reads but does not plan; the UNAMID officer has no MINURCAT grant at all
     for user in (world.users["minurcat"], world.users["unamid"]):
         with pytest.raises(PermissionDenied):
-            services.set_priority(user, isf["task"], "low")
+            services.task_set_priority(user, isf["task"], "low")
 
 
 def test_health_checks_and_shortfall(world, isf):
@@ -112,10 +112,10 @@ def test_health_checks_and_shortfall(world, isf):
 
 
 def test_transition_readiness_flags_mission_activity(world, isf):
-    services.set_handover_plan(SYSTEM, isf["isf"], function="Policing the camps", status="underway")
-    services.add_benchmark(SYSTEM, isf["output"], text="Patrols run by MINURCAT", transition=True,
+    services.handover_plan_set(SYSTEM, isf["isf"], function="Policing the camps", status="underway")
+    services.benchmark_add(SYSTEM, isf["output"], text="Patrols run by MINURCAT", transition=True,
                            function="Policing the camps", measures_mission_activity=True)
-    services.record_measurements(SYSTEM, isf["indicator"], [MeasurementRow(period=dt.date(2010, 12, 1), value=80)])
+    services.measurements_record(SYSTEM, isf["indicator"], [MeasurementRow(period=dt.date(2010, 12, 1), value=80)])
     rows = selectors.transition_readiness(world.users["admin"], isf["isf"], dt.date(2010, 1, 1), dt.date(2010, 12, 31))
     assert [row["function"] for row in rows] == ["Policing the camps"]
     assert rows[0]["score"] == pytest.approx(0.8) and rows[0]["plan"].status == "underway"
@@ -128,8 +128,8 @@ def test_sg_report_sections(world, isf):
 
     services.task_create(SYSTEM, mission=world.minurcat, text="Fly patrols", capabilities_needed={"helicopters": 18},
                          capabilities_held={"helicopters": 10})
-    services.set_handover_plan(SYSTEM, isf["isf"], function="Policing the camps")
-    services.record_measurements(SYSTEM, isf["indicator"], [MeasurementRow(period=dt.date(2010, 6, 1), value=30)])
+    services.handover_plan_set(SYSTEM, isf["isf"], function="Policing the camps")
+    services.measurements_record(SYSTEM, isf["indicator"], [MeasurementRow(period=dt.date(2010, 6, 1), value=30)])
     request = DraftRequest(kind="sg_report", mission_ids=(world.minurcat.id,), start=dt.date(2010, 1, 1),
                            end=dt.date(2010, 12, 31), user=world.users["minurcat"])
     found = {section.key: section for section in sections(request)}

@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.tests.zip_bombs import zip_bomb
-from peaceops.mandates import models as m
+from peaceops.mandates.models import Measurement
 from peaceops.mandates.testing import make_isf
 from peaceops.testing import make_user
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def planning(world, client):
     records = make_isf(world.minurcat, world.chad)
-    client.force_login(make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL))
+    client.force_login(make_user("planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL))
     return f"/mandates/indicator/{records['indicator'].pk}/measurements/"
 
 
@@ -25,7 +25,7 @@ def test_a_zip_bomb_workbook_is_refused_with_a_message_and_nothing_written(clien
     assert response.status_code == 200
     page = response.content.decode()
     assert "Nothing was stored" in page and "posts.xlsx" in page and "inflates" in page
-    assert not m.Measurement.objects.exists()
+    assert not Measurement.objects.exists()
 
 
 def test_a_file_over_the_upload_limit_is_refused_in_the_form(client, planning, settings):
@@ -33,4 +33,4 @@ def test_a_file_over_the_upload_limit_is_refused_in_the_form(client, planning, s
     text = "period,value,unit\n" + "2010-01,5,posts\n" * 100
     page = client.post(planning, {"file": SimpleUploadedFile("posts.csv", text.encode())}).content.decode()
     assert "posts.csv is 2 KB; uploads are limited to 1 KB" in page
-    assert not m.Measurement.objects.exists()
+    assert not Measurement.objects.exists()

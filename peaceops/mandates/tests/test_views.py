@@ -4,9 +4,9 @@
 import pytest
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
 from peaceops.mandates import services
+from peaceops.mandates.models import FrameworkItem, FrameworkObjective, IsfBenchmark, IsfObjective, Measurement
 from peaceops.mandates.testing import make_isf
 from peaceops.registry.models import AdminArea
 
@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plan(world):
     records = make_isf(world.minurcat, world.chad)
-    hidden = make_isf(world.unamid, world.sudan, classification=C.CONFIDENTIAL, title="UNAMID secret ISF")
+    hidden = make_isf(world.unamid, world.sudan, classification=Classification.CONFIDENTIAL, title="UNAMID secret ISF")
     planner = __import__("peaceops.testing", fromlist=["make_user"]).make_user(
-        "planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+        "planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
     return {**records, "hidden": hidden, "planner": planner}
 
 
@@ -48,7 +48,7 @@ def test_readers_may_not_write(client, world, plan):
     assert answer.status_code == 403
     answer = client.post("/mandates/", {"task": plan["task"].pk, "priority": "low"})
     assert answer.status_code == 403
-    assert not m.IsfObjective.objects.filter(title="Sneaky").exists() and not m.Measurement.objects.exists()
+    assert not IsfObjective.objects.filter(title="Sneaky").exists() and not Measurement.objects.exists()
     plan["task"].refresh_from_db()
     assert plan["task"].priority == "medium"
 
@@ -76,7 +76,7 @@ def test_upload_names_file_line_and_field_and_stores_nothing(client, world, plan
     with open(path, "rb") as handle:
         page = client.post(url, {"file": handle}).content.decode()
     assert "posts.csv, line 3, field unit" in page
-    assert not m.Measurement.objects.exists()
+    assert not Measurement.objects.exists()
 
 
 def test_assessment_page_changes_a_priority(client, world, plan):
@@ -99,16 +99,16 @@ def test_mandate_page_shows_health_and_sequencing(client, world, plan):
 
 
 def test_library_search(client, world, plan):
-    objective = m.FrameworkObjective.objects.create(ref="004/3", number=3, title="Security")
-    m.FrameworkItem.objects.create(objective=objective, ref="004/3.2/B-S-1", kind="benchmark", horizon="short",
+    objective = FrameworkObjective.objects.create(ref="004/3", number=3, title="Security")
+    FrameworkItem.objects.create(objective=objective, ref="004/3.2/B-S-1", kind="benchmark", horizon="short",
                                    text="National police deployed in key areas", source="seed 004 §3.2.2")
-    m.FrameworkItem.objects.create(objective=objective, ref="004/3.2/A-1", kind="activity", text="Train police")
+    FrameworkItem.objects.create(objective=objective, ref="004/3.2/A-1", kind="activity", text="Train police")
     client.force_login(plan["planner"])
     page = client.get("/mandates/library/", {"q": "police deployed", "output": plan["output"].pk}).content.decode()
     assert "004/3.2/B-S-1" in page and "Train police" not in page and "Add to the output" in page
     client.post(f"/mandates/isf/{plan['isf'].pk}/", {"op": "benchmark", "output": plan["output"].pk,
-                                                     "library_item": m.FrameworkItem.objects.get(kind="benchmark").pk})
-    added = m.IsfBenchmark.objects.get(library_item__ref="004/3.2/B-S-1")
+                                                     "library_item": FrameworkItem.objects.get(kind="benchmark").pk})
+    added = IsfBenchmark.objects.get(library_item__ref="004/3.2/B-S-1")
     assert added.text == "National police deployed in key areas" and added.horizon == "short"
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.cooperation.models import SharingAgreement
-from peaceops.core.classification import Classification as C
-from peaceops.mandates import models as m
+from peaceops.core.classification import Classification
 from peaceops.mandates import services
+from peaceops.mandates.models import IsfOutput, Lesson, PlanActivity, PlanRisk
 from peaceops.mandates.tests.test_plans import make_library
 from peaceops.registry.models import Organisation
 from peaceops.testing import make_user
@@ -21,18 +21,18 @@ pytestmark = pytest.mark.django_db
 def plan(world):
     isf = services.isf_create(SYSTEM, mission=world.minurcat, country=world.chad, title="MINURCAT ISF",
                               start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
-    objective = services.add_objective(SYSTEM, isf, title="Protection of civilians")
+    objective = services.objective_add(SYSTEM, isf, title="Protection of civilians")
     library_output, items = make_library()
     unhcr = Organisation.objects.create(name="UN High Commissioner for Refugees", acronym="UNHCR",
                                         kind=Organisation.Kind.UN_AGENCY)
     hidden_isf = services.isf_create(SYSTEM, mission=world.unamid, country=world.sudan, title="UNAMID ISF",
-                                     classification=C.CONFIDENTIAL)
-    hidden_output = services.add_output(SYSTEM, services.add_objective(SYSTEM, hidden_isf, title="x"), title="y")
-    services.add_risk(SYSTEM, hidden_output, text="UNAMID secret risk", owner="JSR", review_on=dt.date(2009, 1, 1),
+                                     classification=Classification.CONFIDENTIAL)
+    hidden_output = services.output_add(SYSTEM, services.objective_add(SYSTEM, hidden_isf, title="x"), title="y")
+    services.risk_add(SYSTEM, hidden_output, text="UNAMID secret risk", owner="JSR", review_on=dt.date(2009, 1, 1),
                       likelihood=5, impact=5)
     return {"isf": isf, "objective": objective, "library_output": library_output, "unhcr": unhcr,
             "hidden_output": hidden_output,
-            "planner": make_user("planner", "planner", mission=world.minurcat, clearance=C.CONFIDENTIAL)}
+            "planner": make_user("planner", "planner", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)}
 
 
 def test_planner_adopts_assigns_rates_and_sees_the_escalation(client, world, plan):
@@ -41,7 +41,7 @@ def test_planner_adopts_assigns_rates_and_sees_the_escalation(client, world, pla
         "op": "adopt", "objective": plan["objective"].pk, "library_output": plan["library_output"].pk,
         "risk_owner": "DSRSG/RC/HC", "risk_review_on": "2099-01-01"}, follow=True)
     assert "Adopted with 1 activities and 2 risks." in answer.content.decode()
-    output = m.IsfOutput.objects.get(library_output=plan["library_output"])
+    output = IsfOutput.objects.get(library_output=plan["library_output"])
     url = f"/mandates/output/{output.pk}/plan/"
     answer = client.post(url, {"op": "activity", "text": "Support voluntary returns",
                                "responsible_organisation": plan["unhcr"].pk, "start_date": "2010-06-01",
@@ -71,42 +71,53 @@ def test_planner_adopts_assigns_rates_and_sees_the_escalation(client, world, pla
     ({"op": "risk", "text": "Wild", "owner": "SRSG", "review_on": "2010-05-01", "likelihood": "x"}, "likelihood"),
 ])
 def test_bad_input_names_the_field_and_stores_nothing(client, plan, data, field):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
     client.force_login(plan["planner"])
     answer = client.post(f"/mandates/output/{output.pk}/plan/", data, follow=True)
     assert f"field {field}:" in answer.content.decode()
-    assert not m.PlanActivity.objects.exists() and not m.PlanRisk.objects.filter(output=output).exists()
+    assert not PlanActivity.objects.exists() and not PlanRisk.objects.filter(output=output).exists()
 
 
 def test_readers_and_other_missions_are_refused(client, world, plan):
-    output = services.add_output(SYSTEM, plan["objective"], title="Returns")
+    output = services.output_add(SYSTEM, plan["objective"], title="Returns")
     secret = world.records["minurcat_strictly_confidential"]["component"]
-    services.add_activity(SYSTEM, output, text="Escort returns", responsible_component=secret)
+    services.activity_add(SYSTEM, output, text="Escort returns", responsible_component=secret)
     client.force_login(world.users["minurcat"])  # an analyst: reads MINURCAT, does not plan
     page = client.get(f"/mandates/output/{output.pk}/plan/")
     assert page.status_code == 200 and "Escort returns" in page.content.decode()
     assert secret.name not in page.content.decode()  # the component is above the analyst's clearance
     assert client.post(f"/mandates/output/{output.pk}/plan/", {"op": "activity", "text": "x"}).status_code == 403
     assert client.get(f"/mandates/output/{plan['hidden_output'].pk}/plan/").status_code == 404
-    client.force_login(make_user("unamid-planner", "planner", mission=world.unamid, clearance=C.CONFIDENTIAL))
+    client.force_login(
+        make_user("unamid-planner", "planner", mission=world.unamid, clearance=Classification.CONFIDENTIAL)
+    )
     assert client.get(f"/mandates/output/{output.pk}/plan/").status_code == 404
     assert client.post(f"/mandates/output/{output.pk}/plan/", {"op": "activity", "text": "x"}).status_code == 404
-    assert list(m.PlanActivity.objects.values_list("text", flat=True)) == ["Escort returns"]
+    assert list(PlanActivity.objects.values_list("text", flat=True)) == ["Escort returns"]
 
 
 def test_lessons_page_shows_shared_lessons_and_records_new_ones(client, world, plan):
-    services.record_lesson(SYSTEM, mission=world.unamid, title="Community-based reintegration", subject="ddr")
-    services.record_lesson(SYSTEM, mission=world.unamid, title="Secret referral pathways",
-                           subject="violence_women_children")
+    services.lesson_record(SYSTEM, mission=world.unamid, title="Community-based reintegration", subject="ddr")
+    services.lesson_record(
+        SYSTEM, mission=world.unamid, title="Secret referral pathways", subject="violence_women_children"
+    )
     client.force_login(plan["planner"])
     assert "Community-based reintegration" not in client.get("/mandates/lessons/").content.decode()
-    SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="lessons",
-                                    categories=["ddr"], starts_on=dt.date(2010, 1, 1))
+    SharingAgreement.objects.create(
+        sharer=world.unamid,
+        receiver=world.minurcat,
+        subject="lessons",
+        categories=["ddr"],
+        starts_on=dt.date(2010, 1, 1),
+    )
     page = client.get("/mandates/lessons/", {"q": "reintegration"}).content.decode()
     assert "Community-based reintegration" in page and "Secret referral pathways" not in page
-    answer = client.post("/mandates/lessons/", {"title": "Returns need escorts", "subject": "cross_border_returns",
-                                                "what_worked": "Joint patrols"}, follow=True)
+    answer = client.post(
+        "/mandates/lessons/",
+        {"title": "Returns need escorts", "subject": "cross_border_returns", "what_worked": "Joint patrols"},
+        follow=True,
+    )
     assert "Lesson recorded." in answer.content.decode()
-    assert m.Lesson.objects.get(title="Returns need escorts").mission == world.minurcat
+    assert Lesson.objects.get(title="Returns need escorts").mission == world.minurcat
     client.force_login(world.users["minurcat"])
     assert client.post("/mandates/lessons/", {"title": "x", "subject": "ddr"}).status_code == 403

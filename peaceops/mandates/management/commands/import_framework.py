@@ -3,7 +3,7 @@ chapters 1-2 (leadership, cross-cutting issues, mission management: sections, co
 
 The library comes from the fixture shipped with the app (peaceops/mandates/fixtures/framework_library.json,
 built from the seed by scripts/build_framework_fixture.py: a running installation never parses the seed);
-storing is the mandates service ``import_framework``, which creates or updates by ``ref`` so a second run
+storing is the mandates service ``framework_import``, which creates or updates by ``ref`` so a second run
 changes nothing.
 """
 
@@ -45,11 +45,11 @@ class Command(BaseCommand):
             self.stdout.write("dry run: nothing stored")
             return
         try:
-            from peaceops.mandates.services import import_framework
+            from peaceops.mandates.services import framework_import
         except ImportError:
-            raise CommandError("the mandates service import_framework is not available: nothing stored "
+            raise CommandError("the mandates service framework_import is not available: nothing stored "
                                "(use --json or --dry-run)") from None
-        stored = import_framework(library, actor=SYSTEM)
+        stored = framework_import(library, actor=SYSTEM)
         self.stdout.write("stored: " + ", ".join(f"{count} {name}" for name, count in stored.items()))
 
     def _load(self, fixture: Path):

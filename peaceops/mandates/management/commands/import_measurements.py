@@ -26,7 +26,7 @@ class Command(ImportCommand):
         from django.contrib.auth import get_user_model
 
         from peaceops.mandates.models import Indicator
-        from peaceops.mandates.services import import_measurements
+        from peaceops.mandates.services import measurements_import
 
         indicator = None
         if options["indicator"] is not None:
@@ -43,7 +43,7 @@ class Command(ImportCommand):
         from peaceops.core.terminal_progress import TerminalProgress
 
         bar = TerminalProgress()
-        report = import_measurements(options["file"], indicator=indicator, user=user, dry_run=options["dry_run"],
+        report = measurements_import(options["file"], indicator=indicator, user=user, dry_run=options["dry_run"],
                                      skip_bad=options["skip_bad"], progress=bar)
         bar.finish()
         self.write_report(report, options)
