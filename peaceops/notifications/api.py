@@ -118,13 +118,13 @@ class NotificationViewSet(_ReadOnly):
     @extend_schema(request=None, responses=NotificationSerializer)
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
-        services.mark_read(request.user, self.get_object())
+        services.notification_mark_read(request.user, self.get_object())
         return Response(self.get_serializer(self.get_queryset().get(pk=pk)).data)
 
     @extend_schema(request=None, responses=NotificationSerializer)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
-        services.acknowledge(request.user, self.get_object())
+        services.notification_acknowledge(request.user, self.get_object())
         return Response(self.get_serializer(self.get_queryset().get(pk=pk)).data)
 
     @extend_schema(request=AskSerializer, responses=InformationRequestSerializer)
@@ -134,7 +134,7 @@ class NotificationViewSet(_ReadOnly):
         notification = self.get_object()
         body = AskSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        made = services.request_information(request.user, notification, **body.validated_data)
+        made = services.information_request_create(request.user, notification, **body.validated_data)
         return Response(InformationRequestSerializer(made).data, status=201)
 
 
@@ -154,7 +154,7 @@ class InformationRequestViewSet(_ReadOnly):
         asked = self.get_object()
         body = ReleaseBodySerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        made = services.release_for_request(request.user, asked, **body.validated_data)
+        made = services.incidents_release_for_request(request.user, asked, **body.validated_data)
         return Response(ReleaseSerializer(made).data, status=201)
 
     @extend_schema(request=DeclineSerializer, responses=InformationRequestSerializer)
@@ -164,7 +164,8 @@ class InformationRequestViewSet(_ReadOnly):
         asked = self.get_object()
         body = DeclineSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return Response(self.get_serializer(services.decline(request.user, asked, **body.validated_data)).data)
+        declined = services.information_request_decline(request.user, asked, **body.validated_data)
+        return Response(self.get_serializer(declined).data)
 
 
 class ReleaseViewSet(_ReadOnly):

@@ -38,7 +38,7 @@ KIND_TITLES = {
 
 # --- fan-out ------------------------------------------------------------------------------------------------
 
-def notify_alert(actor, alert, *, as_of=None) -> list[Notification]:
+def alert_notify(actor, alert, *, as_of=None) -> list[Notification]:
     """Tell each mission the alert names to notify; one notification per (alert key, mission), kept up to date.
 
     ``alert`` is an ``analysis.early_warning.Alert``. The source mission is the first mission of the alert's
@@ -49,8 +49,8 @@ def notify_alert(actor, alert, *, as_of=None) -> list[Notification]:
     return _notify(actor, alert, as_of, _categories([alert]), _existing([alert]))
 
 
-def notify_alerts(actor, alerts, *, as_of=None) -> int:
-    """:func:`notify_alert` for each alert that names a mission to notify; how many notifications there are.
+def alerts_notify(actor, alerts, *, as_of=None) -> int:
+    """:func:`alert_notify` for each alert that names a mission to notify; how many notifications there are.
 
     The categories of all the evidence and the notifications already sent are read once for the whole run
     (two queries), not once per alert (benchmarks/notifications_fanout.py)."""
@@ -108,7 +108,7 @@ def _notify(actor, alert, as_of, categories: dict[int, str], existing: dict) -> 
     return result
 
 
-def notify_mission(actor, *, recipient: Mission, key: str, kind: str, title: str,
+def mission_notify(actor, *, recipient: Mission, key: str, kind: str, title: str,
                    classification: int = Classification.UNCLASSIFIED, source_mission: Mission | None = None,
                    as_of=None, because: Action | None = None) -> Notification:
     """A notice to one mission's users that is no early-warning alert (a risk escalated to its leadership, an
@@ -195,7 +195,7 @@ def _own_notification(actor, notification: Notification) -> None:
         raise Denied(_("Only a signed-in user has a reading state."))
 
 
-def mark_read(actor, notification: Notification) -> NotificationState:
+def notification_mark_read(actor, notification: Notification) -> NotificationState:
     require(actor, Action.VIEW, mission_id=notification.recipient_id, what=_("read a notification"))
     _own_notification(actor, notification)
     state, _created = NotificationState.objects.get_or_create(notification=notification, user=actor)
@@ -205,7 +205,7 @@ def mark_read(actor, notification: Notification) -> NotificationState:
     return state
 
 
-def acknowledge(actor, notification: Notification) -> NotificationState:
+def notification_acknowledge(actor, notification: Notification) -> NotificationState:
     require(actor, Action.VIEW, mission_id=notification.recipient_id, what=_("acknowledge a notification"))
     _own_notification(actor, notification)
     now = timezone.now()
@@ -226,7 +226,7 @@ def _ids(values, field: str) -> list[int]:
     return ids
 
 
-def request_information(actor, notification: Notification, *, evidence_ids=None,
+def information_request_create(actor, notification: Notification, *, evidence_ids=None,
                         question: str = "") -> InformationRequest:
     """The notified mission's watch officer or analyst asks the source mission for the alert's evidence (all, or
     some of it). The JOC is where a mission's alerts arrive around the clock (seed 000 app. 2), so its officers
@@ -257,8 +257,9 @@ def _open(request: InformationRequest) -> None:
                                % {"status": request.get_status_display()}})
 
 
-def release(actor, *, owner: Mission, receiver: Mission, incident_ids, request: InformationRequest | None = None,
-            note: str = "") -> Release:
+def incidents_release(
+    actor, *, owner: Mission, receiver: Mission, incident_ids, request: InformationRequest | None = None, note: str = ""
+) -> Release:
     """The owning mission's analyst gives chosen incidents to another mission; its users may then read them.
 
     Only incidents the owning mission holds and the actor may read can be released: an incident of another
@@ -278,15 +279,29 @@ def release(actor, *, owner: Mission, receiver: Mission, incident_ids, request: 
     held = dict(incidents.values_list("pk", "classification"))
     refused = [i for i in ids if i not in held]
     if refused:
-        raise Denied(_("%(mission)s may release only its own incidents; not %(ids)s.")
-                     % {"mission": owner.acronym, "ids": ", ".join(map(str, refused))}, field="incident_ids")
+        raise Denied(
+            _("%(mission)s may release only its own incidents; not %(ids)s.")
+            % {"mission": owner.acronym, "ids": ", ".join(map(str, refused))},
+            field="incident_ids",
+        )
     for level in set(held.values()):
-        require(actor, Action.EDIT_ANALYSIS, mission_id=owner.pk, classification=level,
-                what=_("release incidents to another mission"))
+        require(
+            actor,
+            Action.EDIT_ANALYSIS,
+            mission_id=owner.pk,
+            classification=level,
+            what=_("release incidents to another mission"),
+        )
     with transaction.atomic():
-        made = Release(owning_mission=owner, receiving_mission=receiver, request=request, incident_ids=ids,
-                       note=note.strip(), released_by=history_user(actor),
-                       classification=max(held.values(), default=Classification.UNCLASSIFIED))
+        made = Release(
+            owning_mission=owner,
+            receiving_mission=receiver,
+            request=request,
+            incident_ids=ids,
+            note=note.strip(),
+            released_by=history_user(actor),
+            classification=max(held.values(), default=Classification.UNCLASSIFIED),
+        )
         made._history_user = history_user(actor)
         made.save()
         if request is not None:
@@ -294,15 +309,22 @@ def release(actor, *, owner: Mission, receiver: Mission, incident_ids, request: 
     return made
 
 
-def release_for_request(actor, request: InformationRequest, *, incident_ids, note: str = "") -> Release:
-    return release(actor, owner=request.owning_mission, receiver=request.requesting_mission,
-                   incident_ids=incident_ids, request=request, note=note)
+def incidents_release_for_request(actor, request: InformationRequest, *, incident_ids, note: str = "") -> Release:
+    return incidents_release(
+        actor,
+        owner=request.owning_mission,
+        receiver=request.requesting_mission,
+        incident_ids=incident_ids,
+        request=request,
+        note=note,
+    )
 
 
-def decline(actor, request: InformationRequest, *, reason: str) -> InformationRequest:
+def information_request_decline(actor, request: InformationRequest, *, reason: str) -> InformationRequest:
     """The owning mission says no, and why (a reason is required: the asking mission plans on the answer)."""
-    require(actor, Action.EDIT_ANALYSIS, mission_id=request.owning_mission_id,
-            what=_("decline a request for information"))
+    require(
+        actor, Action.EDIT_ANALYSIS, mission_id=request.owning_mission_id, what=_("decline a request for information")
+    )
     _open(request)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for declining.")})

@@ -57,7 +57,7 @@ def inbox(request):
 @require_GET
 def detail(request, pk):
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
-    services.mark_read(request.user, notification)
+    services.notification_mark_read(request.user, notification)
     return render(request, "notifications/detail.html", {
         "n": notification,
         "readable_ids": selectors.readable_evidence(request.user, notification),
@@ -71,7 +71,7 @@ def detail(request, pk):
 @require_POST
 def acknowledge(request, pk):
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
-    services.acknowledge(request.user, notification)
+    services.notification_acknowledge(request.user, notification)
     if request.POST.get("next") == "detail":
         return redirect("notifications:detail", pk=pk)
     return redirect("notifications:inbox")
@@ -82,7 +82,7 @@ def acknowledge(request, pk):
 def ask(request, pk):
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
     try:
-        made = services.request_information(request.user, notification, evidence_ids=request.POST.getlist("ids"),
+        made = services.information_request_create(request.user, notification, evidence_ids=request.POST.getlist("ids"),
                                             question=request.POST.get("question", ""))
     except ValidationError as error:
         _errors(request, error)
@@ -117,7 +117,7 @@ def request_detail(request, pk):
 def release(request, pk):
     asked = get_object_or_404(selectors.requests_for(request.user), pk=pk)
     try:
-        services.release_for_request(request.user, asked, incident_ids=request.POST.getlist("ids"),
+        services.incidents_release_for_request(request.user, asked, incident_ids=request.POST.getlist("ids"),
                                      note=request.POST.get("note", ""))
     except ValidationError as error:
         _errors(request, error)
@@ -131,7 +131,7 @@ def release(request, pk):
 def decline(request, pk):
     asked = get_object_or_404(selectors.requests_for(request.user), pk=pk)
     try:
-        services.decline(request.user, asked, reason=request.POST.get("reason", ""))
+        services.information_request_decline(request.user, asked, reason=request.POST.get("reason", ""))
     except ValidationError as error:
         _errors(request, error)
     return redirect("notifications:request", pk=pk)

@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.demo.loader import load_demo
 from peaceops.incidents.models import Incident
 from peaceops.notifications.models import InformationRequest, Notification, Release
@@ -53,9 +53,20 @@ def _toward_the_border():
                      ((6, 10), 22.9), ((6, 15), 22.8), ((6, 20), 23.0), ((6, 25), 22.9)]:
         when = dt.date(2009, *day)
         incident = Incident.objects.create(
-            owning_mission=unamid, classification=C.CONFIDENTIAL, category="explosive_device", status="verified",
-            start_date=when, end_date=when, reported_on=when, country=sudan, admin1="West Darfur",
-            latitude=13.2, longitude=lon, location=f"Wadi {lon}", description="mine on the road to the border")
+            owning_mission=unamid,
+            classification=Classification.CONFIDENTIAL,
+            category="explosive_device",
+            status="verified",
+            start_date=when,
+            end_date=when,
+            reported_on=when,
+            country=sudan,
+            admin1="West Darfur",
+            latitude=13.2,
+            longitude=lon,
+            location=f"Wadi {lon}",
+            description="mine on the road to the border",
+        )
         incident.missions.set([unamid])
         made.append(incident)
     return made
@@ -126,8 +137,10 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
     ours = report.sections.get(key="analysis.threats.minurcat")
     _log_in(page, "jmac.minurcat")
     page.goto(page.base + reverse("reports:section-edit", args=[report.pk, ours.pk]))
-    page.fill("textarea[name=body]", "Eastern Chad: violence in West Darfur is nearing Adré; UNAMID released two "
-                                     "incidents to MINURCAT on request.")
+    page.fill(
+        "textarea[name=body]",
+        "Eastern Chad: violence in West Darfur is nearing Adré; UNAMID released two incidents to MINURCAT on request.",
+    )
     with page.expect_navigation():
         page.click("form.card button[type=submit]")
     ours.refresh_from_db()

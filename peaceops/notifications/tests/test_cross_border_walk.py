@@ -22,7 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from peaceops.accounts.access import SYSTEM, can_read_record
 from peaceops.accounts.tests.test_write_walk import store_fingerprint
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 from peaceops.notifications import services
 from peaceops.notifications.models import NotificationState
@@ -80,14 +80,14 @@ PRINCIPALS = {"outsider": "jmac_monuc", "owner": "jmac_minurcat", "receiver": "j
 
 @pytest.fixture
 def channels(scene):
-    notification = services.notify_alert(SYSTEM, scene.alert)[0]
-    asked = services.request_information(scene.users["jmac_unamid"], notification, question="How many crossed?")
-    report = report_services.draft_report(user=scene.users["jmac_unamid"], kind="threat_assessment",
+    notification = services.alert_notify(SYSTEM, scene.alert)[0]
+    asked = services.information_request_create(scene.users["jmac_unamid"], notification, question="How many crossed?")
+    report = report_services.report_draft(user=scene.users["jmac_unamid"], kind="threat_assessment",
                                           owning_mission=scene.world.unamid, region=scene.world.region,
                                           start=dt.date(2009, 4, 1), end=dt.date(2009, 6, 30),
-                                          classification=C.CONFIDENTIAL)
+                                          classification=Classification.CONFIDENTIAL)
     unamid_section = report.sections.get(key="analysis.threats.unamid")
-    release = services.release(scene.users["jmac_minurcat"], owner=scene.world.minurcat,
+    release = services.incidents_release(scene.users["jmac_minurcat"], owner=scene.world.minurcat,
                                receiver=scene.world.unamid, incident_ids=[scene.incidents[0].pk], note="one")
     # The records each route's parameters are filled with, as seen from UNAMID's side of the channels.
     ids = {"notifications": notification.pk, "information-requests": asked.pk, "releases": release.pk,

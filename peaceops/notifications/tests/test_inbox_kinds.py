@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_kinds_offered_are_those_of_the_readers_notifications(scene, client):
-    services.notify_alert(SYSTEM, scene.alert)
+    services.alert_notify(SYSTEM, scene.alert)
     receiver, outsider = scene.users["jmac_unamid"], scene.users["jmac_monuc"]
     assert selectors.notification_kinds(receiver) == [scene.alert.kind]
     assert selectors.notification_kinds(outsider) == []

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_alert_reaches_the_notified_mission_once_with_counts_not_text(scene):
-    made = services.notify_alert(SYSTEM, scene.alert)
+    made = services.alert_notify(SYSTEM, scene.alert)
     assert [n.recipient for n in made] == [scene.world.unamid]
-    again = services.notify_alert(SYSTEM, scene.alert)  # idempotent by alert key and mission
+    again = services.alert_notify(SYSTEM, scene.alert)  # idempotent by alert key and mission
     assert [n.pk for n in again] == [made[0].pk] and Notification.objects.count() == 1
     n = Notification.objects.get()
     assert (n.kind, n.admin1, n.country, n.score) == ("displacement", "Sila", "TCD", 6.5)
@@ -29,39 +29,39 @@ def test_the_alert_reaches_the_notified_mission_once_with_counts_not_text(scene)
 
 
 def test_an_uninvolved_mission_sees_nothing(scene):
-    services.notify_alert(SYSTEM, scene.alert)
+    services.alert_notify(SYSTEM, scene.alert)
     assert not selectors.notifications_for(scene.users["jmac_monuc"]).exists()
     assert selectors.unread_count(scene.users["jmac_monuc"]) == 0
 
 
 def test_the_owning_missions_analyst_fans_out_but_a_viewer_or_another_mission_does_not(scene):
-    assert services.notify_alert(scene.users["viewer_minurcat"], scene.alert) == []
-    assert services.notify_alert(scene.users["jmac_monuc"], scene.alert) == []
+    assert services.alert_notify(scene.users["viewer_minurcat"], scene.alert) == []
+    assert services.alert_notify(scene.users["jmac_monuc"], scene.alert) == []
     assert not Notification.objects.exists()
-    assert len(services.notify_alert(scene.users["jmac_minurcat"], scene.alert)) == 1
+    assert len(services.alert_notify(scene.users["jmac_minurcat"], scene.alert)) == 1
 
 
 def test_read_and_acknowledge_are_per_user_and_filter_the_inbox(scene):
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
     jmac, viewer = scene.users["jmac_unamid"], scene.users["viewer_unamid"]
-    services.acknowledge(jmac, n)
+    services.notification_acknowledge(jmac, n)
     assert selectors.unread_count(jmac) == 0 and selectors.unread_count(viewer) == 1
     assert list(selectors.notifications_for(jmac, state="acknowledged")) == [n]
     assert not selectors.notifications_for(viewer, state="acknowledged").exists()
     assert not selectors.notifications_for(jmac, kind="surge").exists()
     with pytest.raises(Denied):
-        services.acknowledge(scene.users["jmac_monuc"], n)
+        services.notification_acknowledge(scene.users["jmac_monuc"], n)
 
 
 def test_mail_goes_to_the_notified_missions_users_with_an_address_when_a_server_is_set(scene, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.EMAIL_HOST = ""
-    services.notify_alert(SYSTEM, scene.alert)
+    services.alert_notify(SYSTEM, scene.alert)
     assert mail.outbox == []  # no server named: the inbox only
     Notification.objects.all().delete()
     settings.EMAIL_HOST = "smtp.mission.example"
-    services.notify_alert(SYSTEM, scene.alert)
-    services.notify_alert(SYSTEM, scene.alert)  # not mailed twice
+    services.alert_notify(SYSTEM, scene.alert)
+    services.alert_notify(SYSTEM, scene.alert)  # not mailed twice
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["jmac@unamid.example"] and "Sila" in message.subject
@@ -84,7 +84,7 @@ def test_the_alerts_command_shows_the_reader_what_it_was_notified_of(scene, caps
 
     from django.core.management import call_command
 
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
     call_command("alerts", "--as-of", "2009-06-30", "--user", "jmac_unamid", "--json")
     shown = json.loads(capsys.readouterr().out)
     mine = [a for a in shown if a.get("notification")]
@@ -93,10 +93,10 @@ def test_the_alerts_command_shows_the_reader_what_it_was_notified_of(scene, caps
 
 
 def test_released_incidents_only_become_readable(scene):
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
     reader = scene.users["jmac_unamid"]
-    asked = services.request_information(reader, n, question="Where are they heading?")
-    services.release_for_request(scene.users["jmac_minurcat"], asked, incident_ids=[scene.incidents[0].pk])
+    asked = services.information_request_create(reader, n, question="Where are they heading?")
+    services.incidents_release_for_request(scene.users["jmac_minurcat"], asked, incident_ids=[scene.incidents[0].pk])
     readable = set(visible(Incident.objects.all(), fresh(reader)).values_list("pk", flat=True))
     assert scene.incidents[0].pk in readable
     assert not readable & {i.pk for i in scene.incidents[1:]}

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from peaceops.accounts.access import SYSTEM, can_read_record
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import Denied
 from peaceops.notifications import selectors, services
 from peaceops.notifications.models import InformationRequest, Release
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def asked(scene):
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
-    return services.request_information(scene.users["jmac_unamid"], n)
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
+    return services.information_request_create(scene.users["jmac_unamid"], n)
 
 
 def test_asking_defaults_to_the_alerts_evidence_and_both_missions_see_the_request(scene, asked):
@@ -29,40 +29,40 @@ def test_asking_defaults_to_the_alerts_evidence_and_both_missions_see_the_reques
 
 
 def test_a_viewer_cannot_ask_and_another_mission_cannot_ask_about_it(scene):
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
     with pytest.raises(Denied):
-        services.request_information(scene.users["viewer_unamid"], n)
+        services.information_request_create(scene.users["viewer_unamid"], n)
     with pytest.raises(Denied):
-        services.request_information(scene.users["jmac_monuc"], n)
+        services.information_request_create(scene.users["jmac_monuc"], n)
     assert not InformationRequest.objects.exists()
 
 
 def test_the_notified_missions_watch_officer_asks_its_planner_does_not(scene):
     """Alerts arrive at the JOC around the clock (seed 000 app. 2): its officers ask, as the JMAC's analysts do."""
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
-    officer = make_user("joc_unamid", "officer", mission=scene.world.unamid, clearance=C.CONFIDENTIAL)
-    planner = make_user("planner_unamid", "planner", mission=scene.world.unamid, clearance=C.CONFIDENTIAL)
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
+    officer = make_user("joc_unamid", "officer", mission=scene.world.unamid, clearance=Classification.CONFIDENTIAL)
+    planner = make_user("planner_unamid", "planner", mission=scene.world.unamid, clearance=Classification.CONFIDENTIAL)
     with pytest.raises(Denied):
-        services.request_information(planner, n)
-    asked = services.request_information(officer, n, question="Where exactly?")
+        services.information_request_create(planner, n)
+    asked = services.information_request_create(officer, n, question="Where exactly?")
     assert asked.requesting_mission == scene.world.unamid and asked.requested_by == officer
 
 
 def test_asking_for_records_the_owner_does_not_hold_names_the_field(scene):
-    n = services.notify_alert(SYSTEM, scene.alert)[0]
+    n = services.alert_notify(SYSTEM, scene.alert)[0]
     with pytest.raises(ValidationError) as error:
-        services.request_information(scene.users["jmac_unamid"], n, evidence_ids=[scene.other.pk, 99999999])
+        services.information_request_create(scene.users["jmac_unamid"], n, evidence_ids=[scene.other.pk, 99999999])
     assert "evidence_ids" in error.value.message_dict
     assert "MINURCAT holds no incident" in error.value.message_dict["evidence_ids"][0]
     with pytest.raises(ValidationError) as error:
-        services.request_information(scene.users["jmac_unamid"], n, evidence_ids=["x"])
+        services.information_request_create(scene.users["jmac_unamid"], n, evidence_ids=["x"])
     assert "evidence_ids" in error.value.message_dict
 
 
 def test_the_owner_releases_chosen_incidents_with_history(scene, asked):
     owner = scene.users["jmac_minurcat"]
     chosen = scene.incidents[1]
-    made = services.release_for_request(owner, asked, incident_ids=[chosen.pk], note="for the border patrol")
+    made = services.incidents_release_for_request(owner, asked, incident_ids=[chosen.pk], note="for the border patrol")
     asked.refresh_from_db()
     assert asked.status == "released" and asked.answered_by == owner
     assert made.incident_ids == [chosen.pk] and made.released_by == owner
@@ -73,12 +73,12 @@ def test_the_owner_releases_chosen_incidents_with_history(scene, asked):
     assert list(selectors.releases_for(scene.users["viewer_unamid"])) == [made]
     assert not selectors.releases_for(scene.users["jmac_monuc"]).exists()
     with pytest.raises(ValidationError):  # answered once
-        services.decline(owner, asked, reason="too late")
+        services.information_request_decline(owner, asked, reason="too late")
 
 
 def test_releasing_an_incident_of_another_mission_is_refused(scene, asked):
     with pytest.raises(Denied) as error:
-        services.release_for_request(scene.users["jmac_minurcat"], asked, incident_ids=[scene.other.pk])
+        services.incidents_release_for_request(scene.users["jmac_minurcat"], asked, incident_ids=[scene.other.pk])
     assert error.value.field == "incident_ids" and str(scene.other.pk) in str(error.value)
     assert not Release.objects.exists()
 
@@ -86,18 +86,18 @@ def test_releasing_an_incident_of_another_mission_is_refused(scene, asked):
 def test_only_the_owning_missions_analyst_answers(scene, asked):
     for who in ("viewer_minurcat", "jmac_unamid", "jmac_monuc"):
         with pytest.raises(Denied):
-            services.release_for_request(scene.users[who], asked, incident_ids=[scene.incidents[0].pk])
+            services.incidents_release_for_request(scene.users[who], asked, incident_ids=[scene.incidents[0].pk])
         with pytest.raises(Denied):
-            services.decline(scene.users[who], asked, reason="no")
+            services.information_request_decline(scene.users[who], asked, reason="no")
     assert not Release.objects.exists()
 
 
 def test_declining_needs_a_reason(scene, asked):
     owner = scene.users["jmac_minurcat"]
     with pytest.raises(ValidationError) as error:
-        services.decline(owner, asked, reason="  ")
+        services.information_request_decline(owner, asked, reason="  ")
     assert "reason" in error.value.message_dict
-    services.decline(owner, asked, reason="The sources would be exposed.")
+    services.information_request_decline(owner, asked, reason="The sources would be exposed.")
     asked.refresh_from_db()
     assert (asked.status, asked.reason) == ("declined", "The sources would be exposed.")
     assert not can_read_record(fresh(scene.users["jmac_unamid"]), scene.incidents[0])

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def n(scene):
-    return services.notify_alert(SYSTEM, scene.alert)[0]
+    return services.alert_notify(SYSTEM, scene.alert)[0]
 
 
 def _clean(body: bytes):
@@ -39,7 +39,7 @@ def test_the_receiver_reads_the_inbox_and_the_header_count(scene, n, client):
 
 
 def test_pages_of_an_uninvolved_mission_are_404(scene, n, client):
-    asked = services.request_information(scene.users["jmac_unamid"], n)
+    asked = services.information_request_create(scene.users["jmac_unamid"], n)
     client.force_login(scene.users["jmac_monuc"])
     assert b"Sila" not in client.get("/notifications/").content
     for url in (f"/notifications/{n.pk}/", f"/notifications/requests/{asked.pk}/"):
@@ -53,7 +53,7 @@ def test_pages_of_an_uninvolved_mission_are_404(scene, n, client):
 def test_a_viewer_may_not_ask_nor_release_on_pages(scene, n, client):
     client.force_login(scene.users["viewer_unamid"])
     assert client.post(f"/notifications/{n.pk}/ask/").status_code == 403
-    asked = services.request_information(scene.users["jmac_unamid"], n)
+    asked = services.information_request_create(scene.users["jmac_unamid"], n)
     client.force_login(scene.users["viewer_minurcat"])
     assert client.post(f"/notifications/requests/{asked.pk}/release/",
                        {"ids": [scene.incidents[0].pk]}).status_code == 403
@@ -133,7 +133,7 @@ def test_the_inbox_sorts_pages_and_keeps_more_than_two_hundred(scene, n, client)
     """Sortable columns, page size and page jump (core.listing); the inbox was cut at 200 before."""
     unamid = n.recipient
     for number in range(230):
-        services.notify_mission(SYSTEM, recipient=unamid, key=f"test:{number}", kind="test",
+        services.mission_notify(SYSTEM, recipient=unamid, key=f"test:{number}", kind="test",
                                 title=f"Notice {number:03d}")
     client.force_login(scene.users["jmac_unamid"])
     last = client.get("/notifications/?kind=test&sort=title&page=99&page_size=100").content.decode()
