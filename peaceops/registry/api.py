@@ -93,12 +93,12 @@ class HatViewSet(SecuredViewSet):
     @action(detail=True, methods=["get", "post"])
     def terms(self, request, pk=None):
         """The versions of the hat's terms of reference (latest first); POST writes a new version with its
-        duties marked ``[[duty_code|words]]`` (registry.services.write_terms_of_reference)."""
+        duties marked ``[[duty_code|words]]`` (registry.services.terms_of_reference_write)."""
         hat = self.get_object()
         if request.method == "POST":
             payload = serializers.NewTermsSerializer(data=request.data)
             payload.is_valid(raise_exception=True)
-            services.write_terms_of_reference(request.user, hat, **payload.validated_data)
+            services.terms_of_reference_write(request.user, hat, **payload.validated_data)
         _hat, versions = selectors.hat_with_terms(request.user, hat.pk)
         return Response(serializers.TermsOfReferenceSerializer([v.record for v in versions], many=True).data,
                         status=201 if request.method == "POST" else 200)

@@ -22,7 +22,7 @@ import shapely.errors
 import shapely.geometry
 
 from peaceops.registry.models import Country
-from peaceops.registry.services import load_countries
+from peaceops.registry.services import countries_load
 
 # Gleditsch-Ward numbers of the independent states of the current system, as ISO alpha-3 (states
 # that no longer exist, e.g. 265 GDR or 680 South Yemen, are left out: their events carry a name).
@@ -117,7 +117,7 @@ class CountryResolver:
 
     def __init__(self, *, guess: bool = False, with_bounds: bool = False):
         if not Country.objects.exists():
-            load_countries()
+            countries_load()
         self.guess = guess
         self.by_iso3: dict[str, int] = {}
         self.iso2: dict[int, str] = {}

@@ -420,7 +420,7 @@ def import_places(path, fmt: str | None = None, *, actor, country: str | None = 
     try:
         with transaction.atomic():
             if not Country.objects.exists():
-                services.load_countries()  # admin areas hang from ISO 3166 countries
+                services.countries_load()  # admin areas hang from ISO 3166 countries
             _PlaceWriter(path.name, report, skip_bad).write(READERS[fmt](path, country))
             if dry_run:
                 transaction.set_rollback(True)

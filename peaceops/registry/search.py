@@ -27,8 +27,8 @@ def _person_hit(person) -> SearchHit:
 
 
 def search(user, words: list[str], limit: int):
-    # search_places reads one string: the first word narrows in SQL, every word must match (pcode or name).
-    places = (selectors.search_places(user, words[0], limit=None).filter(every_word(words, "name", "pcode"))
+    # places_search reads one string: the first word narrows in SQL, every word must match (pcode or name).
+    places = (selectors.places_search(user, words[0], limit=None).filter(every_word(words, "name", "pcode"))
               if words else None)
     people = selectors.person_list(user).filter(every_word(words, "name")).order_by("name", "id")
     return [group("places", _("Places"), places, _place_hit, limit) if places is not None else None,

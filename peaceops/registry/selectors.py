@@ -16,8 +16,23 @@ from peaceops.accounts.access import access_for, can_read_record, visible
 from peaceops.accounts.history import readable_history
 from peaceops.core import clock
 from peaceops.core.models import Classified
-from peaceops.registry import models as m
 from peaceops.registry import rules
+from peaceops.registry.models import (
+    AdminArea,
+    Assignment,
+    Component,
+    Country,
+    Hat,
+    Mission,
+    MissionResolution,
+    Organisation,
+    Person,
+    Post,
+    Region,
+    ReportingLine,
+    Resolution,
+    TermsOfReference,
+)
 
 # --------------------------------------------------------------------------- lists
 
@@ -26,86 +41,86 @@ def _signed_in(user) -> bool:
     return access_for(user).authenticated
 
 
-def mission_list(user) -> QuerySet[m.Mission]:
+def mission_list(user) -> QuerySet[Mission]:
     """Missions (public records) with what the list page shows."""
     if not _signed_in(user):
-        return m.Mission.objects.none()
-    return (m.Mission.objects.select_related("predecessor", "successor", "lead_department")
+        return Mission.objects.none()
+    return (Mission.objects.select_related("predecessor", "successor", "lead_department")
             .prefetch_related("host_countries").order_by("start_date", "acronym"))
 
 
-def mission_detail(user, mission_id: int) -> m.Mission | None:
+def mission_detail(user, mission_id: int) -> Mission | None:
     if not _signed_in(user):
         return None
-    mission = (m.Mission.objects.select_related("predecessor", "successor", "lead_department")
+    mission = (Mission.objects.select_related("predecessor", "successor", "lead_department")
                .prefetch_related("host_countries", "regions").filter(pk=mission_id).first())
     return mission
 
 
-def mandating_resolutions(user, mission: m.Mission) -> QuerySet[m.MissionResolution]:
+def mandating_resolutions(user, mission: Mission) -> QuerySet[MissionResolution]:
     if not _signed_in(user):
-        return m.MissionResolution.objects.none()
-    return (m.MissionResolution.objects.filter(mission=mission).select_related("resolution")
+        return MissionResolution.objects.none()
+    return (MissionResolution.objects.filter(mission=mission).select_related("resolution")
             .order_by("resolution__adopted_on", "resolution__number"))
 
 
-def organisation_list(user, search: str = "") -> QuerySet[m.Organisation]:
+def organisation_list(user, search: str = "") -> QuerySet[Organisation]:
     if not _signed_in(user):
-        return m.Organisation.objects.none()
-    organisations = m.Organisation.objects.select_related("country", "parent")
+        return Organisation.objects.none()
+    organisations = Organisation.objects.select_related("country", "parent")
     if search:
         organisations = organisations.filter(Q(name__icontains=search) | Q(acronym__icontains=search))
     return organisations.order_by("kind", "acronym", "name")
 
 
-def person_list(user, search: str = "") -> QuerySet[m.Person]:
+def person_list(user, search: str = "") -> QuerySet[Person]:
     """People the user may read, each with the posts they hold that the user may also read."""
-    people = visible(m.Person.objects.select_related("nationality", "organisation"), user)
+    people = visible(Person.objects.select_related("nationality", "organisation"), user)
     if search:
         people = people.filter(name__icontains=search)
-    assignments = visible(m.Assignment.objects.select_related("post__mission"), user)
-    assignments = assignments.filter(post__in=visible(m.Post.objects.all(), user))
+    assignments = visible(Assignment.objects.select_related("post__mission"), user)
+    assignments = assignments.filter(post__in=visible(Post.objects.all(), user))
     return people.prefetch_related(Prefetch("assignments", queryset=assignments, to_attr="visible_assignments"))
 
 
-def country_list(user, search: str = "") -> QuerySet[m.Country]:
+def country_list(user, search: str = "") -> QuerySet[Country]:
     """Countries with how many admin 1 areas each has, those with areas first."""
     if not _signed_in(user):
-        return m.Country.objects.none()
-    countries = m.Country.objects.annotate(area_count=Count("admin_areas", filter=Q(admin_areas__level=1)))
+        return Country.objects.none()
+    countries = Country.objects.annotate(area_count=Count("admin_areas", filter=Q(admin_areas__level=1)))
     if search:
         countries = countries.filter(Q(name__icontains=search) | Q(iso3__iexact=search) | Q(iso2__iexact=search))
     return countries.order_by("-area_count", "name").only("id", "iso3", "iso2", "name")
 
 
-def country_by_iso3(user, iso3: str) -> m.Country | None:
+def country_by_iso3(user, iso3: str) -> Country | None:
     if not _signed_in(user):
         return None
-    return m.Country.objects.filter(iso3=iso3.upper()).defer("geometry").first()
+    return Country.objects.filter(iso3=iso3.upper()).defer("geometry").first()
 
 
-def admin_areas(user, *, country: m.Country | None = None, parent: m.AdminArea | None = None) -> QuerySet:
+def admin_areas(user, *, country: Country | None = None, parent: AdminArea | None = None) -> QuerySet:
     """Areas one level down: a country's admin 1 areas, or the children of ``parent``."""
     if not _signed_in(user):
-        return m.AdminArea.objects.none()
-    areas = m.AdminArea.objects.defer("geometry").annotate(child_count=Count("children"))
+        return AdminArea.objects.none()
+    areas = AdminArea.objects.defer("geometry").annotate(child_count=Count("children"))
     if parent is not None:
         return areas.filter(parent=parent).order_by("name")
     return areas.filter(country=country, parent__isnull=True).order_by("level", "name")
 
 
-def admin_area_by_pcode(user, pcode: str) -> m.AdminArea | None:
+def admin_area_by_pcode(user, pcode: str) -> AdminArea | None:
     if not _signed_in(user):
         return None
-    return m.AdminArea.objects.select_related("country", "parent__parent__parent").filter(pcode=pcode).first()
+    return AdminArea.objects.select_related("country", "parent__parent__parent").filter(pcode=pcode).first()
 
 
-def search_places(user, query: str, limit: int = 100) -> QuerySet[m.AdminArea]:
+def places_search(user, query: str, limit: int = 100) -> QuerySet[AdminArea]:
     """Admin areas whose P-code starts with, or whose name contains, ``query``."""
     if not _signed_in(user) or not query.strip():
-        return m.AdminArea.objects.none()
+        return AdminArea.objects.none()
     query = query.strip()
-    return (m.AdminArea.objects.defer("geometry").select_related("country", "parent")
+    return (AdminArea.objects.defer("geometry").select_related("country", "parent")
             .filter(Q(pcode__istartswith=query) | Q(name__icontains=query)).order_by("pcode")[:limit])
 
 
@@ -116,23 +131,23 @@ def search_places(user, query: str, limit: int = 100) -> QuerySet[m.AdminArea]:
 class OrgNode:
     """A post in the organigram with the posts that report to it directly."""
 
-    post: m.Post
+    post: Post
     children: list[OrgNode] = field(default_factory=list)
 
 
 @dataclass
 class MissionStructure:
-    mission: m.Mission
+    mission: Mission
     readable: bool  # False: the user holds no grant that reaches this mission's structure
-    components: list[m.Component] = field(default_factory=list)
-    posts: list[m.Post] = field(default_factory=list)
+    components: list[Component] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
     tree: list[OrgNode] = field(default_factory=list)
-    other_lines: list[m.ReportingLine] = field(default_factory=list)  # dotted, coordination... between posts
-    organisation_lines: list[m.ReportingLine] = field(default_factory=list)
+    other_lines: list[ReportingLine] = field(default_factory=list)  # dotted, coordination... between posts
+    organisation_lines: list[ReportingLine] = field(default_factory=list)
     warnings: list[rules.RuleWarning] = field(default_factory=list)
 
 
-def mission_structure(user, mission: m.Mission, today: dt.date | None = None) -> MissionStructure:
+def mission_structure(user, mission: Mission, today: dt.date | None = None) -> MissionStructure:
     """Components, posts with hats and current holders, the organigram and the rule warnings.
 
     Built only from records ``user`` may read, rules included: a warning never rests on, nor
@@ -141,17 +156,17 @@ def mission_structure(user, mission: m.Mission, today: dt.date | None = None) ->
     if access_for(user).level_for(mission.id) is None:
         return MissionStructure(mission=mission, readable=False)
     today = today or clock.today()
-    components = list(visible(m.Component.objects.filter(mission=mission), user).select_related("organisation"))
+    components = list(visible(Component.objects.filter(mission=mission), user).select_related("organisation"))
     posts = list(_visible_posts(user, mission, today))
     post_ids = {post.id for post in posts}
-    lines = [line for line in visible(m.ReportingLine.objects.filter(from_post__in=post_ids), user)
+    lines = [line for line in visible(ReportingLine.objects.filter(from_post__in=post_ids), user)
              .select_related("to_organisation", "from_post", "to_post")
              if line.to_post_id is None or line.to_post_id in post_ids]
-    direct = [line for line in lines if line.kind == m.ReportingLine.Kind.DIRECT and line.to_post_id]
+    direct = [line for line in lines if line.kind == ReportingLine.Kind.DIRECT and line.to_post_id]
     structure = MissionStructure(
         mission=mission, readable=True, components=components, posts=posts,
         tree=organigram(posts, direct),
-        other_lines=[line for line in lines if line.to_post_id and line.kind != m.ReportingLine.Kind.DIRECT],
+        other_lines=[line for line in lines if line.to_post_id and line.kind != ReportingLine.Kind.DIRECT],
         organisation_lines=[line for line in lines if line.to_organisation_id],
     )
     structure.warnings = rules.check_mission(_facts(mission, components, posts, lines))
@@ -159,17 +174,17 @@ def mission_structure(user, mission: m.Mission, today: dt.date | None = None) ->
 
 
 def _visible_posts(user, mission, today):
-    holders = (visible(m.Assignment.objects.all(), user)
+    holders = (visible(Assignment.objects.all(), user)
                .filter(Q(start_date__isnull=True) | Q(start_date__lte=today))
                .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-               .filter(person__in=visible(m.Person.objects.all(), user))
+               .filter(person__in=visible(Person.objects.all(), user))
                .select_related("person"))
     # A readable post may sit in a component classified above the reader: its name shows only when readable.
-    readable_component = visible(m.Component.objects.filter(pk=OuterRef("component_id")), user)
-    return (visible(m.Post.objects.filter(mission=mission), user)
+    readable_component = visible(Component.objects.filter(pk=OuterRef("component_id")), user)
+    return (visible(Post.objects.filter(mission=mission), user)
             .annotate(component_readable=Exists(readable_component))
             .select_related("component")
-            .prefetch_related(Prefetch("hats", queryset=visible(m.Hat.objects.select_related("on_behalf_of"), user),
+            .prefetch_related(Prefetch("hats", queryset=visible(Hat.objects.select_related("on_behalf_of"), user),
                                        to_attr="visible_hats"),
                               Prefetch("assignments", queryset=holders, to_attr="current_assignments")))
 
@@ -235,10 +250,10 @@ def _facts(mission, components, posts, lines) -> rules.MissionFacts:
 # --------------------------------------------------------------------------- history
 
 HISTORY_MODELS = {
-    "country": m.Country, "adminarea": m.AdminArea, "region": m.Region, "organisation": m.Organisation,
-    "resolution": m.Resolution, "mission": m.Mission, "missionresolution": m.MissionResolution,
-    "component": m.Component, "post": m.Post, "hat": m.Hat, "person": m.Person, "assignment": m.Assignment,
-    "reportingline": m.ReportingLine,
+    "country": Country, "adminarea": AdminArea, "region": Region, "organisation": Organisation,
+    "resolution": Resolution, "mission": Mission, "missionresolution": MissionResolution,
+    "component": Component, "post": Post, "hat": Hat, "person": Person, "assignment": Assignment,
+    "reportingline": ReportingLine,
 }
 
 
@@ -269,20 +284,20 @@ def may_read(user, record) -> bool:
 
 @dataclass
 class TermsVersion:
-    record: m.TermsOfReference
+    record: TermsOfReference
     segments: list  # (duty code or "", words): the text cut at its marks (registry.terms)
     duties: list  # (code, label) in the order of the text
 
 
-def hat_with_terms(user, hat_id: int) -> tuple[m.Hat | None, list[TermsVersion]]:
+def hat_with_terms(user, hat_id: int) -> tuple[Hat | None, list[TermsVersion]]:
     """A hat the user may read and the versions of its terms of reference they may read, latest first."""
     from peaceops.registry import terms
 
-    hat = visible(m.Hat.objects.filter(pk=hat_id), user).select_related("post__mission", "on_behalf_of").first()
+    hat = visible(Hat.objects.filter(pk=hat_id), user).select_related("post__mission", "on_behalf_of").first()
     if hat is None:
         return None, []
     versions = []
-    for record in visible(m.TermsOfReference.objects.filter(hat=hat), user).select_related("author"):
+    for record in visible(TermsOfReference.objects.filter(hat=hat), user).select_related("author"):
         parsed = terms.parse(record.text) if record.text else terms.Terms("", ())
         versions.append(TermsVersion(record, parsed.segments(),
                                      [(code, terms.DUTIES[code]) for code in parsed.duties]))

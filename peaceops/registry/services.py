@@ -8,7 +8,7 @@ from peaceops.registry.models import Country
 
 
 @transaction.atomic
-def load_countries() -> int:
+def countries_load() -> int:
     """Create or update every ISO 3166-1 country from pycountry; returns how many exist afterwards.
 
     pycountry is the maintained copy of the ISO 3166 tables (DESIGN.md: codes from pycountry).
@@ -29,7 +29,7 @@ def load_countries() -> int:
 
 
 @transaction.atomic
-def write_terms_of_reference(actor, hat, text: str, *, valid_from, note: str = "", source: str = ""):
+def terms_of_reference_write(actor, hat, text: str, *, valid_from, note: str = "", source: str = ""):
     """A new version of ``hat``'s terms of reference, in force from ``valid_from``; the earlier versions stay
     (history). Duties are marked in the text as ``[[duty_code|words]]`` (registry.terms); the hat's text becomes
     this version's, so the structural rules read the duties of the version in force."""

@@ -72,7 +72,7 @@ def place_list(request):
     query = request.GET.get("q", "").strip()
     return render(request, "registry/place_list.html", {
         "q": query,
-        "matches": selectors.search_places(request.user, query) if query else None,
+        "matches": selectors.places_search(request.user, query) if query else None,
         **_listing(request, selectors.country_list(request.user), COUNTRY_SORTS, "-areas"),
     })
 
@@ -122,7 +122,7 @@ def history(request, model: str, pk: int):
 @login_required
 def hat_terms(request, pk: int):
     """A hat's terms of reference: every version with its date, author and the duties marked in its text; a
-    new version for those who may edit the registry (registry.services.write_terms_of_reference)."""
+    new version for those who may edit the registry (registry.services.terms_of_reference_write)."""
     import datetime as dt
 
     from peaceops.accounts.access import can
@@ -142,7 +142,7 @@ def hat_terms(request, pk: int):
             error = _("valid_from: a date is needed (YYYY-MM-DD)")
         else:
             try:
-                services.write_terms_of_reference(request.user, hat, form["text"], valid_from=valid_from,
+                services.terms_of_reference_write(request.user, hat, form["text"], valid_from=valid_from,
                                                   note=form["note"])
             except DomainError as refusal:
                 if refusal.status == 403:

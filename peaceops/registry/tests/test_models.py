@@ -6,31 +6,31 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from peaceops.registry import models as r
+from peaceops.registry.models import AdminArea, Component, Hat, Mission, Post, ReportingLine
 
 pytestmark = pytest.mark.django_db
 
 
 def test_admin_area_parent_must_be_higher_and_in_the_same_country(world):
-    ouaddai = r.AdminArea.objects.create(pcode="TD09", name="Ouaddaï", level=1, country=world.chad)
-    r.AdminArea(pcode="TD0901", name="Abéché", level=2, country=world.chad, parent=ouaddai).full_clean()
+    ouaddai = AdminArea.objects.create(pcode="TD09", name="Ouaddaï", level=1, country=world.chad)
+    AdminArea(pcode="TD0901", name="Abéché", level=2, country=world.chad, parent=ouaddai).full_clean()
     with pytest.raises(ValidationError, match="higher admin level"):
-        r.AdminArea(pcode="TD0902", name="Wrong", level=1, country=world.chad, parent=ouaddai).full_clean()
+        AdminArea(pcode="TD0902", name="Wrong", level=1, country=world.chad, parent=ouaddai).full_clean()
     with pytest.raises(ValidationError, match="same country"):
-        r.AdminArea(pcode="SD01", name="Darfur", level=2, country=world.sudan, parent=ouaddai).full_clean()
+        AdminArea(pcode="SD01", name="Darfur", level=2, country=world.sudan, parent=ouaddai).full_clean()
 
 
 def test_pcode_is_unique(world):
-    r.AdminArea.objects.create(pcode="TD09", name="Ouaddaï", level=1, country=world.chad)
+    AdminArea.objects.create(pcode="TD09", name="Ouaddaï", level=1, country=world.chad)
     with pytest.raises(IntegrityError), transaction.atomic():
-        r.AdminArea.objects.create(pcode="TD09", name="Again", level=1, country=world.chad)
+        AdminArea.objects.create(pcode="TD09", name="Again", level=1, country=world.chad)
 
 
 def test_mission_dates_and_succession(world):
     world.minurcat.end_date = dt.date(2000, 1, 1)
     with pytest.raises(ValidationError, match="before the start date"):
         world.minurcat.full_clean()
-    successor = r.Mission.objects.create(acronym="MINURCAT II", name="Successor", kind="peacekeeping",
+    successor = Mission.objects.create(acronym="MINURCAT II", name="Successor", kind="peacekeeping",
                                          start_date=dt.date(2011, 1, 1), predecessor=world.minurcat)
     assert world.minurcat.successor == successor
 
@@ -38,29 +38,29 @@ def test_mission_dates_and_succession(world):
 def test_component_and_post_stay_within_their_mission(world):
     unamid_section = world.records["unamid_unclassified"]["component"]
     with pytest.raises(ValidationError, match="another mission"):
-        r.Component(mission=world.minurcat, name="Child", kind="substantive", parent=unamid_section).full_clean()
+        Component(mission=world.minurcat, name="Child", kind="substantive", parent=unamid_section).full_clean()
     with pytest.raises(ValidationError, match="another mission"):
-        r.Post(mission=world.minurcat, title="Misplaced", component=unamid_section).full_clean()
+        Post(mission=world.minurcat, title="Misplaced", component=unamid_section).full_clean()
 
 
 def test_reporting_lines_have_one_target_and_no_cycles(world):
-    boss = r.Post.objects.create(mission=world.minurcat, title="SRSG", function="srsg")
-    deputy = r.Post.objects.create(mission=world.minurcat, title="DSRSG", function="dsrsg")
-    r.ReportingLine.objects.create(from_post=deputy, to_post=boss, kind="direct")
+    boss = Post.objects.create(mission=world.minurcat, title="SRSG", function="srsg")
+    deputy = Post.objects.create(mission=world.minurcat, title="DSRSG", function="dsrsg")
+    ReportingLine.objects.create(from_post=deputy, to_post=boss, kind="direct")
     with pytest.raises(ValidationError, match="cycle of direct"):
-        r.ReportingLine(from_post=boss, to_post=deputy, kind="direct").full_clean()
-    r.ReportingLine(from_post=boss, to_post=deputy, kind="coordination").full_clean()  # coordination runs both ways
+        ReportingLine(from_post=boss, to_post=deputy, kind="direct").full_clean()
+    ReportingLine(from_post=boss, to_post=deputy, kind="coordination").full_clean()  # coordination runs both ways
     with pytest.raises(ValidationError, match="exactly one"):
-        r.ReportingLine(from_post=boss, kind="direct").full_clean()
+        ReportingLine(from_post=boss, kind="direct").full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
-        r.ReportingLine.objects.create(from_post=boss, kind="direct")
+        ReportingLine.objects.create(from_post=boss, kind="direct")
 
 
 def test_hats_are_one_per_role_and_keep_history(world):
-    post = r.Post.objects.create(mission=world.minurcat, title="DSRSG/RC/HC", function="dsrsg")
-    hat = r.Hat.objects.create(post=post, role="hc")
+    post = Post.objects.create(mission=world.minurcat, title="DSRSG/RC/HC", function="dsrsg")
+    hat = Hat.objects.create(post=post, role="hc")
     with pytest.raises(IntegrityError), transaction.atomic():
-        r.Hat.objects.create(post=post, role="hc")
+        Hat.objects.create(post=post, role="hc")
     hat.terms_of_reference = "Humanitarian coordination; reports to the ERC on humanitarian concerns."
     hat.save()
     assert hat.history.count() == 2

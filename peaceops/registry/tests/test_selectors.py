@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
 from peaceops.registry import selectors
+from peaceops.registry.models import AdminArea, Assignment, Component, Hat, Organisation, Person, Post, ReportingLine
 
 pytestmark = pytest.mark.django_db
 
@@ -19,35 +19,41 @@ def build_structure(world):
     inter-mission rule fires depends on who is looking. UNAMID gets one confidential post and person.
     """
     mission = world.minurcat
-    ocha = r.Organisation.objects.create(name="Office for the Coordination of Humanitarian Affairs", acronym="OCHA",
-                                         kind=r.Organisation.Kind.UN_SECRETARIAT)
-    undp = r.Organisation.objects.create(name="United Nations Development Programme", acronym="UNDP",
-                                         kind=r.Organisation.Kind.UN_AGENCY)
-    r.Component.objects.create(mission=mission, name="Humanitarian support office", kind="humanitarian",
+    ocha = Organisation.objects.create(name="Office for the Coordination of Humanitarian Affairs", acronym="OCHA",
+                                         kind=Organisation.Kind.UN_SECRETARIAT)
+    undp = Organisation.objects.create(name="United Nations Development Programme", acronym="UNDP",
+                                         kind=Organisation.Kind.UN_AGENCY)
+    Component.objects.create(mission=mission, name="Humanitarian support office", kind="humanitarian",
                                organisation=ocha)
-    srsg = r.Post.objects.create(mission=mission, title="Special Representative", function="srsg")
-    dsrsg = r.Post.objects.create(mission=mission, title="DSRSG/RC/HC", function="dsrsg")
-    adviser = r.Post.objects.create(mission=mission, title="Chief Human Rights Adviser", function="human_rights")
-    jmac = r.Post.objects.create(mission=mission, title="Chief JMAC", function="jmac")
-    r.Hat.objects.create(post=dsrsg, role="dsrsg", terms_of_reference="[[inter_mission_cooperation|Promotes inter-mission cooperation]].",  # noqa: E501
-                         responsibilities=["inter_mission_cooperation"], classification=C.STRICTLY_CONFIDENTIAL)
-    r.Hat.objects.create(post=dsrsg, role="rc", terms_of_reference="Leads the UN country team.", on_behalf_of=undp)
-    r.Hat.objects.create(post=dsrsg, role="hc", terms_of_reference="")
-    r.ReportingLine.objects.create(from_post=dsrsg, to_post=srsg, kind="direct")
-    r.ReportingLine.objects.create(from_post=jmac, to_post=dsrsg, kind="direct")
-    r.ReportingLine.objects.create(from_post=adviser, to_post=srsg, kind="dotted")
-    r.ReportingLine.objects.create(from_post=dsrsg, to_organisation=undp, kind="budget")
-    holder = r.Person.objects.create(name="Victor da Silva Angelo", owning_mission=mission)
-    r.Assignment.objects.create(person=holder, post=srsg, start_date=dt.date(2008, 1, 1))
-    former = r.Person.objects.create(name="Former Head", owning_mission=mission)
-    r.Assignment.objects.create(person=former, post=srsg, start_date=dt.date(2007, 1, 1),
-                                end_date=dt.date(2007, 12, 31))
+    srsg = Post.objects.create(mission=mission, title="Special Representative", function="srsg")
+    dsrsg = Post.objects.create(mission=mission, title="DSRSG/RC/HC", function="dsrsg")
+    adviser = Post.objects.create(mission=mission, title="Chief Human Rights Adviser", function="human_rights")
+    jmac = Post.objects.create(mission=mission, title="Chief JMAC", function="jmac")
+    Hat.objects.create(
+        post=dsrsg,
+        role="dsrsg",
+        terms_of_reference="[[inter_mission_cooperation|Promotes inter-mission cooperation]].",  # noqa: E501
+        responsibilities=["inter_mission_cooperation"],
+        classification=Classification.STRICTLY_CONFIDENTIAL,
+    )
+    Hat.objects.create(post=dsrsg, role="rc", terms_of_reference="Leads the UN country team.", on_behalf_of=undp)
+    Hat.objects.create(post=dsrsg, role="hc", terms_of_reference="")
+    ReportingLine.objects.create(from_post=dsrsg, to_post=srsg, kind="direct")
+    ReportingLine.objects.create(from_post=jmac, to_post=dsrsg, kind="direct")
+    ReportingLine.objects.create(from_post=adviser, to_post=srsg, kind="dotted")
+    ReportingLine.objects.create(from_post=dsrsg, to_organisation=undp, kind="budget")
+    holder = Person.objects.create(name="Victor da Silva Angelo", owning_mission=mission)
+    Assignment.objects.create(person=holder, post=srsg, start_date=dt.date(2008, 1, 1))
+    former = Person.objects.create(name="Former Head", owning_mission=mission)
+    Assignment.objects.create(person=former, post=srsg, start_date=dt.date(2007, 1, 1), end_date=dt.date(2007, 12, 31))
 
-    covert = r.Post.objects.create(mission=world.unamid, title="Covert Liaison Officer",
-                                   classification=C.CONFIDENTIAL)
-    secret = r.Person.objects.create(name="Zeta Hidden-Name", owning_mission=world.unamid,
-                                     classification=C.CONFIDENTIAL)
-    r.Assignment.objects.create(person=secret, post=covert, classification=C.CONFIDENTIAL)
+    covert = Post.objects.create(
+        mission=world.unamid, title="Covert Liaison Officer", classification=Classification.CONFIDENTIAL
+    )
+    secret = Person.objects.create(
+        name="Zeta Hidden-Name", owning_mission=world.unamid, classification=Classification.CONFIDENTIAL
+    )
+    Assignment.objects.create(person=secret, post=covert, classification=Classification.CONFIDENTIAL)
     return {"srsg": srsg, "dsrsg": dsrsg, "adviser": adviser, "jmac": jmac, "covert": covert, "secret": secret}
 
 
@@ -62,7 +68,8 @@ def test_structure_builds_the_organigram_from_direct_lines(world):
     assert roots["Special Representative"] == [("DSRSG/RC/HC", [("Chief JMAC", [])])]
     assert roots["Chief Human Rights Adviser"] == []  # only a dotted line up: a root of its own
     assert [(line.from_post.title, line.kind) for line in structure.other_lines] == [
-        ("Chief Human Rights Adviser", "dotted")]
+        ("Chief Human Rights Adviser", "dotted")
+    ]
     assert [(line.to_organisation.acronym, line.kind) for line in structure.organisation_lines] == [("UNDP", "budget")]
     srsg = structure.tree[0].post
     assert [a.person.name for a in srsg.current_assignments] == ["Victor da Silva Angelo"]
@@ -72,7 +79,10 @@ def test_warnings_use_only_what_the_reader_may_see(world):
     build_structure(world)
     as_admin = selectors.mission_structure(world.users["admin"], world.minurcat)
     assert sorted(w.code for w in as_admin.warnings) == [
-        "human_rights_not_reporting_to_srsg", "multi_hatted_without_terms", "ocha_inside_mission"]
+        "human_rights_not_reporting_to_srsg",
+        "multi_hatted_without_terms",
+        "ocha_inside_mission",
+    ]
     # The MINURCAT analyst is cleared to confidential: the strictly confidential DSRSG hat that
     # names inter-mission cooperation is invisible, so the rule fires and the hat is not listed.
     as_analyst = selectors.mission_structure(world.users["minurcat"], world.minurcat)
@@ -101,16 +111,16 @@ def test_people_list_is_narrowed_by_access(world):
 
 
 def test_places_drill_down_and_search(world):
-    capital = r.AdminArea.objects.create(pcode="TD22", name="N'Djamena", level=1, country=world.chad)
-    r.AdminArea.objects.create(pcode="TD2201", name="1er arrondissement", level=2, country=world.chad, parent=capital)
+    capital = AdminArea.objects.create(pcode="TD22", name="N'Djamena", level=1, country=world.chad)
+    AdminArea.objects.create(pcode="TD2201", name="1er arrondissement", level=2, country=world.chad, parent=capital)
     user = world.users["regional"]
     [area] = selectors.admin_areas(user, country=world.chad)
     assert area.pcode == "TD22" and area.child_count == 1
     assert [a.pcode for a in selectors.admin_areas(user, parent=capital)] == ["TD2201"]
-    assert [a.pcode for a in selectors.search_places(user, "td22")] == ["TD22", "TD2201"]
-    assert [a.pcode for a in selectors.search_places(user, "djamena")] == ["TD22"]
+    assert [a.pcode for a in selectors.places_search(user, "td22")] == ["TD22", "TD2201"]
+    assert [a.pcode for a in selectors.places_search(user, "djamena")] == ["TD22"]
     assert selectors.country_list(user).first().iso3 == "TCD"  # countries with areas first
-    assert list(selectors.search_places(AnonymousUser(), "TD")) == []  # reference data is for signed-in users
+    assert list(selectors.places_search(AnonymousUser(), "TD")) == []  # reference data is for signed-in users
 
 
 def test_history_is_withheld_from_readers_without_clearance(world):
@@ -127,9 +137,9 @@ def test_history_is_withheld_from_readers_without_clearance(world):
 
 def test_history_hides_versions_above_clearance(world):
     post = world.records["minurcat_unclassified"]["post"]
-    post.classification, post.title = C.STRICTLY_CONFIDENTIAL, "Secret title"
+    post.classification, post.title = Classification.STRICTLY_CONFIDENTIAL, "Secret title"
     post.save()
-    post.classification, post.title = C.UNCLASSIFIED, "Officer again"
+    post.classification, post.title = Classification.UNCLASSIFIED, "Officer again"
     post.save()
     _record, entries = selectors.record_with_history(world.users["minurcat"], "post", post.id)
     assert len(entries) == 2

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import DomainError
-from peaceops.registry import models as r
 from peaceops.registry import selectors, services, terms
+from peaceops.registry.models import Hat, Post, TermsOfReference
 from peaceops.testing import make_user
 
 NOT_LISTED = ("Deputy for the civilian components. Working with the neighbouring missions is not among the listed "
@@ -45,8 +45,8 @@ def test_bad_marks_name_the_place(text, message):
 
 @pytest.fixture
 def dsrsg(world):
-    post = r.Post.objects.create(mission=world.minurcat, title="DSRSG", function="dsrsg")
-    return r.Hat.objects.create(post=post, role="dsrsg", terms_of_reference=NOT_LISTED,
+    post = Post.objects.create(mission=world.minurcat, title="DSRSG", function="dsrsg")
+    return Hat.objects.create(post=post, role="dsrsg", terms_of_reference=NOT_LISTED,
                                 responsibilities=["inter_mission_cooperation"])
 
 
@@ -59,9 +59,9 @@ def test_versions_keep_date_and_author_and_the_rule_reads_the_version_in_force(w
     admin = world.users["admin"]
     # the tag is set, the text says otherwise: the rule believes the text
     assert "no_dsrsg_for_inter_mission_cooperation" in _codes(admin, world.minurcat)
-    first = services.write_terms_of_reference(admin, dsrsg, NOT_LISTED, valid_from=dt.date(2008, 3, 1),
+    first = services.terms_of_reference_write(admin, dsrsg, NOT_LISTED, valid_from=dt.date(2008, 3, 1),
                                               note="as appointed")
-    second = services.write_terms_of_reference(admin, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15),
+    second = services.terms_of_reference_write(admin, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15),
                                                note="seed 000 §IV.E.1 adopted")
     assert (first.version, second.version, second.author, second.duties) == (
         1, 2, admin, ["inter_mission_cooperation", "humanitarian_coordination"])
@@ -69,32 +69,34 @@ def test_versions_keep_date_and_author_and_the_rule_reads_the_version_in_force(w
     hat, versions = selectors.hat_with_terms(admin, dsrsg.pk)
     assert [v.record.version for v in versions] == [2, 1] and versions[1].record.valid_from == dt.date(2008, 3, 1)
     assert versions[0].duties[0] == ("inter_mission_cooperation", "Inter-mission cooperation")
-    services.write_terms_of_reference(SYSTEM, dsrsg, NOT_LISTED, valid_from=dt.date(2010, 6, 1))
+    services.terms_of_reference_write(SYSTEM, dsrsg, NOT_LISTED, valid_from=dt.date(2010, 6, 1))
     assert "no_dsrsg_for_inter_mission_cooperation" in _codes(admin, world.minurcat)
-    assert r.TermsOfReference.objects.filter(hat=dsrsg).count() == 3
+    assert TermsOfReference.objects.filter(hat=dsrsg).count() == 3
 
 
 @pytest.mark.django_db
 def test_bad_input_and_denial_write_nothing(world, dsrsg):
     admin = world.users["admin"]
-    services.write_terms_of_reference(admin, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15))
+    services.terms_of_reference_write(admin, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15))
     with pytest.raises(DomainError, match="terms_of_reference: line 1, column 1: unknown duty 'liaison'"):
-        services.write_terms_of_reference(admin, dsrsg, "[[liaison|with UNAMID]]", valid_from=dt.date(2010, 2, 1))
+        services.terms_of_reference_write(admin, dsrsg, "[[liaison|with UNAMID]]", valid_from=dt.date(2010, 2, 1))
     with pytest.raises(DomainError, match="valid_from: 2009-01-01 is before version 1"):
-        services.write_terms_of_reference(admin, dsrsg, MARKED, valid_from=dt.date(2009, 1, 1))
+        services.terms_of_reference_write(admin, dsrsg, MARKED, valid_from=dt.date(2009, 1, 1))
     with pytest.raises(DomainError, match="the text is empty"):
-        services.write_terms_of_reference(admin, dsrsg, "  ", valid_from=dt.date(2010, 2, 1))
-    leader = make_user("minurcat-leader", "leadership", mission=world.minurcat, clearance=C.STRICTLY_CONFIDENTIAL)
+        services.terms_of_reference_write(admin, dsrsg, "  ", valid_from=dt.date(2010, 2, 1))
+    leader = make_user(
+        "minurcat-leader", "leadership", mission=world.minurcat, clearance=Classification.STRICTLY_CONFIDENTIAL
+    )
     for user in (world.users["minurcat"], world.users["unamid"], leader, world.users["nobody"]):
         with pytest.raises(PermissionDenied):
-            services.write_terms_of_reference(user, dsrsg, NOT_LISTED, valid_from=dt.date(2010, 3, 1))
+            services.terms_of_reference_write(user, dsrsg, NOT_LISTED, valid_from=dt.date(2010, 3, 1))
     dsrsg.refresh_from_db()
-    assert r.TermsOfReference.objects.filter(hat=dsrsg).count() == 1 and dsrsg.terms_of_reference == MARKED
+    assert TermsOfReference.objects.filter(hat=dsrsg).count() == 1 and dsrsg.terms_of_reference == MARKED
 
 
 @pytest.mark.django_db
 def test_page_shows_marked_duties_and_hides_what_the_reader_may_not_read(world, dsrsg, client):
-    services.write_terms_of_reference(SYSTEM, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15))
+    services.terms_of_reference_write(SYSTEM, dsrsg, MARKED, valid_from=dt.date(2010, 1, 15))
     client.force_login(world.users["minurcat"])
     page = client.get(f"/registry/hats/{dsrsg.pk}/terms/")
     assert page.status_code == 200
@@ -104,7 +106,7 @@ def test_page_shows_marked_duties_and_hides_what_the_reader_may_not_read(world, 
     assert "New version" not in html  # an analyst does not edit the registry
     client.force_login(world.users["unamid"])
     assert client.get(f"/registry/hats/{dsrsg.pk}/terms/").status_code == 404
-    dsrsg.classification = C.STRICTLY_CONFIDENTIAL
+    dsrsg.classification = Classification.STRICTLY_CONFIDENTIAL
     dsrsg.save()
     client.force_login(world.users["minurcat"])
     assert client.get(f"/registry/hats/{dsrsg.pk}/terms/").status_code == 404
@@ -115,18 +117,27 @@ def test_page_and_api_write_a_version(world, dsrsg, client):
     client.force_login(world.users["admin"])
     bad = client.post(f"/registry/hats/{dsrsg.pk}/terms/", {"text": "[[oops|x]]", "valid_from": "2010-01-15"})
     assert bad.status_code == 400 and "unknown duty" in bad.content.decode()
-    assert not r.TermsOfReference.objects.exists()
+    assert not TermsOfReference.objects.exists()
     done = client.post(f"/registry/hats/{dsrsg.pk}/terms/", {"text": MARKED, "valid_from": "2010-01-15"})
     assert done.status_code == 302
-    answer = client.post(f"/api/v1/hats/{dsrsg.pk}/terms/", {"text": NOT_LISTED, "valid_from": "2010-02-01"},
-                         content_type="application/json")
+    answer = client.post(
+        f"/api/v1/hats/{dsrsg.pk}/terms/",
+        {"text": NOT_LISTED, "valid_from": "2010-02-01"},
+        content_type="application/json",
+    )
     assert answer.status_code == 201, answer.content
     assert [row["version"] for row in answer.json()] == [2, 1] and answer.json()[1]["duties"][0] == (
-        "inter_mission_cooperation")
+        "inter_mission_cooperation"
+    )
     client.force_login(world.users["minurcat"])
-    refused = client.post(f"/api/v1/hats/{dsrsg.pk}/terms/", {"text": MARKED, "valid_from": "2010-03-01"},
-                          content_type="application/json")
+    refused = client.post(
+        f"/api/v1/hats/{dsrsg.pk}/terms/", {"text": MARKED, "valid_from": "2010-03-01"}, content_type="application/json"
+    )
     assert refused.status_code == 403
-    assert r.TermsOfReference.objects.count() == 2
-    assert client.patch(f"/api/v1/hats/{dsrsg.pk}/", {"terms_of_reference": "x"},
-                        content_type="application/json").status_code == 403
+    assert TermsOfReference.objects.count() == 2
+    assert (
+        client.patch(
+            f"/api/v1/hats/{dsrsg.pk}/", {"terms_of_reference": "x"}, content_type="application/json"
+        ).status_code
+        == 403
+    )

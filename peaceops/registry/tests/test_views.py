@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from peaceops.registry import models as r
+from peaceops.registry.models import AdminArea, MissionResolution, Resolution
 from peaceops.registry.tests.test_selectors import build_structure
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,9 @@ UNAMID_SECRETS = ("UNAMID person confidential", "UNAMID person strictly_confiden
 @pytest.fixture
 def structure(world):
     parts = build_structure(world)
-    resolution = r.Resolution.objects.create(number=1778, adopted_on=dt.date(2007, 9, 25), title="Chad and CAR")
-    r.MissionResolution.objects.create(mission=world.minurcat, resolution=resolution, action="establishes")
-    r.AdminArea.objects.create(pcode="TD22", name="N'Djamena", level=1, country=world.chad)
+    resolution = Resolution.objects.create(number=1778, adopted_on=dt.date(2007, 9, 25), title="Chad and CAR")
+    MissionResolution.objects.create(mission=world.minurcat, resolution=resolution, action="establishes")
+    AdminArea.objects.create(pcode="TD22", name="N'Djamena", level=1, country=world.chad)
     return parts
 
 
