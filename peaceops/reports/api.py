@@ -96,7 +96,7 @@ class ReportViewSet(SecuredViewSet):
         draft.is_valid(raise_exception=True)
         data = draft.validated_data
         try:
-            report = services.draft_report(
+            report = services.report_draft(
                 user=request.user, kind=data["kind"], owning_mission=data["owning_mission"], start=data["period_start"],
                 end=data["period_end"], region=data.get("region"), title=data.get("title", ""),
                 classification=data["classification"])
@@ -129,13 +129,13 @@ class ReportViewSet(SecuredViewSet):
     @action(detail=True, methods=["post"])
     def redraft(self, request, pk=None):
         """Refresh the sections nobody edited from today's data."""
-        return self._apply(services.redraft, request)
+        return self._apply(services.report_redraft, request)
 
     @extend_schema(request=None, responses=ReportSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         """Approve and lock the report (leadership of the drafting mission)."""
-        return self._apply(services.approve, request)
+        return self._apply(services.report_approve, request)
 
     @extend_schema(responses=PartSerializer(many=True))
     @action(detail=True, methods=["get"])
@@ -151,7 +151,7 @@ class ReportViewSet(SecuredViewSet):
         chosen = PartApprovalSerializer(data=request.data)
         chosen.is_valid(raise_exception=True)
         try:
-            services.approve_part(report, chosen.validated_data["mission"], request.user)
+            services.report_approve_part(report, chosen.validated_data["mission"], request.user)
         except (ValidationError, DjangoPermissionDenied) as error:
             raise _as_api_error(error) from None
         return Response(PartSerializer(selectors.part_approvals(report), many=True).data)
@@ -200,7 +200,7 @@ class ReportSectionViewSet(SecuredViewSet):
     def perform_update(self, serializer):
         data = serializer.validated_data
         try:
-            services.edit_section(serializer.instance, self.request.user, title=data.get("title"),
+            services.section_edit(serializer.instance, self.request.user, title=data.get("title"),
                                   body=data.get("body"), tables=data.get("tables"))
         except (ValidationError, DjangoPermissionDenied) as error:
             raise _as_api_error(error) from None

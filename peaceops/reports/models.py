@@ -105,7 +105,7 @@ class ReportPartApproval(models.Model):
     """A contributing mission's leadership approving its part (its sections) of a joint report.
 
     A joint document speaks for every mission that writes in it: each one's leadership approves its own
-    part before the drafting mission's leadership approves the whole (services.approve_part, approve).
+    part before the drafting mission's leadership approves the whole (services.report_approve_part, report_approve).
     Read only with its report (selectors.part_approvals; no route of its own), at the report's level.
     """
 

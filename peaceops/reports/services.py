@@ -37,7 +37,7 @@ def _providers():
     return plugins.provider_modules("report_sections")
 
 
-def collect_sections(request: drafting.DraftRequest) -> list[drafting.DraftSection]:
+def sections_collect(request: drafting.DraftRequest) -> list[drafting.DraftSection]:
     """Every provider's sections for the request, in reading order."""
     sections = []
     for provider in _providers():
@@ -94,7 +94,7 @@ def default_title(kind: str, scope_label: str, start: dt.date, end: dt.date) -> 
 
 
 @transaction.atomic
-def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, end: dt.date,
+def report_draft(*, user, kind: str, owning_mission: Mission, start: dt.date, end: dt.date,
                  region: Region | None = None, title: str = "", classification: int = 0) -> Report:
     """A new draft with every section the modules offer for the period, as the drafter may read them."""
     if kind not in AUTHOR_ACTION:
@@ -115,7 +115,7 @@ def draft_report(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     report.missions.set(missions)
     report.drawn_from.set(_drawn_from(user, report))
     readable = _readable_covered(user, report)
-    for section in collect_sections(_request_for(report, user)):
+    for section in sections_collect(_request_for(report, user)):
         _store(report, section, readable)
     _raise_to_sections(report)
     return report
@@ -153,14 +153,14 @@ def _check_open(report: Report):
 
 
 @transaction.atomic
-def redraft(report: Report, user) -> Report:
+def report_redraft(report: Report, user) -> Report:
     """Refresh the sections nobody edited from today's data; keep what people wrote; add new sections."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     _check_open(report)
     _require(user, AUTHOR_ACTION[report.kind], report.owning_mission_id, "redraft this report")
     existing = {s.key: s for s in report.sections.all()}
     readable = _readable_covered(user, report)
-    for fresh in collect_sections(_request_for(report, user)):
+    for fresh in sections_collect(_request_for(report, user)):
         current = existing.get(fresh.key)
         if current is None:
             _store(report, fresh, readable)
@@ -204,7 +204,7 @@ def may_edit_section(user, section: ReportSection) -> bool:
 
 
 @transaction.atomic
-def edit_section(section: ReportSection, user, *, title: str | None = None, body: str | None = None,
+def section_edit(section: ReportSection, user, *, title: str | None = None, body: str | None = None,
                  tables: list | None = None) -> ReportSection:
     """A person's text replaces the drafted one and is kept on redraft."""
     # the report as stored, not as the caller loaded it: it may have been approved since
@@ -254,7 +254,7 @@ def may_approve_part(user, report: Report, mission: Mission) -> bool:
 
 
 @transaction.atomic
-def approve_part(report: Report, mission: Mission, user) -> ReportPartApproval:
+def report_approve_part(report: Report, mission: Mission, user) -> ReportPartApproval:
     """A contributing mission's leadership approves that mission's part of a joint report.
 
     Each mission answers for what its staff wrote; the drafting mission's leadership cannot approve for
@@ -280,7 +280,7 @@ def _pending_parts(report: Report) -> list[Mission]:
 
 
 @transaction.atomic
-def approve(report: Report, user) -> Report:
+def report_approve(report: Report, user) -> Report:
     """The drafting mission's leadership approves the whole, once every other mission's part is approved;
     approving the whole approves the drafting mission's own part."""
     report = Report.objects.select_for_update().get(pk=report.pk)

@@ -76,7 +76,7 @@ def report_list(request):
     form = DraftForm(request.POST or None, initial={"period_start": start, "period_end": end})
     if request.method == "POST" and may_draft and form.is_valid():
         try:
-            report = services.draft_report(
+            report = services.report_draft(
                 user=request.user, kind=form.cleaned_data["kind"], owning_mission=mission, region=region,
                 start=form.cleaned_data["period_start"], end=form.cleaned_data["period_end"],
                 title=form.cleaned_data["title"])
@@ -122,7 +122,7 @@ def report_detail(request, report_id: int):
 def report_change(request, report_id: int, change: str):
     report = _report_or_404(request, report_id)
     try:
-        {"redraft": services.redraft, "approve": services.approve}[change](report, request.user)
+        {"redraft": services.report_redraft, "approve": services.report_approve}[change](report, request.user)
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
@@ -139,7 +139,7 @@ def part_approve(request, report_id: int, mission_id: int):
     if mission is None:
         raise Http404("No such mission.")
     try:
-        services.approve_part(report, mission, request.user)
+        services.report_approve_part(report, mission, request.user)
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
@@ -158,7 +158,7 @@ def section_edit(request, report_id: int, section_id: int):
         raise PermissionDenied("This section is written by another mission's staff, or the report is locked.")
     form = SectionForm(request.POST or None, initial={"title": section.title, "body": section.body})
     if request.method == "POST" and form.is_valid():
-        services.edit_section(section, request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"])
+        services.section_edit(section, request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"])
         return redirect("reports:detail", report.pk)
     return render(request, "reports/section_form.html", {"report": report, "section": section, "form": form})
 

@@ -12,7 +12,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission
 from peaceops.reports import drafting, render, selectors, services
@@ -31,14 +31,21 @@ def joint(reporting):
     world.unmis = Mission.objects.create(acronym="UNMIS", name="UN Mission in Sudan", kind=Mission.Kind.PEACEKEEPING,
                                          start_date=dt.date(2005, 3, 24))
     world.users["leader_unamid"] = make_user("leader_unamid", "leadership", mission=world.unamid,
-                                             clearance=C.CONFIDENTIAL)
-    world.users["outsider"] = make_user("outsider", "analyst", mission=world.unmis, clearance=C.STRICTLY_CONFIDENTIAL)
+                                             clearance=Classification.CONFIDENTIAL)
+    world.users["outsider"] = make_user(
+        "outsider", "analyst", mission=world.unmis, clearance=Classification.STRICTLY_CONFIDENTIAL
+    )
     world.users["minurcat_low"] = make_user("minurcat_low", "analyst", mission=world.minurcat)
-    world.report = services.draft_report(user=world.users["jmac_unamid"], kind="threat_assessment",
-                                         owning_mission=world.unamid, region=world.region,
-                                         classification=C.CONFIDENTIAL, **PERIOD)
+    world.report = services.report_draft(
+        user=world.users["jmac_unamid"],
+        kind="threat_assessment",
+        owning_mission=world.unamid,
+        region=world.region,
+        classification=Classification.CONFIDENTIAL,
+        **PERIOD,
+    )
     world.report.refresh_from_db()
-    assert world.report.classification == C.CONFIDENTIAL
+    assert world.report.classification == Classification.CONFIDENTIAL
     world.ours = world.report.sections.get(key="analysis.threats.minurcat")
     world.theirs = world.report.sections.get(key="analysis.threats.unamid")
     return world
@@ -63,8 +70,13 @@ def test_readers_outside_the_contributing_missions_or_below_its_level_do_not(joi
 
 
 def test_a_section_above_the_contributing_readers_clearance_stays_out(joint):
-    joint.report.sections.create(key="unamid.sources", title="Sources", body="Named informants", mission=joint.unamid,
-                                 classification=C.STRICTLY_CONFIDENTIAL)
+    joint.report.sections.create(
+        key="unamid.sources",
+        title="Sources",
+        body="Named informants",
+        mission=joint.unamid,
+        classification=Classification.STRICTLY_CONFIDENTIAL,
+    )
     seen = [s["title"] for s in selectors.document(joint.users["minurcat"], joint.report)["sections"]]
     assert "Sources" not in seen and "Threats: MINURCAT" in seen
 
@@ -72,11 +84,19 @@ def test_a_section_above_the_contributing_readers_clearance_stays_out(joint):
 def test_what_the_drafter_read_of_another_mission_still_needs_clearance_there(reporting):
     """A drafter cleared in both missions draws on MINURCAT's records: UNAMID's readers, without a grant at
     MINURCAT, no longer read the report; MINURCAT's readers do (UNAMID drafted it, and it names MINURCAT)."""
-    both = make_user("both", "analyst", region=reporting.region, clearance=C.CONFIDENTIAL)
-    report = services.draft_report(user=both, kind="threat_assessment", owning_mission=reporting.unamid,
-                                   region=reporting.region, classification=C.CONFIDENTIAL, **PERIOD)
+    both = make_user("both", "analyst", region=reporting.region, clearance=Classification.CONFIDENTIAL)
+    report = services.report_draft(
+        user=both,
+        kind="threat_assessment",
+        owning_mission=reporting.unamid,
+        region=reporting.region,
+        classification=Classification.CONFIDENTIAL,
+        **PERIOD,
+    )
     assert list(report.drawn_from.values_list("acronym", flat=True)) == ["MINURCAT"]
-    unamid_reader = make_user("unamid_reader", "viewer", mission=reporting.unamid, clearance=C.CONFIDENTIAL)
+    unamid_reader = make_user(
+        "unamid_reader", "viewer", mission=reporting.unamid, clearance=Classification.CONFIDENTIAL
+    )
     assert selectors.report_for(unamid_reader, report.pk) is None
     assert selectors.report_for(reporting.users["minurcat"], report.pk) is not None
     section = report.sections.get(key="incidents.situation")
@@ -85,21 +105,21 @@ def test_what_the_drafter_read_of_another_mission_still_needs_clearance_there(re
 
 def test_each_mission_edits_only_its_own_sections(joint):
     minurcat = joint.users["minurcat"]
-    services.edit_section(joint.ours, minurcat, body="Chadian side: calm after the May attack.")
+    services.section_edit(joint.ours, minurcat, body="Chadian side: calm after the May attack.")
     joint.ours.refresh_from_db()
     assert joint.ours.edited_by == minurcat
     with pytest.raises(Denied):
-        services.edit_section(joint.theirs, minurcat, body="Overwritten")
+        services.section_edit(joint.theirs, minurcat, body="Overwritten")
     with pytest.raises(Denied):
-        services.edit_section(joint.ours, joint.users["jmac_unamid"], body="Overwritten")
+        services.section_edit(joint.ours, joint.users["jmac_unamid"], body="Overwritten")
     with pytest.raises(Denied):  # an analyst of a mission that writes nothing in it
-        services.edit_section(joint.ours, joint.users["outsider"], body="Overwritten")
+        services.section_edit(joint.ours, joint.users["outsider"], body="Overwritten")
     assert not services.may_edit_section(minurcat, joint.theirs)
 
 
 def test_each_section_states_whose_records_it_was_drawn_from(joint):
     assert selectors.read_from(joint.ours) == ["UNAMID"]  # the drafter read UNAMID's records, not MINURCAT's
-    services.edit_section(joint.ours, joint.users["minurcat"], body="Our words.")
+    services.section_edit(joint.ours, joint.users["minurcat"], body="Our words.")
     assert selectors.read_from(joint.ours) == ["MINURCAT", "UNAMID"]  # the editor may write MINURCAT's
     text = render.render(selectors.document(joint.users["minurcat"], joint.report), "md").decode()
     assert "Drawn from the records of: MINURCAT, UNAMID (readable to the drafter)" in text
@@ -108,47 +128,57 @@ def test_each_section_states_whose_records_it_was_drawn_from(joint):
 def test_each_leadership_approves_its_part_before_the_whole(joint):
     leader, leader_unamid = joint.users["leader"], joint.users["leader_unamid"]
     with pytest.raises(services.ReportError, match="MINURCAT"):
-        services.approve(joint.report, leader_unamid)
+        services.report_approve(joint.report, leader_unamid)
     with pytest.raises(Denied):
-        services.approve_part(joint.report, joint.unamid, leader)  # not MINURCAT's to approve
+        services.report_approve_part(joint.report, joint.unamid, leader)  # not MINURCAT's to approve
     with pytest.raises(Denied):
-        services.approve_part(joint.report, joint.minurcat, joint.users["minurcat"])  # analysts do not approve
+        services.report_approve_part(joint.report, joint.minurcat, joint.users["minurcat"])  # analysts do not approve
     with pytest.raises(Denied):
-        services.approve(joint.report, leader)  # the whole is the drafting mission's
+        services.report_approve(joint.report, leader)  # the whole is the drafting mission's
     with pytest.raises(Denied):  # UNMIS writes nothing in it: its leadership does not even read it
-        services.approve_part(joint.report, joint.unmis, make_user("leader_unmis", "leadership", mission=joint.unmis,
-                                                                   clearance=C.CONFIDENTIAL))
+        services.report_approve_part(
+            joint.report,
+            joint.unmis,
+            make_user("leader_unmis", "leadership", mission=joint.unmis, clearance=Classification.CONFIDENTIAL),
+        )
     with pytest.raises(services.ReportError, match="writes no part"):
-        services.approve_part(joint.report, joint.unmis, joint.users["admin"])
-    services.approve_part(joint.report, joint.minurcat, leader)
-    report = services.approve(joint.report, leader_unamid)
+        services.report_approve_part(joint.report, joint.unmis, joint.users["admin"])
+    services.report_approve_part(joint.report, joint.minurcat, leader)
+    report = services.report_approve(joint.report, leader_unamid)
     assert report.locked
     parts = {p["mission"].acronym: p["approved_by"] for p in selectors.part_approvals(report)}
     assert parts == {"MINURCAT": "leader", "UNAMID": "leader_unamid"}
     with pytest.raises(services.ReportError, match="locked"):
-        services.edit_section(joint.ours, joint.users["minurcat"], body="late")
+        services.section_edit(joint.ours, joint.users["minurcat"], body="late")
 
 
 # -- the API and the pages: every new route refuses as the rule says -------------------------------------------
 
+
 def _report_routes(joint):
     report, section = joint.report.pk, joint.ours.pk
-    return [("get", f"/api/v1/reports/{report}/", None), ("get", f"/api/v1/reports/{report}/parts/", None),
-            ("get", f"/api/v1/reports/{report}/export/?output=md", None),
-            ("get", f"/api/v1/report-sections/{section}/", None),
-            ("get", f"/api/v1/report-sections/?report={report}", "empty"),
-            ("patch", f"/api/v1/report-sections/{section}/", {"body": "x"}),
-            ("post", f"/api/v1/reports/{report}/approve-part/", {"mission": joint.minurcat.pk}),
-            ("post", f"/api/v1/reports/{report}/approve/", {}),
-            ("post", f"/api/v1/reports/{report}/redraft/", {})]
+    return [
+        ("get", f"/api/v1/reports/{report}/", None),
+        ("get", f"/api/v1/reports/{report}/parts/", None),
+        ("get", f"/api/v1/reports/{report}/export/?output=md", None),
+        ("get", f"/api/v1/report-sections/{section}/", None),
+        ("get", f"/api/v1/report-sections/?report={report}", "empty"),
+        ("patch", f"/api/v1/report-sections/{section}/", {"body": "x"}),
+        ("post", f"/api/v1/reports/{report}/approve-part/", {"mission": joint.minurcat.pk}),
+        ("post", f"/api/v1/reports/{report}/approve/", {}),
+        ("post", f"/api/v1/reports/{report}/redraft/", {}),
+    ]
 
 
 @pytest.mark.parametrize("who", ["outsider", "minurcat_low"])
 def test_every_route_of_the_report_is_not_found_outside_its_readers(joint, api_as, who):
     client = api_as(joint.users[who])
     for method, url, body in _report_routes(joint):
-        answer = getattr(client, method)(url, body if isinstance(body, dict) else None, format="json") \
-            if method != "get" else client.get(url)
+        answer = (
+            getattr(client, method)(url, body if isinstance(body, dict) else None, format="json")
+            if method != "get"
+            else client.get(url)
+        )
         if body == "empty":
             assert answer.status_code == 200 and answer.json()["count"] == 0, url
         else:
@@ -160,9 +190,11 @@ def test_every_route_of_the_report_is_not_found_outside_its_readers(joint, api_a
 @pytest.mark.parametrize("page", ["detail", "section-edit", "approve-part"])
 def test_every_page_of_the_report_is_not_found_outside_its_readers(joint, client, page):
     client.force_login(joint.users["outsider"])
-    urls = {"detail": f"/reports/{joint.report.pk}/",
-            "section-edit": f"/reports/{joint.report.pk}/sections/{joint.ours.pk}/",
-            "approve-part": f"/reports/{joint.report.pk}/parts/{joint.minurcat.pk}/approve/"}
+    urls = {
+        "detail": f"/reports/{joint.report.pk}/",
+        "section-edit": f"/reports/{joint.report.pk}/sections/{joint.ours.pk}/",
+        "approve-part": f"/reports/{joint.report.pk}/parts/{joint.minurcat.pk}/approve/",
+    }
     answer = client.post(urls[page]) if page == "approve-part" else client.get(urls[page])
     assert answer.status_code == 404
 
@@ -207,13 +239,15 @@ def test_the_contributing_analyst_opens_the_page_and_edits_their_section(joint, 
 
 # -- cadence --------------------------------------------------------------------------------------------------
 
+
 def test_quarters_fall_due_their_days_after_the_quarter_ends():
     assert drafting.quarter_of(dt.date(2009, 5, 17)) == (dt.date(2009, 4, 1), dt.date(2009, 6, 30))
     assert drafting.quarter_of(dt.date(2009, 12, 31)) == (dt.date(2009, 10, 1), dt.date(2009, 12, 31))
     assert drafting.quarter_label(dt.date(2009, 4, 1)) == "Q2 2009"
     assert drafting.quarters_due(dt.date(2009, 4, 1), dt.date(2009, 7, 30), 30) == []  # due today: not late yet
     assert drafting.quarters_due(dt.date(2009, 4, 1), dt.date(2009, 10, 30), 30) == [
-        (dt.date(2009, 4, 1), dt.date(2009, 6, 30), dt.date(2009, 7, 30))]
+        (dt.date(2009, 4, 1), dt.date(2009, 6, 30), dt.date(2009, 7, 30))
+    ]
 
 
 def test_a_quarter_without_an_approved_assessment_is_late(joint, client):
@@ -222,14 +256,23 @@ def test_a_quarter_without_an_approved_assessment_is_late(joint, client):
     services.cadence_set(SYSTEM, region=joint.region, first_quarter=dt.date(2009, 10, 1))
     minurcat = joint.users["minurcat"]
     late = selectors.late_reports(minurcat, dt.date(2010, 5, 15))
-    assert [(d["label"], d["due"]) for d in late] == [("Q4 2009 joint threat assessment", dt.date(2010, 1, 30)),
-                                                      ("Q1 2010 joint threat assessment", dt.date(2010, 4, 30))]
+    assert [(d["label"], d["due"]) for d in late] == [
+        ("Q4 2009 joint threat assessment", dt.date(2010, 1, 30)),
+        ("Q1 2010 joint threat assessment", dt.date(2010, 4, 30)),
+    ]
     assert selectors.late_reports(joint.users["outsider"], dt.date(2010, 5, 15)) == []  # not their region
-    quarter = Report.objects.create(kind="threat_assessment", title="Q4", owning_mission=joint.unamid,
-                                    region=joint.region, period_start=dt.date(2009, 10, 1),
-                                    period_end=dt.date(2009, 12, 31), status="approved")
+    quarter = Report.objects.create(
+        kind="threat_assessment",
+        title="Q4",
+        owning_mission=joint.unamid,
+        region=joint.region,
+        period_start=dt.date(2009, 10, 1),
+        period_end=dt.date(2009, 12, 31),
+        status="approved",
+    )
     assert [d["label"] for d in selectors.late_reports(minurcat, dt.date(2010, 5, 15))] == [
-        "Q1 2010 joint threat assessment"]
+        "Q1 2010 joint threat assessment"
+    ]
     quarter.delete()
     out = StringIO()
     call_command("report", "late", "--today", "2010-05-15", stdout=out)

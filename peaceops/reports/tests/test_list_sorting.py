@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 def test_reports_sort_by_title_both_ways_without_hidden_ones(reporting, client):
     for title in ("Alpha assessment", "Bravo assessment"):
-        services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+        services.report_draft(user=reporting.users["minurcat"], kind="threat_assessment",
                               owning_mission=reporting.minurcat, title=title, **Q1_2010)
-    services.draft_report(user=reporting.users["jmac_unamid"], kind="threat_assessment",
+    services.report_draft(user=reporting.users["jmac_unamid"], kind="threat_assessment",
                           owning_mission=reporting.unamid, classification=1, title="Zulu hidden", **Q1_2010)
     client.force_login(reporting.users["minurcat"], backend="django.contrib.auth.backends.ModelBackend")
     url = reverse("reports:list")

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.reports import selectors, services
 from peaceops.reports.models import Report
 from peaceops.reports.tests.conftest import Q1_2010
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def draft(world, user="minurcat", kind="threat_assessment", region=True, **extra):
-    return services.draft_report(user=world.users[user], kind=kind, owning_mission=world.minurcat,
+    return services.report_draft(user=world.users[user], kind=kind, owning_mission=world.minurcat,
                                  region=world.region if region else None, **Q1_2010, **extra)
 
 
@@ -36,8 +36,8 @@ def test_a_regional_draft_counts_what_the_drafter_may_read(reporting):
 
 
 def test_the_unamid_analyst_drafts_with_unamid_strictly_confidential_incidents(reporting):
-    report = services.draft_report(user=reporting.users["jmac_unamid"], kind="threat_assessment",
-                                   owning_mission=reporting.unamid, classification=C.STRICTLY_CONFIDENTIAL,
+    report = services.report_draft(user=reporting.users["jmac_unamid"], kind="threat_assessment",
+                                   owning_mission=reporting.unamid, classification=Classification.STRICTLY_CONFIDENTIAL,
                                    **Q1_2010)
     body = situation(report, reporting.users["jmac_unamid"]).body
     assert "holds 2 incidents" in body and "16 deaths" in body
@@ -54,13 +54,13 @@ def test_drafting_needs_the_author_role_of_the_kind(reporting):
 
 def test_a_draft_cannot_be_classified_above_the_drafters_clearance(reporting):
     with pytest.raises(services.ReportError, match="above your clearance"):
-        draft(reporting, classification=C.STRICTLY_CONFIDENTIAL)
+        draft(reporting, classification=Classification.STRICTLY_CONFIDENTIAL)
     assert not Report.objects.exists()
 
 
 def test_a_period_ending_before_it_starts_is_refused_and_nothing_is_stored(reporting):
     with pytest.raises(services.ReportError):
-        services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+        services.report_draft(user=reporting.users["minurcat"], kind="threat_assessment",
                               owning_mission=reporting.minurcat, start=Q1_2010["end"], end=Q1_2010["start"])
     assert not Report.objects.exists()
 
@@ -68,9 +68,9 @@ def test_a_period_ending_before_it_starts_is_refused_and_nothing_is_stored(repor
 def test_edits_survive_a_redraft_and_untouched_sections_follow_the_data(reporting):
     report = draft(reporting, region=False)
     section = situation(report, reporting.users["minurcat"])
-    services.edit_section(section, reporting.users["minurcat"], body="Our own words.")
+    services.section_edit(section, reporting.users["minurcat"], body="Our own words.")
     reporting.incidents[1].delete()
-    services.redraft(report, reporting.users["minurcat"])
+    services.report_redraft(report, reporting.users["minurcat"])
     section.refresh_from_db()
     assert section.body == "Our own words." and section.edited
     other = draft(reporting, region=False)
@@ -81,7 +81,7 @@ def test_another_missions_staff_cannot_edit_a_section_they_do_not_contribute(rep
     report = draft(reporting)
     section = situation(report, reporting.users["minurcat"])
     with pytest.raises(PermissionDenied):
-        services.edit_section(section, reporting.users["jmac_unamid"], body="Overwritten")
+        services.section_edit(section, reporting.users["jmac_unamid"], body="Overwritten")
     section.refresh_from_db()
     assert section.body != "Overwritten"
 
@@ -89,32 +89,32 @@ def test_another_missions_staff_cannot_edit_a_section_they_do_not_contribute(rep
 def test_approval_needs_leadership_and_locks_the_report(reporting):
     report = draft(reporting, region=False)
     with pytest.raises(PermissionDenied):
-        services.approve(report, reporting.users["minurcat"])
-    services.approve(report, reporting.users["leader"])
+        services.report_approve(report, reporting.users["minurcat"])
+    services.report_approve(report, reporting.users["leader"])
     report.refresh_from_db()
     assert report.locked and report.approved_by == reporting.users["leader"]
     section = report.sections.first()
     with pytest.raises(services.ReportError, match="locked"):
-        services.edit_section(section, reporting.users["minurcat"], body="late change")
+        services.section_edit(section, reporting.users["minurcat"], body="late change")
     with pytest.raises(services.ReportError, match="locked"):
-        services.redraft(report, reporting.users["minurcat"])
+        services.report_redraft(report, reporting.users["minurcat"])
 
 
 def test_edited_tables_must_be_rectangular(reporting):
     section = situation(draft(reporting, region=False), reporting.users["minurcat"])
     with pytest.raises(services.ReportError, match="row 1: needs 2 cells"):
-        services.edit_section(section, reporting.users["minurcat"],
+        services.section_edit(section, reporting.users["minurcat"],
                               tables=[{"header": ["a", "b"], "rows": [["only one"]]}])
 
 
 def test_the_document_leaves_out_sections_above_the_readers_clearance(reporting):
     # up to February: the strictly confidential clash of 1 March would raise the whole report to its level
-    report = services.draft_report(user=reporting.users["jmac_unamid"], kind="threat_assessment",
-                                   owning_mission=reporting.unamid, classification=C.CONFIDENTIAL,
+    report = services.report_draft(user=reporting.users["jmac_unamid"], kind="threat_assessment",
+                                   owning_mission=reporting.unamid, classification=Classification.CONFIDENTIAL,
                                    start=dt.date(2010, 1, 1), end=dt.date(2010, 2, 28))
     report.sections.create(key="unamid.sources", title="Sources", body="Named informants",
-                           classification=C.STRICTLY_CONFIDENTIAL)
-    cleared_lower = make_user("unamid_conf", "viewer", mission=reporting.unamid, clearance=C.CONFIDENTIAL)
+                           classification=Classification.STRICTLY_CONFIDENTIAL)
+    cleared_lower = make_user("unamid_conf", "viewer", mission=reporting.unamid, clearance=Classification.CONFIDENTIAL)
     assert "Sources" in [s["title"] for s in selectors.document(reporting.users["jmac_unamid"], report)["sections"]]
     seen = [s["title"] for s in selectors.document(cleared_lower, report)["sections"]]
     assert "Sources" not in seen and "Security situation" in seen

@@ -15,7 +15,7 @@ class TestSgReportOverTheDemo(TestCase):
     def setUpTestData(cls):
         load_demo()
         admin = get_user_model().objects.get(username="admin")
-        cls.report = services.draft_report(user=admin, kind="sg_report",
+        cls.report = services.report_draft(user=admin, kind="sg_report",
                                            owning_mission=Mission.objects.get(acronym="MINURCAT"),
                                            start=dt.date(2009, 7, 1), end=dt.date(2009, 12, 31))
 

@@ -35,7 +35,7 @@ def test_a_viewer_sees_no_draft_form_and_cannot_post_one(reporting, client):
 
 
 def test_editing_a_section_and_approving(reporting, client):
-    report = services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+    report = services.report_draft(user=reporting.users["minurcat"], kind="threat_assessment",
                                    owning_mission=reporting.minurcat, **Q1_2010)
     section = report.sections.get(key="incidents.situation")
     page = logged_in(client, reporting.users["minurcat"])
@@ -51,7 +51,7 @@ def test_editing_a_section_and_approving(reporting, client):
 
 
 def test_pages_of_a_report_one_may_not_read_answer_404(reporting, client):
-    report = services.draft_report(user=reporting.users["jmac_unamid"], kind="threat_assessment",
+    report = services.report_draft(user=reporting.users["jmac_unamid"], kind="threat_assessment",
                                    owning_mission=reporting.unamid, classification=1, **Q1_2010)
     page = logged_in(client, reporting.users["minurcat"])
     section = report.sections.first()
@@ -62,7 +62,7 @@ def test_pages_of_a_report_one_may_not_read_answer_404(reporting, client):
 
 
 def test_export_downloads(reporting, client):
-    report = services.draft_report(user=reporting.users["minurcat"], kind="threat_assessment",
+    report = services.report_draft(user=reporting.users["minurcat"], kind="threat_assessment",
                                    owning_mission=reporting.minurcat, **Q1_2010)
     page = logged_in(client, reporting.users["minurcat"])
     pdf = page.get(reverse("reports:export", args=[report.pk, "pdf"]))

@@ -85,7 +85,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--region: no region {region!r}")
         drafter = _user(user)
         try:
-            report = services.draft_report(user=drafter, kind=kind, owning_mission=owning, region=area,
+            report = services.report_draft(user=drafter, kind=kind, owning_mission=owning, region=area,
                                            start=_date("--from", start), end=_date("--to", end), title=title)
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
