@@ -16,12 +16,23 @@ from peaceops.accounts.access import visible
 from peaceops.accounts.models import Grant
 from peaceops.core import clock
 from peaceops.core.classification import Classification
-from peaceops.registry import models as r
+from peaceops.registry.models import (
+    AdminArea,
+    Assignment,
+    Component,
+    Country,
+    Hat,
+    Mission,
+    MissionArea,
+    MissionResolution,
+    Person,
+    Post,
+)
 
 # Seed 004 ch. 1 and DESIGN.md ("mission leadership: SRSG, DSRSGs, FC, PC, CoS, DMS").
 LEADERSHIP_FUNCTIONS = (
-    r.Post.Function.SRSG, r.Post.Function.JSR, r.Post.Function.DSRSG, r.Post.Function.FORCE_COMMANDER,
-    r.Post.Function.POLICE_COMMISSIONER, r.Post.Function.CHIEF_OF_STAFF, r.Post.Function.DIRECTOR_SUPPORT,
+    Post.Function.SRSG, Post.Function.JSR, Post.Function.DSRSG, Post.Function.FORCE_COMMANDER,
+    Post.Function.POLICE_COMMISSIONER, Post.Function.CHIEF_OF_STAFF, Post.Function.DIRECTOR_SUPPORT,
 )
 RECENT_CHANGES = 15
 
@@ -60,9 +71,9 @@ def structure_counts(user, mission_ids) -> list[CountRow]:
     """Components, posts and people of the missions per classification, counting only what the user may read."""
     rows = {level: CountRow(level, Classification(level).label) for level in Classification.values}
     sources = (
-        ("components", r.Component.objects.filter(mission_id__in=mission_ids)),
-        ("posts", r.Post.objects.filter(mission_id__in=mission_ids)),
-        ("people", r.Person.objects.filter(owning_mission_id__in=mission_ids)),
+        ("components", Component.objects.filter(mission_id__in=mission_ids)),
+        ("posts", Post.objects.filter(mission_id__in=mission_ids)),
+        ("people", Person.objects.filter(owning_mission_id__in=mission_ids)),
     )
     for column, queryset in sources:
         for row in visible(queryset, user).values("classification").annotate(n=Count("id")).order_by():
@@ -74,11 +85,11 @@ def leadership_posts(user, mission_ids, on: date | None = None):
     """Leadership posts with their readable hats and their holders on the day (``post.visible_hats``,
     ``post.holders``): the dashboard's day, the scenario's in a demo, else a scenario's leaders show as vacant."""
     on = on or clock.today()
-    hats = visible(r.Hat.objects.select_related("on_behalf_of"), user)
+    hats = visible(Hat.objects.select_related("on_behalf_of"), user)
     current = (Q(end_date__isnull=True) | Q(end_date__gte=on)) & (Q(start_date__isnull=True) | Q(start_date__lte=on))
-    people = visible(r.Person.objects.all(), user)
-    assignments = visible(r.Assignment.objects.filter(current, person__in=people), user).select_related("person")
-    posts = visible(r.Post.objects.filter(mission_id__in=mission_ids, function__in=LEADERSHIP_FUNCTIONS), user)
+    people = visible(Person.objects.all(), user)
+    assignments = visible(Assignment.objects.filter(current, person__in=people), user).select_related("person")
+    posts = visible(Post.objects.filter(mission_id__in=mission_ids, function__in=LEADERSHIP_FUNCTIONS), user)
     return list(
         posts.select_related("mission", "component")
         .prefetch_related(Prefetch("hats", hats, to_attr="visible_hats"),
@@ -88,11 +99,11 @@ def leadership_posts(user, mission_ids, on: date | None = None):
 
 
 def host_countries(mission_ids):
-    return list(r.Country.objects.filter(missions__id__in=mission_ids).distinct().order_by("name"))
+    return list(Country.objects.filter(missions__id__in=mission_ids).distinct().order_by("name"))
 
 
 def mandating_resolutions(mission_ids):
-    links = r.MissionResolution.objects.filter(mission_id__in=mission_ids).select_related("resolution", "mission")
+    links = MissionResolution.objects.filter(mission_id__in=mission_ids).select_related("resolution", "mission")
     return list(links.order_by("-resolution__adopted_on", "resolution__number"))
 
 
@@ -100,11 +111,11 @@ def mandating_resolutions(mission_ids):
 # from its own columns only (never through a relation, which may point at a record of a higher
 # classification than the row itself).
 _HISTORY_SOURCES = (
-    (r.Component, _("Component"), "mission", lambda h: h.name),
-    (r.Post, _("Post"), "mission", lambda h: h.title),
-    (r.Person, _("Person"), "owning_mission", lambda h: h.name),
-    (r.Hat, _("Hat"), "post__mission", lambda h: h.get_role_display()),
-    (r.Assignment, _("Assignment"), "post__mission", lambda h: ""),
+    (Component, _("Component"), "mission", lambda h: h.name),
+    (Post, _("Post"), "mission", lambda h: h.title),
+    (Person, _("Person"), "owning_mission", lambda h: h.name),
+    (Hat, _("Hat"), "post__mission", lambda h: h.get_role_display()),
+    (Assignment, _("Assignment"), "post__mission", lambda h: ""),
 )
 
 
@@ -126,7 +137,7 @@ def recent_changes(user, mission_ids, limit: int = RECENT_CHANGES) -> list[Chang
                 kind=row.history_type, what=str(name), label=label(row),
                 classification=row.classification,
             ))
-    for row in r.Mission.history.filter(id__in=mission_ids).select_related("history_user")[:limit]:
+    for row in Mission.history.filter(id__in=mission_ids).select_related("history_user")[:limit]:
         changes.append(Change(
             when=row.history_date, who=row.history_user.get_username() if row.history_user else "",
             kind=row.history_type, what=str(_("Mission")), label=row.acronym,
@@ -151,7 +162,7 @@ def roles_in_scope(user, mission_ids) -> set[str]:
 def dashboard(user, mission_ids, day: date | None = None) -> Dashboard:
     """Everything the home page shows for the missions of the current scope, on ``day`` (default: the clock's)."""
     return Dashboard(
-        missions=list(r.Mission.objects.filter(id__in=mission_ids).order_by("acronym")),
+        missions=list(Mission.objects.filter(id__in=mission_ids).order_by("acronym")),
         counts=structure_counts(user, mission_ids),
         leadership=leadership_posts(user, mission_ids, on=day),
         host_countries=host_countries(mission_ids),
@@ -176,7 +187,7 @@ def map_features(mission_ids, day=None) -> dict:
     """
     day = day or clock.today()
     features = []
-    missions = r.Mission.objects.filter(id__in=mission_ids).prefetch_related("host_countries").order_by("acronym")
+    missions = Mission.objects.filter(id__in=mission_ids).prefetch_related("host_countries").order_by("acronym")
     for mission in missions:
         if mission.hq_lat is not None and mission.hq_lon is not None:
             features.append(_feature({"type": "Point", "coordinates": [mission.hq_lon, mission.hq_lat]},
@@ -184,21 +195,21 @@ def map_features(mission_ids, day=None) -> dict:
                                      headquarters=mission.headquarters))
     # The neighbours of the region too: an incident across the border (a released one, say) lies on a map,
     # and whose area it falls in is what the reader needs to see (areas are unclassified reference data).
-    region_missions = set(r.Mission.objects.filter(regions__missions__id__in=mission_ids).values_list("id", flat=True))
+    region_missions = set(Mission.objects.filter(regions__missions__id__in=mission_ids).values_list("id", flat=True))
     region_missions |= set(mission_ids)
-    countries = list(r.Country.objects.filter(missions__id__in=region_missions).distinct().order_by("name"))
+    countries = list(Country.objects.filter(missions__id__in=region_missions).distinct().order_by("name"))
     for country in countries:
         if country.geometry:
             geometry = country.geometry.get("geometry", country.geometry)  # a Feature or a bare geometry
             features.append(_feature(geometry, kind="country", iso3=country.iso3, name=country.name))
     # Admin-1 areas of the host countries and of the countries the missions' areas reach (southern
     # Sudan is UNMIS's, under today's South Sudan shapes), then the mission areas on the day, on top.
-    areas = list(r.MissionArea.objects.filter(mission_id__in=region_missions, valid_from__lte=day)
+    areas = list(MissionArea.objects.filter(mission_id__in=region_missions, valid_from__lte=day)
                  .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day)).select_related("mission")
                  .order_by("mission__acronym", "kind", "name"))
-    reached = {c.pk for c in countries} | set(r.AdminArea.objects.filter(mission_areas__in=areas)
+    reached = {c.pk for c in countries} | set(AdminArea.objects.filter(mission_areas__in=areas)
                                               .values_list("country_id", flat=True))
-    for area in r.AdminArea.objects.filter(country_id__in=reached, level=1, geometry__isnull=False).order_by("pcode"):
+    for area in AdminArea.objects.filter(country_id__in=reached, level=1, geometry__isnull=False).order_by("pcode"):
         features.append(_feature(area.geometry.get("geometry", area.geometry), kind="admin", pcode=area.pcode,
                                  name=area.name, level=1))
     for area in areas:
@@ -210,12 +221,12 @@ def map_features(mission_ids, day=None) -> dict:
 
 def host_country(mission_ids, iso3: str):
     """The host country with this code if one of the missions works in it, else None."""
-    return r.Country.objects.filter(missions__id__in=mission_ids, iso3=iso3.upper()).distinct().first()
+    return Country.objects.filter(missions__id__in=mission_ids, iso3=iso3.upper()).distinct().first()
 
 
 def admin_area_features(country, level: int, parent_pcode: str = "") -> dict:
     """GeoJSON of a host country's admin areas at one level (shapes, else centroids), for drilling down."""
-    areas = r.AdminArea.objects.filter(country=country, level=level)
+    areas = AdminArea.objects.filter(country=country, level=level)
     if parent_pcode:
         areas = areas.filter(parent__pcode=parent_pcode)
     features = []

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
+from peaceops.registry.models import AdminArea, Assignment, Hat, MissionResolution, Person, Post, Resolution
 
 PASSWORD = "{}-pass-9x!"  # peaceops.testing.make_user's password pattern
 
@@ -22,28 +22,32 @@ def shell_world(world):
     world.unamid.save()
     world.chad.geometry = CHAD_SHAPE
     world.chad.save()
-    r.AdminArea.objects.create(pcode="TD01", name="Batha", level=1, country=world.chad,
+    AdminArea.objects.create(pcode="TD01", name="Batha", level=1, country=world.chad,
                                centroid_lat=13.9, centroid_lon=18.4)
-    r.AdminArea.objects.create(pcode="SD01", name="North Darfur", level=1, country=world.sudan,
+    AdminArea.objects.create(pcode="SD01", name="North Darfur", level=1, country=world.sudan,
                                centroid_lat=15.7, centroid_lon=24.9)
 
-    resolution = r.Resolution.objects.create(number=1778, adopted_on=dt.date(2007, 9, 25))
-    r.MissionResolution.objects.create(mission=world.minurcat, resolution=resolution,
-                                       action=r.MissionResolution.Action.ESTABLISHES)
-    srsg = r.Post.objects.create(mission=world.minurcat, title="Special Representative",
-                                 function=r.Post.Function.SRSG)
-    dsrsg = r.Post.objects.create(mission=world.minurcat, title="Deputy Special Representative",
-                                  function=r.Post.Function.DSRSG)
-    for role in (r.Hat.Role.DSRSG, r.Hat.Role.RESIDENT_COORDINATOR, r.Hat.Role.HUMANITARIAN_COORDINATOR):
-        r.Hat.objects.create(post=dsrsg, role=role)
-    r.Hat.objects.create(post=srsg, role=r.Hat.Role.DESIGNATED_OFFICIAL, classification=C.STRICTLY_CONFIDENTIAL)
-    holder = r.Person.objects.create(name="Victor da Silva Angelo", owning_mission=world.minurcat)
-    r.Assignment.objects.create(person=holder, post=srsg, start_date=dt.date(2008, 1, 1))
-    secret_holder = r.Person.objects.create(name="Hidden Deputy", owning_mission=world.minurcat,
-                                            classification=C.STRICTLY_CONFIDENTIAL)
-    r.Assignment.objects.create(person=secret_holder, post=dsrsg)
-    unamid_jsr = r.Post.objects.create(mission=world.unamid, title="Joint Special Representative",
-                                       function=r.Post.Function.JSR)
+    resolution = Resolution.objects.create(number=1778, adopted_on=dt.date(2007, 9, 25))
+    MissionResolution.objects.create(mission=world.minurcat, resolution=resolution,
+                                       action=MissionResolution.Action.ESTABLISHES)
+    srsg = Post.objects.create(mission=world.minurcat, title="Special Representative",
+                                 function=Post.Function.SRSG)
+    dsrsg = Post.objects.create(mission=world.minurcat, title="Deputy Special Representative",
+                                  function=Post.Function.DSRSG)
+    for role in (Hat.Role.DSRSG, Hat.Role.RESIDENT_COORDINATOR, Hat.Role.HUMANITARIAN_COORDINATOR):
+        Hat.objects.create(post=dsrsg, role=role)
+    Hat.objects.create(
+        post=srsg, role=Hat.Role.DESIGNATED_OFFICIAL, classification=Classification.STRICTLY_CONFIDENTIAL
+    )
+    holder = Person.objects.create(name="Victor da Silva Angelo", owning_mission=world.minurcat)
+    Assignment.objects.create(person=holder, post=srsg, start_date=dt.date(2008, 1, 1))
+    secret_holder = Person.objects.create(
+        name="Hidden Deputy", owning_mission=world.minurcat, classification=Classification.STRICTLY_CONFIDENTIAL
+    )
+    Assignment.objects.create(person=secret_holder, post=dsrsg)
+    unamid_jsr = Post.objects.create(
+        mission=world.unamid, title="Joint Special Representative", function=Post.Function.JSR
+    )
     world.records["leadership"] = {"srsg": srsg, "dsrsg": dsrsg, "unamid_jsr": unamid_jsr}
     return world
 

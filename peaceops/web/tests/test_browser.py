@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.web import context, modules
 from peaceops.web.tests.conftest import PASSWORD
 
@@ -75,7 +75,7 @@ def test_a_user_without_a_grant_cannot_see_or_reach_another_mission(shell_world,
     assert "MINURCAT" in options
     assert not any("UNAMID" in option for option in options)
 
-    secret = shell_world.records[f"unamid_{C.CONFIDENTIAL.name.lower()}"]["person"]
+    secret = shell_world.records[f"unamid_{Classification.CONFIDENTIAL.name.lower()}"]["person"]
     response = page.goto(page.base + reverse("registry:history", kwargs={"model": "person", "pk": secret.pk}))
     assert response.status == 404
     text = page.locator("main").inner_text()

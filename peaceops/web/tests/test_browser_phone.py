@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.demo.loader import load_demo
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import Country, Mission
@@ -44,7 +44,7 @@ def _a_long_place_name():
     """A report whose place is one 300-character word: it must wrap, not widen the incident log."""
     day = dt.date(2009, 6, 8)
     incident = Incident.objects.create(
-        owning_mission=Mission.objects.get(acronym="MINURCAT"), classification=C.UNCLASSIFIED,
+        owning_mission=Mission.objects.get(acronym="MINURCAT"), classification=Classification.UNCLASSIFIED,
         category="armed_clash", start_date=day, end_date=day, country=Country.objects.get(iso3="TCD"),
         latitude=13.8, longitude=20.8, location="Abeche" + "x" * 294, description="y" * 2000)
     incident.missions.set([incident.owning_mission])

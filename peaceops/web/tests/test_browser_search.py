@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Incident
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,8 +24,15 @@ def _log_in(page, username):
 @pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}])
 def test_the_box_fits_and_finds(page, world, size):
     day = dt.date(2009, 6, 1)
-    Incident.objects.create(owning_mission=world.minurcat, classification=C.UNCLASSIFIED, category="armed_clash",
-                            start_date=day, end_date=day, country=world.chad, description="Convoy near Goz Beida")
+    Incident.objects.create(
+        owning_mission=world.minurcat,
+        classification=Classification.UNCLASSIFIED,
+        category="armed_clash",
+        start_date=day,
+        end_date=day,
+        country=world.chad,
+        description="Convoy near Goz Beida",
+    )
     page.set_viewport_size(size)
     _log_in(page, "minurcat")
     page.goto(page.base + "/registry/missions/")

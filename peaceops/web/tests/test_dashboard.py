@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from peaceops.core import clock
 from peaceops.incidents.models import Incident
-from peaceops.registry import models as r
+from peaceops.registry.models import Person
 from peaceops.web import selectors
 
 
@@ -60,7 +60,7 @@ def test_recent_changes_list_only_readable_records(shell_world, client_as):
 
 def test_a_record_reclassified_upwards_drops_out_of_recent_changes(shell_world):
     user, mission_ids = shell_world.users["minurcat"], [shell_world.minurcat.id]
-    person = r.Person.objects.get(name="Victor da Silva Angelo")
+    person = Person.objects.get(name="Victor da Silva Angelo")
     person.classification = 2
     person.save()
     labels = {change.label for change in selectors.recent_changes(user, mission_ids, limit=500)}

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from peaceops.accounts.models import Grant
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.filters import IncidentFilter
 from peaceops.incidents.log.selectors import incidents_for
 from peaceops.incidents.models import Incident
-from peaceops.registry import models as r
+from peaceops.registry.models import Assignment
 from peaceops.testing import make_user
 from peaceops.web import dashboards
 
@@ -44,11 +44,11 @@ def day_world(shell_world):
     """On DAY: MINURCAT logs one incident at each level (two armed clashes, one abduction), one still a draft
     with an open follow-up; UNAMID one; MINURCAT one the day before, placed on the map."""
     w = shell_world
-    _incident(w.minurcat, C.UNCLASSIFIED, status=Incident.Status.VERIFIED)
-    _incident(w.minurcat, C.CONFIDENTIAL, follow_up="Confirm the number of wounded")
-    _incident(w.minurcat, C.STRICTLY_CONFIDENTIAL, category="abduction", status=Incident.Status.VERIFIED)
-    _incident(w.unamid, C.UNCLASSIFIED, category="banditry")
-    _incident(w.minurcat, C.UNCLASSIFIED, day=DAY - dt.timedelta(days=1), latitude=13.8, longitude=20.8)
+    _incident(w.minurcat, Classification.UNCLASSIFIED, status=Incident.Status.VERIFIED)
+    _incident(w.minurcat, Classification.CONFIDENTIAL, follow_up="Confirm the number of wounded")
+    _incident(w.minurcat, Classification.STRICTLY_CONFIDENTIAL, category="abduction", status=Incident.Status.VERIFIED)
+    _incident(w.unamid, Classification.UNCLASSIFIED, category="banditry")
+    _incident(w.minurcat, Classification.UNCLASSIFIED, day=DAY - dt.timedelta(days=1), latitude=13.8, longitude=20.8)
     return w
 
 
@@ -84,8 +84,8 @@ def test_each_role_sees_its_own_board(day_world, client_as):
 
 
 def test_a_user_holding_several_roles_sees_the_boards_of_each(day_world, client_as):
-    user = make_user("two-hats", "officer", mission=day_world.minurcat, clearance=C.CONFIDENTIAL)
-    Grant.objects.create(user=user, role="planner", mission=day_world.minurcat, clearance=C.UNCLASSIFIED)
+    user = make_user("two-hats", "officer", mission=day_world.minurcat, clearance=Classification.CONFIDENTIAL)
+    Grant.objects.create(user=user, role="planner", mission=day_world.minurcat, clearance=Classification.UNCLASSIFIED)
     boards = _boards(client_as(user))
     assert list(boards) == ["watch", "planner"]
     assert {"incidents.today", "incidents.follow_ups", "incidents.map48", "incidents.sitrep",
@@ -96,7 +96,7 @@ def test_a_user_holding_several_roles_sees_the_boards_of_each(day_world, client_
 def test_a_grant_on_another_mission_opens_no_board_here(day_world, client_as):
     """A leader of UNAMID who is an officer in MINURCAT sees the watch board on MINURCAT, not the leadership's."""
     user = make_user("leader-elsewhere", "leadership", mission=day_world.unamid)
-    Grant.objects.create(user=user, role="officer", mission=day_world.minurcat, clearance=C.UNCLASSIFIED)
+    Grant.objects.create(user=user, role="officer", mission=day_world.minurcat, clearance=Classification.UNCLASSIFIED)
     client = client_as(user)
     client.post(reverse("web:choose-scope"), {"scope": f"mission:{day_world.minurcat.id}"})
     assert list(_boards(client)) == ["watch"]
@@ -190,7 +190,7 @@ def test_an_odd_day_is_a_400_inside_the_layout(day_world, client_as, value):
 
 def test_leadership_holders_are_those_of_the_dashboards_day(day_world, client_as):
     srsg = day_world.records["leadership"]["srsg"]
-    r.Assignment.objects.filter(post=srsg).update(start_date=dt.date(2008, 1, 1), end_date=dt.date(2010, 2, 28))
+    Assignment.objects.filter(post=srsg).update(start_date=dt.date(2008, 1, 1), end_date=dt.date(2010, 2, 28))
     client = client_as(day_world.users["admin"])
     client.post(reverse("web:choose-scope"), {"scope": f"mission:{day_world.minurcat.id}"})
 

@@ -10,9 +10,9 @@ from peaceops.accounts.access import compute_access
 from peaceops.cooperation.models import SharingAgreement
 from peaceops.cooperation.selectors import active_agreements
 from peaceops.core import clock
-from peaceops.core.classification import Classification as C
-from peaceops.registry import models as r
+from peaceops.core.classification import Classification
 from peaceops.registry import selectors as registry_selectors
+from peaceops.registry.models import Assignment, Person, Post
 
 SCENARIO = override_settings(PEACEOPS_TODAY="2009-06-30")
 REAL_DATE = override_settings(PEACEOPS_TODAY="")
@@ -53,8 +53,14 @@ def test_the_login_page_shows_the_banner_too(db, client):
 
 def test_agreements_in_force_on_the_scenario_day(world):
     # In force from 2009 to the end of 2010: in force on the scenario's day, long ended on today's.
-    SharingAgreement.objects.create(sharer=world.unamid, receiver=world.minurcat, subject="incidents",
-                                    up_to=C.UNCLASSIFIED, starts_on=dt.date(2009, 1, 1), ends_on=dt.date(2010, 12, 31))
+    SharingAgreement.objects.create(
+        sharer=world.unamid,
+        receiver=world.minurcat,
+        subject="incidents",
+        up_to=Classification.UNCLASSIFIED,
+        starts_on=dt.date(2009, 1, 1),
+        ends_on=dt.date(2010, 12, 31),
+    )
     with SCENARIO:
         assert active_agreements().count() == 1
         shared = compute_access(world.users["minurcat"]).shared
@@ -65,9 +71,9 @@ def test_agreements_in_force_on_the_scenario_day(world):
 
 
 def test_leadership_holders_on_the_scenario_day(world):
-    srsg = r.Post.objects.create(mission=world.minurcat, title="Special Representative", function=r.Post.Function.SRSG)
-    then = r.Person.objects.create(name="Victor da Silva Angelo", owning_mission=world.minurcat)
-    r.Assignment.objects.create(person=then, post=srsg, start_date=dt.date(2008, 1, 1), end_date=dt.date(2010, 12, 31))
+    srsg = Post.objects.create(mission=world.minurcat, title="Special Representative", function=Post.Function.SRSG)
+    then = Person.objects.create(name="Victor da Silva Angelo", owning_mission=world.minurcat)
+    Assignment.objects.create(person=then, post=srsg, start_date=dt.date(2008, 1, 1), end_date=dt.date(2010, 12, 31))
     with SCENARIO:
         structure = registry_selectors.mission_structure(world.users["admin"], world.minurcat)
         post = next(p for p in structure.posts if p.pk == srsg.pk)
@@ -82,7 +88,7 @@ def test_the_demo_keeps_its_scenario_day_for_later_runs(db, settings, tmp_path, 
     settings.SCENARIO_TODAY_FILE = tmp_path / "scenario_today"
     settings.PEACEOPS_TODAY = ""
     monkeypatch.setattr("peaceops.demo.loader.load_demo", lambda: {})
-    monkeypatch.setattr("peaceops.registry.services.load_countries", lambda: 0)
+    monkeypatch.setattr("peaceops.registry.services.countries_load", lambda: 0)
     call_command("demo", "--no-serve", verbosity=0, stdout=open(tmp_path / "out", "w"))
     assert settings.SCENARIO_TODAY_FILE.read_text().strip() == "2009-06-30"
     assert clock.today() == dt.date(2009, 6, 30)

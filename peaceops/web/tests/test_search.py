@@ -10,7 +10,7 @@ import pytest
 
 from peaceops.coordination.models import Activity, Sector
 from peaceops.core import search
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.incidents.models import Actor, Incident, IncidentActor
 from peaceops.mandates.models import Lesson
 from peaceops.registry.models import AdminArea, Organisation
@@ -28,9 +28,9 @@ def planted(world):
     sector = Sector.objects.create(code="ZZH", name_en="Health", name_fr="Santé")
     AdminArea.objects.create(pcode="TD99", name="Zanzibarite Plain", level=1, country=world.chad)
     made = {}
-    for mission, level, tag in ((world.minurcat, C.CONFIDENTIAL, "seen"),
-                                (world.minurcat, C.STRICTLY_CONFIDENTIAL, "toohigh"),
-                                (world.unamid, C.CONFIDENTIAL, "othermission")):
+    for mission, level, tag in ((world.minurcat, Classification.CONFIDENTIAL, "seen"),
+                                (world.minurcat, Classification.STRICTLY_CONFIDENTIAL, "toohigh"),
+                                (world.unamid, Classification.CONFIDENTIAL, "othermission")):
         country = world.chad if mission == world.minurcat else world.sudan
         incident = Incident.objects.create(owning_mission=mission, classification=level, category="armed_clash",
                                            start_date=DAY, end_date=DAY, country=country,
@@ -48,10 +48,10 @@ def planted(world):
         made[tag] = incident
     # A section above the analyst's clearance in a report they may read must not make that report match.
     open_report = Report.objects.create(kind=Report.Kind.THREAT_ASSESSMENT, title="Quarterly open",
-                                        classification=C.UNCLASSIFIED, owning_mission=world.minurcat,
+                                        classification=Classification.UNCLASSIFIED, owning_mission=world.minurcat,
                                         period_start=DAY, period_end=DAY)
     ReportSection.objects.create(report=open_report, key="s", title="Secret annex", body="sealedsecretword",
-                                 classification=C.STRICTLY_CONFIDENTIAL)
+                                 classification=Classification.STRICTLY_CONFIDENTIAL)
     return made
 
 
