@@ -62,9 +62,9 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     from simple_history.utils import bulk_create_with_history
 
     from peaceops.accounts.access import SYSTEM, visible
-    from peaceops.accounts.services import create_user, token_create
+    from peaceops.accounts.services import token_create, user_create
     from peaceops.core.classification import Classification
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Component, Mission, Person, Post
 
     rng = random.Random(seed)
     records = max(total_rows // 2, 12)
@@ -73,34 +73,34 @@ def generate(total_rows: int, seed: int = 1) -> dict:
     n_people = records - n_components - n_posts
     levels = list(Classification.values)
     with transaction.atomic():
-        missions = [r.Mission.objects.create(acronym=a, name=f"Mission {a.title()}", kind="peacekeeping",
+        missions = [Mission.objects.create(acronym=a, name=f"Mission {a.title()}", kind="peacekeeping",
                                              start_date=dt.date(2008, 1, 1)) for a in MISSIONS]
         components = bulk_create_with_history([
-            r.Component(mission=missions[i % len(missions)], name=f"Section {i:05d}", kind="substantive",
+            Component(mission=missions[i % len(missions)], name=f"Section {i:05d}", kind="substantive",
                         classification=rng.choice(levels)) for i in range(n_components)
-        ], r.Component, batch_size=2000)
+        ], Component, batch_size=2000)
         by_mission: dict = {}
         for component in components:
             by_mission.setdefault(component.mission_id, []).append(component)
         posts = []
         for i in range(n_posts):
             mission = rng.choice(missions)
-            posts.append(r.Post(mission=mission, component=rng.choice(by_mission[mission.pk]),
+            posts.append(Post(mission=mission, component=rng.choice(by_mission[mission.pk]),
                                 title=f"{rng.choice(TITLES)} {i:06d}", grade=rng.choice(GRADES),
-                                function=rng.choice(list(r.Post.Function.values)),
+                                function=rng.choice(list(Post.Function.values)),
                                 classification=rng.choice(levels), source="benchmark"))
-        bulk_create_with_history(posts, r.Post, batch_size=2000)
+        bulk_create_with_history(posts, Post, batch_size=2000)
         bulk_create_with_history([
-            r.Person(name=f"Person {i:06d}", owning_mission=rng.choice(missions), classification=rng.choice(levels))
+            Person(name=f"Person {i:06d}", owning_mission=rng.choice(missions), classification=rng.choice(levels))
             for i in range(n_people)
-        ], r.Person, batch_size=2000)
-        user = create_user(BENCH_USER, "bench-analyst-pass-9x!", role="analyst", mission=MISSIONS[0],
+        ], Person, batch_size=2000)
+        user = user_create(BENCH_USER, "bench-analyst-pass-9x!", role="analyst", mission=MISSIONS[0],
                            clearance=Classification.CONFIDENTIAL, validate=False)
         _token, key = token_create(user, actor=SYSTEM, name="benchmark")
-    visible_ids = list(visible(r.Post.objects.all(), user).values_list("pk", flat=True))
+    visible_ids = list(visible(Post.objects.all(), user).values_list("pk", flat=True))
     counts = {
         "components": n_components, "posts": n_posts, "people": n_people,
-        "history": r.Component.history.count() + r.Post.history.count() + r.Person.history.count(),
+        "history": Component.history.count() + Post.history.count() + Person.history.count(),
     }
     counts["total"] = sum(counts.values())
     return {"token": key, "mission_id": missions[0].pk, "clearance": int(Classification.CONFIDENTIAL),
@@ -384,21 +384,55 @@ def table_rows(result: dict) -> list[dict]:
             for clients, summary in figures[kind].items():
                 target = f"< {TARGET_LIST_P95_MS}" if kind == "list" and clients == "32" else ""
                 met = summary["p95_ms"] < TARGET_LIST_P95_MS if target else None
-                rows.append({"metric": f"{engine} {kind} p50 @{clients}", "value": summary["p50_ms"], "unit": "ms",
-                             "target": "", "met": None})
-                rows.append({"metric": f"{engine} {kind} p95 @{clients}", "value": summary["p95_ms"], "unit": "ms",
-                             "target": target, "met": met})
-                rows.append({"metric": f"{engine} {kind} req/s @{clients}", "value": summary["throughput_rps"],
-                             "unit": "req/s", "target": "", "met": None})
+                rows.append(
+                    {
+                        "metric": f"{engine} {kind} p50 @{clients}",
+                        "value": summary["p50_ms"],
+                        "unit": "ms",
+                        "target": "",
+                        "met": None,
+                    }
+                )
+                rows.append(
+                    {
+                        "metric": f"{engine} {kind} p95 @{clients}",
+                        "value": summary["p95_ms"],
+                        "unit": "ms",
+                        "target": target,
+                        "met": met,
+                    }
+                )
+                rows.append(
+                    {
+                        "metric": f"{engine} {kind} req/s @{clients}",
+                        "value": summary["throughput_rps"],
+                        "unit": "req/s",
+                        "target": "",
+                        "met": None,
+                    }
+                )
             raw = figures[f"raw_{kind}"]
-            rows.append({"metric": f"{engine} {kind} raw SQL p50", "value": raw["p50_ms"], "unit": "ms",
-                         "target": "", "met": None})
+            rows.append(
+                {
+                    "metric": f"{engine} {kind} raw SQL p50",
+                    "value": raw["p50_ms"],
+                    "unit": "ms",
+                    "target": "",
+                    "met": None,
+                }
+            )
             ratio = figures[f"{kind}_ratio_app_over_raw"]
             # The 5x target is for the 100-row list; a one-row detail is all fixed per-request cost.
             targeted = kind == "list" and ratio is not None
-            rows.append({"metric": f"{engine} {kind} app/raw (p50 @1)", "value": ratio, "unit": "x",
-                         "target": f"< {TARGET_APP_OVER_RAW}" if kind == "list" else "",
-                         "met": ratio < TARGET_APP_OVER_RAW if targeted else None})
+            rows.append(
+                {
+                    "metric": f"{engine} {kind} app/raw (p50 @1)",
+                    "value": ratio,
+                    "unit": "x",
+                    "target": f"< {TARGET_APP_OVER_RAW}" if kind == "list" else "",
+                    "met": ratio < TARGET_APP_OVER_RAW if targeted else None,
+                }
+            )
     return rows
 
 

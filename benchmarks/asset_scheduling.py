@@ -47,17 +47,17 @@ def generate(seed: int = 6) -> dict:
     from django.db import transaction
 
     from peaceops.assets.models import Asset, AssetRequest, CostShare, Loan, Unavailability
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Country, Mission, Region
     from peaceops.testing import make_user
 
     rng = random.Random(seed)
     with transaction.atomic():
-        region = r.Region.objects.create(name="Bench region")
-        countries = [r.Country.objects.create(iso3=f"B{i:02d}", iso2=f"Q{i}", name=f"Bench country {i}")
+        region = Region.objects.create(name="Bench region")
+        countries = [Country.objects.create(iso3=f"B{i:02d}", iso2=f"Q{i}", name=f"Bench country {i}")
                      for i in range(MISSIONS)]
         missions = []
         for i in range(MISSIONS):
-            mission = r.Mission.objects.create(acronym=f"BM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
+            mission = Mission.objects.create(acronym=f"BM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
                                                start_date=FIRST_DAY)
             mission.host_countries.set([countries[i]])
             mission.regions.add(region)

@@ -41,15 +41,15 @@ def generate(total: int, seed: int = 6) -> dict:
     from django.db import transaction
 
     from peaceops.incidents.models import Incident
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Mission, Region
     from peaceops.testing import make_user
 
     rng = random.Random(seed)
     with transaction.atomic():
-        region = r.Region.objects.create(name="Bench region")
+        region = Region.objects.create(name="Bench region")
         missions = []
         for i in range(MISSIONS):
-            mission = r.Mission.objects.create(acronym=f"BM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
+            mission = Mission.objects.create(acronym=f"BM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
                                                start_date=dt.date(2000, 1, 1))
             mission.regions.add(region)
             missions.append(mission)

@@ -9,7 +9,7 @@ In a child process with its own throwaway PEACEOPS_HOME (SQLite; PostgreSQL too,
 database, when ``DATABASE_URL`` names a server), after migrating and loading the countries and
 the COD admin areas (``setup_s``, not timed against anything):
 
-- ``import``: :func:`peaceops.coordination.services.import_3w` as ``peaceops import-3w`` runs
+- ``import``: :func:`peaceops.coordination.services.activities_import` as ``peaceops import-3w`` runs
   it: read the sheet with openpyxl, resolve every row (sector by name through the vocabulary,
   province and territory by P-code, organisation by acronym or name, creating the new ones),
   write the activities and their history rows in one transaction. Once, on an empty store
@@ -106,22 +106,22 @@ def child(workbook: Path, gazetteer: Path) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from peaceops.coordination.services import import_3w
+    from peaceops.coordination.services import activities_import
     from peaceops.registry.importers import import_places
-    from peaceops.registry.services import load_countries
+    from peaceops.registry.services import countries_load
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    load_countries()
+    countries_load()
     import_places(gazetteer, country="COD", actor=SYSTEM)
     workbook.read_bytes()  # both sides read a file already in the OS cache
     setup_s = time.perf_counter() - started
 
     started, cpu = time.perf_counter(), time.process_time()
-    report = import_3w(workbook, "ocha-xlsx", country="COD", skip_bad=True, user=SYSTEM)
+    report = activities_import(workbook, "ocha-xlsx", country="COD", skip_bad=True, user=SYSTEM)
     import_s, import_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     started = time.perf_counter()
-    again = import_3w(workbook, "ocha-xlsx", country="COD", skip_bad=True, user=SYSTEM)
+    again = activities_import(workbook, "ocha-xlsx", country="COD", skip_bad=True, user=SYSTEM)
     reimport_s = time.perf_counter() - started
 
     pandas_times, pandas_cpu = [], []
@@ -177,7 +177,7 @@ def table_rows(result: dict) -> list[dict]:
     rows = []
     for engine, f in result.get("databases", {}).items():
         rows += [
-            {"metric": f"{engine} import_3w DRC workbook ({f['created']:,} created, {f['skipped']} skipped)",
+            {"metric": f"{engine} activities_import DRC workbook ({f['created']:,} created, {f['skipped']} skipped)",
              "value": f["import_s"], "unit": "s", "target": "", "met": None},
             {"metric": f"{engine} pandas read + join (median of {PANDAS_RUNS})", "value": f["pandas_s"], "unit": "s",
              "target": "", "met": None},

@@ -47,20 +47,20 @@ def setup_world() -> dict:
     from django.db import transaction
 
     from peaceops.accounts.models import Grant
-    from peaceops.accounts.services import create_user
+    from peaceops.accounts.services import user_create
     from peaceops.core.classification import Classification
     from peaceops.incidents.models import Actor
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Country, Mission
 
     with transaction.atomic():
-        chad = r.Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
-        sudan = r.Country.objects.create(iso3="SDN", iso2="SD", name="Sudan")
-        alpha = r.Mission.objects.create(acronym="ALPHA", name="Mission Alpha", kind="peacekeeping",
+        chad = Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
+        sudan = Country.objects.create(iso3="SDN", iso2="SD", name="Sudan")
+        alpha = Mission.objects.create(acronym="ALPHA", name="Mission Alpha", kind="peacekeeping",
                                          start_date=dt.date(2008, 1, 1))
-        bravo = r.Mission.objects.create(acronym="BRAVO", name="Mission Bravo", kind="peacekeeping",
+        bravo = Mission.objects.create(acronym="BRAVO", name="Mission Bravo", kind="peacekeeping",
                                          start_date=dt.date(2008, 1, 1))
         actors = Actor.objects.bulk_create([Actor(name=f"Armed group {n}") for n in range(50)])
-        user = create_user("bench-export", "bench-export-pass-9x!", role="analyst", mission="ALPHA",
+        user = user_create("bench-export", "bench-export-pass-9x!", role="analyst", mission="ALPHA",
                            clearance=Classification.STRICTLY_CONFIDENTIAL, validate=False)
         Grant.objects.create(user=user, role="analyst", mission=bravo, clearance=Classification.STRICTLY_CONFIDENTIAL)
     return {"user_id": user.id, "mission_ids": [alpha.id, bravo.id], "missions": [alpha, bravo],

@@ -4,7 +4,7 @@ Data: the real UCDP GED (CAR, 1,848 events) and ACLED (Africa 2016, 6,831 events
 resampled with new ids into a temporary CSV in the UCDP GED layout: 1,000,000 events
 (quick: 50,000).
 
-- import: ``import_events(FILE, "ucdp-ged", user=SYSTEM)`` as the CLI runs it (parse, validate, resolve
+- import: ``events_import(FILE, "ucdp-ged", user=SYSTEM)`` as the CLI runs it (parse, validate, resolve
   countries/actors/mission areas, write), in a child process. Per event it writes one row of
   the real incident table (12 secondary indexes), its history row, 1.7 actor links on average,
   a source row and its history row: about 5.7 rows an event (no mission-area rows: the
@@ -99,12 +99,12 @@ import django
 django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
-from peaceops.registry.services import load_countries
-load_countries()
+from peaceops.registry.services import countries_load
+countries_load()
 from peaceops.accounts.access import SYSTEM
-from peaceops.incidents.imports.services import import_events
+from peaceops.incidents.imports.services import events_import
 start = time.perf_counter()
-report = import_events(sys.argv[1], "ucdp-ged", user=SYSTEM)  # as the CLI runs it for the installation
+report = events_import(sys.argv[1], "ucdp-ged", user=SYSTEM)  # as the CLI runs it for the installation
 seconds = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": seconds, "created": report.created, "errors": len(report.errors),
@@ -293,7 +293,7 @@ def table_rows(results: dict) -> list[dict]:
         if not f:
             continue
         rows += [
-            {"metric": f"{engine} import_events, {f['events']:,} events ({f['import_errors']} line errors)",
+            {"metric": f"{engine} events_import, {f['events']:,} events ({f['import_errors']} line errors)",
              "value": f["import_rows_per_s"], "unit": "events/s", "target": "", "met": None},
             {"metric": f"{engine} driver-only baseline (pyarrow + executemany)", "value": f["baseline_rows_per_s"],
              "unit": "events/s", "target": "", "met": None},

@@ -36,20 +36,20 @@ def generate(total: int, seed: int = 7) -> dict:
     from django.db import transaction
 
     from peaceops.accounts.models import Grant
-    from peaceops.accounts.services import create_user
+    from peaceops.accounts.services import user_create
     from peaceops.core.classification import Classification
     from peaceops.incidents.models import Incident
     from peaceops.incidents.taxonomy import Category
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Country, Mission
 
     rng = random.Random(seed)
     categories = [c.value for c in Category]
     with transaction.atomic():
-        chad = r.Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
-        sudan = r.Country.objects.create(iso3="SDN", iso2="SD", name="Sudan")
-        alpha = r.Mission.objects.create(acronym="ALPHA", name="Mission Alpha", kind="peacekeeping",
+        chad = Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
+        sudan = Country.objects.create(iso3="SDN", iso2="SD", name="Sudan")
+        alpha = Mission.objects.create(acronym="ALPHA", name="Mission Alpha", kind="peacekeeping",
                                          start_date=dt.date(2008, 1, 1))
-        bravo = r.Mission.objects.create(acronym="BRAVO", name="Mission Bravo", kind="peacekeeping",
+        bravo = Mission.objects.create(acronym="BRAVO", name="Mission Bravo", kind="peacekeeping",
                                          start_date=dt.date(2008, 1, 1))
         first = dt.date(2010, 1, 1)
         rows = []
@@ -65,7 +65,7 @@ def generate(total: int, seed: int = 7) -> dict:
         Incident.objects.bulk_create(rows, batch_size=5000)
         # Cleared for everything in both missions, through two grants: all 100,000 rows are readable,
         # and the permission filter is still in the query.
-        user = create_user("bench-map", "bench-map-pass-9x!", role="analyst", mission="ALPHA",
+        user = user_create("bench-map", "bench-map-pass-9x!", role="analyst", mission="ALPHA",
                            clearance=Classification.STRICTLY_CONFIDENTIAL, validate=False)
         Grant.objects.create(user=user, role="analyst", mission=bravo, clearance=Classification.STRICTLY_CONFIDENTIAL)
     return {"user_id": user.id, "mission_ids": [alpha.id, bravo.id], "incidents": total}

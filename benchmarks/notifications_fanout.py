@@ -5,7 +5,7 @@ In a throwaway data folder (SQLite; PostgreSQL too when ``DATABASE_URL`` names a
 each on 500 incidents of one mission and naming three neighbouring missions to notify (600 notifications).
 Timed (medians, alternating):
 
-- ``fanout``: ``notifications.services.notify_alerts(SYSTEM, alerts)`` on an empty inbox: the write check,
+- ``fanout``: ``notifications.services.alerts_notify(SYSTEM, alerts)`` on an empty inbox: the write check,
   the counts by category of each alert's evidence (one aggregate query per alert), one insert per
   notification (mail off: no server named);
 - ``rerun``: the same run again: nothing new, every notification compared and left as it is (idempotence);
@@ -40,11 +40,11 @@ def generate(total: int, seed: int = 3) -> list[int]:
     from django.db import transaction
 
     from peaceops.incidents.models import Incident
-    from peaceops.registry import models as r
+    from peaceops.registry.models import Mission
 
     rng = random.Random(seed)
     with transaction.atomic():
-        missions = [r.Mission.objects.create(acronym=f"NM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
+        missions = [Mission.objects.create(acronym=f"NM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
                                              start_date=dt.date(2000, 1, 1)) for i in range(MISSIONS)]
         rows = []
         for n in range(total):
@@ -78,9 +78,9 @@ def make_alerts(mission_ids: list[int], count: int):
 
 def fanout(alerts) -> int:
     from peaceops.accounts.access import SYSTEM
-    from peaceops.notifications.services import notify_alerts
+    from peaceops.notifications.services import alerts_notify
 
-    return notify_alerts(SYSTEM, alerts, as_of=dt.date(2009, 6, 30))
+    return alerts_notify(SYSTEM, alerts, as_of=dt.date(2009, 6, 30))
 
 
 def sql_baseline(alerts) -> int:

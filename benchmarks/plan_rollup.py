@@ -42,33 +42,33 @@ THRESHOLD = 15
 def generate(outputs: int, activities: int, risks: int, seed: int = 5):
     from django.db import transaction
 
-    from peaceops.mandates import models as m
-    from peaceops.registry import models as r
+    from peaceops.mandates.models import ActivityBudget, Isf, IsfObjective, IsfOutput, PlanActivity, PlanRisk
+    from peaceops.registry.models import Country, Mission, Region
     from peaceops.testing import make_user
 
     rng = random.Random(seed)
     streams = ("assessed", "voluntary", "trust_fund")
     with transaction.atomic():
-        country = r.Country.objects.create(iso3="TCD", iso2="TD", numeric="148", name="Chad")
-        region = r.Region.objects.create(name="Bench region")
+        country = Country.objects.create(iso3="TCD", iso2="TD", numeric="148", name="Chad")
+        region = Region.objects.create(name="Bench region")
         for i in range(MISSIONS):
-            mission = r.Mission.objects.create(acronym=f"PM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
+            mission = Mission.objects.create(acronym=f"PM{i:02d}", name=f"Bench mission {i}", kind="peacekeeping",
                                                start_date=dt.date(2000, 1, 1))
             mission.regions.add(region)
-            isf = m.Isf.objects.create(mission=mission, country=country, title=f"ISF {i}",
+            isf = Isf.objects.create(mission=mission, country=country, title=f"ISF {i}",
                                        start_date=dt.date(2010, 1, 1), end_date=dt.date(2010, 12, 31))
-            objective = m.IsfObjective.objects.create(mission=mission, isf=isf, title="Objective")
-            made = m.IsfOutput.objects.bulk_create([m.IsfOutput(mission=mission, objective=objective,
+            objective = IsfObjective.objects.create(mission=mission, isf=isf, title="Objective")
+            made = IsfOutput.objects.bulk_create([IsfOutput(mission=mission, objective=objective,
                                                                 title=f"Output {n}") for n in range(outputs)])
-            plan = [m.PlanActivity(mission=mission, output=output, text=f"Activity {n}") for output in made
+            plan = [PlanActivity(mission=mission, output=output, text=f"Activity {n}") for output in made
                     for n in range(activities)]
-            plan = m.PlanActivity.objects.bulk_create(plan)
-            m.ActivityBudget.objects.bulk_create([
-                m.ActivityBudget(mission=mission, activity=activity, funding_stream=rng.choice(streams),
+            plan = PlanActivity.objects.bulk_create(plan)
+            ActivityBudget.objects.bulk_create([
+                ActivityBudget(mission=mission, activity=activity, funding_stream=rng.choice(streams),
                                  amount=rng.randint(1_000, 500_000), currency=rng.choice(("USD", "EUR")),
                                  secured=rng.random() < 0.6) for activity in plan])
-            m.PlanRisk.objects.bulk_create([
-                m.PlanRisk(mission=mission, output=output, text=f"Risk {n}", owner="SRSG",
+            PlanRisk.objects.bulk_create([
+                PlanRisk(mission=mission, output=output, text=f"Risk {n}", owner="SRSG",
                            likelihood=rng.randint(1, 5), impact=rng.randint(1, 5),
                            review_on=TODAY + dt.timedelta(days=rng.randint(-60, 300)))
                 for output in made for n in range(risks)])

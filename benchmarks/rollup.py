@@ -42,25 +42,25 @@ def build_plan(indicators: int) -> dict:
     """Mission, ISF tree, indicators with targets, 200 areas; returns ids the timing needs."""
     from django.contrib.auth import get_user_model
 
-    from peaceops.mandates import models as m
-    from peaceops.registry import models as r
+    from peaceops.mandates.models import Indicator, IndicatorTarget, Isf, IsfBenchmark, IsfObjective, IsfOutput
+    from peaceops.registry.models import AdminArea, Country, Mission
 
-    chad = r.Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
-    mission = r.Mission.objects.create(acronym="MINURCAT", name="MINURCAT", kind="peacekeeping",
+    chad = Country.objects.create(iso3="TCD", iso2="TD", name="Chad")
+    mission = Mission.objects.create(acronym="MINURCAT", name="MINURCAT", kind="peacekeeping",
                                        start_date=dt.date(2007, 9, 25))
-    r.AdminArea.objects.bulk_create([r.AdminArea(pcode=f"TD{n:04d}", name=f"Area {n}", level=2, country=chad)
+    AdminArea.objects.bulk_create([AdminArea(pcode=f"TD{n:04d}", name=f"Area {n}", level=2, country=chad)
                                      for n in range(AREAS)])
-    isf = m.Isf.objects.create(mission=mission, country=chad, title="Benchmark ISF")
-    objectives = m.IsfObjective.objects.bulk_create([m.IsfObjective(mission=mission, isf=isf, title=f"O{n}")
+    isf = Isf.objects.create(mission=mission, country=chad, title="Benchmark ISF")
+    objectives = IsfObjective.objects.bulk_create([IsfObjective(mission=mission, isf=isf, title=f"O{n}")
                                                      for n in range(10)])
-    outputs = m.IsfOutput.objects.bulk_create([m.IsfOutput(mission=mission, objective=objectives[n % 10],
+    outputs = IsfOutput.objects.bulk_create([IsfOutput(mission=mission, objective=objectives[n % 10],
                                                            title=f"Out{n}") for n in range(50)])
-    benchmarks = m.IsfBenchmark.objects.bulk_create([m.IsfBenchmark(mission=mission, output=outputs[n % 50],
+    benchmarks = IsfBenchmark.objects.bulk_create([IsfBenchmark(mission=mission, output=outputs[n % 50],
                                                                     text=f"B{n}") for n in range(250)])
-    made = m.Indicator.objects.bulk_create([m.Indicator(
+    made = Indicator.objects.bulk_create([Indicator(
         mission=mission, benchmark=benchmarks[n % 250], name=f"I{n}", kind="ratio" if n % 10 == 0 else "number",
         baseline=0, area_rule=AREA_RULES[n % 4], period_rule=PERIOD_RULES[(n // 4) % 4]) for n in range(indicators)])
-    m.IndicatorTarget.objects.bulk_create([m.IndicatorTarget(
+    IndicatorTarget.objects.bulk_create([IndicatorTarget(
         mission=mission, indicator=i, period=LAST, value=60000 if i.area_rule == "sum" else 300) for i in made])
     admin = get_user_model().objects.create_superuser("bench", password="bench-pass-9x!")
     return {"isf": isf.id, "mission": mission.id, "admin": admin.id}
@@ -70,7 +70,7 @@ def generate_rows(mission_id: int) -> int:
     """24,000,000 measurement rows (quick: 2,400,000) made by the database, an indicator chunk at a time."""
     from django.db import connection, transaction
 
-    from peaceops.mandates import models as m
+    from peaceops.mandates import models
 
     postgres = connection.vendor == "postgresql"
     if not postgres:  # generation only: the timed reads below do not depend on it
@@ -85,7 +85,7 @@ def generate_rows(mission_id: int) -> int:
         months = (f"WITH RECURSIVE n(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM n WHERE x < {MONTHS - 1}) "
                   "SELECT x, date('2001-01-01', '+' || x || ' months') AS period FROM n")
         now = "datetime('now')"
-    ids = list(m.Indicator.objects.order_by("id").values_list("id", "kind"))
+    ids = list(models.Indicator.objects.order_by("id").values_list("id", "kind"))
     value = "((i.id * 7919 + p.x * 104729 + a.id * 1299709) % 1000) / 10.0 + p.x * 2.5"
     with transaction.atomic(), connection.cursor() as cursor:
         for start in range(0, len(ids), 50):
@@ -189,8 +189,8 @@ def child(indicators: int, mode: str) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from peaceops.mandates import models as m
     from peaceops.mandates import selectors
+    from peaceops.mandates.models import Isf
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
@@ -207,7 +207,7 @@ def child(indicators: int, mode: str) -> dict:
             cursor.execute(REFRESH_ALL)
             refresh_all_s = round(time.perf_counter() - started, 2)
             cursor.execute("ANALYZE")
-    isf = m.Isf.objects.get(pk=ids["isf"])
+    isf = Isf.objects.get(pk=ids["isf"])
     admin = get_user_model().objects.get(pk=ids["admin"])
     params = {"isf": ids["isf"], "start": FIRST, "end": dt.date(2010, 12, 31)}
     repeat = 5 if quick else 5
