@@ -1,8 +1,10 @@
 """What the analysis app (JMAC) adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import COVERS_REGION, Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import COVERS_REGION, Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("analysis/", "peaceops.analysis.urls"),
+    api="peaceops.analysis.api",
     modules=(
         NavModule("analysis", _("JMAC / Analysis"),
                   _("Trends, hotspots, early-warning indicators and forecasts, armed groups and their cross-border "

@@ -1,8 +1,10 @@
 """What the shared asset pool adds to the shell (peaceops.core.plugins): its pages open the cooperation module."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("assets/", "peaceops.assets.urls"),
+    api="peaceops.assets.api",
     links=(
         # The shared asset pool (seed 000 §IV.B.3: assets shared across missions).
         NavLinks("cooperation", (

@@ -1,8 +1,10 @@
 """What the cooperation app adds to the shell (peaceops.core.plugins): it heads the inter-mission module."""
 
-from peaceops.core.plugins import Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("cooperation/", "peaceops.cooperation.urls"),
+    api="peaceops.cooperation.api",
     modules=(
         NavModule("cooperation", _("Inter-mission cooperation"),
                   _("Shared asset pool (aircraft, FPUs, engineers, support-base services), requests and loans with "

@@ -1,8 +1,10 @@
 """What the coordination app adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("coordination/", "peaceops.coordination.urls"),
+    api="peaceops.coordination.api",
     modules=(
         NavModule("coordination", _("Coordination"),
                   _("Who does what where (3W) across components, agencies and NGOs, duplication and gap detection, "

@@ -4,7 +4,8 @@ Each installed app may hold one module ``plugin.py`` with one object ``PLUGIN = 
 adds to the shell: navigation (a module of the menu it heads, pages it adds to a module), a report-section
 provider, console commands, demo parts and a search provider. The central places (``web.modules``,
 ``reports.services``, ``cli``, ``demo.loader``, the search page) read these declarations and never name an
-app, so adding an app edits no other one (docs/plugins.md).
+app, so adding an app edits no other one (docs/plugins.md). The project's URLs are built the same way: each app
+names its page module and its API module, and ``peaceops.urls`` mounts them.
 
 ``plugin.py`` holds plain data and imports nothing but this module: it is read before Django is set up
 (``peaceops help``) and its providers are named by dotted path, imported only when used. This module imports
@@ -86,6 +87,18 @@ class Provider:
 
 
 @dataclass(frozen=True)
+class Pages:
+    """The app's pages: a URL module (with ``app_name`` and ``urlpatterns``) mounted under ``prefix``.
+
+    ``prefix`` is ``"incidents/"``-like; the shell's own root pages use ``""`` and are mounted last, so that
+    no app's prefix is hidden behind them.
+    """
+
+    prefix: str
+    module: str  # dotted path, imported when the project's URLs are built
+
+
+@dataclass(frozen=True)
 class Plugin:
     """Everything one app adds to the shell.
 
@@ -93,6 +106,8 @@ class Plugin:
     (peaceops.reports.drafting). ``demo_parts``: modules with ``load(context)`` and ``COUNTED``, loaded by
     ``order`` after the scenario. ``search``: a module with ``search(user, words, limit) -> list[SearchGroup]``.
     ``dashboard``: a module with ``TILES = ((board, function), ...)`` (peaceops.web.dashboards).
+    ``pages``: the app's page URLs (:class:`Pages`). ``api``: a module with ``ROUTES = [(prefix, viewset), ...]``
+    and optionally ``PATHS = [django.urls.path(...), ...]``, mounted under ``/api/v1/`` (peaceops.urls).
     """
 
     modules: tuple[NavModule, ...] = ()
@@ -102,6 +117,8 @@ class Plugin:
     demo_parts: tuple[Provider, ...] = ()
     search: Provider | None = None
     dashboard: Provider | None = None
+    pages: Pages | None = None
+    api: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,3 +220,20 @@ def _providers(kind: str) -> list[Provider]:
 def provider_modules(kind: str) -> list:
     """The imported modules of one kind of provider (``report_sections``, ``demo_parts``, ``search``), in order."""
     return [import_module(provider.module) for provider in _providers(kind)]
+
+
+def page_mounts() -> list[Pages]:
+    """Every app's pages, in INSTALLED_APPS order with the root (``""``) last; a prefix used twice is a bug."""
+    mounts: dict[str, Pages] = {}
+    for package, plugin in declarations():
+        if plugin.pages is None:
+            continue
+        if plugin.pages.prefix in mounts:
+            raise ValueError(f"{package}: the page prefix {plugin.pages.prefix!r} is declared twice")
+        mounts[plugin.pages.prefix] = plugin.pages
+    return sorted(mounts.values(), key=lambda pages: pages.prefix == "")
+
+
+def api_modules() -> list[str]:
+    """The API modules every app declares, in INSTALLED_APPS order (the order of the API root's listing)."""
+    return [plugin.api for _package, plugin in declarations() if plugin.api]

@@ -5,6 +5,7 @@ which checks rights, validates and records history. Exports stream the filtered 
 """
 
 from django.db.models import Prefetch
+from django.urls import path
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, renderers
@@ -20,6 +21,7 @@ from peaceops.incidents.log import selectors as log_selectors
 from peaceops.incidents.log import services as log_services
 from peaceops.incidents.models import Actor, Incident
 from peaceops.incidents.serializers import ActorSerializer, IncidentSerializer, TransitionSerializer
+from peaceops.incidents.sitrep import api as sitrep_api
 from peaceops.registry.models import Mission
 
 
@@ -166,3 +168,5 @@ ROUTES = [
     ("incidents", IncidentViewSet),
     ("actors", ActorViewSet),
 ]
+# The daily situation report's endpoint, beside the incidents' viewsets (peaceops.incidents.sitrep.api).
+PATHS = [path("sitrep/", sitrep_api.sitrep, name="sitrep")]

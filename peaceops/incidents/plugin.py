@@ -1,8 +1,10 @@
 """What the incidents app (JOC) adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("incidents/", "peaceops.incidents.urls"),
+    api="peaceops.incidents.api",
     modules=(
         NavModule("incidents", _("JOC / Incidents"),
                   _("Incidents with time, place, category, actors, casualties, source and its reliability, "

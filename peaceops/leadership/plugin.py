@@ -1,8 +1,10 @@
 """What the leadership app adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Link, NavLinks, Plugin, Provider, _
+from peaceops.core.plugins import Link, NavLinks, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("leadership/", "peaceops.leadership.urls"),
+    api="peaceops.leadership.api",
     links=(
         NavLinks("mandates", (
             Link(_("Political strategy and decisions"), url_name="leadership:index"),

@@ -1,8 +1,10 @@
 """What the mandates app adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("mandates/", "peaceops.mandates.urls"),
+    api="peaceops.mandates.api",
     modules=(
         NavModule("mandates", _("Mandates and results"),
                   _("Resolutions, mandated tasks (priority and sequencing), ISF objectives shared by mission, UNCT "

@@ -1,8 +1,10 @@
 """What the registry adds to the shell (peaceops.core.plugins): its module, list pages, commands and search."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("registry/", "peaceops.registry.urls"),
+    api="peaceops.registry.api",
     modules=(
         NavModule("registry", _("Registry"),
                   _("Places (ISO 3166 countries, admin areas with P-codes), organisations, missions with their "

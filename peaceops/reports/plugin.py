@@ -1,8 +1,10 @@
 """What the reports app adds to the shell (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider, _
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider, _
 
 PLUGIN = Plugin(
+    pages=Pages("reports/", "peaceops.reports.urls"),
+    api="peaceops.reports.api",
     modules=(
         NavModule("reports", _("Reports"),
                   _("Daily situation report, threat assessment, ISF progress, the Secretary-General's report to the "

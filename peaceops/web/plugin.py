@@ -1,8 +1,10 @@
 """What the web shell declares for itself: the dashboard, the map and the API documentation (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Link, NavLinks, NavModule, Plugin, _
+from peaceops.core.plugins import Link, NavLinks, NavModule, Pages, Plugin, _
 
 PLUGIN = Plugin(
+    pages=Pages("", "peaceops.web.urls"),  # the shell's root pages, mounted after every app's
+    api="peaceops.web.search",
     modules=(
         NavModule("dashboard", _("Dashboard"),
                   _("The current mission or region at a glance: structure, leadership, host countries, "

@@ -8,6 +8,7 @@ is read as plain words, bound as values and escaped on output.
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import path
 from django.views.decorators.http import require_GET
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -64,3 +65,6 @@ def search_api(request):
     query = request.query_params.get("q", "")[: global_search.MAX_QUERY_LENGTH]
     words, groups = global_search.search(request.user, query)
     return Response({"query": query, "words": words, "groups": _as_dicts(groups)})
+
+
+PATHS = [path("search/", search_api, name="search")]  # mounted under /api/v1/ by peaceops.urls

@@ -53,7 +53,7 @@ def test_its_pages_and_api_are_mounted_from_its_declaration(installed, world, cl
     assert client.get("/api/v1/incidents/").status_code == 200  # the other apps' routes are still there
 
 
-def test_without_it_the_project_has_no_almanac_urls(client):
+def test_without_it_the_project_has_no_almanac_urls(world, client):
     assert "peaceops.core.tests.plugin_app.api" not in plugins.api_modules()
     assert client.get("/almanac/").status_code in (302, 404) and client.get("/api/v1/almanac/").status_code in (
         401,

@@ -1,8 +1,10 @@
 """Everything the example app adds to the shell, in one declaration (peaceops.core.plugins)."""
 
-from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Plugin, Provider
+from peaceops.core.plugins import Command, Link, NavLinks, NavModule, Pages, Plugin, Provider
 
 PLUGIN = Plugin(
+    pages=Pages("almanac/", "peaceops.core.tests.plugin_app.urls"),
+    api="peaceops.core.tests.plugin_app.api",
     modules=(NavModule("almanac", "Almanac", "Dates worth remembering, as a new module would add them.", order=75),),
     links=(
         NavLinks("almanac", (Link("Almanac days", url_name="plugin_app:days"),)),

@@ -1,14 +1,12 @@
-"""The project's URLs with the example app's page mounted: what one line in peaceops/urls.py would do."""
+"""The example app's own pages, mounted under /almanac/ by the project because its plugin.py declares them."""
 
 from django.http import HttpResponse
-from django.urls import include, path
-
-from peaceops.urls import urlpatterns as project_urlpatterns
+from django.urls import path
 
 
 def days(request):
     return HttpResponse("almanac days")
 
 
-urlpatterns = [path("almanac/", include(([path("", days, name="days")], "plugin_app"))), *project_urlpatterns]
-handler400 = "peaceops.web.views.bad_request"
+app_name = "plugin_app"
+urlpatterns = [path("", days, name="days")]
