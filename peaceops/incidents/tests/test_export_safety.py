@@ -36,3 +36,21 @@ def test_formula_text_is_neutralised_in_every_csv_export(log_world, formula_inci
     assert row["location"] == "'+Goz Beida" and row["admin1"] == "'@Ouaddai"
     # numbers (a negative latitude included) are written as numbers, untouched
     assert row["latitude"] == "-4.5" and row["deaths_best"] == "3"
+
+
+@pytest.mark.parametrize("url", ["/incidents/export.xlsx", "/api/v1/incidents/export.xlsx"])
+def test_formula_text_is_text_in_the_xlsx_export(log_world, formula_incident, client_as, api_as, url):
+    from openpyxl import load_workbook
+
+    user = log_world.users["minurcat"]
+    response = (api_as(user) if url.startswith("/api/") else client_as(user)).get(url)
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["incidents"]
+    header = [cell.value for cell in sheet[2]]
+    row = next(row for row in sheet.iter_rows(min_row=4) if row[0].value == formula_incident.pk)
+    cells = {name: row[header.index(name)] for name in ("description", "location", "admin1", "latitude")}
+    # openpyxl stores a string that begins with "=" as a formula (data type "f"): each must be plain text
+    assert [cells[name].data_type for name in ("description", "location", "admin1")] == ["s", "s", "s"]
+    assert cells["description"].value == "'" + PAYLOAD
+    assert (cells["location"].value, cells["admin1"].value) == ("'+Goz Beida", "'@Ouaddai")
+    assert cells["latitude"].value == -4.5  # a number stays a number
