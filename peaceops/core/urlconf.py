@@ -14,21 +14,28 @@ from rest_framework.routers import DefaultRouter
 from peaceops.core import plugins
 
 
-def api_patterns() -> list:
-    """``/api/v1/``: each app's endpoints outside a viewset (``PATHS``), then its viewsets (``ROUTES``)."""
+def _api_modules():
+    return [import_module(name) for name in plugins.api_modules()]
+
+
+def api_router() -> DefaultRouter:
+    """Every app's viewsets (``ROUTES``), in INSTALLED_APPS order."""
     router = DefaultRouter()
-    extra = []
-    for module_name in plugins.api_modules():
-        module = import_module(module_name)
+    for module in _api_modules():
         for prefix, viewset in getattr(module, "ROUTES", ()):
             router.register(prefix, viewset)
-        extra.extend(getattr(module, "PATHS", ()))
+    return router
+
+
+def api_patterns(router: DefaultRouter) -> list:
+    """``/api/v1/``: each app's endpoints outside a viewset (``PATHS``), then the router's viewsets."""
+    extra = [pattern for module in _api_modules() for pattern in getattr(module, "PATHS", ())]
     return [*extra, path("", include(router.urls))]
 
 
-def build_urlpatterns() -> list:
+def build_urlpatterns(router: DefaultRouter | None = None) -> list:
     return [
-        path("api/v1/", include((api_patterns(), "api-v1"))),
+        path("api/v1/", include((api_patterns(router or api_router()), "api-v1"))),
         path("admin/", admin.site.urls),
         path("i18n/", include("django.conf.urls.i18n")),
         *[path(pages.prefix, include(pages.module)) for pages in plugins.page_mounts()],
