@@ -16,13 +16,18 @@ class Job(models.Model):
     # The job runs with its owner's rights: the worker calls the same service with this user as actor.
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
     kind = models.CharField(max_length=40)
-    file_name = models.CharField(max_length=255, blank=True)
+    file_name = models.CharField(max_length=255, blank=True)  # the uploaded file's name ("" for no upload)
+    title = models.CharField(max_length=255, blank=True)  # what the job works on, in the owner's list
     params = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     rows_read = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(default=0)  # 0: not known in advance
     errors = models.PositiveIntegerField(default=0)
-    result = models.JSONField(default=dict, blank=True)  # the import report (as_json) with its line errors
+    result = models.JSONField(default=dict, blank=True)  # the import report (as_json) or the Outcome (as_json)
+    # The file the job wrote, kept in its private folder for OUTPUT_KEPT_DAYS (peaceops.jobs.files): its download
+    # name ("" if none) and the classification of its content, marked where it is offered.
+    output_name = models.CharField(max_length=255, blank=True)
+    output_classification = models.PositiveSmallIntegerField(default=0)
     message = models.TextField(blank=True)  # why a job failed, in one line
     task_id = models.CharField(max_length=64, blank=True)  # the task queue's record of this job
     worker = models.CharField(max_length=200, blank=True)  # "host:pid" of the worker running it
@@ -35,7 +40,11 @@ class Job(models.Model):
         indexes = [models.Index(fields=["owner", "-created_at"]), models.Index(fields=["status"])]
 
     def __str__(self):
-        return f"{self.kind} {self.file_name} ({self.status})"
+        return f"{self.kind} {self.subject} ({self.status})"
+
+    @property
+    def subject(self) -> str:
+        return self.title or self.file_name
 
     @property
     def finished(self) -> bool:

@@ -20,9 +20,11 @@ WRITE_EVERY_SECONDS = 0.5  # the page polls once a second; more often would only
 class ProgressFile:
     def __init__(self, path: Path):
         self.path, self.last_write = Path(path), 0.0
+        self.last = {}  # the latest counts, written or not: what the job row keeps when the job ends
 
     def __call__(self, rows_read: int, rows_total: int = 0, errors: int = 0) -> None:
         """The import services' progress callback: ``progress(rows_read, rows_total, errors)``."""
+        self.last = {"rows_read": rows_read, "rows_total": rows_total, "errors": errors}
         now = time.monotonic()
         if now - self.last_write < WRITE_EVERY_SECONDS:
             return

@@ -1,5 +1,9 @@
 """Reads of jobs: a job is seen by its owner and by system administrators only."""
 
+from pathlib import Path
+
+from django.utils import timezone
+
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.core.query import is_id
@@ -22,10 +26,21 @@ def job_get(user, job_id: int) -> Job | None:
     return job if job is not None and may_see(user, job) else None
 
 
-def job_list(user, kind_prefix: str = ""):
-    """The user's own jobs, newest first (administrators too see only their own here)."""
+def job_list(user, kind: str = ""):
+    """The user's own jobs, newest first, of one kind if given (administrators too see only their own here)."""
     jobs = Job.objects.filter(owner_id=getattr(user, "pk", None))
-    return jobs.filter(kind__startswith=kind_prefix) if kind_prefix else jobs
+    return jobs.filter(kind=kind) if kind else jobs
+
+
+def job_output(user, job_id: int) -> tuple[Job, Path] | None:
+    """The job and the file it wrote, if ``user`` may see the job and the file is still kept; else None."""
+    job = job_get(user, job_id)
+    if job is None or not job.output_name or job.status != Job.Status.DONE or job.finished_at is None:
+        return None
+    if files.output_expires(job.finished_at) <= timezone.now():
+        return None
+    path = files.output_path(job.pk)
+    return (job, path) if path.is_file() else None
 
 
 def job_progress(job: Job) -> dict:

@@ -6,6 +6,8 @@ from django_tasks import task
 @task()
 def run_job(job_id: int) -> str:
     from peaceops.accounts.access import SYSTEM
-    from peaceops.jobs.services import job_run
+    from peaceops.jobs.services import job_outputs_expire, job_run
 
-    return job_run(SYSTEM, job_id)
+    status = job_run(SYSTEM, job_id)
+    job_outputs_expire(SYSTEM)  # a worker may run for weeks: old outputs go as jobs come, not only at its start
+    return status

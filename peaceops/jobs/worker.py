@@ -1,9 +1,10 @@
 """Running queued jobs: django-tasks-db's worker, and the same worker's steps run in this process.
 
 ``peaceops worker`` (and the worker ``peaceops serve`` starts) is django-tasks-db's ``db_worker``,
-after :func:`~peaceops.jobs.services.jobs_recover`. :func:`run_queued` takes the same steps, claim
-then run, once for each queued task and without the worker's signal handling or connection
-recycling, so the tests and a single-process embedding run exactly the code the worker runs.
+after :func:`~peaceops.jobs.services.jobs_recover` and :func:`~peaceops.jobs.services.job_outputs_expire`.
+:func:`run_queued` takes the same steps, claim then run, once for each queued task and without the worker's
+signal handling or connection recycling, so the tests and a single-process embedding run exactly the code the
+worker runs.
 """
 
 from django.db.utils import OperationalError
@@ -13,7 +14,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.jobs.process import worker_name
-from peaceops.jobs.services import jobs_recover
+from peaceops.jobs.services import job_outputs_expire, jobs_recover
 
 BACKEND = "default"
 
@@ -27,6 +28,7 @@ def new_worker(*, batch: bool = False, interval: float = 1.0, max_tasks: int | N
 def run_queued() -> int:
     """Run every queued job once, in this process; returns how many ran."""
     jobs_recover(SYSTEM)
+    job_outputs_expire(SYSTEM)
     worker = new_worker(batch=True)
     ran = 0
     while True:

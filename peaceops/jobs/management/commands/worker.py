@@ -1,14 +1,15 @@
-"""``peaceops worker``: run queued background jobs (imports) until stopped."""
+"""``peaceops worker``: run queued background jobs (imports, drafts, exports, refreshes) until stopped."""
 
 from django.core.management.base import BaseCommand
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.jobs.services import jobs_recover
+from peaceops.jobs.services import job_outputs_expire, jobs_recover
 from peaceops.jobs.worker import new_worker
 
 
 class Command(BaseCommand):
-    help = ("Run queued background jobs (imports started from the web pages) until stopped; "
+    help = ("Run queued background jobs (imports, report drafts, exports, analysis refreshes started from the "
+            "web pages) until stopped; "
             "'peaceops serve' starts one, start more for more jobs at once. See docs/operations.md.")
 
     def add_arguments(self, parser):
@@ -20,6 +21,9 @@ class Command(BaseCommand):
         recovered = jobs_recover(SYSTEM)
         if recovered and verbosity:
             self.stderr.write(f"{recovered} job(s) of a stopped worker marked failed (nothing of them was written)")
+        expired = job_outputs_expire(SYSTEM)
+        if expired and verbosity:
+            self.stderr.write(f"{expired} file(s) of jobs older than the days they are kept removed")
         worker = new_worker(batch=batch, interval=interval)
         worker.configure_signals()
         worker.run()
