@@ -21,7 +21,7 @@ from peaceops.accounts.roles import Action
 from peaceops.core import plugins
 from peaceops.core.errors import Denied
 from peaceops.registry.models import Mission, Region
-from peaceops.reports import drafting, selectors
+from peaceops.reports import drafting, selectors, signals
 from peaceops.reports.levels import highest
 from peaceops.reports.models import Report, ReportCadence, ReportPartApproval, ReportSection
 
@@ -37,11 +37,18 @@ def _providers():
     return plugins.provider_modules("report_sections")
 
 
-def sections_collect(request: drafting.DraftRequest) -> list[drafting.DraftSection]:
-    """Every provider's sections for the request, in reading order."""
+def sections_collect(request: drafting.DraftRequest, progress=None) -> list[drafting.DraftSection]:
+    """Every provider's sections for the request, in reading order.
+
+    ``progress(providers_done, providers, 0)``, if given, is called after each provider: each reads its app's
+    data for the period, which is what makes drafting slow on a large store.
+    """
     sections = []
-    for provider in _providers():
+    providers = _providers()
+    for done, provider in enumerate(providers, start=1):
         sections.extend(provider.sections(request))
+        if progress is not None:
+            progress(done, len(providers), 0)
     return drafting.assemble(sections)
 
 
@@ -95,8 +102,11 @@ def default_title(kind: str, scope_label: str, start: dt.date, end: dt.date) -> 
 
 @transaction.atomic
 def report_draft(*, user, kind: str, owning_mission: Mission, start: dt.date, end: dt.date,
-                 region: Region | None = None, title: str = "", classification: int = 0) -> Report:
-    """A new draft with every section the modules offer for the period, as the drafter may read them."""
+                 region: Region | None = None, title: str = "", classification: int = 0, progress=None) -> Report:
+    """A new draft with every section the modules offer for the period, as the drafter may read them.
+
+    ``progress`` is :func:`sections_collect`'s (the page's background job and the command's terminal bar).
+    """
     if kind not in AUTHOR_ACTION:
         raise ReportError({"kind": f"unknown report kind {kind!r}; one of {', '.join(AUTHOR_ACTION)}"})
     _require(user, AUTHOR_ACTION[kind], owning_mission.id, "draft this report")
@@ -115,7 +125,7 @@ def report_draft(*, user, kind: str, owning_mission: Mission, start: dt.date, en
     report.missions.set(missions)
     report.drawn_from.set(_drawn_from(user, report))
     readable = _readable_covered(user, report)
-    for section in sections_collect(_request_for(report, user)):
+    for section in sections_collect(_request_for(report, user), progress):
         _store(report, section, readable)
     _raise_to_sections(report)
     return report
@@ -267,8 +277,10 @@ def report_approve_part(report: Report, mission: Mission, user) -> ReportPartApp
     _require_readable(report, user)
     if mission.id not in {m.id for m in selectors.contributing_missions(report)}:
         raise ReportError({"mission": f"{mission.acronym} writes no part of this report."})
-    approval, _created = ReportPartApproval.objects.get_or_create(
+    approval, created = ReportPartApproval.objects.get_or_create(
         report=report, mission=mission, defaults={"approved_by": user, "approved_at": timezone.now()})
+    if created:
+        signals.report_part_approved.send(sender=Report, report=report, mission=mission, actor=user)
     return approval
 
 
@@ -298,6 +310,7 @@ def report_approve(report: Report, user) -> Report:
                                              defaults={"approved_by": user, "approved_at": now})
     report.status, report.approved_by, report.approved_at = Report.Status.APPROVED, user, now
     report.save()
+    signals.report_approved.send(sender=Report, report=report, actor=user)
     return report
 
 

@@ -289,3 +289,28 @@ def test_the_list_page_names_the_late_assessments(joint, client, settings):
     client.force_login(joint.users["minurcat"])
     page = client.get("/reports/").content.decode()
     assert "Q4 2009 joint threat assessment, due 2010-01-30" in page
+
+
+def _notice_titles(user) -> list[str]:
+    from peaceops.notifications.selectors import notifications_for
+
+    user.__dict__.pop("_peaceops_access", None)
+    return sorted(notifications_for(user).filter(kind__startswith="report_").values_list("title", flat=True))
+
+
+def test_approvals_are_told_to_the_missions_concerned_and_only_to_readers_of_the_report(joint):
+    leader, leader_unamid = joint.users["leader"], joint.users["leader_unamid"]
+    title = joint.report.title
+    with pytest.raises(services.ReportError):
+        services.report_approve(joint.report, leader_unamid)  # refused: nobody is told anything
+    assert _notice_titles(leader_unamid) == []
+    services.report_approve_part(joint.report, joint.minurcat, leader)
+    services.report_approve_part(joint.report, joint.minurcat, leader)  # again: no second notice
+    assert _notice_titles(leader_unamid) == [f"MINURCAT approved its part of {title}"]
+    assert _notice_titles(joint.users["minurcat"]) == []  # the drafting mission is the one told
+    services.report_approve(joint.report, leader_unamid)
+    locked = f"{title} is approved and locked"
+    assert _notice_titles(joint.users["minurcat"]) == [locked]
+    assert locked in _notice_titles(leader_unamid)
+    assert _notice_titles(joint.users["outsider"]) == []  # UNMIS wrote nothing in it
+    assert _notice_titles(joint.users["minurcat_low"]) == []  # not cleared for the confidential report
