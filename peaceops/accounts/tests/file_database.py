@@ -22,13 +22,20 @@ from django.db import connection
 
 
 @contextlib.contextmanager
-def file_backed_database():
-    """Within the block, the default database is a file copy of the in-memory test database."""
+def file_backed_database(busy_timeout: float | None = None):
+    """Within the block, the default database is a file copy of the in-memory test database (its path
+    is given to the block; None where nothing was changed).
+
+    ``busy_timeout`` (seconds) replaces the settings' wait for the write lock, for a test that
+    wants to see the wait run out.
+    """
     if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
+        yield None
         return
     connection.ensure_connection()
     in_memory, name = connection.connection, connection.settings_dict["NAME"]
+    options = connection.settings_dict["OPTIONS"]
+    settings_options = dict(options)
     with tempfile.TemporaryDirectory(prefix="peaceops-test-db-") as folder:
         path = Path(folder) / "test.sqlite3"
         copy = sqlite3.connect(path)
@@ -38,9 +45,13 @@ def file_backed_database():
         # database); the next query opens the file, with the settings' options.
         connection.connection = None
         connection.settings_dict["NAME"] = str(path)
+        if busy_timeout is not None:
+            options["timeout"] = busy_timeout
         try:
-            yield
+            yield path
         finally:
             connection.close()
             connection.settings_dict["NAME"] = name
+            options.clear()
+            options.update(settings_options)
             connection.connection = in_memory

@@ -116,3 +116,37 @@ def test_a_locked_store_answers_a_page_that_says_try_again(rf, world):
     assert "send it again" in response.content.decode()
     api = BusyStoreMiddleware(locked)(rf.post("/api/v1/incidents/"))
     assert api.status_code == 503 and api["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_while_an_import_holds_sqlites_write_lock_answers_503_json(world, api_as):
+    """The audit's locked writes, on a real SQLite file: another connection holds the write lock, as a long
+    import's transaction does, and the API's write waits its busy timeout, then answers 503 in the JSON shape."""
+    import sqlite3
+
+    from django.db import connection
+
+    from peaceops.accounts.tests.file_database import file_backed_database
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's single write lock; PostgreSQL locks rows")
+    client = api_as(world.users["minurcat"])
+    with file_backed_database(busy_timeout=0.5) as path:
+        importer = sqlite3.connect(path, isolation_level=None)
+        importer.execute("BEGIN IMMEDIATE")  # the import's transaction holds the lock from its start
+        try:
+            response = client.post("/api/v1/incidents/", {
+                "owning_mission": "MINURCAT", "category": "armed_clash", "start_date": "2009-06-02",
+                "country": "TCD", "location": "Abeche"}, format="json")
+        finally:
+            importer.rollback()
+            importer.close()
+        assert response.status_code == 503, response.content
+        assert response["Content-Type"].startswith("application/json") and response["Retry-After"]
+        assert response.json()["code"] == "busy"
+        assert not Incident.objects.filter(location="Abeche").exists()
+        # once the import has committed, the same write goes through
+        again = client.post("/api/v1/incidents/", {
+            "owning_mission": "MINURCAT", "category": "armed_clash", "start_date": "2009-06-02",
+            "country": "TCD", "location": "Abeche"}, format="json")
+        assert again.status_code == 201, again.json()
