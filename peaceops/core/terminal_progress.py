@@ -1,4 +1,5 @@
-"""The import commands' progress bar: one line, redrawn in place, only when a person watches a terminal.
+"""The progress bar of the import commands and of report drafting: one line, redrawn in place, only when a person
+watches a terminal.
 
 Piped or redirected output (a script, a log, ``--json``) gets no bar at all, so what it reads is the
 report alone. The bar is an import service's ``progress(rows_read, rows_total, errors)`` callback.
@@ -11,8 +12,8 @@ BAR_WIDTH = 30
 
 
 class TerminalProgress:
-    def __init__(self, stream=None, *, enabled: bool | None = None):
-        self.stream = stream or sys.stderr
+    def __init__(self, stream=None, *, enabled: bool | None = None, unit: str = "rows"):
+        self.stream, self.unit = stream or sys.stderr, unit  # unit: what is counted ("steps" for a report draft)
         if enabled is None:
             # The bar goes to stderr but only while stdout is a terminal too: `peaceops import-3w ... > report.txt`
             # is a script's run, and its stderr (often a log file) should not fill with redrawn lines.
@@ -26,10 +27,10 @@ class TerminalProgress:
         if rows_total:
             done = min(1.0, rows_read / rows_total)
             filled = int(BAR_WIDTH * done)
-            head = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done:>4.0%} {rows_read:,}/{rows_total:,} rows"
+            head = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done:>4.0%} {rows_read:,}/{rows_total:,} {self.unit}"
         else:
-            head = f"importing: {rows_read:>10,} rows read"
-        self.stream.write(f"\r{head}  {errors:,} errors  {rate:>9,.0f} rows/s")
+            head = f"importing: {rows_read:>10,} {self.unit} read"
+        self.stream.write(f"\r{head}  {errors:,} errors  {rate:>9,.0f} {self.unit}/s")
         self.stream.flush()
         self.shown = True
 

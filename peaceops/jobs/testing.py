@@ -10,3 +10,11 @@ def post_and_run(client, url: str, data: dict):
         return response
     run_queued()
     return client.get(response["Location"])
+
+
+def run_and_open_result(page) -> None:
+    """In a browser test on a job's page: run the queued job, wait for the page to show its end, open the result."""
+    run_queued()
+    page.wait_for_selector("#job-result")  # progress.js reloads the page once the job has ended
+    with page.expect_navigation():
+        page.click("#job-result")

@@ -1,4 +1,5 @@
-"""Pages of the reports app: the list with a new-draft form, a report with its sections, section editing.
+"""Pages of the reports app: the list with a new-draft form (a background job drafts), a report with its sections,
+section editing.
 
 Thin views: reads through ``selectors``, writes through ``services`` (which check the roles); a report or
 section the reader may not see answers 404, like one that does not exist.
@@ -21,10 +22,12 @@ from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.core import clock, listing
 from peaceops.core.widgets import IsoDateInput
+from peaceops.jobs.services import job_start
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render as renderers
 from peaceops.reports import selectors, services
 from peaceops.reports.api import export_response
+from peaceops.reports.jobs import draft_params
 from peaceops.reports.models import Report
 from peaceops.web import scope
 
@@ -75,18 +78,16 @@ def report_list(request):
     start, end = _quarter_before(clock.today())
     form = DraftForm(request.POST or None, initial={"period_start": start, "period_end": end})
     if request.method == "POST" and may_draft and form.is_valid():
-        try:
-            report = services.report_draft(
-                user=request.user, kind=form.cleaned_data["kind"], owning_mission=mission, region=region,
-                start=form.cleaned_data["period_start"], end=form.cleaned_data["period_end"],
-                title=form.cleaned_data["title"])
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            return redirect("reports:detail", report.pk)
+        data = form.cleaned_data
+        if can(request.user, services.AUTHOR_ACTION[data["kind"]], mission.id):
+            # Drafting reads every app's data for the period: a background job, whose page links the draft.
+            job = job_start(request.user, kind="draft-report", title=data["title"] or services.default_title(
+                data["kind"], region.name if region else mission.acronym, data["period_start"], data["period_end"]),
+                params=draft_params(kind=data["kind"], mission=mission, region=region, start=data["period_start"],
+                                    end=data["period_end"], title=data["title"]))
+            return redirect("jobs:job", job_id=job.pk)
+        form.add_error("kind", _t("You may not draft this kind of report for %(mission)s.")
+                       % {"mission": mission.acronym})
     rows = listing.paginate(request.GET, selectors.reports_for(request.user), REPORT_SORTS, "-period", 50)
     return render(request, "reports/list.html", {
         "listing": rows, "reports": rows.page, "form": form, "may_draft": may_draft, "mission": mission,

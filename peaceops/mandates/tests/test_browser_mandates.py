@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification
+from peaceops.jobs.testing import run_and_open_result
 from peaceops.mandates import services
 from peaceops.mandates.models import FrameworkItem, FrameworkObjective, FrameworkOutput, Isf
 from peaceops.testing import make_user
@@ -102,7 +103,8 @@ def test_planner_builds_the_isf_measures_assesses_and_drafts_the_sg_report(world
     page.fill("#draft-form input[name=period_start]", "2010-01-01")
     page.fill("#draft-form input[name=period_end]", "2010-12-31")
     with page.expect_navigation():
-        page.click("#draft-form button[type=submit]")
+        page.click("#draft-form button[type=submit]")  # to the drafting job's page
+    run_and_open_result(page)
     assert "Mandate implementation: MINURCAT" in page.locator("main").inner_text()
     shoot(page, "mandates-sg-report")
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification
+from peaceops.jobs.testing import run_and_open_result
 from peaceops.mandates import services
 from peaceops.mandates.models import PlanRisk
 from peaceops.mandates.tests.test_plans import make_library
@@ -80,7 +81,8 @@ def test_planner_adopts_assigns_and_sees_the_risk_escalated(world, isf, page):
     page.fill("#draft-form input[name=period_start]", "2010-01-01")
     page.fill("#draft-form input[name=period_end]", "2010-12-31")
     with page.expect_navigation():
-        page.click("#draft-form button[type=submit]")
+        page.click("#draft-form button[type=submit]")  # to the drafting job's page
+    run_and_open_result(page)
     text = page.locator("main").inner_text()
     assert "Resource shortfalls and risks: MINURCAT" in text and risk.text in text
     shoot(page, "mandates-sg-report-risks")

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from peaceops.jobs.testing import post_and_run
 from peaceops.reports import services
 from peaceops.reports.models import Report
 from peaceops.reports.tests.conftest import Q1_2010
@@ -18,11 +19,11 @@ def logged_in(client, user):
 def test_an_analyst_drafts_from_the_list_page(reporting, client):
     page = logged_in(client, reporting.users["minurcat"])
     assert "Draft from the data" in page.get(reverse("reports:list")).content.decode()
-    answer = page.post(reverse("reports:list"), {"kind": "threat_assessment", "period_start": "2010-01-01",
-                                                 "period_end": "2010-03-31", "title": ""})
+    job_page = post_and_run(page, reverse("reports:list"), {"kind": "threat_assessment", "period_start": "2010-01-01",
+                                                            "period_end": "2010-03-31", "title": ""})
     report = Report.objects.get()
-    assert answer.status_code == 302 and answer.url == reverse("reports:detail", args=[report.pk])
-    detail = page.get(answer.url).content.decode()
+    assert f'href="{reverse("reports:detail", args=[report.pk])}" id="job-result"' in job_page.content.decode()
+    detail = page.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "Security situation" in detail and "Export PDF" in detail and "Approve and lock" not in detail
 
 

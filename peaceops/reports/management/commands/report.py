@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render, selectors, services
 from peaceops.reports.models import Report
@@ -84,13 +85,17 @@ class Command(BaseCommand):
             if area is None:
                 raise CommandError(f"--region: no region {region!r}")
         drafter = _user(user)
+        bar = TerminalProgress(unit="section providers")  # drafting stays in this process: a person waits for it
         try:
             report = services.report_draft(user=drafter, kind=kind, owning_mission=owning, region=area,
-                                           start=_date("--from", start), end=_date("--to", end), title=title)
+                                           start=_date("--from", start), end=_date("--to", end), title=title,
+                                           progress=bar)
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
+        finally:
+            bar.finish()
         self.stderr.write(f"drafted report {report.pk}: {report.title} ({report.sections.count()} sections)")
         if out or fmt:
             _write(render.render(selectors.document(drafter, report), _format_of(out, fmt)), out, self.stdout)
