@@ -6,8 +6,6 @@ Thin views: reads through selectors (narrowed by ``visible``), writes through se
 """
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -27,6 +25,7 @@ from peaceops.accounts.roles import Action
 from peaceops.core import charts, clock, query
 from peaceops.core.uploads import validate_upload_size
 from peaceops.core.widgets import IsoDateInput
+from peaceops.jobs.services import job_start
 from peaceops.mandates import health_messages, rollup, selectors, services
 from peaceops.mandates.models import (
     FrameworkItem,
@@ -342,13 +341,16 @@ class UploadForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def measurements(request, pk):
     indicator = get_object_or_404(visible(Indicator.objects.select_related("benchmark"), request.user), pk=pk)
-    form, upload, report = MeasurementForm(request.POST or None), UploadForm(), None
+    form, upload = MeasurementForm(request.POST or None), UploadForm()
     if request.method == "POST":
         _require_plan(request, indicator.mission_id)
         if request.FILES.get("file"):
             upload = UploadForm(request.POST, request.FILES)
             if upload.is_valid():  # a file over the upload limit is refused in the form, by name
-                report = _upload(request, indicator, upload.cleaned_data["file"])
+                # The import runs as a background job (its owner's rights checked again by the import service).
+                job = job_start(request.user, kind="import-measurements", upload=upload.cleaned_data["file"],
+                                params={"indicator_id": indicator.pk})
+                return redirect("jobs:job", job_id=job.pk)
         elif form.is_valid():
             data = form.cleaned_data
             try:
@@ -369,23 +371,8 @@ def measurements(request, pk):
     rows = visible(indicator.measurements.select_related("area", "entered_by"), request.user).order_by(
         "-period", "area__pcode", "sex", "age")[:200]
     return render(request, "mandates/measurements.html", {
-        "indicator": indicator, "form": form, "upload": upload, "report": report, "rows": rows,
+        "indicator": indicator, "form": form, "upload": upload, "rows": rows,
         "may_plan": _may_plan(request, indicator.mission_id), "isf_id": indicator.benchmark.output.objective.isf_id})
-
-
-def _upload(request, indicator, uploaded):
-    suffix = Path(uploaded.name).suffix.lower() or ".csv"
-    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-        for chunk in uploaded.chunks():
-            handle.write(chunk)
-        handle.flush()
-        report = services.measurements_import(handle.name, indicator=indicator, user=request.user,
-                                              display_name=uploaded.name)
-    if report.rolled_back:
-        messages.error(request, _("Nothing was stored: the file has errors."))
-    else:
-        messages.success(request, _("%(count)s measurements stored.") % {"count": report.created + report.updated})
-    return report
 
 
 # --- assessment ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import pytest
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.classification import Classification
+from peaceops.jobs.testing import post_and_run
 from peaceops.mandates import services
 from peaceops.mandates.models import FrameworkItem, FrameworkObjective, IsfBenchmark, IsfObjective, Measurement
 from peaceops.mandates.testing import make_isf
@@ -74,8 +75,8 @@ def test_upload_names_file_line_and_field_and_stores_nothing(client, world, plan
     path = tmp_path / "posts.csv"
     path.write_text("period,value,unit\n2010-01,5,posts\n2010-02,6,litres\n")
     with open(path, "rb") as handle:
-        page = client.post(url, {"file": handle}).content.decode()
-    assert "posts.csv, line 3, field unit" in page
+        page = post_and_run(client, url, {"file": handle}).content.decode()  # the import job's page
+    assert "posts.csv, line 3, field unit" in page and "Nothing was stored" in page
     assert not Measurement.objects.exists()
 
 
