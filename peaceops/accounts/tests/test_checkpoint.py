@@ -10,7 +10,7 @@ from peaceops.accounts.access import SYSTEM, permits, require
 from peaceops.accounts.records import record_create, record_delete, record_etag, record_update
 from peaceops.accounts.roles import Action
 from peaceops.accounts.tests.file_database import file_backed_database
-from peaceops.core.classification import Classification as C
+from peaceops.core.classification import Classification
 from peaceops.core.errors import Denied, PreconditionFailed
 from peaceops.registry.models import Person
 
@@ -27,19 +27,24 @@ def test_require_refuses_no_actor_an_anonymous_one_and_an_inactive_one(world):
 
 def test_require_checks_the_action_the_mission_and_the_clearance(world):
     analyst = world.users["minurcat"]  # analyst at MINURCAT, cleared to confidential
-    require(analyst, Action.EDIT_ANALYSIS, mission_id=world.minurcat.pk, classification=C.CONFIDENTIAL)
+    require(analyst, Action.EDIT_ANALYSIS, mission_id=world.minurcat.pk, classification=Classification.CONFIDENTIAL)
     with pytest.raises(Denied):
         require(analyst, Action.EDIT_ANALYSIS, mission_id=world.unamid.pk)
     with pytest.raises(Denied):
         require(analyst, Action.APPROVE, mission_id=world.minurcat.pk)
     with pytest.raises(Denied) as refused:
-        require(analyst, Action.EDIT_ANALYSIS, mission_id=world.minurcat.pk, classification=C.STRICTLY_CONFIDENTIAL)
+        require(
+            analyst,
+            Action.EDIT_ANALYSIS,
+            mission_id=world.minurcat.pk,
+            classification=Classification.STRICTLY_CONFIDENTIAL,
+        )
     assert refused.value.field == "classification"
     with pytest.raises(Denied):  # shared records need the right system-wide unless any mission's holder may
         require(analyst, Action.EDIT_ANALYSIS, mission_id=None)
     require(analyst, Action.EDIT_ANALYSIS, mission_id=None, shared_by_any=True)
-    require(SYSTEM, Action.ADMINISTER, mission_id=None, classification=C.STRICTLY_CONFIDENTIAL)
-    assert permits(analyst, Action.EDIT_INCIDENTS, world.minurcat.pk, C.CONFIDENTIAL)
+    require(SYSTEM, Action.ADMINISTER, mission_id=None, classification=Classification.STRICTLY_CONFIDENTIAL)
+    assert permits(analyst, Action.EDIT_INCIDENTS, world.minurcat.pk, Classification.CONFIDENTIAL)
     assert not permits(None, Action.VIEW, world.minurcat.pk)
 
 
@@ -53,11 +58,19 @@ def test_require_reads_mission_and_classification_off_the_target(world):
 def test_record_create_checks_before_writing(world):
     count = Person.objects.count()
     with pytest.raises(Denied):
-        record_create(world.users["regional"], Action.EDIT_REGISTRY, Person,
-                      {"name": "X", "owning_mission": world.minurcat, "classification": C.UNCLASSIFIED})
+        record_create(
+            world.users["regional"],
+            Action.EDIT_REGISTRY,
+            Person,
+            {"name": "X", "owning_mission": world.minurcat, "classification": Classification.UNCLASSIFIED},
+        )
     assert Person.objects.count() == count
-    person = record_create(world.users["admin"], Action.EDIT_REGISTRY, Person,
-                           {"name": "Y", "owning_mission": world.minurcat, "classification": C.CONFIDENTIAL})
+    person = record_create(
+        world.users["admin"],
+        Action.EDIT_REGISTRY,
+        Person,
+        {"name": "Y", "owning_mission": world.minurcat, "classification": Classification.CONFIDENTIAL},
+    )
     assert person.history.get().history_user == world.users["admin"]
 
 
@@ -87,16 +100,20 @@ def test_a_change_cannot_move_a_record_out_of_reach(world):
     """Checked on the record as it is and as it will be: no moving one's record into another mission."""
     person = world.records["minurcat_unclassified"]["person"]
     analyst_admin = world.users["admin"]
-    record_update(analyst_admin, Action.EDIT_REGISTRY, person, {"classification": C.CONFIDENTIAL})
+    record_update(analyst_admin, Action.EDIT_REGISTRY, person, {"classification": Classification.CONFIDENTIAL})
     from peaceops.testing import make_user
 
-    minurcat_admin = make_user("m-admin", "administrator", mission=world.minurcat, clearance=C.CONFIDENTIAL)
+    minurcat_admin = make_user(
+        "m-admin", "administrator", mission=world.minurcat, clearance=Classification.CONFIDENTIAL
+    )
     with pytest.raises(Denied):
         record_update(minurcat_admin, Action.EDIT_REGISTRY, person, {"owning_mission": world.unamid})
     with pytest.raises(Denied):
-        record_update(minurcat_admin, Action.EDIT_REGISTRY, person, {"classification": C.STRICTLY_CONFIDENTIAL})
+        record_update(
+            minurcat_admin, Action.EDIT_REGISTRY, person, {"classification": Classification.STRICTLY_CONFIDENTIAL}
+        )
     person.refresh_from_db()
-    assert (person.owning_mission_id, person.classification) == (world.minurcat.pk, C.CONFIDENTIAL)
+    assert (person.owning_mission_id, person.classification) == (world.minurcat.pk, Classification.CONFIDENTIAL)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -113,17 +130,25 @@ def _change_different_fields_at_once(world, trials):
     from peaceops.incidents.log.services import incident_update
     from peaceops.incidents.models import Incident
 
-    incident = Incident.objects.create(owning_mission=world.minurcat, category="armed_clash",
-                                       start_date="2009-06-01", end_date="2009-06-01", country=world.chad,
-                                       location="Abeche")
+    incident = Incident.objects.create(
+        owning_mission=world.minurcat,
+        category="armed_clash",
+        start_date="2009-06-01",
+        end_date="2009-06-01",
+        country=world.chad,
+        location="Abeche",
+    )
     officer = world.users["minurcat"]
     for trial in range(trials):
         # both writers hold the version read before either change, as two open forms or API clients do
         loaded = [Incident.objects.get(pk=incident.pk), Incident.objects.get(pk=incident.pk)]
         changes = [{"location": f"place {trial}"}, {"description": f"text {trial}"}]
-        errors = _run_at_once([
-            functools.partial(incident_update, user=officer, incident=stale, fields=change)
-            for stale, change in zip(loaded, changes, strict=True)])
+        errors = _run_at_once(
+            [
+                functools.partial(incident_update, user=officer, incident=stale, fields=change)
+                for stale, change in zip(loaded, changes, strict=True)
+            ]
+        )
         assert not errors
         stored = Incident.objects.get(pk=incident.pk)
         assert (stored.location, stored.description) == (f"place {trial}", f"text {trial}")
