@@ -305,7 +305,7 @@ class Hat(Classified):
     terms_of_reference = models.TextField(
         _("terms of reference"), blank=True,
         help_text=_("The current version's text, duties marked [[duty_code|words]] (registry.terms); written by "
-                    "registry.services.write_terms_of_reference, which keeps every version."),
+                    "registry.services.terms_of_reference_write, which keeps every version."),
     )
     responsibilities = models.JSONField(
         _("responsibilities"), default=list, blank=True,
