@@ -30,6 +30,7 @@ from peaceops.analysis.models import SecurityLevel
 from peaceops.core import charts, clock, query
 from peaceops.core.widgets import IsoDateInput
 from peaceops.incidents.models import Incident
+from peaceops.jobs.services import job_start
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
 
@@ -427,11 +428,27 @@ def levels(request):
     )
 
 
+def _may_refresh(user) -> bool:
+    """The refresh writes records every mission shares: edit_analysis system-wide (services_refresh checks it)."""
+    return access_for(user).can(Action.EDIT_ANALYSIS, None)
+
+
 @login_required
 @require_GET
 def forecasts(request):
     by_country = selectors.host_country_forecasts(request.user, scope.mission_ids_in_scope(request))
-    return render(request, "analysis/forecasts.html", {"panels": forecast_panels(by_country)})
+    return render(request, "analysis/forecasts.html", {"panels": forecast_panels(by_country),
+                                                       "may_refresh": _may_refresh(request.user)})
+
+
+@login_required
+@require_POST
+def refresh(request):
+    """Queue the refresh of links, alerts and forecasts as a background job; its page counts the steps."""
+    if not _may_refresh(request.user):
+        raise PermissionDenied(_("Refreshing the analysis needs edit_analysis for the whole system."))
+    job = job_start(request.user, kind="analysis-refresh", title=_("links, alerts and forecasts"))
+    return redirect("jobs:job", job_id=job.pk)
 
 
 def forecast_panels(by_country) -> list[dict]:
@@ -472,4 +489,5 @@ urlpatterns = [
     path("armed-groups/<int:pk>/", group_detail, name="group"),
     path("security-levels/", levels, name="levels"),
     path("forecasts/", forecasts, name="forecasts"),
+    path("forecasts/refresh/", refresh, name="refresh"),
 ]

@@ -1,7 +1,8 @@
 """``peaceops manage analysis_refresh``: relink armed groups to actors, refresh the stored forecasts.
 
 Imports bring new actor names; every armed group is linked again to the actors known under its
-names and aliases (services.armed_groups_link_all). Then the forecasts:
+names and aliases (services.armed_groups_link_all); today's alerts are sent to the missions they name. Then the
+forecasts (the three steps are peaceops.analysis.services_refresh, which the forecasts page runs as a job):
 reads the UCDP state-based events in the database (peaceops.analysis.services_forecast), forecasts
 months M+3..M+14 from history up to month M and stores mean, median, p10 and p90 per country-month,
 which the dashboards and the threat assessment show.
@@ -10,8 +11,10 @@ which the dashboards and the threat assessment show.
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.analysis import forecasting, services
-from peaceops.analysis.services_forecast import ForecastRefreshError, forecasts_refresh
+from peaceops.analysis import forecasting
+from peaceops.analysis.services_forecast import ForecastRefreshError
+from peaceops.analysis.services_refresh import analysis_refresh
+from peaceops.core.terminal_progress import TerminalProgress
 
 
 class Command(BaseCommand):
@@ -24,12 +27,16 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, last_month, draws, seed, **options):
-        self.stdout.write(f"{services.armed_groups_link_all(SYSTEM)} actor links of armed groups")
         from peaceops.core import clock
 
-        self.stdout.write(f"{services.alerts_notify_as_of(SYSTEM, clock.today())} notifications of today's alerts")
+        bar = TerminalProgress(unit="steps")
         try:
-            stored = forecasts_refresh(actor=SYSTEM, last_month=last_month, draws=draws, seed=seed)
+            counts = analysis_refresh(SYSTEM, today=clock.today(), last_month=last_month, draws=draws, seed=seed,
+                                      progress=bar)
         except (ForecastRefreshError, forecasting.HistoryError, ValueError) as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"{stored} country-month forecasts stored")
+        finally:
+            bar.finish()
+        self.stdout.write(f"{counts.links} actor links of armed groups")
+        self.stdout.write(f"{counts.notifications} notifications of today's alerts")
+        self.stdout.write(f"{counts.forecasts} country-month forecasts stored")

@@ -1,0 +1,26 @@
+"""The analysis module's background job: the refresh of links, alerts and forecasts, started from the forecasts
+page by a JMAC analyst who holds ``edit_analysis`` system-wide, run with that analyst's rights."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from peaceops.jobs.kinds import STEPS, register
+from peaceops.jobs.outcome import Outcome
+
+
+@register("analysis-refresh", label=_("Analysis refresh"), result_url=lambda job: reverse("analysis:forecasts"),
+          counts=STEPS)
+def analysis_refresh_job(job, path, progress):
+    from peaceops.analysis import forecasting
+    from peaceops.analysis.services_forecast import ForecastRefreshError
+    from peaceops.analysis.services_refresh import analysis_refresh
+    from peaceops.core import clock
+
+    try:
+        counts = analysis_refresh(job.owner, today=clock.today(), draws=job.params.get("draws", 1000),
+                                  progress=progress)
+    except (ForecastRefreshError, forecasting.HistoryError) as error:
+        return Outcome(ok=False, summary=str(error))
+    return Outcome(ok=True, summary=f"{counts.links} actor links of armed groups, {counts.notifications} "
+                                    f"notifications of today's alerts, {counts.forecasts} country-month forecasts",
+                   data={"links": counts.links, "notifications": counts.notifications, "forecasts": counts.forecasts})
