@@ -1,6 +1,11 @@
 """Fixtures shared by every module's tests."""
 
+import fcntl
+import hashlib
 import os
+import sqlite3
+import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -10,6 +15,74 @@ SHARED_SEEDS = SHARED_DATA.parent / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; never `playwright install` (closed networks)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
+
+
+def _migrations_key() -> str:
+    """A digest of everything the migrated schema depends on: every migration file, Django and SQLite."""
+    import django
+    from django.db.migrations.loader import MigrationLoader
+
+    digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version} {sys.version_info[:2]}".encode())
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for key in sorted(loader.disk_migrations):
+        digest.update(repr(key).encode())
+        digest.update(Path(sys.modules[loader.disk_migrations[key].__module__].__file__).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _migrated_template() -> Path:
+    """Where the migrated schema of this code is kept between runs (private to the account)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peaceops-tests"
+    cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return cache / f"migrated-{_migrations_key()}.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def _test_database_from_template(django_db_use_migrations):
+    """Running the ~90 migrations takes about a minute of CPU (Django renders the related models again at
+    each step), and every xdist worker of every run paid it. The first run migrates as Django always does
+    and keeps a copy of the result; later workers load that copy into their in-memory test database, and
+    Django's own migrate then finds nothing to apply. A changed migration file gives a new copy.
+
+    Yields the function that puts ``call_command`` back once the test databases exist."""
+    from django.core import management
+    from django.db import connections
+
+    migrate_as_usual = management.call_command
+
+    def migrate_or_load(name, *args, **options):
+        connection = connections[options.get("database", "default")]
+        if name != "migrate" or connection.vendor != "sqlite" or not connection.is_in_memory_db():
+            return migrate_as_usual(name, *args, **options)
+        template = _migrated_template()
+        with open(template.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one worker migrates, the other waits and loads its copy
+            connection.ensure_connection()
+            if template.is_file():
+                with closing(sqlite3.connect(template)) as source:
+                    source.backup(connection.connection)
+                return migrate_as_usual(name, *args, **options)
+            result = migrate_as_usual(name, *args, **options)
+            partial = template.with_suffix(f".{os.getpid()}.part")
+            with closing(sqlite3.connect(partial)) as copy:
+                connection.connection.backup(copy)
+            partial.replace(template)
+            return result
+
+    def put_back():
+        management.call_command = migrate_as_usual
+
+    if django_db_use_migrations:
+        management.call_command = migrate_or_load
+    yield put_back
+    put_back()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_test_database_from_template, django_db_setup):
+    """pytest-django's test databases, migrated through the kept copy (_test_database_from_template)."""
+    _test_database_from_template()  # a test's own call_command("migrate") is never redirected
+    yield
 
 
 @pytest.fixture
