@@ -11,6 +11,7 @@ each column so HXL tools (libhxl, HDX) recognise dates, places, event types and 
 """
 
 import json
+import shutil
 import tempfile
 from collections import defaultdict
 
@@ -238,6 +239,17 @@ FORMATS = {
     "geojson": ("application/geo+json", geojson_chunks),
     "xlsx": (XLSX_TYPE, None),
 }
+
+
+def write_export(queryset, user, fmt: str, handle) -> None:
+    """The export written whole to the binary file ``handle`` (a background job's output): the same content,
+    marking included, as the download of the same selection."""
+    if fmt == "xlsx":
+        with xlsx_file(queryset, user) as workbook:
+            shutil.copyfileobj(workbook, handle)
+        return
+    for chunk in FORMATS[fmt][1](queryset, user):
+        handle.write(chunk.encode())
 
 
 def streaming_export(queryset, user, fmt: str, filename: str = "incidents"):

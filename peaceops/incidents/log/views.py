@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from peaceops.incidents.log import services as log_services
 from peaceops.incidents.log.forms import IncidentForm, initial_from
 from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import Category
+from peaceops.jobs.services import job_start
 from peaceops.registry.models import Mission
 from peaceops.web import scope
 
@@ -345,6 +346,21 @@ def export_xlsx(request):
     return export.streaming_export(filterset.qs, request.user, "xlsx")
 
 
+@login_required
+@require_POST
+def export_job(request):
+    """The "Prepare as a file" button: the list's selection exported by a background job, offered on its page."""
+    fmt, query = request.POST.get("format", ""), request.POST.get("query", "")
+    if fmt not in export.FORMATS:
+        raise Http404(_("No such export format."))
+    filterset = IncidentFilter(QueryDict(query), queryset=log_selectors.incidents_for(request.user))
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors}, status=400)
+    job = job_start(request.user, kind="export-incidents", params={"format": fmt, "query": query},
+                    title=f"incidents.{fmt}" + (f" ({query[:200]})" if query else ""))
+    return redirect("jobs:job", job_id=job.pk)
+
+
 urlpatterns = [
     path("", incident_list, name="list"),
     path("bulk/", incident_bulk, name="bulk"),
@@ -360,4 +376,5 @@ urlpatterns = [
     path("export.csv", export_csv, name="export-csv"),
     path("export.xlsx", export_xlsx, name="export-xlsx"),
     path("export.geojson", export_geojson, name="export-geojson"),
+    path("export/job/", export_job, name="export-job"),
 ]
