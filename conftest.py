@@ -85,6 +85,25 @@ def django_db_setup(_test_database_from_template, django_db_setup):
     yield
 
 
+@pytest.fixture(scope="session")
+def fresh_installation_database(django_db_setup):
+    """``fresh_installation_database(home)``: put a freshly migrated SQLite database into the data folder
+    ``home`` (the kept copy of _test_database_from_template), for tests that run ``peaceops`` processes on a
+    folder of their own; their ``peaceops migrate`` then finds nothing to apply instead of taking a minute.
+    Without a kept copy (``--no-migrations``) it puts nothing, and their migrate does the work."""
+    import shutil
+
+    template = _migrated_template()
+
+    def put(home: Path) -> None:
+        if template.is_file():
+            home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.copyfile(template, home / "peaceops.sqlite3")
+            (home / "peaceops.sqlite3").chmod(0o600)
+
+    return put
+
+
 @pytest.fixture
 def world(db):
     from peaceops.testing import make_world

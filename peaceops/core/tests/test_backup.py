@@ -224,7 +224,8 @@ def _other_database(tmp_path):
     return None, lambda: None  # no DATABASE_URL: SQLite in the subprocess's own PEACEOPS_HOME
 
 
-def test_a_backup_restores_into_a_fresh_database_of_the_other_engine(changed_world, tmp_path):
+def test_a_backup_restores_into_a_fresh_database_of_the_other_engine(changed_world, tmp_path,
+                                                                      fresh_installation_database):
     first, second = tmp_path / "first.backup.gz", tmp_path / "second.backup.gz"
     write_backup(first)
     url, drop = _other_database(tmp_path)
@@ -232,6 +233,8 @@ def test_a_backup_restores_into_a_fresh_database_of_the_other_engine(changed_wor
     env["PEACEOPS_HOME"] = str(tmp_path / "home")
     if url:
         env["DATABASE_URL"] = url
+    else:
+        fresh_installation_database(tmp_path / "home")  # migrated already: the migrate below has nothing to do
 
     def peaceops(*args):
         done = subprocess.run([sys.executable, "-m", "peaceops.cli", *args], env=env, cwd=PROJECT_ROOT,

@@ -54,10 +54,11 @@ def state(env) -> dict:
 
 
 @pytest.fixture
-def installation(tmp_path):
+def installation(tmp_path, fresh_installation_database):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "PEACEOPS_TODAY")}
     env.update(PEACEOPS_HOME=str(tmp_path / "home"), DJANGO_SETTINGS_MODULE="peaceops.settings",
                PEACEOPS_SECRET_KEY="test-key-0123456789abcdef0123456789abcdef")
+    fresh_installation_database(tmp_path / "home")  # migrated already: the migrate below has nothing to do
     run(env, "-m", "peaceops.cli", "migrate", "--verbosity", "0")
     return env
 
