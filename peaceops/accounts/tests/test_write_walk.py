@@ -11,6 +11,7 @@ the acting principal as an argument without a default (so no caller can forget i
 services refuse a viewer before reading a line.
 """
 
+import functools
 import hashlib
 import importlib
 import inspect
@@ -19,6 +20,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver
 
 import peaceops
@@ -35,18 +37,42 @@ WRITE_METHODS = ("post", "put", "patch", "delete")
 OWN_READING_STATE = {"/read/", "/acknowledge/"}
 
 
-def store_fingerprint() -> str:
-    """A digest of every row of every table the project's models hold."""
-    digest = hashlib.sha256()
+@functools.cache
+def _fingerprinted_queries() -> tuple:
+    """(label, SQL, parameters) reading every row of every table the fingerprint covers, compiled once: the
+    walks take hundreds of fingerprints, and building the ORM queries anew each time was most of their time."""
+    queries = []
     for model in sorted(apps.get_models(), key=lambda m: m._meta.label):
         if model._meta.app_label in ("sessions", "axes", "admin"):
             continue  # logging in writes here by design
         if model._meta.label in ("accounts.ApiToken", "notifications.NotificationState"):
             continue  # last-used stamps of the walk's own tokens; a reader's own read/acknowledged marks
-        rows = model._default_manager.order_by("pk").values_list()
-        digest.update(model._meta.label.encode())
-        digest.update(repr(list(rows)).encode())
+        sql, params = model._default_manager.order_by("pk").values_list().query.sql_with_params()
+        queries.append((model._meta.label, sql, params))
+    return tuple(queries)
+
+
+def store_fingerprint() -> str:
+    """A digest of every row of every table the project's models hold, as the database stores them."""
+    digest = hashlib.sha256()
+    with connection.cursor() as cursor:
+        for label, sql, params in _fingerprinted_queries():
+            cursor.execute(sql, params)
+            digest.update(label.encode())
+            digest.update(repr(cursor.fetchall()).encode())
     return digest.hexdigest()
+
+
+def test_the_fingerprint_sees_a_row_changed_or_removed(world):
+    start = store_fingerprint()
+    world.chad.name = "Tchad"
+    world.chad.save()
+    changed = store_fingerprint()
+    person = world.records["minurcat_unclassified"]["person"]
+    person.delete()
+    removed = store_fingerprint()
+    assert len({start, changed, removed}) == 3
+    assert store_fingerprint() == removed  # reading alone changes nothing
 
 
 @pytest.fixture
