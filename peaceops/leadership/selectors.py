@@ -28,7 +28,9 @@ def mission_for(user, mission_id: int) -> Mission | None:
 
 
 def strategies_for(user, mission_id: int):
-    objectives = visible(lm.StrategicObjective.objects.select_related("after"), user).prefetch_related(
+    # An objective may come after one classified higher: that one is read as None, never named.
+    objectives = visible(lm.StrategicObjective.objects.all(), user).prefetch_related(
+        Prefetch("after", queryset=visible(lm.StrategicObjective.objects.all(), user)),
         Prefetch("tasks", queryset=visible(MandateTask.objects.all(), user)))
     return visible(lm.PoliticalStrategy.objects.filter(mission_id=mission_id), user).prefetch_related(
         Prefetch("objectives", queryset=objectives))
