@@ -192,7 +192,7 @@ def _call(function, *args, **kwargs):
 def alerts(request):
     """Early-warning alerts as of a date, from the incidents the user may read, each with its reviews."""
     as_of = _date(request, "as_of")
-    found = _call(selectors_alerts.alerts_as_of, request.user, as_of,
+    found = _call(services.alerts_seen, request.user, as_of,
                   country=request.query_params.get("country") or None,
                   mission=request.query_params.get("mission") or None)
     return Response({"as_of": as_of, "count": len(found), "results": [selectors_alerts.alert_json(a) for a in found]})
@@ -213,7 +213,7 @@ def review(request):
     payload = ReviewRequestSerializer(data=request.data)
     payload.is_valid(raise_exception=True)
     data = payload.validated_data
-    saved = _call(selectors_alerts.alert_review_by_key, request.user, key=data["key"], as_of=data["as_of"],
+    saved = _call(services.alert_review_by_key, request.user, key=data["key"], as_of=data["as_of"],
                   action=data["action"], note=data["note"], mission=data["mission"] or None)
     return Response(AlertReviewSerializer(saved).data, status=201)
 

@@ -3,7 +3,7 @@ alerts still to review, hotspots, the month's trend and the host countries' fore
 
 Seed 000 §IV.C: the JMAC's early warning and analysis of the region. Alerts, hotspots and trends are computed
 from the incidents the reader may read (selectors_alerts), so a tile never counts what the reader may not
-see. The tiles only read: counting alerts notifies no neighbour (``notify=False``), the alerts page does.
+see. The tiles only read: counting alerts notifies no neighbour; opening the alerts page does.
 """
 
 import datetime as dt
@@ -25,7 +25,7 @@ KIND_LABELS = {"surge": gettext_lazy("Surge against the area's baseline"),
 def _alerts(ctx: Context) -> list:
     def compute():
         try:
-            return selectors_alerts.alerts_as_of(ctx.user, ctx.day, mission=ctx.mission, notify=False)
+            return selectors_alerts.alerts_as_of(ctx.user, ctx.day, mission=ctx.mission)
         except selectors_alerts.AnalysisInputError:
             return []
     return ctx.shared("analysis.alerts", compute)

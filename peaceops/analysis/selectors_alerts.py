@@ -73,18 +73,17 @@ class ShownAlert:
         return self.reviews[0].status if self.reviews else "open"
 
 
-def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: str | None = None,
-                 notify: bool = True) -> list[ShownAlert]:
-    """The alerts as of the day; ``notify=False`` for a page that only counts them (the dashboard's tiles),
-    which must stay a read."""
+def alerts_computed(user, as_of: dt.date, *, country: str | None = None) -> list:
+    """The early-warning alerts as of the day, computed from the incidents the user may read."""
     scope = _scope(user, country, None, as_of)
     frame = incident_frame.alert_frame(user, scope)
     if not len(frame):
         return []
-    borders = incident_frame.border_context(as_of)
-    computed = early_warning.compute_alerts(frame, as_of, borders=borders)
-    if notify:
-        _notify_neighbours(user, computed, as_of)
+    return early_warning.compute_alerts(frame, as_of, borders=incident_frame.border_context(as_of))
+
+
+def alerts_shown(user, computed: list, *, mission: str | None = None) -> list[ShownAlert]:
+    """Computed alerts as a user reads them: a mission's (when one is named), with their country and reviews."""
     if mission:
         # A mission sees the alerts in its area and those it is notified of by its neighbours.
         mission_id = mission_for(user, mission).pk
@@ -97,15 +96,10 @@ def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: s
             for a in computed]
 
 
-def _notify_neighbours(user, computed, as_of: dt.date) -> None:
-    """The owning mission's analyst seeing a current alert tells the missions it names (their inbox), so a
-    neighbour learns of it without waiting for the nightly job; a replay of past dates notifies nobody."""
-    from peaceops.core import clock
-    from peaceops.notifications.services import alerts_notify
-
-    age = (clock.today() - as_of).days
-    if 0 <= age <= early_warning.DEFAULT_RULES.window_days and getattr(user, "pk", None) is not None:
-        alerts_notify(user, computed, as_of=as_of)
+def alerts_as_of(user, as_of: dt.date, *, country: str | None = None, mission: str | None = None) -> list[ShownAlert]:
+    """The alerts as of the day, as the user reads them. A read only: opening the alerts page or API also
+    tells the neighbours (services.alerts_seen)."""
+    return alerts_shown(user, alerts_computed(user, as_of, country=country), mission=mission)
 
 
 def alert_snapshot(shown: ShownAlert) -> dict:
@@ -116,19 +110,6 @@ def alert_snapshot(shown: ShownAlert) -> dict:
             "since": alert.since, "evidence_ids": [int(i) for i in alert.evidence_ids],
             "mission_ids": [int(m) for m in alert.mission_ids],
             "notified_mission_ids": [int(m) for m in alert.notified_mission_ids]}
-
-
-def alert_review_by_key(user, *, key: str, as_of: dt.date, action: str, note: str = "", mission: str | None = None):
-    """Recompute the user's alerts as of the date, find the one by key, record the decision."""
-    from peaceops.analysis import services
-
-    shown = next((s for s in alerts_as_of(user, as_of) if s.alert.key == key), None)
-    if shown is None:
-        raise AnalysisInputError("key", _("No alert %(key)s as of %(date)s among the incidents you may read.")
-                                 % {"key": key, "date": as_of.isoformat()})
-    mission_id = mission_for(user, mission).pk if mission else None
-    return services.alert_review(user=user, alert=alert_snapshot(shown), as_of=as_of, action=action, note=note,
-                                 mission_id=mission_id)
 
 
 def alert_json(shown: ShownAlert) -> dict:

@@ -17,9 +17,12 @@ from django.utils.translation import gettext as _
 from peaceops.accounts.access import history_user, permits, require
 from peaceops.accounts.records import record_create, record_delete, record_update
 from peaceops.accounts.roles import Action
+from peaceops.analysis import early_warning, selectors_alerts
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
+from peaceops.core import clock
 from peaceops.core.errors import Denied
 from peaceops.incidents.models import Actor, Incident
+from peaceops.notifications.services import alerts_notify
 
 
 def _save(instance, user, *, shared_by_any: bool = False):
@@ -131,7 +134,7 @@ def alert_review(*, user, alert: dict, as_of: dt.date, action: str, note: str = 
                  mission_id: int | None = None) -> AlertReview:
     """Acknowledge, dismiss, escalate (or reopen) an alert the user was shown, keeping a snapshot of it.
 
-    ``alert`` is the alert as computed for the user (selectors_alerts.alert_for_key), never taken
+    ``alert`` is the alert as computed for the user (alert_review_by_key), never taken
     from the client, so nobody can review an alert built from incidents they may not read. The
     review is classified at the highest classification among its evidence, so it shows no more than
     the incidents do.
@@ -182,9 +185,7 @@ def alerts_notify_as_of(actor, as_of) -> int:
     """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out to the
     missions they name (jobs: SYSTEM). Here rather than in notifications: analysis computes the alerts and
     hands them to the notifications app, which knows nothing of how they are made."""
-    from peaceops.analysis import early_warning
     from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
-    from peaceops.notifications.services import alerts_notify
 
     require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
     frame = alert_frame(actor, FrameScope(as_of=as_of))
@@ -192,3 +193,30 @@ def alerts_notify_as_of(actor, as_of) -> int:
         return 0
     borders = border_context(as_of, sorted(set(frame.country.tolist()) - {""}))
     return alerts_notify(actor, early_warning.compute_alerts(frame, as_of, borders=borders), as_of=as_of)
+
+
+# --- alerts seen and reviewed --------------------------------------------------------------------------------
+
+def alerts_seen(user, as_of: dt.date, *, country: str | None = None,
+                mission: str | None = None) -> list[selectors_alerts.ShownAlert]:
+    """The alerts a user opens (the alerts page, its API): read as ``selectors_alerts.alerts_as_of`` reads them,
+    and an owning mission's analyst seeing a current alert tells the missions it names (their inbox), so a
+    neighbour learns of it without waiting for the nightly job; a replay of past dates notifies nobody."""
+    computed = selectors_alerts.alerts_computed(user, as_of, country=country)
+    age = (clock.today() - as_of).days
+    if computed and 0 <= age <= early_warning.DEFAULT_RULES.window_days and getattr(user, "pk", None) is not None:
+        alerts_notify(user, computed, as_of=as_of)
+    return selectors_alerts.alerts_shown(user, computed, mission=mission)
+
+
+def alert_review_by_key(user, *, key: str, as_of: dt.date, action: str, note: str = "",
+                        mission: str | None = None) -> AlertReview:
+    """Recompute the user's alerts as of the date, find the one by key, record the decision."""
+    shown = next((s for s in alerts_seen(user, as_of) if s.alert.key == key), None)
+    if shown is None:
+        raise selectors_alerts.AnalysisInputError(
+            "key", _("No alert %(key)s as of %(date)s among the incidents you may read.")
+            % {"key": key, "date": as_of.isoformat()})
+    mission_id = selectors_alerts.mission_for(user, mission).pk if mission else None
+    return alert_review(user=user, alert=selectors_alerts.alert_snapshot(shown), as_of=as_of, action=action,
+                        note=note, mission_id=mission_id)

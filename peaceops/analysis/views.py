@@ -84,7 +84,7 @@ def _alert_rows(shown_alerts, missions: dict[int, str]) -> list[dict]:
 
 def _alerts_context(request, as_of, country):
     try:
-        found = selectors_alerts.alerts_as_of(request.user, as_of, country=country, mission=_scope_mission(request))
+        found = services.alerts_seen(request.user, as_of, country=country, mission=_scope_mission(request))
         error = ""
     except selectors_alerts.AnalysisInputError as exc:
         found, error = [], str(exc)
@@ -118,7 +118,7 @@ def review(request):
         as_of, error = None, _("Give a date as YYYY-MM-DD.")
     if as_of is not None:
         try:
-            selectors_alerts.alert_review_by_key(
+            services.alert_review_by_key(
                 request.user,
                 key=key,
                 as_of=as_of,

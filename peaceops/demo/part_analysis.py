@@ -97,6 +97,6 @@ def _escalated_review(context) -> None:
         reviewer = get_user_model().objects.get(username=username)
         shown = selectors_alerts.alerts_as_of(reviewer, day, mission=mission)
         if shown:
-            selectors_alerts.alert_review_by_key(reviewer, key=shown[0].alert.key, as_of=day, action="escalate",
-                                          note=REVIEW_NOTE, mission=mission)
+            services.alert_review_by_key(reviewer, key=shown[0].alert.key, as_of=day, action="escalate",
+                                         note=REVIEW_NOTE, mission=mission)
             return
