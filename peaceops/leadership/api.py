@@ -20,9 +20,19 @@ from peaceops.registry.models import Mission
 
 
 class StrategicObjectiveSerializer(serializers.ModelSerializer):
+    # The objective this one follows, named only to a reader who may read it: its id alone would tell that a
+    # hidden objective exists.
+    after = serializers.SerializerMethodField()
+
     class Meta:
         model = lm.StrategicObjective
         fields = ["id", "title", "actors", "leverage", "sequence", "after", "tasks", "classification", "source"]
+
+    def get_after(self, objective) -> int | None:
+        if objective.after_id is None:
+            return None
+        readable = visible(lm.StrategicObjective.objects.filter(pk=objective.after_id), self.context["request"].user)
+        return objective.after_id if readable.exists() else None
 
 
 class PoliticalStrategySerializer(serializers.ModelSerializer):

@@ -40,3 +40,13 @@ def test_a_cleared_reader_sees_the_order(world, strategy, client):
     client.force_login(make_user("jmac", "analyst", mission=world.minurcat, clearance=Classification.CONFIDENTIAL))
     page = client.get(f"/leadership/missions/{world.minurcat.pk}/strategy/").content.decode()
     assert "(after Quiet talks with the rebels)" in page
+
+
+def test_the_api_does_not_give_the_id_of_a_predecessor_the_reader_may_not_read(world, strategy, api_as):
+    reader = make_user("watcher", "viewer", mission=world.minurcat, clearance=Classification.UNCLASSIFIED)
+    [answer] = api_as(reader).get("/api/v1/strategies/", {"mission": world.minurcat.pk}).json()["results"]
+    assert [(o["title"], o["after"]) for o in answer["objectives"]] == [("Chad-Sudan normalisation", None)]
+    cleared = make_user("jmac", "analyst", mission=world.minurcat, clearance=Classification.CONFIDENTIAL)
+    [answer] = api_as(cleared).get("/api/v1/strategies/", {"mission": world.minurcat.pk}).json()["results"]
+    assert {o["title"]: o["after"] for o in answer["objectives"]} == {
+        "Quiet talks with the rebels": None, "Chad-Sudan normalisation": strategy.pk}
