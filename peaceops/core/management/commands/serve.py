@@ -3,7 +3,8 @@
 gunicorn with threaded workers, one process per core: a single Python process is bound to one
 core by the GIL and tops out far below what 32 concurrent API clients ask (docs/benchmarks.md).
 Static files come through whitenoise, so no separate web server is needed on a mission network.
-Beside it runs a job worker (``peaceops worker``) for the imports uploaded through the pages, so that
+Beside it runs a job worker (``peaceops worker``) for the long work started from the pages (imports, report
+drafts, exports, the analysis refresh), so that
 the one command is still all a mission network needs; ``--job-workers`` sets how many.
 """
 
@@ -24,7 +25,7 @@ class Command(BaseCommand):
                             help="worker processes (default: one per core)")
         parser.add_argument("--threads", type=int, default=8, help="threads per worker (default 8)")
         parser.add_argument("--job-workers", type=int, default=1,
-                            help="background job workers (uploaded imports) to start beside the server "
+                            help="background job workers (imports, report drafts, exports, analysis refresh) to start beside the server "
                                  "(default 1; 0: none, e.g. when 'peaceops worker' runs elsewhere)")
 
     def handle(self, *args, port, host, workers, threads, job_workers, **options):
