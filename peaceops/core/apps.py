@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+from peaceops.core import workbooks
+from peaceops.core.private_files import sqlite_database_is_private
+
 
 class CoreConfig(AppConfig):
     name = "peaceops.core"
@@ -7,8 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
-
-        from peaceops.core.private_files import sqlite_database_is_private
 
         connection_created.connect(sqlite_database_is_private, dispatch_uid="peaceops-private-sqlite")
 
@@ -21,8 +22,6 @@ class CoreConfig(AppConfig):
 def configure_workbook_limits() -> None:
     """The workbook importers' limits (a Django-free module) from the settings."""
     from django.conf import settings
-
-    from peaceops.core import workbooks
 
     workbooks.configure(max_unpacked_mb=getattr(settings, "PEACEOPS_MAX_WORKBOOK_MB", None),
                         max_ratio=getattr(settings, "PEACEOPS_MAX_WORKBOOK_RATIO", None))

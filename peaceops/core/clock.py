@@ -13,6 +13,8 @@ import os
 from django.conf import settings
 from django.utils import timezone
 
+from peaceops.core.private_files import open_private
+
 
 def scenario_day() -> dt.date | None:
     """The fixed day of a scenario, or None when the application lives on the real date."""
@@ -38,8 +40,6 @@ def remember_scenario_day(day: dt.date | None) -> None:
     date too. The file is read by settings.py unless the environment names ``PEACEOPS_TODAY``, which
     then wins here as well.
     """
-    from peaceops.core.private_files import open_private
-
     path = settings.SCENARIO_TODAY_FILE
     if day is None:
         path.unlink(missing_ok=True)
