@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from peaceops.accounts.models import Grant
 from peaceops.accounts.roles import Action, Role, actions_for
 from peaceops.core.classification import HIGHEST, LEVELS, Classification
 from peaceops.core.errors import Denied
@@ -160,8 +161,6 @@ NO_ACCESS = Access()
 
 def compute_access(user) -> Access:
     """Fold a user's grants (mission, region, system-wide) into an :class:`Access`."""
-    from peaceops.accounts.models import Grant
-
     # The registry's Mission, reached through the grant's own relation: accounts sits below the
     # registry in the layers and names its models only as relations (the registry reads access).
     mission_model = Grant._meta.get_field("mission").related_model

@@ -13,6 +13,8 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from peaceops.accounts.models import ApiToken
+
 KEY_BYTES = 20  # 40 hexadecimal characters, the length clients of Django REST framework's tokens expect
 PREFIX_LENGTH = 8
 # last_used is written at most this often per token: a write per request would serialise SQLite readers.
@@ -57,8 +59,6 @@ class TokenAuthentication(BaseAuthentication):
         return self.authenticate_credentials(key)
 
     def authenticate_credentials(self, key: str):
-        from peaceops.accounts.models import ApiToken
-
         token = ApiToken.objects.select_related("user").filter(digest=digest(key)).first()
         now = timezone.now()
         if token is None or not token.is_usable(now):
