@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from peaceops.core.models import Classified, SecuredRecord, SourcedRecord
 from peaceops.registry import country_names
+from peaceops.registry.graph import closes_cycle
 
 
 class Country(models.Model):
@@ -424,8 +425,6 @@ class ReportingLine(Classified):
         return f"{self.from_post} -{self.kind}-> {target}"
 
     def clean(self):
-        from peaceops.registry.graph import closes_cycle
-
         if bool(self.to_post_id) == bool(self.to_organisation_id):
             raise ValidationError({"to_post": _("Give exactly one of a post or an organisation to report to.")})
         # Coordination runs both ways by nature; every other kind of line is a hierarchy.

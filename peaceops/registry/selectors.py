@@ -16,7 +16,7 @@ from peaceops.accounts.access import access_for, can_read_record, visible
 from peaceops.accounts.history import readable_history
 from peaceops.core import clock
 from peaceops.core.models import Classified
-from peaceops.registry import rules
+from peaceops.registry import rules, terms
 from peaceops.registry.models import (
     AdminArea,
     Assignment,
@@ -291,8 +291,6 @@ class TermsVersion:
 
 def hat_with_terms(user, hat_id: int) -> tuple[Hat | None, list[TermsVersion]]:
     """A hat the user may read and the versions of its terms of reference they may read, latest first."""
-    from peaceops.registry import terms
-
     hat = visible(Hat.objects.filter(pk=hat_id), user).select_related("post__mission", "on_behalf_of").first()
     if hat is None:
         return None, []

@@ -4,7 +4,11 @@ import pycountry
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from peaceops.registry.models import Country
+from peaceops.accounts.access import require
+from peaceops.accounts.roles import Action
+from peaceops.core.errors import DomainError
+from peaceops.registry import terms
+from peaceops.registry.models import Country, Hat, TermsOfReference
 
 
 @transaction.atomic
@@ -33,12 +37,6 @@ def terms_of_reference_write(actor, hat, text: str, *, valid_from, note: str = "
     """A new version of ``hat``'s terms of reference, in force from ``valid_from``; the earlier versions stay
     (history). Duties are marked in the text as ``[[duty_code|words]]`` (registry.terms); the hat's text becomes
     this version's, so the structural rules read the duties of the version in force."""
-    from peaceops.accounts.access import require
-    from peaceops.accounts.roles import Action
-    from peaceops.core.errors import DomainError
-    from peaceops.registry import terms
-    from peaceops.registry.models import Hat, TermsOfReference
-
     require(actor, Action.EDIT_REGISTRY, hat)
     if not text or not text.strip():
         raise DomainError(_("terms_of_reference: the text is empty"), field="text")

@@ -9,8 +9,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.accounts.access import can
+from peaceops.accounts.roles import Action
 from peaceops.core import listing
-from peaceops.registry import selectors
+from peaceops.core.errors import DomainError
+from peaceops.registry import selectors, services, terms
 
 PAGE_SIZE = 100
 # Each list's sortable columns (peaceops.core.listing): key in ?sort= -> the fields it orders by.
@@ -124,11 +127,6 @@ def hat_terms(request, pk: int):
     """A hat's terms of reference: every version with its date, author and the duties marked in its text; a
     new version for those who may edit the registry (registry.services.terms_of_reference_write)."""
     import datetime as dt
-
-    from peaceops.accounts.access import can
-    from peaceops.accounts.roles import Action
-    from peaceops.core.errors import DomainError
-    from peaceops.registry import services, terms
 
     hat, versions = selectors.hat_with_terms(request.user, pk)
     if hat is None:
