@@ -22,6 +22,8 @@ from peaceops.jobs.models import Job
 from peaceops.jobs.outcome import Outcome
 from peaceops.jobs.process import alive, on_this_host, worker_name
 from peaceops.jobs.progress import ProgressFile
+from peaceops.jobs.selectors import may_see
+from peaceops.jobs.tasks import run_job
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +51,6 @@ def job_start(actor, *, kind: str, upload=None, params: dict | None = None, titl
 
 
 def _enqueue(job: Job) -> None:
-    from peaceops.jobs.tasks import run_job
-
     result = run_job.enqueue(job.pk)
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
     job.task_id = str(result.id)
@@ -125,8 +125,6 @@ def _finish(job: Job, status: str, *, result: dict | None = None, message: str =
 
 
 def _require_owner(actor, job: Job, what: str) -> None:
-    from peaceops.jobs.selectors import may_see
-
     if not may_see(actor, job):
         raise Denied(f"Only the job's owner or a system administrator may {what} it.")
 
