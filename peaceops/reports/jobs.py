@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from peaceops.jobs.kinds import STEPS, register
 from peaceops.jobs.outcome import Outcome
+from peaceops.registry.models import Mission, Region
+from peaceops.reports import services
 
 
 def _report_url(job) -> str:
@@ -18,9 +20,6 @@ def _report_url(job) -> str:
 
 @register("draft-report", label=_("Report draft"), result_url=_report_url, counts=STEPS)
 def draft_report_job(job, path, progress):
-    from peaceops.registry.models import Mission, Region
-    from peaceops.reports import services
-
     params = job.params
     region = Region.objects.filter(pk=params["region_id"]).first() if params.get("region_id") else None
     try:

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
+from peaceops.core import clock
 from peaceops.web import modules, scope
 
 
@@ -61,6 +62,4 @@ def shell(request):
 
 def scenario(request):
     """The scenario's day, for the banner every page shows while the app runs as of a fixed date."""
-    from peaceops.core import clock
-
     return {"scenario_day": clock.scenario_day()}
