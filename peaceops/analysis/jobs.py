@@ -4,6 +4,7 @@ page by a JMAC analyst who holds ``edit_analysis`` system-wide, run with that an
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core import clock
 from peaceops.jobs.kinds import STEPS, register
 from peaceops.jobs.outcome import Outcome
 
@@ -11,10 +12,11 @@ from peaceops.jobs.outcome import Outcome
 @register("analysis-refresh", label=_("Analysis refresh"), result_url=lambda job: reverse("analysis:forecasts"),
           counts=STEPS)
 def analysis_refresh_job(job, path, progress):
+    # import here: the forecaster loads pandas (a second more), and every command reads this module at start-up
+    # (the jobs app finds the job kinds from its AppConfig.ready); only this job needs it.
     from peaceops.analysis import forecasting
     from peaceops.analysis.services_forecast import ForecastRefreshError
     from peaceops.analysis.services_refresh import analysis_refresh
-    from peaceops.core import clock
 
     try:
         counts = analysis_refresh(job.owner, today=clock.today(), draws=job.params.get("draws", 1000),

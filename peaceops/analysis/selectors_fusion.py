@@ -31,7 +31,9 @@ from peaceops.accounts.models import Grant
 from peaceops.analysis import fusion, incident_frame, selectors, selectors_alerts
 from peaceops.analysis.selectors_alerts import AnalysisInputError
 from peaceops.core import clock, query
+from peaceops.notifications import selectors as notifications
 from peaceops.registry.models import AdminArea, Mission, Region
+from peaceops.reports import selectors as reports
 
 
 def fusion_regions(user):
@@ -123,8 +125,6 @@ def _admin1_shapes() -> dict[str, list[tuple[str, dict]]]:
 
 def open_requests(user, mission_ids) -> list:
     """Open requests for information the user may read, asked by one mission of the region of another."""
-    from peaceops.notifications import selectors as notifications
-
     ids = list(mission_ids)
     return list(notifications.requests_for(user, status="open")
                 .filter(Q(requesting_mission_id__in=ids) & Q(owning_mission_id__in=ids)).order_by("requested_at", "pk"))
@@ -132,8 +132,6 @@ def open_requests(user, mission_ids) -> list:
 
 def late_products(user, region: Region, as_of: dt.date) -> list[dict]:
     """The region's quarterly joint products not approved by their due day (the reports' own cadence rule)."""
-    from peaceops.reports import selectors as reports
-
     return [row for row in reports.late_reports(user, today=as_of) if row["region"].pk == region.pk]
 
 

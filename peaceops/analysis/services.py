@@ -18,6 +18,7 @@ from peaceops.accounts.access import history_user, permits, require
 from peaceops.accounts.records import record_create, record_delete, record_update
 from peaceops.accounts.roles import Action
 from peaceops.analysis import early_warning, selectors_alerts
+from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
 from peaceops.analysis.models import AlertReview, ArmedGroup, CountryForecast, SecurityLevel
 from peaceops.core import clock
 from peaceops.core.errors import Denied
@@ -185,8 +186,6 @@ def alerts_notify_as_of(actor, as_of) -> int:
     """Compute the alerts known on ``as_of`` from every incident the actor reads and fan them out to the
     missions they name (jobs: SYSTEM). Here rather than in notifications: analysis computes the alerts and
     hands them to the notifications app, which knows nothing of how they are made."""
-    from peaceops.analysis.incident_frame import FrameScope, alert_frame, border_context
-
     require(actor, Action.VIEW, mission_id=None, what=_("notify alerts"))  # a job acting for the installation
     frame = alert_frame(actor, FrameScope(as_of=as_of))
     if not len(frame):

@@ -11,14 +11,13 @@ import json
 from pathlib import Path
 
 from .benchmarks import NAMES as BENCHMARKS
+from .evaluation import check_targets, interval_coverage, pooled
 
 SKILL_FILE = Path(__file__).with_name("skill.json")
 
 
 def summary(results, seeds_pooled_ratio: dict[int, float] | None = None) -> dict:
     """The figures a reader needs, from :func:`.evaluation.rolling`'s results (one seed)."""
-    from .evaluation import check_targets, interval_coverage, pooled
-
     table = pooled(results)
     years = sorted(results)
     model = float(table.loc["model", "crps"])

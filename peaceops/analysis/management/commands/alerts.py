@@ -24,6 +24,8 @@ from peaceops.analysis.incident_frame import (
     earliest_report_date,
     mission_scope,
 )
+from peaceops.notifications import selectors as inbox
+from peaceops.notifications import services as notifications
 
 BAD_INPUT = 2
 
@@ -60,8 +62,6 @@ class Command(BaseCommand):
         borders = border_context(day, sorted(set(frame.country.tolist()) - {""}))
         alerts = early_warning.compute_alerts(frame, day, borders=borders)
         shown = [alert.as_json() for alert in alerts]
-        from peaceops.notifications import selectors as inbox
-        from peaceops.notifications import services as notifications
 
         if notify:
             notifications.alerts_notify(reader, alerts, as_of=day)

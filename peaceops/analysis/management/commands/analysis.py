@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
-from peaceops.analysis import selectors, selectors_alerts
+from peaceops.analysis import selectors, selectors_alerts, selectors_fusion
 from peaceops.core import clock, query
 
 
@@ -97,8 +97,6 @@ class Command(BaseCommand):
         return [selectors_alerts.hotspot_json(h) for h in found if h.is_hotspot]
 
     def _fusion(self, reader, region, as_of, **_):
-        from peaceops.analysis import selectors_fusion
-
         if not selectors_fusion.may_fuse(reader):
             raise CommandError("--user: the regional fusion view is for readers who cover a region "
                                "(a grant over a region, or system-wide)")

@@ -14,6 +14,7 @@ from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import forecasting
 from peaceops.analysis.services_forecast import ForecastRefreshError
 from peaceops.analysis.services_refresh import analysis_refresh
+from peaceops.core import clock
 from peaceops.core.terminal_progress import TerminalProgress
 
 
@@ -27,8 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, last_month, draws, seed, **options):
-        from peaceops.core import clock
-
         bar = TerminalProgress(unit="steps")
         try:
             counts = analysis_refresh(SYSTEM, today=clock.today(), last_month=last_month, draws=draws, seed=seed,

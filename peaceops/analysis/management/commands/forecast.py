@@ -15,7 +15,8 @@ import pandas as pd
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.analysis import forecasting
-from peaceops.analysis.forecasting import evaluation
+from peaceops.analysis.forecasting import evaluation, skill
+from peaceops.analysis.forecasting.benchmarks import NAMES as BENCHMARKS
 from peaceops.analysis.forecasting.panel import load_panel, window
 
 
@@ -100,9 +101,6 @@ class Command(BaseCommand):
                           f"in {time.perf_counter() - started:.1f} s")
 
     def _evaluate(self, actuals, years, draws, seeds, protocol, failures, write_skill, **options):
-        from peaceops.analysis.forecasting import skill
-        from peaceops.analysis.forecasting.benchmarks import NAMES as BENCHMARKS
-
         years = _years(years)
         started = time.perf_counter()
         runs = {}
