@@ -5,14 +5,14 @@ from pathlib import Path
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.coordination import services
+from peaceops.coordination.importers import guess_format, ocha_xlsx
+from peaceops.core.workbooks import open_workbook
 from peaceops.jobs.kinds import register
 
 
 @register("import-3w", label=_("3W import"), result_url=lambda job: reverse("coordination:activities"))
 def import_3w_job(job, path, progress):
-    from peaceops.coordination import services
-    from peaceops.coordination.importers import guess_format
-
     params = job.params
     fmt = params.get("format") or guess_format(path)
     total = estimated_rows(path, fmt)
@@ -32,9 +32,6 @@ def estimated_rows(path, fmt: str) -> int:
     A workbook's 3W sheets by their stated dimensions, a CSV by its lines less the header: blank separator
     rows and an HXL tag row count too, so the bar may stop a little short of the end before the job ends.
     """
-    from peaceops.coordination.importers import ocha_xlsx
-    from peaceops.core.workbooks import open_workbook
-
     path = Path(path)
     try:
         if fmt == "ocha-xlsx":

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Sum
 
 from peaceops.accounts.access import visible
+from peaceops.coordination import rules
 from peaceops.coordination.models import (
     Activity,
     FundingStream,
@@ -17,10 +18,12 @@ from peaceops.coordination.models import (
     MilitaryAssetUse,
     MilitarySide,
     Need,
+    Programme,
+    ProgrammeComponent,
     Sector,
 )
 from peaceops.coordination.vocabulary import MISSION_SECTORS
-from peaceops.registry.models import Component
+from peaceops.registry.models import AdminArea, Component
 
 
 def is_military_side(user) -> bool:
@@ -133,15 +136,11 @@ def duplications(user, *, country: str = "", sector: str = "", start=None, end=N
 
     Read as plain tuples (no model instances): 100,000 activities in about a second.
     """
-    from peaceops.coordination import rules
-
     return rules.find_duplications(_activity_facts(user, country, sector), start=start, end=end)
 
 
 def _activity_facts(user, country: str = "", sector: str = "") -> list:
     """The readable activities with a sector as rules.Activity facts (registry P-codes where linked)."""
-    from peaceops.coordination import rules
-
     activities = activities_for(user).exclude(sector=None).exclude(kind=Activity.Kind.PHYSICAL)
     if country:
         activities = activities.filter(country__iso3__iexact=country)
@@ -161,8 +160,6 @@ def _activity_facts(user, country: str = "", sector: str = "") -> list:
 
 def _need_facts(user, country: str = "", sector: str = "") -> list:
     """Readable needs and mandated tasks as rules.Need facts (the gaps rule's input)."""
-    from peaceops.coordination import rules
-
     facts = []
     for kind, queryset in (("need", needs_for(user)), ("mandated_task", mandated_tasks_for(user))):
         if country:
@@ -183,16 +180,11 @@ def _need_facts(user, country: str = "", sector: str = "") -> list:
 def gaps(user, *, country: str = "", sector: str = "", start, end=None) -> list:
     """Rule 3 (seed 002 §5; seed 003 §2.4.2) over what the reader may see: needs and mandated tasks
     of a sector in an area with no readable activity of that sector there during ``start``..``end``."""
-    from peaceops.coordination import rules
-
     return rules.find_gaps(_need_facts(user, country, sector), _activity_facts(user, country, sector), start, end)
 
 
 def coordination_map(user, *, country: str = "", sector: str = "", start, end=None) -> dict:
     """Areas of a country coloured for a coordination meeting: gap, duplication or both (rules.area_states)."""
-    from peaceops.coordination import rules
-    from peaceops.registry.models import AdminArea
-
     found_gaps = gaps(user, country=country, sector=sector, start=start, end=end)
     found_duplications = duplications(user, country=country, sector=sector, start=start, end=end)
     states = rules.area_states(found_gaps, found_duplications)
@@ -216,9 +208,6 @@ def funding_gaps(user, programmes=None) -> tuple[list, list[str]]:
     A component is funded by the readable streams that name it; its regimes are their kinds.
     Components whose names are not in the DDR sequence make the programme an input error.
     """
-    from peaceops.coordination import rules
-    from peaceops.coordination.models import Programme, ProgrammeComponent
-
     programmes = visible(programmes if programmes is not None else Programme.objects.all(), user)
     components = visible(ProgrammeComponent.objects.filter(programme__in=programmes), user) \
         .select_related("programme")
@@ -244,8 +233,6 @@ def funding_gaps(user, programmes=None) -> tuple[list, list[str]]:
 
 def integration_advice(user, mission) -> list:
     """The seeds' advice (rules.integration_advice) on the readable cells of a mission's matrix."""
-    from peaceops.coordination import rules
-
     choices = [rules.IntegrationChoice(RULE_SECTORS[cell.sector_code], cell.model, cell.reason)
                for cell in integration_matrix(user, mission) if cell.model]
     return rules.integration_advice(choices)
@@ -293,8 +280,6 @@ def presence_by_area(user, *, country: str, level: int = 1, sector: str = "", st
 
 def asset_use_fact(use):
     """A MilitaryAssetUse record as the rules' fact (seed 004 §6.2.4)."""
-    from peaceops.coordination import rules
-
     return rules.MilitaryAssetUse(use.pk, use.asset_kind, use.start_date, use.end_date, use.admin1_pcode,
                                   use.admin2_pcode, True, use.status, use.justification, use.no_civilian_capacity)
 
@@ -302,8 +287,6 @@ def asset_use_fact(use):
 def civilian_capacities(user, use) -> list:
     """Readable 3W activities of non-mission actors that give civilian capacity of the asset's kind
     in the use's country during its period (rules.ASSET_SECTORS: air and road transport = logistics)."""
-    from peaceops.coordination import rules
-
     sector = rules.ASSET_SECTORS.get(use.asset_kind)
     if sector is None or use.country_id is None:
         return []

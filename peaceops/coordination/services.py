@@ -19,8 +19,9 @@ from simple_history.utils import bulk_update_with_history
 
 from peaceops.accounts.access import history_user, permits, require
 from peaceops.accounts.roles import Action
-from peaceops.coordination import vocabulary
+from peaceops.coordination import rules, selectors, vocabulary
 from peaceops.coordination.importers import ActivityRow, LineError, parse
+from peaceops.coordination.importers.needs import parse_needs
 from peaceops.coordination.models import (
     Activity,
     HumanitarianProposal,
@@ -439,8 +440,6 @@ def needs_import(path, *, user, country: str = "", mission: Mission | None = Non
     number or date) and nothing is written, every bad line reported. Rows are keyed on
     (file name, line's P-codes and sector), so importing the file again updates, never duplicates.
     """
-    from peaceops.coordination.importers.needs import parse_needs
-
     require(user, Action.EDIT_COORDINATION, mission_id=mission.pk if mission else None,
             classification=classification, what="import needs here")
     name = display_name or Path(path).name
@@ -586,8 +585,6 @@ def asset_use_decide(*, user, use: MilitaryAssetUse, approve: bool, reason: str 
     statement that no civilian capacity exists, or while readable 3W activities show civilian
     capacity of that kind in the area during the period.
     """
-    from peaceops.coordination import rules, selectors
-
     if approve:
         objections = rules.last_resort_objections(selectors.asset_use_fact(use),
                                                   selectors.civilian_capacities(user, use))

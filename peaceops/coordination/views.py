@@ -15,13 +15,15 @@ from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from peaceops.accounts.access import visible
-from peaceops.coordination import selectors, vocabulary
+from peaceops.accounts.access import can, visible
+from peaceops.accounts.roles import Action
+from peaceops.coordination import selectors, services, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
 from peaceops.core import clock, listing
 from peaceops.core.uploads import validate_upload_size, write_upload
 from peaceops.core.widgets import IsoDateInput
+from peaceops.jobs.services import job_start
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 
@@ -337,10 +339,6 @@ def humanitarian(request):
     from django.core.exceptions import ValidationError
     from django.shortcuts import get_object_or_404, redirect
 
-    from peaceops.accounts.access import can
-    from peaceops.accounts.roles import Action
-    from peaceops.coordination import services
-
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if not form.is_valid():
@@ -408,10 +406,6 @@ def needs(request):
     from django.core.exceptions import PermissionDenied, ValidationError
     from django.shortcuts import redirect
 
-    from peaceops.accounts.access import can
-    from peaceops.accounts.roles import Action
-    from peaceops.coordination import services
-
     may_edit = can(request.user, Action.EDIT_COORDINATION, None)
     entry, upload_form, report = NeedForm(), NeedsFileForm(), None
     if request.method == "POST":
@@ -469,10 +463,6 @@ def upload(request):
     """
     from django.core.exceptions import PermissionDenied
     from django.shortcuts import redirect
-
-    from peaceops.accounts.access import can
-    from peaceops.accounts.roles import Action
-    from peaceops.jobs.services import job_start
 
     if not can(request.user, Action.EDIT_COORDINATION, None):
         raise PermissionDenied(gettext("Uploading 3W files needs edit_coordination for the whole system."))
