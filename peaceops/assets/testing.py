@@ -2,15 +2,14 @@
 
 import datetime as dt
 
+from peaceops.assets.models import Asset, AssetRequest, Loan
 from peaceops.core.classification import Classification
+from peaceops.registry.models import Mission
 
 
 def hidden_records(world) -> dict:
     """One UNAMID record per secured API route of this app, above the MINURCAT user's clearance,
     keyed by route prefix (accounts/tests/test_api_security.py probes each one)."""
-    from peaceops.assets.models import Asset, AssetRequest, Loan
-    from peaceops.registry.models import Mission
-
     # A third mission borrows UNAMID's aircraft, so that MINURCAT is neither lender nor borrower.
     unmis = Mission.objects.create(acronym="UNMIS-T", name="UN Mission in the Sudan (test)", kind="peacekeeping",
                                    start_date=dt.date(2005, 3, 24))

@@ -12,6 +12,7 @@ class CooperationConfig(AppConfig):
         # Information-sharing agreements and neighbour warnings open data through the permission layer
         # (seed 000 §III.C.1: "systematic forms of information sharing across missions"): access.visible()
         # asks this source once per request.
+        # import here: both modules read models, which are not loaded when this module is read
         from peaceops.accounts.access import register_sharing_source, register_sharing_subject
         from peaceops.cooperation.selectors import sharing_grants
 

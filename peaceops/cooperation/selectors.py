@@ -167,6 +167,7 @@ def _readable_loans(user, ids, start, end):
     """Loans between two of the given missions overlapping the period, as the user may read them (the asset
     pool's rule: through the lender or the borrower); None without the asset pool (peaceops.assets)."""
     try:
+        # import here: the asset pool is an app of its own that an installation may leave out
         from peaceops.assets.selectors import loans_for
     except ImportError:
         return None

@@ -4,16 +4,19 @@ log's filtered selection prepared as a file for its owner."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.incidents.filters import IncidentFilter
+from peaceops.incidents.imports.services import events_import
+from peaceops.incidents.log import export
+from peaceops.incidents.log import selectors as log_selectors
+from peaceops.jobs import files
 from peaceops.jobs.kinds import register
 from peaceops.jobs.outcome import Outcome
+from peaceops.registry.models import Mission
 
 
 @register("import-events", label=_("Event import"), result_url=lambda job: reverse("incidents:list"),
           report_template="incidents/import_report.html")
 def import_events_job(job, path, progress):
-    from peaceops.incidents.imports.services import events_import
-    from peaceops.registry.models import Mission
-
     params = job.params
     mission = Mission.objects.get(pk=params["mission_id"]) if params.get("mission_id") else None
     return events_import(path, params["format"], mission=mission, classification=params["classification"],
@@ -25,11 +28,6 @@ def import_events_job(job, path, progress):
 def export_incidents_job(job, path, progress):
     """The log's selection as its owner reads it when the job runs, in a file marked with its highest level."""
     from django.http import QueryDict
-
-    from peaceops.incidents.filters import IncidentFilter
-    from peaceops.incidents.log import export
-    from peaceops.incidents.log import selectors as log_selectors
-    from peaceops.jobs import files
 
     fmt = job.params["format"]
     filterset = IncidentFilter(QueryDict(job.params.get("query", "")),

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.reports import signals as report_signals
+
 
 class NotificationsConfig(AppConfig):
     name = "peaceops.notifications"
@@ -9,10 +11,10 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # import here: these modules read models, which are not loaded when this module is read
         from peaceops.accounts.access import register_sharing_source
         from peaceops.notifications import report_notices
         from peaceops.notifications.selectors import release_grants
-        from peaceops.reports import signals as report_signals
 
         # An owner's release opens the chosen incidents, and only those, to the receiving mission's users.
         register_sharing_source(release_grants)
