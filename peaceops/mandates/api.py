@@ -36,6 +36,8 @@ from peaceops.mandates.models import (
     PlanRisk,
     Priority,
 )
+from peaceops.mandates.rollup import RAG_RULE, rag, trend_word
+from peaceops.registry.models import Mission
 
 PARENTS = {IsfObjective: "isf", IsfOutput: "objective", IsfBenchmark: "output", Indicator: "benchmark",
            Measurement: "indicator", Assessment: "isf", HandoverPlan: "isf", PlanActivity: "output",
@@ -413,8 +415,6 @@ def _number(value):
 
 
 def rollup_json(rolled) -> dict:
-    from peaceops.mandates.rollup import RAG_RULE, rag, trend_word
-
     result = rolled.result
     objectives = []
     for n, objective in enumerate(rolled.objectives):
@@ -481,8 +481,6 @@ class ChecklistAnswerViewSet(PlansViewSet):
     @extend_schema(responses=serializers.ListSerializer(child=serializers.DictField()))
     @action(detail=False, methods=["get"])
     def results(self, request):
-        from peaceops.registry.models import Mission
-
         mission_id = request.query_params.get("mission", "")
         if not mission_id.isdigit():
             raise exceptions.ValidationError({"mission": ["give a mission id"]})

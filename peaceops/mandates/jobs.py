@@ -3,16 +3,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core.errors import DomainError
 from peaceops.jobs.kinds import register
+from peaceops.mandates import services
+from peaceops.mandates.models import Indicator
 
 
 @register("import-measurements", label=_("Measurement import"), report_template="mandates/_import_report.html",
           result_url=lambda job: reverse("mandates:measurements", args=[job.params["indicator_id"]]))
 def import_measurements_job(job, path, progress):
-    from peaceops.core.errors import DomainError
-    from peaceops.mandates import services
-    from peaceops.mandates.models import Indicator
-
     indicator = Indicator.objects.filter(pk=job.params["indicator_id"]).first()
     if indicator is None:
         raise DomainError("The indicator was deleted before the import ran; nothing was stored.")

@@ -10,10 +10,10 @@ from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Prefetch, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
-from peaceops.accounts.access import access_for, sharing_subject_of, visibility_filter, visible
+from peaceops.accounts.access import access_for, can_read_record, sharing_subject_of, visibility_filter, visible
 from peaceops.core import charts, clock
 from peaceops.core.classification import HIGHEST, Classification
-from peaceops.mandates import mandate_checks, risks, rollup
+from peaceops.mandates import checklist, mandate_checks, risks, rollup
 from peaceops.mandates.models import (
     ActivityBudget,
     ChecklistAnswer,
@@ -34,6 +34,8 @@ from peaceops.mandates.models import (
     PlanPrecondition,
     PlanRisk,
 )
+from peaceops.registry import rules
+from peaceops.registry.models import Component, Hat, Post, ReportingLine
 
 
 def tasks_for(user, mission_ids=None):
@@ -471,10 +473,6 @@ class MissionChecklist:
 def _checklist_facts(user, mission):
     """The registry facts of ``mission`` from the records ``user`` may read (as registry.selectors does for its
     rules: a finding never rests on a record the reader cannot see), and the mission's ISF."""
-    from peaceops.mandates import checklist
-    from peaceops.registry import rules
-    from peaceops.registry.models import Component, Hat, Post, ReportingLine
-
     components = list(visible(Component.objects.filter(mission=mission), user).select_related("organisation"))
     posts = list(visible(Post.objects.filter(mission=mission), user).prefetch_related(
         Prefetch("hats", queryset=visible(Hat.objects.all(), user), to_attr="visible_hats")))
@@ -512,9 +510,6 @@ def mission_checklist(user, mission) -> MissionChecklist | None:
 
     Answers the user may not read (classified above them, or resting on evidence they cannot read) count as
     unanswered: the reader sees a gap, never the evidence."""
-    from peaceops.accounts.access import access_for
-    from peaceops.mandates import checklist
-
     if access_for(user).level_for(mission.id) is None:
         return None
     facts = _checklist_facts(user, mission)
@@ -537,6 +532,4 @@ def mission_checklist(user, mission) -> MissionChecklist | None:
 
 
 def _can_read_evidence(user, record) -> bool:
-    from peaceops.accounts.access import can_read_record
-
     return can_read_record(user, record)

@@ -22,7 +22,8 @@ from peaceops.accounts.records import record_update
 from peaceops.accounts.roles import Action
 from peaceops.core import clock
 from peaceops.core.errors import Denied
-from peaceops.mandates import risks, selectors
+from peaceops.core.importing import ImportFileError, ImportReport, LineError
+from peaceops.mandates import checklist, importers, mandate_checks, risks, selectors
 from peaceops.mandates.models import (
     ActivityBudget,
     Assessment,
@@ -54,6 +55,7 @@ from peaceops.mandates.models import (
     Priority,
 )
 from peaceops.notifications.services import mission_notify
+from peaceops.registry.models import AdminArea
 
 
 class MandateError(ValueError):
@@ -192,8 +194,6 @@ def sequencing_edges(mission_id: int) -> list[tuple[int, int]]:
 def task_set_waits_for(user, task: MandateTask, prerequisites: Iterable[MandateTask]) -> None:
     """Sequencing blocks (seed 004 §1.4.8): a task waits for others; a cycle would block them all forever, so
     mandate_checks.check_sequencing runs on the mission's waits as they would be before anything is saved."""
-    from peaceops.mandates import mandate_checks
-
     _require_plans(user, task.mission_id)
     prerequisites = list(prerequisites)
     for prerequisite in prerequisites:
@@ -453,10 +453,6 @@ def measurements_import(path, *, indicator=None, user, dry_run: bool = False, sk
     """
     from pathlib import Path
 
-    from peaceops.core.importing import ImportFileError, ImportReport, LineError
-    from peaceops.mandates import importers
-    from peaceops.registry.models import AdminArea
-
     name = display_name or Path(path).name
     report = ImportReport(file=name, format="", dry_run=dry_run)
     try:
@@ -548,8 +544,6 @@ def _check_responsible(activity: PlanActivity) -> None:
 def _check_depends_on(activity: PlanActivity, others) -> list[PlanActivity]:
     """An activity waits for others of the same mission; a cycle would block them all forever (seed 004
     §1.4.8), so the mission's links are checked as they would be, before anything is saved."""
-    from peaceops.mandates import mandate_checks
-
     others = list(others)
     for other in others:
         if other.mission_id != activity.mission_id:
@@ -857,8 +851,6 @@ def checklist_item_answer(user, *, mission, item_code: str, status: str, note: s
     the item accepts. The answer takes the higher classification of the two, so that no reader of the
     checklist learns what the evidence would not show them. A second answer replaces the first (history kept).
     """
-    from peaceops.mandates import checklist
-
     item = checklist.BY_CODE.get(item_code)
     if item is None:
         raise MandateError("item_code", _("unknown checklist item %(code)s") % {"code": item_code})

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from peaceops.accounts.access import SYSTEM
 from peaceops.core.import_command import readable_file
 from peaceops.mandates.framework_library import FIXTURE, FrameworkFixtureError, counts, library_json, load_library
+from peaceops.mandates.services import framework_import
 
 
 class Command(BaseCommand):
@@ -44,11 +45,6 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("dry run: nothing stored")
             return
-        try:
-            from peaceops.mandates.services import framework_import
-        except ImportError:
-            raise CommandError("the mandates service framework_import is not available: nothing stored "
-                               "(use --json or --dry-run)") from None
         stored = framework_import(library, actor=SYSTEM)
         self.stdout.write("stored: " + ", ".join(f"{count} {name}" for name, count in stored.items()))
 

@@ -7,6 +7,10 @@ row, so --mission and --classification of other imports are not taken here.
 
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.accounts.access import SYSTEM
+from peaceops.core.terminal_progress import TerminalProgress
+from peaceops.mandates.models import Indicator
+from peaceops.mandates.services import measurements_import
 from peaceops.registry.import_command import ImportCommand
 
 
@@ -25,22 +29,17 @@ class Command(ImportCommand):
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
 
-        from peaceops.mandates.models import Indicator
-        from peaceops.mandates.services import measurements_import
-
         indicator = None
         if options["indicator"] is not None:
             indicator = Indicator.objects.filter(pk=options["indicator"]).first()
             if indicator is None:
                 raise CommandError(f"no indicator {options['indicator']}")
-        from peaceops.accounts.access import SYSTEM
 
         user = SYSTEM  # the operator at the server's console
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user {options['user']!r}")
-        from peaceops.core.terminal_progress import TerminalProgress
 
         bar = TerminalProgress()
         report = measurements_import(options["file"], indicator=indicator, user=user, dry_run=options["dry_run"],
