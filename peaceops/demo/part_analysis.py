@@ -21,8 +21,10 @@ from django.contrib.auth import get_user_model
 from peaceops.accounts.access import SYSTEM
 from peaceops.analysis import selectors_alerts, services
 from peaceops.analysis.models import AlertReview, ArmedGroup, SecurityLevel
+from peaceops.analysis.selectors_alerts import alerts_as_of
 from peaceops.core.classification import Classification
 from peaceops.demo.loader import _upsert
+from peaceops.notifications.services import alerts_notify
 from peaceops.registry.models import AdminArea
 
 COUNTED = (ArmedGroup, SecurityLevel, AlertReview)
@@ -84,9 +86,6 @@ SCENARIO_DAY = dt.date(2009, 6, 30)  # the demo's default day (docs/demo.md)
 def _notify_scenario_alerts() -> None:
     """The nightly job's run on the scenario day: every alert reaches the missions it names (their inbox), so a
     fresh demo shows the cross-border channel working (seed 000 §II.B.1: the flow one mission foresaw)."""
-    from peaceops.analysis.selectors_alerts import alerts_as_of
-    from peaceops.notifications.services import alerts_notify
-
     alerts_notify(SYSTEM, [shown.alert for shown in alerts_as_of(SYSTEM, SCENARIO_DAY)], as_of=SCENARIO_DAY)
 
 

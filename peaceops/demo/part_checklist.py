@@ -22,6 +22,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from peaceops.demo.loader import _upsert
+from peaceops.mandates import services
 from peaceops.mandates.models import ChecklistAnswer, MissionDocument
 from peaceops.registry.models import Post, ReportingLine
 
@@ -32,8 +33,6 @@ FICTIONAL = "demo: fictional answer"
 
 
 def load(context) -> None:
-    from peaceops.mandates import services
-
     mission = context.missions.get("MINURCAT")
     dsrsg = get_user_model().objects.filter(username=USERNAME).first()
     if mission is None or dsrsg is None:

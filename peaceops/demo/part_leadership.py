@@ -24,6 +24,7 @@ from peaceops.demo.loader import _set_m2m, _upsert
 from peaceops.leadership import models as lm
 from peaceops.mandates.models import MandateTask, PlanRisk
 from peaceops.registry.models import Hat, TermsOfReference
+from peaceops.registry.services import terms_of_reference_write
 
 COUNTED = (TermsOfReference, lm.PoliticalStrategy, lm.StrategicObjective, lm.Decision)
 FICTIONAL = "demo: fictional"
@@ -84,15 +85,13 @@ DECISIONS = (
 
 
 def _terms(mission) -> None:
-    from peaceops.registry import services
-
     hat = Hat.objects.filter(post__mission=mission, post__function="dsrsg", role="dsrsg").first()
     if hat is None:
         return
     for version, text, valid_from, note, source in TOR_VERSIONS:
         stored = hat.terms_versions.filter(version=version).first()
         if stored is None:
-            services.terms_of_reference_write(SYSTEM, hat, text, valid_from=valid_from, note=note, source=source)
+            terms_of_reference_write(SYSTEM, hat, text, valid_from=valid_from, note=note, source=source)
     latest = hat.terms_versions.order_by("-version").first()
     if latest is not None and hat.terms_of_reference != latest.text:
         # the scenario writes the version in force (TOR_DSRSG_MINURCAT_MARKED); a store where someone wrote a

@@ -26,6 +26,7 @@ import datetime as dt
 
 from peaceops.accounts.access import SYSTEM
 from peaceops.demo.loader import _set_m2m, _upsert
+from peaceops.mandates.framework_library import load_library
 from peaceops.mandates.models import (
     FrameworkObjective,
     HandoverPlan,
@@ -38,7 +39,7 @@ from peaceops.mandates.models import (
     MandateTask,
     Measurement,
 )
-from peaceops.mandates.services import period_totals_refresh
+from peaceops.mandates.services import framework_import, period_totals_refresh
 from peaceops.registry.models import Resolution
 
 COUNTED = (MandateTask, Isf, IsfObjective, IsfOutput, IsfBenchmark, Indicator, Measurement,
@@ -158,9 +159,6 @@ def _framework_library() -> None:
 
     Loaded once: a library already stored (the demo's, or one imported by hand) is left as it is.
     """
-    from peaceops.mandates.framework_library import load_library
-    from peaceops.mandates.services import framework_import
-
     if not FrameworkObjective.objects.exists():
         framework_import(load_library(), actor=SYSTEM)
 

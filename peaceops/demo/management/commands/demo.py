@@ -5,7 +5,11 @@ import datetime as dt
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from peaceops.core import clock
 from peaceops.core.classification import Classification
+from peaceops.demo.loader import DemoError, load_demo
+from peaceops.demo.scenario import DEMO_USERS
+from peaceops.registry.services import countries_load
 
 
 class Command(BaseCommand):
@@ -23,10 +27,6 @@ class Command(BaseCommand):
                             help="ERASE every record in this database (not only the demo's) before loading")
 
     def handle(self, *args, no_serve, port, host, reset, today, verbosity, **options):
-        from peaceops.core import clock
-        from peaceops.demo.loader import DemoError, load_demo
-        from peaceops.registry.services import countries_load
-
         try:
             day = clock.DEMO_DAY if today is None else dt.date.fromisoformat(today) if today.strip() else None
         except ValueError:
@@ -55,8 +55,6 @@ class Command(BaseCommand):
 
 def logins_table() -> str:
     """The demo users as a plain-text table (user / password / role / scope / clearance)."""
-    from peaceops.demo.scenario import DEMO_USERS
-
     rows = [("user", "password", "role", "scope", "cleared up to")]
     rows += [(u.username, u.password, u.role or "-", u.scope, Classification(u.clearance).label.lower())
              for u in DEMO_USERS]
