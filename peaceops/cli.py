@@ -7,6 +7,10 @@ options); ``peaceops manage ...`` reaches every other Django command (migrate, s
 import os
 import sys
 
+from peaceops import __version__
+from peaceops.core import plugins
+from peaceops.core.private_files import restrict_umask
+
 # The commands every app declares in its ``plugin.py`` (peaceops.core.plugins), then these two of Django's.
 OWN_COMMANDS = (
     ("migrate", "create or update the database tables"),
@@ -17,8 +21,6 @@ OWN_COMMANDS = (
 def commands() -> list[tuple[str, str]]:
     """``(name, one-line help)`` of every command this installation has, in the order ``peaceops help`` shows."""
     from django.apps import apps
-
-    from peaceops.core import plugins
 
     if not apps.ready:
         try:
@@ -43,15 +45,12 @@ def _usage() -> str:
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peaceops.settings")
-    from peaceops.core.private_files import restrict_umask
 
     restrict_umask()  # the database, its WAL, backups and keys this process writes are its account's alone
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(_usage())
         return
     if argv[0] in ("--version", "version"):
-        from peaceops import __version__
-
         print(__version__)
         return
     from django.core.management import execute_from_command_line
