@@ -14,15 +14,12 @@ from peaceops.jobs.outcome import Outcome
 def analysis_refresh_job(job, path, progress):
     # import here: the forecaster loads pandas (a second more), and every command reads this module at start-up
     # (the jobs app finds the job kinds from its AppConfig.ready); only this job needs it.
-    from peaceops.analysis import forecasting
-    from peaceops.analysis.services_forecast import ForecastRefreshError
     from peaceops.analysis.services_refresh import analysis_refresh
 
-    try:
-        counts = analysis_refresh(job.owner, today=clock.today(), draws=job.params.get("draws", 1000),
-                                  progress=progress)
-    except (ForecastRefreshError, forecasting.HistoryError) as error:
-        return Outcome(ok=False, summary=str(error))
-    return Outcome(ok=True, summary=f"{counts.links} actor links of armed groups, {counts.notifications} "
-                                    f"notifications of today's alerts, {counts.forecasts} country-month forecasts",
-                   data={"links": counts.links, "notifications": counts.notifications, "forecasts": counts.forecasts})
+    counts = analysis_refresh(job.owner, today=clock.today(), draws=job.params.get("draws", 1000), progress=progress)
+    summary = (f"{counts.links} actor links of armed groups, {counts.notifications} notifications of today's alerts, "
+               + (f"{counts.forecasts} country-month forecasts" if not counts.forecasts_not_refreshed
+                  else f"forecasts not refreshed: {counts.forecasts_not_refreshed}"))
+    return Outcome(ok=True, summary=summary,
+                   data={"links": counts.links, "notifications": counts.notifications, "forecasts": counts.forecasts,
+                         "forecasts_not_refreshed": counts.forecasts_not_refreshed})

@@ -37,13 +37,17 @@ def test_the_forecasts_page_queues_a_refresh_that_runs_as_its_owner(analysis_wor
     assert f'href="{reverse("analysis:forecasts")}" id="job-result"' in page
 
 
-def test_a_refresh_without_history_fails_and_says_why(analysis_world, hq_analyst, client):
+def test_a_refresh_without_history_keeps_its_first_steps_and_says_why_no_forecast(analysis_world, hq_analyst,
+                                                                                   client):
     client.force_login(hq_analyst)
     client.post(reverse("analysis:refresh"))
     run_queued()
     job = Job.objects.get()
-    assert job.status == Job.Status.FAILED and "no UCDP state-based event" in job.message
-    assert job.rows_read == 2  # links and alerts were done; the forecasts had nothing to start from
+    # links and alerts were done; the forecasts had nothing to start from, and the outcome says so
+    assert job.status == Job.Status.DONE and not CountryForecast.objects.exists()
+    assert "forecasts not refreshed: no UCDP state-based event" in job.result["summary"]
+    page = client.get(reverse("jobs:job", args=[job.pk])).content.decode()
+    assert "forecasts not refreshed" in page
 
 
 def test_a_mission_analyst_or_a_viewer_may_not_refresh(analysis_world, client):

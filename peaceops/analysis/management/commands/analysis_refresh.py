@@ -39,3 +39,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{counts.links} actor links of armed groups")
         self.stdout.write(f"{counts.notifications} notifications of today's alerts")
         self.stdout.write(f"{counts.forecasts} country-month forecasts stored")
+        if counts.forecasts_not_refreshed:  # the nightly run must not pass for one that refreshed the forecasts
+            raise CommandError(f"forecasts not refreshed: {counts.forecasts_not_refreshed}")
