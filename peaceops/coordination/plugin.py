@@ -24,7 +24,6 @@ PLUGIN = Plugin(
             # 3W rows are shared reference data: uploading them needs the right system-wide (views.upload)
             Link(_("Upload a 3W file"), url_name="coordination:upload", action="edit_coordination",
                  system_wide=True),
-            Link(_("My jobs"), url_name="jobs:history", action="edit_coordination"),
         )),
     ),
     commands=(

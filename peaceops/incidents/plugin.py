@@ -19,7 +19,6 @@ PLUGIN = Plugin(
             Link(_("Incident map"), url_name="incidents:map"),
             Link(_("Daily situation report"), url_name="incidents:sitrep"),
             Link(_("Import events"), url_name="incidents:import", action="edit_incidents"),
-            Link(_("My jobs"), url_name="jobs:history", action="edit_incidents"),  # the uploads, drafts and exports
         )),
     ),
     commands=(

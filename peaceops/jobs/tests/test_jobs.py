@@ -185,7 +185,7 @@ def test_the_job_pages_speak_french(world, client):
     page = client.get(reverse("jobs:job", args=[job.pk]), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "terminé" in page and "3 lignes lues, 0 erreurs" in page and "Mes travaux" in page
     history = client.get(reverse("jobs:history"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert "Rapport par ligne" in history
+    assert "<th>Résultat</th>" in history
 
 
 def test_only_the_worker_runs_a_job(world):
