@@ -108,8 +108,8 @@ def child(total: int, quick: bool) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from peaceops.analysis.early_warning import DEFAULT_RULES
     from peaceops.accounts.access import SYSTEM
+    from peaceops.analysis.early_warning import DEFAULT_RULES
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
