@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from peaceops.core import clock
-from peaceops.jobs.kinds import STEPS, register
-from peaceops.jobs.outcome import Outcome
+from peaceops.core.background import STEPS, Outcome, register
 
 
 @register("analysis-refresh", label=_("Analysis refresh"), result_url=lambda job: reverse("analysis:forecasts"),

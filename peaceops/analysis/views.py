@@ -28,9 +28,9 @@ from peaceops.accounts.roles import Action
 from peaceops.analysis import selectors, selectors_alerts, services
 from peaceops.analysis.models import SecurityLevel
 from peaceops.core import charts, clock, query
+from peaceops.core.background import job_start
 from peaceops.core.widgets import IsoDateInput
 from peaceops.incidents.models import Incident
-from peaceops.jobs.services import job_start
 from peaceops.registry.models import AdminArea, Country, Mission
 from peaceops.web import scope
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from peaceops.coordination import services
 from peaceops.coordination.importers import guess_format, ocha_xlsx
+from peaceops.core.background import register
 from peaceops.core.workbooks import open_workbook
-from peaceops.jobs.kinds import register
 
 
 @register("import-3w", label=_("3W import"), result_url=lambda job: reverse("coordination:activities"))

@@ -21,9 +21,9 @@ from peaceops.coordination import selectors, services, vocabulary
 from peaceops.coordination.filters import ActivityFilter
 from peaceops.coordination.models import FundingStream, IntegrationAssessment, Programme, ProgrammeComponent, Sector
 from peaceops.core import clock, listing
+from peaceops.core.background import job_start
 from peaceops.core.uploads import validate_upload_size, write_upload
 from peaceops.core.widgets import IsoDateInput
-from peaceops.jobs.services import job_start
 from peaceops.registry.models import AdminArea, Country, Mission, Organisation
 from peaceops.web import scope
 

@@ -4,13 +4,12 @@ log's filtered selection prepared as a file for its owner."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core.background import Outcome, register
 from peaceops.incidents.filters import IncidentFilter
 from peaceops.incidents.imports.services import events_import
 from peaceops.incidents.log import export
 from peaceops.incidents.log import selectors as log_selectors
 from peaceops.jobs import files
-from peaceops.jobs.kinds import register
-from peaceops.jobs.outcome import Outcome
 from peaceops.registry.models import Mission
 
 

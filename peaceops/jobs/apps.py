@@ -10,4 +10,10 @@ class JobsConfig(AppConfig):
         # admin pages): this app sits below them in the layers and never imports them by name.
         from django.utils.module_loading import autodiscover_modules
 
+        # import here: the services read the models, which are not loaded when apps.py is read
+        from peaceops.core import background
+        from peaceops.jobs import services
+
         autodiscover_modules("jobs")
+        # The pages of every app start jobs through core.background, which does not know this app: plug it in.
+        background.register_starter(services.job_start)

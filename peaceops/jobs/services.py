@@ -14,12 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.core.background import Outcome, kind_of
 from peaceops.core.errors import Denied, DomainError
 from peaceops.core.uploads import write_upload
 from peaceops.jobs import files
-from peaceops.jobs.kinds import kind_of
 from peaceops.jobs.models import Job
-from peaceops.jobs.outcome import Outcome
 from peaceops.jobs.process import alive, on_this_host, worker_name
 from peaceops.jobs.progress import ProgressFile
 from peaceops.jobs.selectors import may_see

@@ -1,4 +1,4 @@
-"""The one task the queue knows: run a job. What the job does is its kind's (peaceops.jobs.kinds)."""
+"""The one task the queue knows: run a job. What the job does is its kind's (peaceops.core.background)."""
 
 from django_tasks import task
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from peaceops.core import listing, page_marking
+from peaceops.core.background import STEPS, kind_choices, kind_of
 from peaceops.core.classification import Classification
 from peaceops.core.errors import DomainError
 from peaceops.jobs import files, selectors, services
-from peaceops.jobs.kinds import STEPS, kind_choices, kind_of
 
 HISTORY_PAGE_SIZE = 25
 

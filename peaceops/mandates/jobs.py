@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from peaceops.core.background import register
 from peaceops.core.errors import DomainError
-from peaceops.jobs.kinds import register
 from peaceops.mandates import services
 from peaceops.mandates.models import Indicator
 

@@ -23,9 +23,9 @@ from django.views.decorators.http import require_http_methods
 from peaceops.accounts.access import can, visible
 from peaceops.accounts.roles import Action
 from peaceops.core import charts, clock, query
+from peaceops.core.background import job_start
 from peaceops.core.uploads import validate_upload_size
 from peaceops.core.widgets import IsoDateInput
-from peaceops.jobs.services import job_start
 from peaceops.mandates import health_messages, rollup, selectors, services
 from peaceops.mandates.models import (
     FrameworkItem,

@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from peaceops.jobs.kinds import STEPS, register
-from peaceops.jobs.outcome import Outcome
+from peaceops.core.background import STEPS, Outcome, register
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import services
 

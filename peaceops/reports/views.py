@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peaceops.accounts.access import can
 from peaceops.accounts.roles import Action
 from peaceops.core import clock, listing
+from peaceops.core.background import job_start
 from peaceops.core.widgets import IsoDateInput
-from peaceops.jobs.services import job_start
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render as renderers
 from peaceops.reports import selectors, services

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from peaceops.accounts.access import access_for
 from peaceops.accounts.roles import Action
+from peaceops.core.background import job_start
 from peaceops.core.classification import Classification
 from peaceops.core.uploads import validate_upload_size
 from peaceops.incidents.imports.formats import FORMATS
-from peaceops.jobs.services import job_start
 from peaceops.registry.models import Mission
 
 FORMAT_LABELS = {

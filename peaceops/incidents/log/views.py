@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from peaceops.accounts.access import access_for, can, permits
 from peaceops.accounts.roles import Action
 from peaceops.core import listing, query
+from peaceops.core.background import job_start
 from peaceops.core.errors import DomainError, PreconditionFailed
 from peaceops.incidents import workflow
 from peaceops.incidents.filters import IncidentFilter
@@ -29,7 +30,6 @@ from peaceops.incidents.log import services as log_services
 from peaceops.incidents.log.forms import IncidentForm, initial_from
 from peaceops.incidents.models import Incident
 from peaceops.incidents.taxonomy import Category
-from peaceops.jobs.services import job_start
 from peaceops.registry.models import Mission
 from peaceops.web import scope
 

@@ -12,9 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.core.background import KINDS, register
 from peaceops.core.errors import Denied
 from peaceops.jobs import files
-from peaceops.jobs.kinds import KINDS, register
 from peaceops.jobs.models import Job
 from peaceops.jobs.selectors import job_list
 from peaceops.jobs.services import INTERRUPTED, job_cancel, job_start, jobs_recover

@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.core.background import KINDS, STEPS, Outcome, register
 from peaceops.core.errors import Denied, DomainError
 from peaceops.jobs import files
-from peaceops.jobs.kinds import KINDS, STEPS, register
 from peaceops.jobs.models import Job
-from peaceops.jobs.outcome import Outcome
 from peaceops.jobs.services import job_outputs_expire, job_remove, job_start
 from peaceops.jobs.worker import run_queued
 
