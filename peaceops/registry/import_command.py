@@ -9,10 +9,9 @@ the registry app because it resolves ``--mission`` to a registry mission (core i
 import json
 import sys
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.core.classification import Classification
 from peaceops.core.import_command import CLASSIFICATIONS, readable_file
 from peaceops.registry.models import Mission
@@ -52,11 +51,7 @@ class ImportCommand(BaseCommand):
         classification = CLASSIFICATIONS[options["classification"]]
         if mission is None and classification != Classification.UNCLASSIFIED:
             raise CommandError("without --mission the rows are shared reference data and must be unclassified")
-        user = SYSTEM
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"no user {options['user']!r}")
+        user = acting_user(options["user"])
         return {"mission": mission, "classification": classification, "user": user,
                 "dry_run": options["dry_run"], "skip_bad": options["skip_bad"]}
 

@@ -110,7 +110,7 @@ def test_country_and_mission_filters(world, incidents):
     (["--as-of", "30/06/2009"], "not a date as YYYY-MM-DD"),
     (["--as-of", "2009-06-30", "--country", "XYZ"], "unknown country 'XYZ'"),
     (["--as-of", "2009-06-30", "--mission", "NOPE"], "unknown mission 'NOPE'"),
-    (["--as-of", "2009-06-30", "--user", "ghost"], "no user 'ghost'"),
+    (["--as-of", "2009-06-30", "--user", "ghost"], "no active user 'ghost'"),
 ])
 def test_bad_input_is_a_clear_message_and_exit_status_2(incidents, args, message):
     with pytest.raises(CommandError, match=message) as error:

@@ -21,19 +21,11 @@ from peaceops.incidents.models import Incident
 from peaceops.notifications.models import InformationRequest, Notification, Release
 from peaceops.registry.models import Country, Mission
 from peaceops.reports.models import Report
+from peaceops.web.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DAY = "2009-06-30"  # the demo's scenario day (core.clock.DEMO_DAY)
-
-
-def _log_in(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base + reverse("web:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"demo-{username.replace('.', '-')}")  # demo/scenario.py DEMO_USERS
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(page.base + reverse("web:home"))
 
 
 def _shoot(page, name):
@@ -81,14 +73,14 @@ def demo(transactional_db):
 
 def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_the_joint_assessment(demo, page):
     # UNAMID's analyst opens the day's alerts: the alert names MINURCAT, which is told.
-    _log_in(page, "jmac.unamid")
+    log_in(page, "jmac.unamid")
     page.goto(page.base + reverse("analysis:alerts") + f"?as_of={DAY}")
     assert "West Darfur" in page.locator("#alerts").inner_text()
     notification = Notification.objects.get(kind="toward_border", admin1="West Darfur")
     assert notification.recipient.acronym == "MINURCAT" and notification.source_mission.acronym == "UNAMID"
 
     # MINURCAT's watch officer finds it in the inbox, without any of UNAMID's incidents.
-    _log_in(page, "joc.minurcat")
+    log_in(page, "joc.minurcat")
     page.goto(page.base + reverse("notifications:inbox"))
     assert "West Darfur" in page.locator("main").inner_text()
     assert int(page.locator("#unread-notifications").inner_text()) >= 1
@@ -107,7 +99,7 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
     asked = InformationRequest.objects.get(notification=notification)
 
     # UNAMID's analyst releases two of the four incidents.
-    _log_in(page, "jmac.unamid")
+    log_in(page, "jmac.unamid")
     page.goto(page.base + reverse("notifications:request", args=[asked.pk]))
     boxes = page.locator("#answer input[name=ids]")
     assert boxes.count() == 4
@@ -121,7 +113,7 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
     assert len(released.incident_ids) == 2
 
     # The watch officer reads exactly those two in the log and on the map.
-    _log_in(page, "joc.minurcat")
+    log_in(page, "joc.minurcat")
     page.goto(page.base + reverse("incidents:list") + "?admin1=West Darfur")
     log = page.locator("main").inner_text()
     assert log.count("Wadi") == 2, log
@@ -135,7 +127,7 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
     # MINURCAT's analyst writes MINURCAT's section of the joint threat assessment.
     report = Report.objects.get(kind="threat_assessment", region__isnull=False, status="draft")
     ours = report.sections.get(key="analysis.threats.minurcat")
-    _log_in(page, "jmac.minurcat")
+    log_in(page, "jmac.minurcat")
     page.goto(page.base + reverse("reports:section-edit", args=[report.pk, ours.pk]))
     page.fill(
         "textarea[name=body]",
@@ -151,7 +143,7 @@ def test_a_border_alert_reaches_the_neighbour_who_asks_is_answered_and_writes_th
 
     # The region's fusion view (seed 000 §IV.C.1), as the system-wide administrator: the alert, the border
     # with incidents on both sides, the Chad IV / Sudan III divergence, the late first-quarter assessment.
-    _log_in(page, "admin")
+    log_in(page, "admin")
     page.goto(page.base + reverse("analysis:fusion"))
     assert "West Darfur" in page.locator("#fusion-alerts").inner_text()
     assert page.locator("#fusion-borders tr.border-activity").count() >= 1

@@ -16,6 +16,7 @@ from PIL import Image
 from peaceops.core import clock
 from peaceops.demo.loader import load_demo
 from peaceops.demo.scenario import REGION_NAME
+from peaceops.web.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,15 +36,6 @@ ROLES = {
 }
 
 
-def _log_in(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base + reverse("web:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"demo-{username.replace('.', '-')}")  # demo/scenario.py DEMO_USERS
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(page.base + reverse("web:home"))
-
-
 def test_every_roles_dashboard_at_desktop_and_phone_width(page):
     load_demo()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -51,7 +43,7 @@ def test_every_roles_dashboard_at_desktop_and_phone_width(page):
         for size in SIZES:
             page.set_viewport_size(size)
             for username, (scope, boards) in ROLES.items():
-                _log_in(page, username)
+                log_in(page, username)
                 if scope:
                     with page.expect_navigation():
                         page.select_option("#scope-select", label=scope)

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.urls import reverse
 
 from peaceops.demo import scenario
 from peaceops.demo.loader import load_demo
+from peaceops.web.tests.browser import log_in
 from peaceops.web.tests.page_list import pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,15 +48,6 @@ def _html_pages(username: str) -> list[str]:
                 and not response.get("Content-Disposition"):
             urls.append(url)
     return urls
-
-
-def _log_in(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base + reverse("web:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"demo-{username.replace('.', '-')}")  # demo/scenario.py DEMO_USERS
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(page.base + reverse("web:home"))
 
 
 def _axe_violations(page) -> list[str]:
@@ -98,7 +89,7 @@ def test_every_page_as_every_role_fits_logs_no_error_and_passes_axe(browser, liv
         console = []
         page.on("console", lambda message, c=console: c.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error, c=console: c.append(str(error)))
-        _log_in(page, username)
+        log_in(page, username)
         for url in _html_pages(username):
             route = url.split("?")[0]
             for problem in _visit(page, url, console, scan=route not in scanned):

@@ -15,6 +15,7 @@ from peaceops.core.classification import Classification
 from peaceops.demo.loader import load_demo
 from peaceops.incidents.models import Incident
 from peaceops.registry.models import Country, Mission
+from peaceops.web.tests.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,15 +26,6 @@ PAGES = {
     "jmac.unamid": ["/analysis/", "/incidents/"],
     "planner.region": ["/coordination/", "/cooperation/", "/mandates/"],
 }
-
-
-def _log_in(page, username):
-    page.context.clear_cookies()
-    page.goto(page.base + reverse("web:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"demo-{username.replace('.', '-')}")  # demo/scenario.py DEMO_USERS
-    page.click("form.login button[type=submit]")
-    page.wait_for_url(page.base + reverse("web:home"))
 
 
 def _widths(page) -> tuple[int, int]:
@@ -55,7 +47,7 @@ def test_pages_fit_a_phone_and_the_menu_folds(page):
     _a_long_place_name()
     page.set_viewport_size(PHONE)
     for username, urls in PAGES.items():
-        _log_in(page, username)
+        log_in(page, username)
         for url in urls:
             response = page.goto(page.base + url)
             assert response.status == 200, (username, url)
@@ -77,7 +69,7 @@ def test_pages_fit_a_phone_and_the_menu_folds(page):
 def test_desktop_keeps_the_navigation_open(page):
     load_demo()
     page.set_viewport_size({"width": 1280, "height": 800})
-    _log_in(page, "joc.minurcat")
+    log_in(page, "joc.minurcat")
     assert page.locator("nav.modules").is_visible()
     assert not page.locator("[data-menu-toggle]").is_visible()
     page.goto(page.base + "/incidents/new/")
@@ -91,7 +83,7 @@ def test_map_shapes_are_drawn_at_their_own_size_at_both_widths(page):
     load_demo()
     for size in ({"width": 1280, "height": 800}, PHONE):
         page.set_viewport_size(size)
-        _log_in(page, "jmac.unamid")
+        log_in(page, "jmac.unamid")
         page.goto(page.base + reverse("incidents:map"))
         page.locator("#incident-map canvas").wait_for(state="attached")  # (CSP: no wait_for_function string)
         page.wait_for_timeout(500)

@@ -10,10 +10,9 @@ message on stderr and exit status 2.
 import datetime as dt
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.analysis import early_warning
 from peaceops.analysis.incident_frame import (
     FrameScope,
@@ -81,9 +80,4 @@ def _date(value: str) -> dt.date:
 
 
 def _reader(username: str | None):
-    if not username:
-        return SYSTEM
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"--user: no user {username!r}", returncode=BAD_INPUT)
-    return user
+    return acting_user(username, returncode=BAD_INPUT)

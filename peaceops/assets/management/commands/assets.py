@@ -7,10 +7,9 @@ Both read as a system-wide reader unless ``--as USER`` names someone whose grant
 
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.assets import selectors
 from peaceops.registry.models import Mission, Region
 
@@ -41,12 +40,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _reader(username):
-        if not username:
-            return SYSTEM
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None or not user.is_active:
-            raise CommandError(f"--as: no active user {username!r}")
-        return user
+        return acting_user(username, option="--as")
 
     def _report(self, reader, region_name, acronym, year, as_json):
         if region_name:

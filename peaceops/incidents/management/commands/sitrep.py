@@ -3,10 +3,9 @@
 import datetime as dt
 import sys
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.core import clock
 from peaceops.incidents.sitrep import render as sitrep_render
 from peaceops.incidents.sitrep import selectors as sitrep_selectors
@@ -68,9 +67,4 @@ class Command(BaseCommand):
 
     @staticmethod
     def _reader(username: str | None):
-        if not username:
-            return SYSTEM
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None or not user.is_active:
-            raise CommandError(f"--as: no active user {username!r}")
-        return user
+        return acting_user(username, option="--as")

@@ -4,10 +4,9 @@ Read-only. Run by an operator, it reads as ``--as USER`` would (default: the sys
 each item shows whether the registry shows it, leadership answered it with evidence, or it is a gap, and why.
 """
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.mandates import checklist, selectors
 from peaceops.registry.models import Mission
 
@@ -27,11 +26,7 @@ class Command(BaseCommand):
         found_mission = Mission.objects.filter(acronym__iexact=mission).first()
         if found_mission is None:
             raise CommandError(f"mission: no mission {mission!r}")
-        reader = SYSTEM
-        if username:
-            reader = get_user_model().objects.filter(username=username, is_active=True).first()
-            if reader is None:
-                raise CommandError(f"--as: no active user {username!r}")
+        reader = acting_user(username, option="--as")
         found = selectors.mission_checklist(reader, found_mission)
         if found is None:
             raise CommandError(f"--as: {username} holds no grant for {found_mission.acronym}")

@@ -3,11 +3,11 @@
 import datetime as dt
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from peaceops.accounts.access import SYSTEM
+from peaceops.accounts.commands import acting_user
 from peaceops.core.terminal_progress import TerminalProgress
 from peaceops.registry.models import Mission, Region
 from peaceops.reports import render, selectors, services
@@ -22,10 +22,7 @@ def _date(label: str, value: str) -> dt.date:
 
 
 def _user(name: str):
-    user = get_user_model().objects.filter(username=name).first()
-    if user is None:
-        raise CommandError(f"--user: no user {name!r}")
-    return user
+    return acting_user(name)
 
 
 def _write(content: bytes, out: str, stdout) -> None:
