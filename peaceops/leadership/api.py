@@ -31,8 +31,10 @@ class StrategicObjectiveSerializer(serializers.ModelSerializer):
     def get_after(self, objective) -> int | None:
         if objective.after_id is None:
             return None
-        readable = visible(lm.StrategicObjective.objects.filter(pk=objective.after_id), self.context["request"].user)
-        return objective.after_id if readable.exists() else None
+        # read once per answer, not once per objective
+        readable = self.context.setdefault("readable_objective_ids", set(
+            visible(lm.StrategicObjective.objects.all(), self.context["request"].user).values_list("pk", flat=True)))
+        return objective.after_id if objective.after_id in readable else None
 
 
 class PoliticalStrategySerializer(serializers.ModelSerializer):
