@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps as django_apps
 from django.db.models import Count, Max, Prefetch, Q
 
 from peaceops.accounts.access import NEIGHBOURS, access_for, visible
@@ -166,11 +167,11 @@ def warnings_for(user):
 def _readable_loans(user, ids, start, end):
     """Loans between two of the given missions overlapping the period, as the user may read them (the asset
     pool's rule: through the lender or the borrower); None without the asset pool (peaceops.assets)."""
-    try:
-        # import here: the asset pool is an app of its own that an installation may leave out
-        from peaceops.assets.selectors import loans_for
-    except ImportError:
+    if not django_apps.is_installed("peaceops.assets"):  # the asset pool is an app an installation may leave out
         return None
+    # import here: only with the asset pool installed (its models cannot be imported without it)
+    from peaceops.assets.selectors import loans_for
+
     return loans_for(user).filter(owning_mission_id__in=ids, borrower_id__in=ids, start_date__lte=end,
                                   end_date__gte=start)
 

@@ -75,3 +75,9 @@ def test_the_drafted_section_is_classified_as_the_loans_it_counts(world, loans):
         selectors.highest_level(world.users["regional"], [world.minurcat.id, world.unamid.id], *QUARTER)
         == Classification.UNCLASSIFIED
     )
+
+
+def test_without_the_asset_pool_installed_the_benchmark_shows_no_figure(world, loans, monkeypatch):
+    installed = selectors.django_apps.is_installed
+    monkeypatch.setattr(selectors.django_apps, "is_installed", lambda name: name != "peaceops.assets" and installed(name))
+    assert _assets_shared(world.users["admin"], world) == "—"
